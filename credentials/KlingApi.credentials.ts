@@ -1,0 +1,164 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { signKlingJwt } from '../nodes/shared/jwt';
+import type { KlingCredentials } from '../nodes/shared/providers';
+
+// Mirrors nodes/shared/providers.ts for the credential test, which n8n evaluates as an expression.
+const TEST_BASE_URL =
+	'={{ ($credentials.baseUrl || ({ official: ({ singapore: "https://api-singapore.klingai.com", beijing: "https://api-beijing.klingai.com", global: "https://api.klingai.com" })[$credentials.region || "singapore"], cometapi: "https://api.cometapi.com", quickrouter: "https://api.quickrouter.ai", custom: "" })[$credentials.provider]).replace(/\\/+$/, "") }}';
+const TEST_PATH =
+	'={{ ($credentials.provider === "cometapi" || $credentials.provider === "quickrouter" ? "/kling" : "") + "/v1/videos/image2video" }}';
+
+export class KlingApi implements ICredentialType {
+	name = 'klingApi';
+
+	displayName = 'Kling API';
+
+	icon: Icon = { light: 'file:../icons/kling.svg', dark: 'file:../icons/kling.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			default: 'official',
+			options: [
+				{ name: 'Kling Official API', value: 'official' },
+				{ name: 'CometAPI', value: 'cometapi' },
+				{ name: 'QuickRouter', value: 'quickrouter' },
+				{
+					name: 'Custom Kling-Compatible API',
+					value: 'custom',
+					description: 'Any relay or gateway that exposes the Kling /v1 task API',
+				},
+			],
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authMode',
+			type: 'options',
+			default: 'apiKey',
+			displayOptions: { show: { provider: ['official'] } },
+			options: [
+				{ name: 'API Key', value: 'apiKey' },
+				{
+					name: 'Access Key + Secret Key',
+					value: 'accessKey',
+					description: 'A short-lived token is signed from the keys for every request',
+				},
+			],
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: 'singapore',
+			displayOptions: { show: { provider: ['official'] } },
+			options: [
+				{ name: 'Singapore (api-singapore.klingai.com)', value: 'singapore' },
+				{ name: 'Beijing (api-beijing.klingai.com)', value: 'beijing' },
+				{ name: 'Legacy Global (api.klingai.com)', value: 'global' },
+			],
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { hide: { authMode: ['accessKey'] } },
+			description: 'For relays, the key the relay gave you',
+		},
+		{
+			displayName: 'Access Key',
+			name: 'accessKey',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { provider: ['official'], authMode: ['accessKey'] } },
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { provider: ['official'], authMode: ['accessKey'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://relay.example.com/kling',
+			required: true,
+			displayOptions: { show: { provider: ['custom'] } },
+			description: 'Root of the Kling-compatible API, including any path prefix before /v1',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://gateway.example.com',
+			displayOptions: { hide: { provider: ['custom'] } },
+			description:
+				"Leave empty to use the provider's address. Set it to go through a gateway, proxy or a local emulator.",
+		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'whsec_...',
+			description:
+				'Optional. When set, the Kling Trigger rejects callbacks without a valid Standard Webhooks signature.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${bearerToken(credentials as unknown as KlingCredentials)}`,
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: TEST_BASE_URL,
+			url: TEST_PATH,
+			method: 'GET',
+			qs: { pageNum: 1, pageSize: 1 },
+		},
+	};
+}
+
+/** A fresh JWT per request for access-key credentials, so no token ever expires in the user's face. */
+export function bearerToken(credentials: KlingCredentials): string {
+	if ((credentials.provider ?? 'official') === 'official' && credentials.authMode === 'accessKey') {
+		return signKlingJwt(
+			credentials.accessKey ?? '',
+			credentials.secretKey ?? '',
+			Math.floor(Date.now() / 1000),
+		);
+	}
+	return credentials.apiKey ?? '';
+}

@@ -1,0 +1,79 @@
+import { deflateSync } from 'node:zlib';
+
+const CRC_TABLE = (() => {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		table[n] = c >>> 0;
+	}
+	return table;
+})();
+
+function crc32(buf: Buffer): number {
+	let c = 0xffffffff;
+	for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+	const len = Buffer.alloc(4);
+	len.writeUInt32BE(data.length);
+	const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+	const crc = Buffer.alloc(4);
+	crc.writeUInt32BE(crc32(typeAndData));
+	return Buffer.concat([len, typeAndData, crc]);
+}
+
+/**
+ * A real RGB PNG: a diagonal gradient tinted by `seed`. With `noise`, pixels are pseudo-random so
+ * the file does not compress (used to build ~10 MB inputs for limit tests and benchmarks).
+ */
+export function makePng(width: number, height: number, seed = 1, noise = false): Buffer {
+	const row = 1 + width * 3;
+	const raw = Buffer.alloc(row * height);
+	let state = seed >>> 0 || 1;
+	for (let y = 0; y < height; y++) {
+		raw[y * row] = 0;
+		for (let x = 0; x < width; x++) {
+			const o = y * row + 1 + x * 3;
+			if (noise) {
+				state = (state * 1664525 + 1013904223) >>> 0;
+				raw[o] = state & 0xff;
+				raw[o + 1] = (state >>> 8) & 0xff;
+				raw[o + 2] = (state >>> 16) & 0xff;
+			} else {
+				raw[o] = (x * 255) / Math.max(1, width - 1);
+				raw[o + 1] = (y * 255) / Math.max(1, height - 1);
+				raw[o + 2] = (seed * 47) & 0xff;
+			}
+		}
+	}
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(width, 0);
+	ihdr.writeUInt32BE(height, 4);
+	ihdr[8] = 8;
+	ihdr[9] = 2;
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(raw, { level: noise ? 0 : 6 })),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
+}
+
+/** A minimal baseline JPEG header (SOI + SOF0) with the given size, padded to `totalBytes`. */
+export function makeJpegHeader(width: number, height: number, totalBytes = 1024): Buffer {
+	const sof = Buffer.from([
+		0xff, 0xc0, 0x00, 0x11, 0x08, (height >> 8) & 0xff, height & 0xff, (width >> 8) & 0xff,
+		width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+	]);
+	const app0 = Buffer.from([
+		0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+		0x00, 0x00,
+	]);
+	const head = Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof]);
+	const tail = Buffer.from([0xff, 0xd9]);
+	const pad = Buffer.alloc(Math.max(0, totalBytes - head.length - tail.length));
+	return Buffer.concat([head, pad, tail]);
+}

@@ -1,0 +1,158 @@
+/**
+ * Everything that differs between the official Kling API and the Kling-compatible relays lives here,
+ * so nodes, transport and trigger never branch on the provider themselves.
+ */
+
+export type KlingEndpoint = 'image2video' | 'multiImage2video' | 'multiImage2image';
+export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'custom';
+export type Region = 'singapore' | 'beijing' | 'global';
+export type AuthMode = 'apiKey' | 'accessKey';
+
+export interface KlingCredentials {
+	provider: ProviderId;
+	authMode?: AuthMode;
+	region?: Region;
+	apiKey?: string;
+	accessKey?: string;
+	secretKey?: string;
+	baseUrl?: string;
+	webhookSecret?: string;
+}
+
+export interface EndpointInfo {
+	label: string;
+	/** Legacy `/v1` path on the official API. */
+	path: string;
+	resultKind: 'video' | 'image';
+}
+
+export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
+	image2video: { label: 'Image to Video', path: '/v1/videos/image2video', resultKind: 'video' },
+	multiImage2video: {
+		label: 'Multi-Image to Video',
+		path: '/v1/videos/multi-image2video',
+		resultKind: 'video',
+	},
+	multiImage2image: {
+		label: 'Multi-Image to Image',
+		path: '/v1/images/multi-image2image',
+		resultKind: 'image',
+	},
+};
+
+export const REGION_BASE_URLS: Record<Region, string> = {
+	singapore: 'https://api-singapore.klingai.com',
+	beijing: 'https://api-beijing.klingai.com',
+	global: 'https://api.klingai.com',
+};
+
+export interface ProviderProfile {
+	id: ProviderId;
+	label: string;
+	defaultBaseUrl: string;
+	/** Relays mount Kling's API under `/kling`. */
+	pathPrefix: string;
+	/** Path (without prefix) per endpoint where the relay deviates from Kling's own. */
+	pathOverrides: Partial<Record<KlingEndpoint, string>>;
+	/** Smallest image list the provider accepts (Kling: 1; some relay docs still say 2). */
+	minImages: Record<'multiImage2video' | 'multiImage2image', number>;
+	/** Kling's old docs (and some relays) spell the scene field `scence_image`. */
+	sceneImageField: 'scene_image' | 'scence_image';
+	/** Kling only documents the path form for external ids; clients also use the query form. */
+	externalIdLookup: Array<'path' | 'query'>;
+}
+
+const KLING_DEFAULTS = {
+	pathPrefix: '',
+	pathOverrides: {},
+	minImages: { multiImage2video: 1, multiImage2image: 1 },
+	sceneImageField: 'scene_image',
+	externalIdLookup: ['path', 'query'],
+} as const;
+
+export const PROVIDERS: Record<ProviderId, ProviderProfile> = {
+	official: {
+		...KLING_DEFAULTS,
+		id: 'official',
+		label: 'Kling official API',
+		defaultBaseUrl: REGION_BASE_URLS.singapore,
+		pathOverrides: {},
+		minImages: { ...KLING_DEFAULTS.minImages },
+		externalIdLookup: ['path', 'query'],
+	},
+	cometapi: {
+		id: 'cometapi',
+		label: 'CometAPI',
+		defaultBaseUrl: 'https://api.cometapi.com',
+		pathPrefix: '/kling',
+		// CometAPI routes multi-image-to-image through the image generation path, and queries it there.
+		pathOverrides: { multiImage2image: '/v1/images/generations' },
+		// Its older pages require 2..4 images; asking for 2 never sends a request the relay may reject.
+		minImages: { multiImage2video: 2, multiImage2image: 2 },
+		sceneImageField: 'scence_image',
+		externalIdLookup: ['path', 'query'],
+	},
+	quickrouter: {
+		...KLING_DEFAULTS,
+		id: 'quickrouter',
+		label: 'QuickRouter',
+		defaultBaseUrl: 'https://api.quickrouter.ai',
+		pathPrefix: '/kling',
+		pathOverrides: {},
+		minImages: { ...KLING_DEFAULTS.minImages },
+		externalIdLookup: ['path', 'query'],
+	},
+	custom: {
+		...KLING_DEFAULTS,
+		id: 'custom',
+		label: 'Custom Kling-compatible API',
+		defaultBaseUrl: '',
+		pathOverrides: {},
+		minImages: { ...KLING_DEFAULTS.minImages },
+		externalIdLookup: ['path', 'query'],
+	},
+};
+
+export interface ResolvedProvider {
+	profile: ProviderProfile;
+	baseUrl: string;
+	/** Human name for messages, e.g. "Kling official API (Singapore)". */
+	name: string;
+}
+
+const REGION_LABELS: Record<Region, string> = {
+	singapore: 'Singapore',
+	beijing: 'Beijing',
+	global: 'legacy global',
+};
+
+export function resolveProvider(credentials: KlingCredentials): ResolvedProvider {
+	const profile = PROVIDERS[credentials.provider] ?? PROVIDERS.official;
+	const region = credentials.region ?? 'singapore';
+	const override = (credentials.baseUrl ?? '').trim();
+	let baseUrl = override || profile.defaultBaseUrl;
+	let name = profile.label;
+	if (profile.id === 'official') {
+		baseUrl = override || REGION_BASE_URLS[region] || REGION_BASE_URLS.singapore;
+		name = `${profile.label} (${REGION_LABELS[region] ?? region})`;
+	}
+	if (override) name += ` at ${stripTrailingSlash(override)}`;
+	return { profile, baseUrl: stripTrailingSlash(baseUrl), name };
+}
+
+function stripTrailingSlash(url: string): string {
+	return url.replace(/\/+$/, '');
+}
+
+export function endpointPath(profile: ProviderProfile, endpoint: KlingEndpoint): string {
+	return profile.pathPrefix + (profile.pathOverrides[endpoint] ?? ENDPOINTS[endpoint].path);
+}
+
+export function taskPath(profile: ProviderProfile, endpoint: KlingEndpoint, id: string): string {
+	return `${endpointPath(profile, endpoint)}/${encodeURIComponent(id)}`;
+}
+
+/** A cheap authenticated read every provider answers: the first page of the image-to-video task list. */
+export function credentialTestPath(profile: ProviderProfile): string {
+	return `${endpointPath(profile, 'image2video')}?pageNum=1&pageSize=1`;
+}

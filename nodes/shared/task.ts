@@ -1,0 +1,126 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type TaskStatus = 'submitted' | 'processing' | 'succeeded' | 'failed';
+
+export interface KlingVideo {
+	id: string;
+	url: string;
+	duration: string | null;
+}
+
+export interface KlingImage {
+	index: number;
+	url: string;
+}
+
+/** One task in the shape every node, the trigger and the waiter share. */
+export interface KlingTask {
+	taskId: string;
+	externalTaskId: string | null;
+	status: TaskStatus;
+	statusMessage: string | null;
+	videos: KlingVideo[];
+	images: KlingImage[];
+	unitsDeducted: string | null;
+	createdAt: number | null;
+	updatedAt: number | null;
+}
+
+export function isFinal(status: TaskStatus): boolean {
+	return status === 'succeeded' || status === 'failed';
+}
+
+function str(value: unknown): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	return String(value);
+}
+
+function num(value: unknown): number | null {
+	const n = typeof value === 'string' ? Number(value) : value;
+	return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+function normalizeStatus(value: unknown): TaskStatus | undefined {
+	switch (String(value ?? '').toLowerCase()) {
+		case 'submitted':
+		case 'queued':
+		case 'pending':
+			return 'submitted';
+		case 'processing':
+		case 'running':
+			return 'processing';
+		case 'succeed':
+		case 'succeeded':
+		case 'success':
+			return 'succeeded';
+		case 'failed':
+		case 'fail':
+		case 'failure':
+			return 'failed';
+		default:
+			return undefined;
+	}
+}
+
+function asObject(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/**
+ * Accepts the legacy task object (`task_id`, `task_status`, `task_result`), the new-standard one
+ * (`id`, `status`, `outputs`), and either wrapped in Kling's `{code, data}` envelope.
+ * Returns undefined when the object is not a task.
+ */
+export function normalizeTask(input: unknown): KlingTask | undefined {
+	let data = asObject(input);
+	if ('data' in data && ('code' in data || 'request_id' in data)) {
+		const inner = Array.isArray(data.data) ? data.data[0] : data.data;
+		data = asObject(inner);
+	}
+	if (data.task_id !== undefined) {
+		const status = normalizeStatus(data.task_status);
+		if (!status) return undefined;
+		const info = asObject(data.task_info);
+		const result = asObject(data.task_result);
+		const videos = Array.isArray(result.videos) ? (result.videos as IDataObject[]) : [];
+		const images = Array.isArray(result.images) ? (result.images as IDataObject[]) : [];
+		return {
+			taskId: String(data.task_id),
+			externalTaskId: str(info.external_task_id),
+			status,
+			statusMessage: str(data.task_status_msg),
+			videos: videos
+				.filter((v) => typeof v.url === 'string')
+				.map((v) => ({ id: String(v.id ?? ''), url: String(v.url), duration: str(v.duration) })),
+			images: images
+				.filter((v) => typeof v.url === 'string')
+				.map((v, i) => ({ index: num(v.index) ?? i, url: String(v.url) })),
+			unitsDeducted: str(data.final_unit_deduction),
+			createdAt: num(data.created_at),
+			updatedAt: num(data.updated_at),
+		};
+	}
+	if (data.id !== undefined && data.status !== undefined) {
+		const status = normalizeStatus(data.status);
+		if (!status) return undefined;
+		const outputs = Array.isArray(data.outputs) ? (data.outputs as IDataObject[]) : [];
+		const billing = Array.isArray(data.billing) ? (data.billing as IDataObject[]) : [];
+		const units = billing.find((b) => b.charge_type === 'unit');
+		return {
+			taskId: String(data.id),
+			externalTaskId: str(data.external_id),
+			status,
+			statusMessage: str(data.message),
+			videos: outputs
+				.filter((o) => o.type === 'video' && typeof o.url === 'string')
+				.map((o) => ({ id: String(o.id ?? ''), url: String(o.url), duration: str(o.duration) })),
+			images: outputs
+				.filter((o) => o.type === 'image' && typeof o.url === 'string')
+				.map((o, i) => ({ index: i, url: String(o.url) })),
+			unitsDeducted: units ? str(units.amount) : null,
+			createdAt: num(data.create_time),
+			updatedAt: num(data.update_time),
+		};
+	}
+	return undefined;
+}

@@ -1,0 +1,373 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { klingApiError, redact, type KlingFailure } from './errors';
+import {
+	endpointPath,
+	resolveProvider,
+	taskPath,
+	type KlingCredentials,
+	type KlingEndpoint,
+	type ResolvedProvider,
+} from './providers';
+import { normalizeTask, type KlingTask } from './task';
+
+export const CREDENTIAL_TYPE = 'klingApi';
+
+export type KlingContext = IExecuteFunctions | IWebhookFunctions;
+
+export interface RetryPolicy {
+	/** Attempts for idempotent reads (first try included). */
+	readAttempts: number;
+	/** Attempts for a task create (first try included). */
+	createAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Per-request timeout. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+	readAttempts: 6,
+	createAttempts: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	timeoutMs: 60_000,
+};
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+type Attempt = { ok: true; data: unknown } | { ok: false; failure: KlingFailure };
+
+export type CreateOutcome =
+	| { status: 'created'; task: KlingTask; recovered: boolean }
+	| { status: 'busy'; failure: KlingFailure };
+
+const RETRYABLE_CODES = new Set([1302, 1303, 5000, 5001, 5002]);
+
+function isRetryable(failure: KlingFailure): boolean {
+	if (failure.kind === 'cancelled') return false;
+	if (failure.kind !== 'api') return true;
+	if (failure.klingCode !== undefined && RETRYABLE_CODES.has(failure.klingCode)) return true;
+	return failure.httpCode === 429 || (failure.httpCode ?? 0) >= 500;
+}
+
+/** Rejected by the rate limiter before Kling accepted anything: safe to send the same create again. */
+function rejectedBeforeAcceptance(failure: KlingFailure): boolean {
+	if (failure.klingCode === 1302) return true;
+	return failure.httpCode === 429 && failure.klingCode !== 1303;
+}
+
+/** The create may or may not have produced a task; only a lookup can tell. */
+function outcomeUnknown(failure: KlingFailure): boolean {
+	if (failure.kind === 'cancelled') return false;
+	if (failure.kind !== 'api') return true;
+	return (
+		(failure.httpCode ?? 0) >= 500 ||
+		(failure.klingCode !== undefined && failure.klingCode >= 5000)
+	);
+}
+
+function looksLikeMissing(failure: KlingFailure): boolean {
+	return (
+		failure.kind === 'api' &&
+		(failure.httpCode === 404 ||
+			failure.httpCode === 400 ||
+			failure.klingCode === 1203 ||
+			failure.klingCode === 1201)
+	);
+}
+
+function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	if (raw === undefined || raw === null) return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(String(raw));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/**
+ * The one way this package talks to Kling. Reads are retried with backoff; a create is only resent
+ * when Kling certainly did not create the task, or a lookup by external_task_id shows it does not
+ * exist, so a fault never makes the user pay twice.
+ */
+export class KlingClient {
+	readonly provider: ResolvedProvider;
+
+	private readonly secrets: string[];
+
+	private constructor(
+		private readonly ctx: KlingContext,
+		credentials: KlingCredentials,
+		readonly retry: RetryPolicy,
+	) {
+		this.provider = resolveProvider(credentials);
+		this.secrets = [
+			credentials.apiKey,
+			credentials.accessKey,
+			credentials.secretKey,
+			credentials.webhookSecret,
+		].filter((s): s is string => typeof s === 'string' && s.length > 0);
+	}
+
+	static async connect(
+		ctx: KlingContext,
+		retry: Partial<RetryPolicy> = {},
+	): Promise<KlingClient> {
+		const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as unknown as KlingCredentials;
+		return new KlingClient(ctx, credentials, { ...DEFAULT_RETRY, ...retry });
+	}
+
+	get secretValues(): readonly string[] {
+		return this.secrets;
+	}
+
+	redact(text: string): string {
+		return redact(text, this.secrets);
+	}
+
+	error(failure: KlingFailure, itemIndex?: number): NodeApiError {
+		return klingApiError(this.ctx.getNode(), failure, this.provider.name, this.secrets, itemIndex);
+	}
+
+	cancelSignal(): AbortSignal | undefined {
+		const ctx = this.ctx as Partial<IExecuteFunctions>;
+		return ctx.getExecutionCancelSignal?.();
+	}
+
+	isCancelled(): boolean {
+		return this.cancelSignal()?.aborted === true;
+	}
+
+	cancelledError(itemIndex?: number): NodeOperationError {
+		return new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled', { itemIndex });
+	}
+
+	/** Sleeps in short steps so a cancelled execution stops waiting at once. */
+	async pause(ms: number, itemIndex?: number): Promise<void> {
+		const deadline = Date.now() + ms;
+		for (;;) {
+			if (this.isCancelled()) throw this.cancelledError(itemIndex);
+			const left = deadline - Date.now();
+			if (left <= 0) return;
+			await sleep(Math.min(left, 250));
+		}
+	}
+
+	backoffMs(attempt: number, failure?: KlingFailure): number {
+		if (failure?.retryAfterSeconds !== undefined) {
+			return Math.min(this.retry.maxDelayMs, Math.max(failure.retryAfterSeconds * 1000, 50));
+		}
+		const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+		return Math.round(exp * (0.5 + Math.random() * 0.5));
+	}
+
+	/** One HTTP exchange. Never throws: every outcome becomes data for the retry rules. */
+	async attempt(spec: RequestSpec): Promise<Attempt> {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				{
+					method: spec.method,
+					url: this.provider.baseUrl + spec.path,
+					body: spec.body,
+					qs: spec.qs,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: this.retry.timeoutMs,
+				},
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (this.isCancelled()) return { ok: false, failure: { kind: 'cancelled' } };
+			const text = String((error as Error)?.message ?? error);
+			const code = String((error as { code?: string })?.code ?? '');
+			const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${text}`);
+			return {
+				ok: false,
+				failure: { kind: timedOut ? 'timeout' : 'network', detail: this.redact(text).slice(0, 200) },
+			};
+		}
+		return { ...this.interpret(response) };
+	}
+
+	private interpret(response: IN8nHttpFullResponse): Attempt {
+		const status = response.statusCode;
+		let body: unknown = response.body;
+		if (Buffer.isBuffer(body)) body = body.toString('utf8');
+		if (typeof body === 'string') {
+			try {
+				body = JSON.parse(body);
+			} catch {
+				const html = /^\s*</.test(body);
+				return {
+					ok: false,
+					failure: {
+						kind: html || status >= 400 ? 'edge' : 'malformed',
+						httpCode: status,
+						retryAfterSeconds: parseRetryAfter(response.headers),
+					},
+				};
+			}
+		}
+		if (!body || typeof body !== 'object' || Array.isArray(body)) {
+			return { ok: false, failure: { kind: 'malformed', httpCode: status } };
+		}
+		const envelope = body as IDataObject;
+		const code = typeof envelope.code === 'number' ? envelope.code : Number(envelope.code);
+		const requestId = envelope.request_id ? String(envelope.request_id) : undefined;
+		if (status >= 200 && status < 300 && code === 0) return { ok: true, data: envelope.data };
+		if (status >= 200 && status < 300 && !Number.isFinite(code)) {
+			return { ok: false, failure: { kind: 'malformed', httpCode: status, requestId } };
+		}
+		return {
+			ok: false,
+			failure: {
+				kind: 'api',
+				httpCode: status,
+				klingCode: Number.isFinite(code) ? code : undefined,
+				klingMessage: envelope.message ? String(envelope.message) : undefined,
+				requestId,
+				retryAfterSeconds: parseRetryAfter(response.headers),
+			},
+		};
+	}
+
+	/** An idempotent call, retried on rate limits, 5xx, gateway pages and network faults. */
+	async read(spec: RequestSpec, itemIndex?: number): Promise<unknown> {
+		const result = await this.readOrFailure(spec, itemIndex);
+		if (!result.ok) throw this.error(result.failure, itemIndex);
+		return result.data;
+	}
+
+	private async readOrFailure(spec: RequestSpec, itemIndex?: number): Promise<Attempt> {
+		let last: Attempt = { ok: false, failure: { kind: 'network' } };
+		for (let attempt = 1; attempt <= this.retry.readAttempts; attempt++) {
+			last = await this.attempt(spec);
+			if (last.ok) return last;
+			if (last.failure.kind === 'cancelled') throw this.cancelledError(itemIndex);
+			if (!isRetryable(last.failure) || attempt === this.retry.readAttempts) return last;
+			await this.pause(this.backoffMs(attempt, last.failure), itemIndex);
+		}
+		return last;
+	}
+
+	async getTask(endpoint: KlingEndpoint, taskId: string, itemIndex?: number): Promise<KlingTask> {
+		const data = await this.read(
+			{ method: 'GET', path: taskPath(this.provider.profile, endpoint, taskId) },
+			itemIndex,
+		);
+		const task = normalizeTask(Array.isArray(data) ? data[0] : data);
+		if (!task) throw this.error({ kind: 'malformed' }, itemIndex);
+		return task;
+	}
+
+	/** Looks a task up by external_task_id in every form the provider may support. */
+	async findByExternalId(
+		endpoint: KlingEndpoint,
+		externalId: string,
+		itemIndex?: number,
+	): Promise<KlingTask | undefined> {
+		const profile = this.provider.profile;
+		for (const form of profile.externalIdLookup) {
+			const spec: RequestSpec =
+				form === 'path'
+					? { method: 'GET', path: taskPath(profile, endpoint, externalId) }
+					: {
+							method: 'GET',
+							path: endpointPath(profile, endpoint),
+							qs: { external_task_id: externalId },
+						};
+			const result = await this.readOrFailure(spec, itemIndex);
+			if (!result.ok) {
+				if (looksLikeMissing(result.failure)) continue;
+				throw this.error(result.failure, itemIndex);
+			}
+			const candidates = (Array.isArray(result.data) ? result.data : [result.data])
+				.map((d) => normalizeTask(d))
+				.filter((t): t is KlingTask => t !== undefined);
+			const match = candidates.find((t) => t.externalTaskId === externalId);
+			if (match) return match;
+			// The path form names one task; relays that drop task_info still answer with it.
+			if (form === 'path' && candidates.length === 1 && candidates[0].externalTaskId === null) {
+				return candidates[0];
+			}
+		}
+		return undefined;
+	}
+
+	/**
+	 * Submits a task. `body.external_task_id` must be set: it is what lets a create whose outcome is
+	 * unknown (5xx, timeout, dropped connection) be checked before anything is sent again.
+	 * Returns `busy` on 1303 so the caller can wait for one of its own tasks to free a slot.
+	 */
+	async tryCreate(
+		endpoint: KlingEndpoint,
+		body: IDataObject,
+		itemIndex?: number,
+	): Promise<CreateOutcome> {
+		const externalId = String(body.external_task_id ?? '');
+		const spec: RequestSpec = {
+			method: 'POST',
+			path: endpointPath(this.provider.profile, endpoint),
+			body,
+		};
+		let uncertain = false;
+		let last: KlingFailure = { kind: 'network' };
+		for (let attempt = 1; attempt <= this.retry.createAttempts; attempt++) {
+			const result = await this.attempt(spec);
+			if (result.ok) {
+				const task = normalizeTask(result.data);
+				if (task) return { status: 'created', task, recovered: false };
+				last = { kind: 'malformed' };
+			} else {
+				last = result.failure;
+			}
+			if (last.kind === 'cancelled') throw this.cancelledError(itemIndex);
+			if (last.klingCode === 1303) {
+				if (uncertain) {
+					const found = await this.recover(endpoint, externalId, itemIndex);
+					if (found) return found;
+				}
+				return { status: 'busy', failure: last };
+			}
+			if (outcomeUnknown(last) || uncertain) {
+				uncertain = uncertain || outcomeUnknown(last);
+				const found = await this.recover(endpoint, externalId, itemIndex);
+				if (found) return found;
+				if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
+			} else if (!rejectedBeforeAcceptance(last)) {
+				break;
+			}
+			if (attempt < this.retry.createAttempts) {
+				await this.pause(this.backoffMs(attempt, last), itemIndex);
+			}
+		}
+		throw this.error(last, itemIndex);
+	}
+
+	private async recover(
+		endpoint: KlingEndpoint,
+		externalId: string,
+		itemIndex?: number,
+	): Promise<CreateOutcome | undefined> {
+		if (!externalId) return undefined;
+		const task = await this.findByExternalId(endpoint, externalId, itemIndex);
+		return task ? { status: 'created', task, recovered: true } : undefined;
+	}
+}

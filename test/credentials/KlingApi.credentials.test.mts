@@ -1,0 +1,86 @@
+import { createHmac } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { KlingApi, bearerToken } from '../../credentials/KlingApi.credentials.ts';
+import { signKlingJwt } from '../../nodes/shared/jwt.ts';
+import { KlingEmulator } from '../../emulator/server.mts';
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, rawHttp } from '../helpers/context.mts';
+
+function decode(part: string): Record<string, unknown> {
+	return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+}
+
+describe('Kling JWT', () => {
+	it('matches an independent HMAC-SHA256 computation', () => {
+		const token = signKlingJwt('ak-123', 'sk-456', 1_700_000_000);
+		const [h, p, s] = token.split('.');
+		expect(decode(h)).toEqual({ alg: 'HS256', typ: 'JWT' });
+		expect(decode(p)).toEqual({ iss: 'ak-123', exp: 1_700_001_800, nbf: 1_699_999_995 });
+		const expected = createHmac('sha256', 'sk-456').update(`${h}.${p}`).digest('base64url');
+		expect(s).toBe(expected);
+	});
+
+	it('signs a fresh token for every request from access key + secret key', async () => {
+		const credential = new KlingApi();
+		const creds = { provider: 'official', authMode: 'accessKey', accessKey: 'ak', secretKey: 'sk' };
+		vi.useFakeTimers({ now: 1_700_000_000_000 });
+		const first = await credential.authenticate(creds, { url: '/x' });
+		vi.setSystemTime(1_700_000_600_000);
+		const second = await credential.authenticate(creds, { url: '/x' });
+		vi.useRealTimers();
+		const t1 = String(first.headers?.Authorization).replace('Bearer ', '');
+		const t2 = String(second.headers?.Authorization).replace('Bearer ', '');
+		expect(decode(t1.split('.')[1]).exp).toBe(1_700_001_800);
+		expect(decode(t2.split('.')[1]).exp).toBe(1_700_002_400);
+	});
+
+	it('uses the static key for API-key and relay credentials', () => {
+		expect(bearerToken({ provider: 'official', authMode: 'apiKey', apiKey: 'k1' })).toBe('k1');
+		expect(bearerToken({ provider: 'cometapi', authMode: 'accessKey', apiKey: 'k2', accessKey: 'a', secretKey: 's' })).toBe('k2');
+	});
+});
+
+describe('emulator JWT checks', () => {
+	const emulator = new KlingEmulator();
+	let base = '';
+	beforeAll(async () => {
+		base = await emulator.start();
+	});
+	afterAll(() => emulator.stop());
+
+	const list = (token: string) =>
+		rawHttp({
+			url: `${base}/v1/videos/image2video`,
+			qs: { pageNum: 1, pageSize: 1 },
+			headers: { Authorization: `Bearer ${token}` },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		}) as Promise<{ statusCode: number; body: { code: number } }>;
+	const now = () => Math.floor(Date.now() / 1000);
+
+	it('accepts a fresh token', async () => {
+		const r = await list(signKlingJwt(EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, now()));
+		expect(r.statusCode).toBe(200);
+		expect(r.body.code).toBe(0);
+	});
+
+	it('rejects an expired token with 1004', async () => {
+		const r = await list(signKlingJwt(EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, now() - 3600));
+		expect(r.statusCode).toBe(401);
+		expect(r.body.code).toBe(1004);
+	});
+
+	it('rejects a token that is not yet valid with 1003', async () => {
+		const r = await list(signKlingJwt(EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, now() + 600));
+		expect(r.statusCode).toBe(401);
+		expect(r.body.code).toBe(1003);
+	});
+
+	it('rejects a token signed with the wrong secret', async () => {
+		const r = await list(signKlingJwt(EMULATOR_ACCESS_KEY, 'wrong-secret', now()));
+		expect(r.statusCode).toBe(401);
+		expect(r.body.code).toBe(1000);
+	});
+});

@@ -1,0 +1,214 @@
+/**
+ * A small IExecuteFunctions for integration tests: real HTTP (fetch) to the emulator, the real
+ * credential `authenticate`, n8n's error wrapping, binary helpers, cancellation and parameters.
+ * The real-n8n suite (test/e2e) covers what this cannot: n8n itself.
+ */
+import { Readable } from 'node:stream';
+
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+function get(obj: unknown, path: string): unknown {
+	return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+import { KlingApi } from '../../credentials/KlingApi.credentials.ts';
+
+export const EMULATOR_API_KEY = 'emulator-api-key';
+export const EMULATOR_ACCESS_KEY = 'emulator-access-key';
+export const EMULATOR_SECRET_KEY = 'emulator-secret-key';
+
+export interface ContextOptions {
+	/** Parameters, the same for every item, or per item. */
+	params: IDataObject | ((itemIndex: number) => IDataObject);
+	items?: INodeExecutionData[];
+	credentials: IDataObject;
+	continueOnFail?: boolean;
+	signal?: AbortSignal;
+	executionId?: string;
+	nodeType?: string;
+	isTool?: boolean;
+}
+
+export interface HttpLogEntry {
+	method: string;
+	url: string;
+	authorization?: string;
+}
+
+export function emulatorCredentials(baseUrl: string, extra: IDataObject = {}): IDataObject {
+	return { provider: 'official', authMode: 'apiKey', apiKey: EMULATOR_API_KEY, baseUrl, ...extra };
+}
+
+export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
+	const url = new URL(options.url, options.baseURL);
+	for (const [k, v] of Object.entries(options.qs ?? {})) {
+		if (v !== undefined) url.searchParams.set(k, String(v));
+	}
+	const headers: Record<string, string> = {};
+	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
+	let body: string | undefined;
+	if (options.body !== undefined && options.method !== 'GET') {
+		body = JSON.stringify(options.body);
+		headers['content-type'] ??= 'application/json';
+	}
+	const signals = [options.abortSignal, AbortSignal.timeout(options.timeout ?? 60_000)].filter(Boolean) as AbortSignal[];
+	let response: Response;
+	try {
+		response = await fetch(url, {
+			method: options.method ?? 'GET',
+			headers,
+			body,
+			signal: AbortSignal.any(signals),
+		});
+	} catch (error) {
+		// n8n wraps transport failures in NodeApiError; only the message and code survive.
+		const cause = (error as { cause?: { code?: string } }).cause;
+		const e = new Error(`${(error as Error).name === 'TimeoutError' ? 'timeout' : 'request failed'}: ${cause?.code ?? (error as Error).message}`);
+		(e as unknown as { code?: string }).code = cause?.code ?? (error as Error).name;
+		throw e;
+	}
+	let parsed: unknown;
+	if (options.encoding === 'stream') {
+		parsed = Readable.fromWeb(response.body as never);
+	} else if (options.encoding === 'arraybuffer') {
+		parsed = Buffer.from(await response.arrayBuffer());
+	} else {
+		const text = await response.text();
+		try {
+			parsed = options.json ? JSON.parse(text) : text;
+		} catch {
+			parsed = text;
+		}
+	}
+	if (!options.ignoreHttpStatusErrors && response.status >= 400) {
+		const e = new Error(`Request failed with status code ${response.status}`);
+		throw e;
+	}
+	const headersOut: IDataObject = {};
+	response.headers.forEach((v, k) => (headersOut[k] = v));
+	return options.returnFullResponse
+		? { body: parsed, headers: headersOut, statusCode: response.status }
+		: parsed;
+}
+
+export function makeContext(options: ContextOptions) {
+	const node: INode = {
+		id: 'node-1',
+		name: 'Kling',
+		type: options.nodeType ?? 'n8n-nodes-kling.klingImage2Video',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const http: HttpLogEntry[] = [];
+	const messages: unknown[] = [];
+	const credential = new KlingApi();
+	let waitTill: Date | undefined;
+	const paramsFor = (i: number) =>
+		typeof options.params === 'function' ? options.params(i) : options.params;
+
+	const binaryOf = (i: number, property: string): IBinaryData => {
+		const b = items[i]?.binary?.[property];
+		if (!b) throw new Error(`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${i}]`);
+		return b;
+	};
+
+	const ctx = {
+		getNode: () => node,
+		getInputData: () => items,
+		getNodeParameter: (name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
+			const params = paramsFor(i);
+			let value = get(params, name);
+			if (value === undefined) {
+				if (fallback !== undefined) return fallback;
+				throw new Error(`Could not get parameter "${name}"`);
+			}
+			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as object)) {
+				value = (value as { value: unknown }).value;
+			}
+			return value;
+		},
+		getCredentials: async () => options.credentials,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getExecutionId: () => options.executionId ?? 'exec-1',
+		getWorkflow: () => ({ id: 'wf-1', name: 'Test', active: false }),
+		getInstanceId: () => 'instance-1',
+		getMode: () => 'manual',
+		getExecutionCancelSignal: () => options.signal,
+		isToolExecution: () => options.isTool ?? false,
+		evaluateExpression: (expr: string) =>
+			expr.includes('resumeUrl') ? 'http://127.0.0.1:1/webhook-waiting/exec-1?signature=t' : expr,
+		putExecutionToWait: async (date: Date) => {
+			waitTill = date;
+		},
+		sendMessageToUI: (m: unknown) => messages.push(m),
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		helpers: {
+			httpRequestWithAuthentication: async function (type: string, request: IHttpRequestOptions) {
+				if (type !== 'klingApi') throw new Error(`unexpected credential type ${type}`);
+				const signed = await credential.authenticate(options.credentials as never, {
+					...request,
+					abortSignal: options.signal,
+				});
+				http.push({
+					method: signed.method ?? 'GET',
+					url: signed.url,
+					authorization: String(signed.headers?.Authorization ?? ''),
+				});
+				try {
+					return await rawHttp(signed);
+				} catch (error) {
+					throw new NodeApiError(node, { message: (error as Error).message }, {});
+				}
+			},
+			httpRequest: async (request: IHttpRequestOptions) => {
+				http.push({ method: request.method ?? 'GET', url: request.url, authorization: String(request.headers?.Authorization ?? '') });
+				return await rawHttp({ ...request, abortSignal: options.signal });
+			},
+			assertBinaryData: (i: number, property: string) => binaryOf(i, property),
+			getBinaryDataBuffer: async (i: number, property: string) =>
+				Buffer.from(binaryOf(i, property).data, 'base64'),
+			getBinaryMetadata: async () => ({}),
+			getBinaryStream: async () => {
+				throw new Error('not stored by id in tests');
+			},
+			binaryToBuffer: async (body: Buffer | Readable) => {
+				if (Buffer.isBuffer(body)) return body;
+				const chunks: Buffer[] = [];
+				for await (const c of body) chunks.push(c as Buffer);
+				return Buffer.concat(chunks);
+			},
+			prepareBinaryData: async (data: Buffer | Readable, fileName?: string, mimeType?: string) => {
+				const buffer = Buffer.isBuffer(data) ? data : await ctx.helpers.binaryToBuffer(data);
+				return {
+					data: buffer.toString('base64'),
+					fileName,
+					mimeType: mimeType ?? 'application/octet-stream',
+					fileSize: `${buffer.length} B`,
+					fileExtension: fileName?.split('.').pop(),
+				} as IBinaryData;
+			},
+			returnJsonArray: (d: IDataObject | IDataObject[]) => (Array.isArray(d) ? d : [d]).map((json) => ({ json })),
+		},
+	};
+	return {
+		ctx: ctx as unknown as IExecuteFunctions,
+		http,
+		messages,
+		waitTill: () => waitTill,
+		node,
+	};
+}
+
+export function binaryItem(buffer: Buffer, mimeType = 'image/png', fileName = 'input.png', property = 'data'): INodeExecutionData {
+	return { json: {}, binary: { [property]: { data: buffer.toString('base64'), mimeType, fileName } as IBinaryData } };
+}

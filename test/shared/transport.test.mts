@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { KlingClient } from '../../nodes/shared/transport.ts';
+import { KlingEmulator, type FaultRule } from '../../emulator/server.mts';
+import { makePng } from '../../emulator/media.mts';
+import { EMULATOR_API_KEY, emulatorCredentials, makeContext } from '../helpers/context.mts';
+
+const FAST = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 };
+const IMAGE = makePng(400, 400).toString('base64');
+
+describe('transport against the emulator', () => {
+	const emulator = new KlingEmulator({ videoTaskMs: 400, submittedMs: 50 });
+	let base = '';
+	beforeAll(async () => {
+		base = await emulator.start();
+	});
+	afterAll(() => emulator.stop());
+	beforeEach(() => emulator.reset());
+
+	async function client(extra = {}) {
+		const { ctx, http } = makeContext({ params: {}, credentials: emulatorCredentials(base, extra) });
+		return { client: await KlingClient.connect(ctx, FAST), http };
+	}
+
+	const body = (ext: string) => ({ model_name: 'kling-v2-6', image: IMAGE, prompt: 'p', external_task_id: ext });
+
+	it('creates a task and reads it back by id and by external id', async () => {
+		const { client: c } = await client();
+		const created = await c.tryCreate('image2video', body('ext-1'));
+		expect(created.status).toBe('created');
+		if (created.status !== 'created') return;
+		const byId = await c.getTask('image2video', created.task.taskId);
+		expect(byId.externalTaskId).toBe('ext-1');
+		const byExt = await c.findByExternalId('image2video', 'ext-1');
+		expect(byExt?.taskId).toBe(created.task.taskId);
+		expect(await c.findByExternalId('image2video', 'nope')).toBeUndefined();
+	});
+
+	it.each<FaultRule['kind']>(['5000-after-create', '5002-after-create', 'reset'])(
+		'a create hit by %s yields exactly one task (lookup before resubmit)',
+		async (kind) => {
+			// Kling's own uniqueness rule is off, so only the transport's lookup prevents a duplicate.
+			emulator.reset({ enforceUniqueExternalId: false, faults: [{ stage: 'create', kind, count: 1 }] });
+			const { client: c } = await client();
+			const created = await c.tryCreate('image2video', body(`ext-${kind}`));
+			expect(created).toMatchObject({ status: 'created', recovered: true });
+			const stats = emulator.snapshot();
+			expect(stats.creates).toBe(1);
+			expect(stats.duplicateCreates).toBe(0);
+			expect(stats.faultsInjected[kind]).toBe(1);
+		},
+	);
+
+	it('resubmits a create that certainly failed before acceptance (1302, 429)', async () => {
+		emulator.reset({ faults: [{ stage: 'create', kind: '1302', count: 2 }, { stage: 'create', kind: '429', count: 1 }] });
+		const { client: c } = await client();
+		const created = await c.tryCreate('image2video', body('ext-rl'));
+		expect(created).toMatchObject({ status: 'created', recovered: false });
+		expect(emulator.snapshot().createAttempts).toBe(4);
+		expect(emulator.snapshot().creates).toBe(1);
+	});
+
+	it('reports busy on 1303 instead of retrying blindly', async () => {
+		emulator.reset({ faults: [{ stage: 'create', kind: '1303', count: 1 }] });
+		const { client: c } = await client();
+		const outcome = await c.tryCreate('image2video', body('ext-busy'));
+		expect(outcome.status).toBe('busy');
+		expect(emulator.snapshot().creates).toBe(0);
+	});
+
+	it('retries reads through 429, HTML 502, malformed JSON and resets', async () => {
+		const { client: c } = await client();
+		const created = await c.tryCreate('image2video', body('ext-read'));
+		if (created.status !== 'created') throw new Error('create failed');
+		emulator.configure({
+			faults: [
+				{ stage: 'query', kind: '429', count: 1 },
+				{ stage: 'query', kind: 'html-502', count: 1 },
+				{ stage: 'query', kind: 'malformed', count: 1 },
+				{ stage: 'query', kind: 'reset', count: 1 },
+			],
+		});
+		const task = await c.getTask('image2video', created.task.taskId);
+		expect(task.taskId).toBe(created.task.taskId);
+		expect(emulator.snapshot().faultsInjected).toMatchObject({ '429': 1, 'html-502': 1, malformed: 1, reset: 1 });
+	});
+
+	it('turns a rejected create into an error with code, meaning and request id, and no secret', async () => {
+		const { client: c } = await client();
+		const error = await c
+			.tryCreate('image2video', { ...body('ext-bad'), model_name: 'kling-v1' })
+			.catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		const text = `${(error as Error).message} ${(error as { description?: string }).description}`;
+		expect(text).toMatch(/Kling error 1203: model retired or not available/);
+		expect(text).toMatch(/request id [0-9a-f-]{36}/);
+		expect(text).not.toContain(EMULATOR_API_KEY);
+		expect(emulator.snapshot().creates).toBe(0);
+	});
+
+	it('gives a readable error for a persistent gateway page', async () => {
+		emulator.reset({ faults: [{ stage: 'query', kind: 'html-502' }] });
+		const { client: c } = await client();
+		const error = await c.getTask('image2video', 'x').catch((e: Error) => e);
+		expect((error as Error).message).toMatch(/HTTP 502 with a non-JSON page/);
+		expect(emulator.snapshot().faultsInjected['html-502']).toBe(6);
+	});
+
+	it('authenticates with access key + secret key (JWT) end to end', async () => {
+		const { client: c, http } = await client({
+			authMode: 'accessKey',
+			accessKey: 'emulator-access-key',
+			secretKey: 'emulator-secret-key',
+		});
+		const created = await c.tryCreate('image2video', body('ext-jwt'));
+		expect(created.status).toBe('created');
+		expect(http[0].authorization).toMatch(/^Bearer eyJ/);
+	});
+
+	it('stops waiting at once when the execution is cancelled', async () => {
+		emulator.reset({ faults: [{ stage: 'query', kind: '1302' }] });
+		const controller = new AbortController();
+		const { ctx } = makeContext({ params: {}, credentials: emulatorCredentials(base), signal: controller.signal });
+		const c = await KlingClient.connect(ctx, { baseDelayMs: 10_000, maxDelayMs: 10_000 });
+		const started = Date.now();
+		setTimeout(() => controller.abort(), 100);
+		const error = await c.getTask('image2video', 'x').catch((e: Error) => e);
+		expect((error as Error).message).toMatch(/cancelled/);
+		expect(Date.now() - started).toBeLessThan(3000);
+	});
+});
