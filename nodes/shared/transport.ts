@@ -211,10 +211,11 @@ export class KlingClient {
 		let body: unknown = response.body;
 		if (Buffer.isBuffer(body)) body = body.toString('utf8');
 		if (typeof body === 'string') {
+			const text = body;
 			try {
-				body = JSON.parse(body);
+				body = JSON.parse(text);
 			} catch {
-				const html = /^\s*</.test(body);
+				const html = /^\s*</.test(text);
 				return {
 					ok: false,
 					failure: {

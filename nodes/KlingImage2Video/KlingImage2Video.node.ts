@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeGeneration } from '../shared/runner';
+import { image2videoSchema } from '../shared/schemas';
+import { properties } from './description';
+import { prepareImage2Video } from './request';
+
+export class KlingImage2Video implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kling Image to Video',
+		name: 'klingImage2Video',
+		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		description: 'Turn an image into a video with Kling AI',
+		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-image-to-video',
+		defaults: { name: 'Kling Image to Video' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klingApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeGeneration(this, {
+			endpoint: 'image2video',
+			schema: image2videoSchema,
+			prepare: prepareImage2Video,
+		});
+	}
+}

@@ -1,0 +1,283 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { KlingEndpoint } from './providers';
+
+/** Shared parameter fragments: one definition, one name, in every node that has the meaning. */
+
+export const IMAGE_HINT =
+	'A public image URL, raw Base64 (no data: prefix), or the name of a binary field of the input item (e.g. data). JPG or PNG, at most 10 MB, at least 300×300 px, aspect ratio between 1:2.5 and 2.5:1.';
+
+export const operationProperty = (action: string): INodeProperties => ({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	default: 'generate',
+	options: [
+		{ name: 'Generate', value: 'generate', action, description: 'Submit a new generation task' },
+		{
+			name: 'Get Task',
+			value: 'getTask',
+			action: 'Get a task',
+			description: 'Look up a task by task ID or external task ID, and optionally wait for it',
+		},
+	],
+});
+
+const generate = { show: { operation: ['generate'] } };
+const getTask = { show: { operation: ['getTask'] } };
+const waiting = { show: { wait: ['poll'] } };
+
+interface ModelChoice {
+	name: string;
+	value: string;
+}
+
+export const MODELS: Record<KlingEndpoint, { default: string; options: ModelChoice[] }> = {
+	image2video: {
+		default: 'kling-v2-6',
+		options: [
+			{ name: 'Kling 2.5 Turbo', value: 'kling-v2-5-turbo' },
+			{ name: 'Kling 2.6', value: 'kling-v2-6' },
+			{ name: 'Kling 3', value: 'kling-v3' },
+		],
+	},
+	multiImage2video: {
+		default: 'kling-v1-6',
+		options: [{ name: 'Kling 1.6', value: 'kling-v1-6' }],
+	},
+	multiImage2image: {
+		default: 'kling-v2-1',
+		options: [
+			{ name: 'Kling 2', value: 'kling-v2' },
+			{ name: 'Kling 2.1', value: 'kling-v2-1' },
+		],
+	},
+};
+
+const modelBase = {
+	displayName: 'Model',
+	name: 'model',
+	displayOptions: generate,
+	description:
+		'Models known to be live for this endpoint. Kling retires models without notice (error 1203); use an expression to enter any other model name.',
+};
+
+export const modelProperty = (endpoint: KlingEndpoint): INodeProperties => ({
+	...modelBase,
+	type: 'options',
+	options: MODELS[endpoint].options,
+	default: MODELS[endpoint].default,
+});
+
+export const promptProperty = (required: boolean): INodeProperties => ({
+	displayName: 'Prompt',
+	name: 'prompt',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	required,
+	displayOptions: generate,
+	description: 'What should happen, at most 2500 characters',
+});
+
+export const imageProperty = (
+	name: string,
+	displayName: string,
+	defaultValue: string,
+	required = true,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: defaultValue,
+	required,
+	displayOptions: generate,
+	description: IMAGE_HINT,
+});
+
+export const imageListProperty = (
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Image', sortable: true },
+	default: { image: [{ value: 'data' }] },
+	required: true,
+	displayOptions: generate,
+	description,
+	options: [
+		{
+			name: 'image',
+			displayName: 'Image',
+			values: [
+				{
+					displayName: 'Image',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: IMAGE_HINT,
+				},
+			],
+		},
+	],
+});
+
+export const negativePromptOption: INodeProperties = {
+	displayName: 'Negative Prompt',
+	name: 'negativePrompt',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'What to avoid, at most 2500 characters',
+};
+
+export const modeOption: INodeProperties = {
+	displayName: 'Mode',
+	name: 'mode',
+	type: 'options',
+	default: 'std',
+	options: [
+		{ name: 'Standard (720p)', value: 'std' },
+		{ name: 'Professional (1080p)', value: 'pro' },
+	],
+};
+
+export const durationOption: INodeProperties = {
+	displayName: 'Duration (Seconds)',
+	name: 'duration',
+	type: 'options',
+	default: '5',
+	options: [
+		{ name: '5', value: '5' },
+		{ name: '10', value: '10' },
+	],
+};
+
+export const aspectRatioOption = (values: string[]): INodeProperties => ({
+	displayName: 'Aspect Ratio',
+	name: 'aspectRatio',
+	type: 'options',
+	default: '16:9',
+	options: values.map((v) => ({ name: v, value: v })),
+});
+
+export const watermarkOption: INodeProperties = {
+	displayName: 'Watermark',
+	name: 'watermark',
+	type: 'boolean',
+	default: false,
+	description: 'Whether Kling should also produce a watermarked version of the result',
+};
+
+export const callbackUrlOption: INodeProperties = {
+	displayName: 'Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://your-n8n.example.com/webhook/…/kling',
+	description:
+		'Kling posts every status change of the task here, e.g. the production URL of a Kling Trigger node. Use with Wait: Don\'t Wait.',
+};
+
+export const externalTaskIdOption: INodeProperties = {
+	displayName: 'External Task ID',
+	name: 'externalTaskId',
+	type: 'string',
+	default: '',
+	description:
+		'Your own ID for the task, unique per Kling account. Left empty, one is derived from the execution, node and item, so a retried request never creates the task twice.',
+};
+
+export const waitProperties = (defaultTimeoutMinutes: number, defaultIntervalSeconds: number): INodeProperties[] => [
+	{
+		displayName: 'Wait',
+		name: 'wait',
+		type: 'options',
+		default: 'poll',
+		options: [
+			{
+				name: 'Wait for Completion',
+				value: 'poll',
+				description: 'Check the task until it succeeds or fails, then return the result',
+			},
+			{
+				name: "Don't Wait",
+				value: 'none',
+				description: 'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
+			},
+		],
+	},
+	{
+		displayName: 'Wait Timeout (Minutes)',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1440 },
+		default: defaultTimeoutMinutes,
+		displayOptions: waiting,
+		description:
+			'How long to wait for a task before giving up on it. The task keeps running at Kling; pick it up later with Get Task.',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 600 },
+		default: defaultIntervalSeconds,
+		displayOptions: waiting,
+		description: 'How often to check a running task',
+	},
+	{
+		displayName: 'Download Result',
+		name: 'downloadResult',
+		type: 'boolean',
+		default: true,
+		displayOptions: waiting,
+		description: 'Whether to download the generated files into binary fields',
+	},
+	{
+		displayName: 'Put Output in Field',
+		name: 'binaryPropertyOutput',
+		type: 'string',
+		default: 'data',
+		displayOptions: { show: { wait: ['poll'], downloadResult: [true] } },
+		description:
+			'Binary field for the result; further images go to field_1, field_2, …',
+	},
+];
+
+export const getTaskProperties: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		default: 'taskId',
+		displayOptions: getTask,
+		options: [
+			{ name: 'Task ID', value: 'taskId' },
+			{ name: 'External Task ID', value: 'externalTaskId' },
+		],
+	},
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: getTask,
+		description: 'The task ID (or external task ID) to look up',
+	},
+];
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Max Concurrent Tasks',
+	name: 'maxConcurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 100 },
+	default: 5,
+	description:
+		"How many of this node's tasks may run at Kling at once. When Kling reports its concurrency limit (1303), the node waits for a running task to finish before sending the next.",
+};

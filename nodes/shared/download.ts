@@ -1,0 +1,121 @@
+import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { KlingTask } from './task';
+
+type BodyStream = AsyncIterable<Buffer> & { destroy?: () => void };
+
+export const MAX_DOWNLOAD_BYTES = { video: 500 * 1024 * 1024, image: 50 * 1024 * 1024 };
+const DOWNLOAD_ATTEMPTS = 3;
+const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
+
+const EXTENSIONS: Record<string, string> = {
+	'video/mp4': 'mp4',
+	'video/quicktime': 'mov',
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/webp': 'webp',
+};
+
+function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+/**
+ * Fetches one result file. Result URLs point at Kling's CDN, not its API: they are fetched without
+ * credentials (so no key leaves for another host), only over http(s), under a size ceiling and
+ * with a content-type check. The body is streamed into n8n's binary store, not buffered twice.
+ */
+export async function downloadFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	url: string,
+	kind: 'video' | 'image',
+	fileBase: string,
+): Promise<IBinaryData> {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw fail(ctx, itemIndex, `Kling returned a result URL that is not valid: ${url.slice(0, 200)}`);
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw fail(ctx, itemIndex, `Refusing to download a result from a ${parsed.protocol} URL`);
+	}
+	let lastError = '';
+	for (let attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
+		if (ctx.getExecutionCancelSignal?.()?.aborted) throw fail(ctx, itemIndex, 'The execution was cancelled');
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequest({
+				method: 'GET',
+				url,
+				encoding: 'stream',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: DOWNLOAD_TIMEOUT_MS,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			lastError = String((error as Error).message ?? error).slice(0, 200);
+			await sleep(500 * attempt);
+			continue;
+		}
+		const stream = response.body as unknown as BodyStream;
+		if (response.statusCode >= 500 || response.statusCode === 429) {
+			stream.destroy?.();
+			lastError = `HTTP ${response.statusCode}`;
+			await sleep(500 * attempt);
+			continue;
+		}
+		if (response.statusCode >= 400) {
+			stream.destroy?.();
+			throw fail(ctx, itemIndex, `Could not download the result (HTTP ${response.statusCode}); result URLs expire after 30 days`);
+		}
+		const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		if (contentType && !contentType.startsWith(`${kind}/`) && contentType !== 'application/octet-stream') {
+			stream.destroy?.();
+			throw fail(ctx, itemIndex, `The result is ${contentType}, not a ${kind}; refusing to store it`);
+		}
+		const length = Number(response.headers['content-length']);
+		if (Number.isFinite(length) && length > MAX_DOWNLOAD_BYTES[kind]) {
+			stream.destroy?.();
+			throw fail(ctx, itemIndex, `The result is ${Math.round(length / 1024 / 1024)} MB, above the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`);
+		}
+		const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : kind === 'video' ? 'video/mp4' : 'image/png';
+		const fileName = `${fileBase}.${EXTENSIONS[mimeType] ?? (kind === 'video' ? 'mp4' : 'png')}`;
+		if (Number.isFinite(length)) return await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
+		// No declared length: count while reading so an endless body cannot exhaust memory.
+		const chunks: Buffer[] = [];
+		let total = 0;
+		for await (const chunk of stream) {
+			total += (chunk as Buffer).length;
+			if (total > MAX_DOWNLOAD_BYTES[kind]) {
+				stream.destroy?.();
+				throw fail(ctx, itemIndex, `The result is larger than the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`);
+			}
+			chunks.push(chunk as Buffer);
+		}
+		return await ctx.helpers.prepareBinaryData(Buffer.concat(chunks), fileName, mimeType);
+	}
+	throw fail(ctx, itemIndex, `Could not download the result after ${DOWNLOAD_ATTEMPTS} attempts (${lastError})`);
+}
+
+/** Downloads every video or image of a finished task into `<field>`, `<field>_1`, … */
+export async function downloadTaskResults(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: KlingTask,
+	field: string,
+): Promise<Record<string, IBinaryData>> {
+	const binary: Record<string, IBinaryData> = {};
+	const files = [
+		...task.videos.map((v) => ({ url: v.url, kind: 'video' as const })),
+		...task.images.map((v) => ({ url: v.url, kind: 'image' as const })),
+	];
+	for (const [n, file] of files.entries()) {
+		const key = n === 0 ? field : `${field}_${n}`;
+		const base = files.length === 1 ? `kling-${task.taskId}` : `kling-${task.taskId}-${n}`;
+		binary[key] = await downloadFile(ctx, itemIndex, file.url, file.kind, base);
+	}
+	return binary;
+}

@@ -1,0 +1,329 @@
+import { createHash } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ZodTypeAny } from 'zod';
+
+import { downloadTaskResults } from './download';
+import { InputError, checkImageRef, imageRequestValue, type ImageRef } from './images';
+import { taskJson } from './output';
+import { ENDPOINTS, type KlingEndpoint, type ProviderProfile } from './providers';
+import { isFinal, type KlingTask } from './task';
+import { KlingClient } from './transport';
+
+export interface ImageSlot {
+	/** Where the image goes in the request body, e.g. ['image_list', 0, 'image']. */
+	path: Array<string | number>;
+	ref: ImageRef;
+	/** The parameter's display name, for messages. */
+	field: string;
+	checkAspect?: boolean;
+}
+
+export interface PreparedRequest {
+	body: IDataObject;
+	images: ImageSlot[];
+	model: string;
+}
+
+/** What a generation node contributes: its endpoint, how to read an item, and its body schema. */
+export interface GenerationSpec {
+	endpoint: KlingEndpoint;
+	schema: ZodTypeAny;
+	prepare(ctx: IExecuteFunctions, itemIndex: number, profile: ProviderProfile): PreparedRequest;
+}
+
+type WaitMode = 'poll' | 'none';
+
+interface Job {
+	itemIndex: number;
+	request?: PreparedRequest;
+	lookup?: { by: 'taskId' | 'externalTaskId'; id: string };
+	task?: KlingTask;
+	startedAt: number;
+	deadline: number;
+	intervalMs: number;
+	nextPollAt: number;
+	download: boolean;
+	outputField: string;
+	result?: INodeExecutionData;
+	error?: NodeApiError | NodeOperationError;
+}
+
+const BUSY_BACKOFF_MAX_MS = 30_000;
+
+/** Deterministic per execution, node, run and item, so a lost create can be found again. */
+export function deriveExternalTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const workflow = ctx.getWorkflow?.();
+	const key = [
+		ctx.getInstanceId?.() ?? '',
+		workflow?.id ?? '',
+		ctx.getExecutionId?.() ?? '',
+		ctx.getNode().id,
+		ctx.getNode().name,
+		itemIndex,
+	].join('|');
+	return `n8n-${createHash('sha256').update(key).digest('hex').slice(0, 24)}-${itemIndex}`;
+}
+
+function setPath(target: IDataObject, path: Array<string | number>, value: unknown): void {
+	let node: IDataObject | unknown[] = target;
+	for (let i = 0; i < path.length - 1; i++) node = (node as IDataObject)[path[i]] as IDataObject;
+	(node as IDataObject)[path[path.length - 1]] = value as IDataObject;
+}
+
+function inputError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), (error as Error).message, {
+		itemIndex,
+		description: 'Nothing was sent to Kling, so nothing was charged.',
+	});
+}
+
+function errorJson(error: NodeApiError | NodeOperationError, job: Job): IDataObject {
+	const kling = (error.context?.kling ?? {}) as IDataObject;
+	return {
+		error: error.message,
+		description: error.description ?? null,
+		code: (kling.code as number | null) ?? null,
+		requestId: (kling.requestId as string | null) ?? null,
+		taskId: job.task?.taskId ?? null,
+		externalTaskId: job.task?.externalTaskId ?? (job.request?.body.external_task_id as string) ?? null,
+		status: job.task?.status ?? null,
+	};
+}
+
+/**
+ * Runs a generation node: validates every item before anything is sent, submits up to
+ * Max Concurrent Tasks at once (waiting for a slot on Kling's 1303), watches all tasks in one loop
+ * and returns one item per input item, in order, with pairedItem.
+ */
+export async function executeGeneration(
+	ctx: IExecuteFunctions,
+	spec: GenerationSpec,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const operation = ctx.getNodeParameter('operation', 0) as 'generate' | 'getTask';
+	const wait = ctx.getNodeParameter('wait', 0, 'poll') as WaitMode;
+	const maxConcurrency = Math.max(
+		1,
+		Number(ctx.getNodeParameter('options.maxConcurrency', 0, 5)) || 5,
+	);
+	const client = await KlingClient.connect(ctx);
+	const endpoint = spec.endpoint;
+	const kind = ENDPOINTS[endpoint].resultKind;
+	const continueOnFail = ctx.continueOnFail();
+
+	// 1. Read and validate every item; nothing is sent while any input is bad.
+	const jobs: Job[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const now = Date.now();
+		const job: Job = {
+			itemIndex: i,
+			startedAt: now,
+			deadline: Infinity,
+			intervalMs: 10_000,
+			nextPollAt: now,
+			download: false,
+			outputField: 'data',
+		};
+		jobs.push(job);
+		try {
+			if (wait === 'poll') {
+				const minutes = Number(ctx.getNodeParameter('waitTimeout', i, kind === 'video' ? 30 : 5));
+				const seconds = Number(ctx.getNodeParameter('pollInterval', i, kind === 'video' ? 10 : 3));
+				if (!(minutes > 0)) throw new InputError('Wait Timeout (Minutes): must be a number above 0');
+				if (!(seconds >= 1)) throw new InputError('Poll Interval (Seconds): must be at least 1');
+				job.deadline = now + minutes * 60_000;
+				job.intervalMs = seconds * 1000;
+				job.download = ctx.getNodeParameter('downloadResult', i, true) as boolean;
+				job.outputField = String(ctx.getNodeParameter('binaryPropertyOutput', i, 'data') || 'data');
+			}
+			if (operation === 'getTask') {
+				const id = String(ctx.getNodeParameter('taskId', i, '') ?? '').trim();
+				if (!id) throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
+				job.lookup = { by: ctx.getNodeParameter('lookupBy', i, 'taskId') as 'taskId' | 'externalTaskId', id };
+				continue;
+			}
+			const request = spec.prepare(ctx, i, client.provider.profile);
+			if (request.body.external_task_id === undefined) {
+				request.body.external_task_id = deriveExternalTaskId(ctx, i);
+			}
+			for (const slot of request.images) {
+				await checkImageRef(ctx, i, slot.ref, slot.field, slot.checkAspect ?? true);
+			}
+			const preview = JSON.parse(JSON.stringify(request.body)) as IDataObject;
+			for (const slot of request.images) {
+				setPath(preview, slot.path, slot.ref.kind === 'url' ? slot.ref.value : 'aGVsbG8=');
+			}
+			const parsed = spec.schema.safeParse(preview);
+			if (!parsed.success) {
+				const issue = parsed.error.issues[0];
+				throw new InputError(`${issue.path.join('.') || 'request'}: ${issue.message}`);
+			}
+			job.request = request;
+		} catch (error) {
+			job.error = inputError(ctx, error, i);
+			if (!continueOnFail) throw job.error;
+		}
+	}
+
+	// 2. Submit, watch and collect.
+	const queue = jobs.filter((j) => !j.error);
+	const active = new Set<Job>();
+	let stopSubmitting = false;
+	let busyAttempt = 0;
+	let busyUntil = 0;
+	let waitingForSlot = false;
+
+	const fail = (job: Job, error: unknown) => {
+		job.error =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: job.itemIndex });
+		active.delete(job);
+		if (!continueOnFail) stopSubmitting = true;
+	};
+
+	const finish = async (job: Job, task: KlingTask) => {
+		job.task = task;
+		active.delete(job);
+		const json = taskJson(task, {
+			endpoint,
+			model: job.request?.model ?? null,
+			provider: client.provider.name,
+			elapsedMs: Date.now() - job.startedAt,
+		});
+		if (task.status === 'failed') {
+			const failure = {
+				message: `Kling task ${task.taskId} failed: ${task.statusMessage ?? 'no reason given'}`,
+				taskId: task.taskId,
+			} as JsonObject;
+			fail(job, new NodeApiError(ctx.getNode(), failure, {
+				message: failure.message as string,
+				description: 'Kling reported the task as failed; change the prompt or images and try again.',
+				itemIndex: job.itemIndex,
+			}));
+			return;
+		}
+		const binary = job.download && task.status === 'succeeded'
+			? await downloadTaskResults(ctx, job.itemIndex, task, job.outputField)
+			: undefined;
+		job.result = { json, ...(binary && Object.keys(binary).length ? { binary } : {}), pairedItem: { item: job.itemIndex } };
+	};
+
+	const watchOrFinish = async (job: Job, task: KlingTask) => {
+		job.task = task;
+		if (wait === 'none' || isFinal(task.status)) return await finish(job, task);
+		job.nextPollAt = Date.now() + job.intervalMs;
+		active.add(job);
+	};
+
+	while (queue.length > 0 || active.size > 0) {
+		if (client.isCancelled()) throw client.cancelledError();
+
+		// Submit while there is room, unless Kling said the account is full.
+		while (queue.length > 0 && active.size < maxConcurrency && !stopSubmitting && !waitingForSlot && Date.now() >= busyUntil) {
+			const job = queue[0];
+			try {
+				if (job.lookup) {
+					queue.shift();
+					const task = job.lookup.by === 'taskId'
+						? await client.getTask(endpoint, job.lookup.id, job.itemIndex)
+						: await client.findByExternalId(endpoint, job.lookup.id, job.itemIndex);
+					if (!task) {
+						throw new NodeOperationError(ctx.getNode(), `No ${ENDPOINTS[endpoint].label} task has the external task ID "${job.lookup.id}"`, { itemIndex: job.itemIndex });
+					}
+					await watchOrFinish(job, task);
+					continue;
+				}
+				const request = job.request!;
+				const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
+				for (const slot of request.images) {
+					setPath(body, slot.path, await imageRequestValue(ctx, job.itemIndex, slot.ref, slot.field));
+				}
+				const outcome = await client.tryCreate(endpoint, body, job.itemIndex);
+				if (outcome.status === 'busy') {
+					busyAttempt++;
+					if (Date.now() > job.deadline) {
+						queue.shift();
+						fail(job, client.error(outcome.failure, job.itemIndex));
+					} else if (active.size > 0) {
+						waitingForSlot = true;
+					} else {
+						busyUntil = Date.now() + Math.min(BUSY_BACKOFF_MAX_MS, client.backoffMs(busyAttempt));
+					}
+					break;
+				}
+				busyAttempt = 0;
+				queue.shift();
+				job.startedAt = Date.now();
+				await watchOrFinish(job, outcome.task);
+			} catch (error) {
+				if (queue[0] === job) queue.shift();
+				fail(job, error);
+			}
+		}
+		if (stopSubmitting) queue.length = 0;
+		if (queue.length === 0 && active.size === 0) break;
+
+		// Check the tasks that are due, then sleep until the next one is.
+		const now = Date.now();
+		for (const job of [...active]) {
+			if (job.nextPollAt > now) continue;
+			try {
+				const task = await client.getTask(endpoint, job.task!.taskId, job.itemIndex);
+				job.task = task;
+				if (isFinal(task.status)) {
+					waitingForSlot = false;
+					await finish(job, task);
+				} else if (Date.now() >= job.deadline) {
+					waitingForSlot = false;
+					fail(job, new NodeOperationError(
+						ctx.getNode(),
+						`Task ${task.taskId} did not finish within the wait timeout (last status: ${task.status})`,
+						{
+							itemIndex: job.itemIndex,
+							description: `The task keeps running at Kling. Pick the result up later with the Get Task operation (task ID ${task.taskId}${task.externalTaskId ? `, external task ID ${task.externalTaskId}` : ''}), or raise Wait Timeout.`,
+						},
+					));
+				} else {
+					job.nextPollAt = Math.min(Date.now() + job.intervalMs, job.deadline);
+				}
+			} catch (error) {
+				waitingForSlot = false;
+				fail(job, error);
+			}
+		}
+		const wakeAt = Math.min(
+			...[...active].map((j) => j.nextPollAt),
+			queue.length > 0 && !waitingForSlot && busyUntil > Date.now() ? busyUntil : Infinity,
+		);
+		if (Number.isFinite(wakeAt) && wakeAt > Date.now()) await client.pause(wakeAt - Date.now());
+	}
+
+	// 3. One output item per input item, in order.
+	const out: INodeExecutionData[] = [];
+	const firstError = jobs.find((j) => j.error);
+	if (firstError && !continueOnFail) {
+		const others = jobs.filter((j) => j !== firstError && j.task).map((j) => j.task!.taskId);
+		if (others.length > 0) {
+			firstError.error!.description = `${firstError.error!.description ?? ''} Other tasks of this run were submitted and can be picked up with Get Task: ${others.join(', ')}.`.trim();
+		}
+		throw firstError.error!;
+	}
+	for (const job of jobs) {
+		if (job.error) {
+			out.push({ json: errorJson(job.error, job), pairedItem: { item: job.itemIndex } });
+		} else if (job.result) {
+			out.push(job.result);
+		} else {
+			out.push({ json: { error: 'The item was not processed' }, pairedItem: { item: job.itemIndex } });
+		}
+	}
+	return [out];
+}
