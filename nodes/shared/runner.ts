@@ -57,9 +57,10 @@ interface Job {
 const BUSY_BACKOFF_MAX_MS = 30_000;
 
 /** Deterministic per execution, node, run and item, so a lost create can be found again. */
-export function deriveExternalTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
+export function deriveExternalTaskId(ctx: IExecuteFunctions, itemIndex: number, runIndex: string): string {
 	const workflow = ctx.getWorkflow?.();
 	const key = [
+		runIndex,
 		ctx.getInstanceId?.() ?? '',
 		workflow?.id ?? '',
 		ctx.getExecutionId?.() ?? '',
@@ -119,6 +120,7 @@ export async function executeGeneration(
 	const continueOnFail = ctx.continueOnFail();
 
 	// 1. Read and validate every item; nothing is sent while any input is bad.
+	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
 	const jobs: Job[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const now = Date.now();
@@ -151,7 +153,7 @@ export async function executeGeneration(
 			}
 			const request = spec.prepare(ctx, i, client.provider.profile);
 			if (request.body.external_task_id === undefined) {
-				request.body.external_task_id = deriveExternalTaskId(ctx, i);
+				request.body.external_task_id = deriveExternalTaskId(ctx, i, runIndex);
 			}
 			for (const slot of request.images) {
 				await checkImageRef(ctx, i, slot.ref, slot.field, slot.checkAspect ?? true);

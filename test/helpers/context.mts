@@ -99,7 +99,10 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 		: parsed;
 }
 
+let executions = 0;
+
 export function makeContext(options: ContextOptions) {
+	const executionId = options.executionId ?? `exec-${++executions}`;
 	const node: INode = {
 		id: 'node-1',
 		name: 'Kling',
@@ -139,14 +142,18 @@ export function makeContext(options: ContextOptions) {
 		},
 		getCredentials: async () => options.credentials,
 		continueOnFail: () => options.continueOnFail ?? false,
-		getExecutionId: () => options.executionId ?? 'exec-1',
+		getExecutionId: () => executionId,
 		getWorkflow: () => ({ id: 'wf-1', name: 'Test', active: false }),
 		getInstanceId: () => 'instance-1',
 		getMode: () => 'manual',
 		getExecutionCancelSignal: () => options.signal,
 		isToolExecution: () => options.isTool ?? false,
 		evaluateExpression: (expr: string) =>
-			expr.includes('resumeUrl') ? 'http://127.0.0.1:1/webhook-waiting/exec-1?signature=t' : expr,
+			expr.includes('resumeUrl')
+				? `http://127.0.0.1:1/webhook-waiting/${executionId}?signature=t`
+				: expr.includes('$runIndex')
+					? 0
+					: expr,
 		putExecutionToWait: async (date: Date) => {
 			waitTill = date;
 		},

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeGeneration } from '../shared/runner';
+import { multiImage2imageSchema } from '../shared/schemas';
+import { properties } from './description';
+import { prepareMultiImage2Image } from './request';
+
+export class KlingMultiImage2Image implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kling Multi-Image to Image',
+		name: 'klingMultiImage2Image',
+		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		description: 'Combine up to four subject images, a scene and a style into new images with Kling AI',
+		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-image',
+		defaults: { name: 'Kling Multi-Image to Image' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klingApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeGeneration(this, {
+			endpoint: 'multiImage2image',
+			schema: multiImage2imageSchema,
+			prepare: prepareMultiImage2Image,
+		});
+	}
+}

@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	IMAGE_HINT,
+	aspectRatioOption,
+	callbackUrlOption,
+	concurrencyOption,
+	externalTaskIdOption,
+	getTaskProperties,
+	imageListProperty,
+	modelProperty,
+	operationProperty,
+	promptProperty,
+	waitProperties,
+	watermarkOption,
+} from '../shared/descriptions';
+import { IMAGE_ASPECT_RATIOS } from '../shared/schemas';
+
+export const properties: INodeProperties[] = [
+	operationProperty('Generate images from several subject images'),
+	modelProperty('multiImage2image'),
+	imageListProperty('subjectImages', 'Subject Images', 'One to four subject images (some relays need at least two). Kling does not crop them.'),
+	promptProperty(false),
+	...getTaskProperties,
+	...waitProperties(5, 3),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			aspectRatioOption(IMAGE_ASPECT_RATIOS),
+			callbackUrlOption,
+			externalTaskIdOption,
+			concurrencyOption,
+			{
+				displayName: 'Number of Images',
+				name: 'numberOfImages',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 9 },
+				default: 1,
+				description: 'How many images to generate, 1 to 9. Each one takes a concurrency slot at Kling.',
+			},
+			{
+				displayName: 'Scene Image',
+				name: 'sceneImage',
+				type: 'string',
+				default: '',
+				description: 'Background or scene reference. ,.',
+			},
+			{
+				displayName: 'Style Image',
+				name: 'styleImage',
+				type: 'string',
+				default: '',
+				description: 'Style reference. ,.',
+			},
+			watermarkOption,
+		],
+	},
+];

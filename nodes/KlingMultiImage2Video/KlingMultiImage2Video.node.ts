@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeGeneration } from '../shared/runner';
+import { multiImage2videoSchema } from '../shared/schemas';
+import { properties } from './description';
+import { prepareMultiImage2Video } from './request';
+
+export class KlingMultiImage2Video implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kling Multi-Image to Video',
+		name: 'klingMultiImage2Video',
+		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		description: 'Turn up to four reference images into one video with Kling AI',
+		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-video',
+		defaults: { name: 'Kling Multi-Image to Video' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klingApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeGeneration(this, {
+			endpoint: 'multiImage2video',
+			schema: multiImage2videoSchema,
+			prepare: prepareMultiImage2Video,
+		});
+	}
+}

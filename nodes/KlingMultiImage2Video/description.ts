@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	aspectRatioOption,
+	callbackUrlOption,
+	concurrencyOption,
+	durationOption,
+	externalTaskIdOption,
+	getTaskProperties,
+	imageListProperty,
+	modeOption,
+	modelProperty,
+	negativePromptOption,
+	operationProperty,
+	promptProperty,
+	waitProperties,
+	watermarkOption,
+} from '../shared/descriptions';
+import { VIDEO_ASPECT_RATIOS } from '../shared/schemas';
+
+export const properties: INodeProperties[] = [
+	operationProperty('Generate a video from several images'),
+	modelProperty('multiImage2video'),
+	imageListProperty('images', 'Images', 'One to four reference images (some relays need at least two). Kling does not crop them: use images with the subject already selected.'),
+	promptProperty(true),
+	...getTaskProperties,
+	...waitProperties(30, 10),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			aspectRatioOption(VIDEO_ASPECT_RATIOS),
+			callbackUrlOption,
+			durationOption,
+			externalTaskIdOption,
+			concurrencyOption,
+			modeOption,
+			negativePromptOption,
+			watermarkOption,
+		],
+	},
+];

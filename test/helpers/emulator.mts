@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+import { KlingEmulator, type EmulatorOptions } from '../../emulator/server.mts';
+import { makeJpegHeader, makePng } from '../../emulator/media.mts';
+
+export const PNG = makePng(640, 360, 3);
+export const JPEG = makeJpegHeader(800, 600, 4096);
+export const PNG_B64 = PNG.toString('base64');
+
+/** One emulator per test file, reset (with these options) before each test. */
+export function useEmulator(options: EmulatorOptions = {}) {
+	const emulator = new KlingEmulator({ videoTaskMs: 300, imageTaskMs: 200, submittedMs: 50, ...options });
+	const state = { emulator, base: '' };
+	beforeAll(async () => {
+		state.base = await emulator.start();
+	});
+	afterAll(() => emulator.stop());
+	beforeEach(() => emulator.reset({ videoTaskMs: 300, imageTaskMs: 200, submittedMs: 50, ...options }));
+	return state;
+}
+
+export function createRequests(emulator: KlingEmulator) {
+	return emulator.snapshot().requests.filter((r) => r.kind === 'create');
+}
