@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	IMAGE_HINT,
 	aspectRatioOption,
 	callbackUrlOption,
 	concurrencyOption,
 	externalTaskIdOption,
 	getTaskProperties,
 	imageListProperty,
+	imageOption,
 	modelProperty,
 	operationProperty,
 	promptProperty,
@@ -42,20 +42,8 @@ export const properties: INodeProperties[] = [
 				default: 1,
 				description: 'How many images to generate, 1 to 9. Each one takes a concurrency slot at Kling.',
 			},
-			{
-				displayName: 'Scene Image',
-				name: 'sceneImage',
-				type: 'string',
-				default: '',
-				description: 'Background or scene reference. ,.',
-			},
-			{
-				displayName: 'Style Image',
-				name: 'styleImage',
-				type: 'string',
-				default: '',
-				description: 'Style reference. ,.',
-			},
+			imageOption('sceneImage', 'Scene Image', 'Background or scene reference.'),
+			imageOption('styleImage', 'Style Image', 'Style reference.'),
 			watermarkOption,
 		],
 	},

@@ -96,6 +96,12 @@ export const imageProperty = (
 	description: IMAGE_HINT,
 });
 
+/** An optional image inside Options; `lead` says what the image is for. */
+export const imageOption = (name: string, displayName: string, lead: string): INodeProperties => {
+	const description = `${lead} ${IMAGE_HINT}`;
+	return { displayName, name, type: 'string', default: '', description };
+};
+
 export const imageListProperty = (
 	name: string,
 	displayName: string,
