@@ -321,6 +321,10 @@ export class KlingEmulator {
 				entry.kind = 'control';
 				return this.control(path, req.method ?? 'GET', raw, send);
 			}
+			if (path.startsWith('/samples/')) {
+				entry.kind = 'download';
+				return this.sample(path, res, send);
+			}
 			if (path.startsWith('/media/')) {
 				entry.kind = 'download';
 				return await this.media(path, entry, res, send);
@@ -698,6 +702,15 @@ export class KlingEmulator {
 		const bytes = m[3] !== undefined ? makePng(512, 512, Number(m[3]) + 1) : sampleMp4();
 		entry.status = 200;
 		res.writeHead(200, { 'content-type': m[3] !== undefined ? 'image/png' : 'video/mp4', 'content-length': String(bytes.length) });
+		res.end(bytes);
+	}
+
+	/** Public sample input images (no auth), so example workflows can download a photo offline. */
+	private sample(path: string, res: http.ServerResponse, send: (status: number, body: unknown) => void): void {
+		const m = /^\/samples\/photo-(\d+)\.png$/.exec(path);
+		if (!m) return send(404, { code: 1203, message: 'not found' });
+		const bytes = makePng(1024, 576, Number(m[1]) * 7);
+		res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(bytes.length) });
 		res.end(bytes);
 	}
 

@@ -4,7 +4,7 @@ import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMu
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import { binaryItem, emulatorCredentials, makeContext } from '../helpers/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../helpers/emulator.mts';
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 const m2v = new KlingMultiImage2Video();
 const m2i = new KlingMultiImage2Image();
@@ -17,7 +17,7 @@ describe('Kling Multi-Image nodes', () => {
 		const tasks = env.emulator.snapshot().tasks;
 		return (env.emulator as unknown as { tasks: Map<string, { body: Record<string, unknown> }> }).tasks.get(tasks[tasks.length - 1].id)!.body;
 	};
-	const run = (node: KlingMultiImage2Video | KlingMultiImage2Image, params: Record<string, unknown>, extra: Record<string, unknown> = {}, items = [twoBinaries]) => {
+	const run = (node: KlingMultiImage2Video | KlingMultiImage2Image, params: Record<string, unknown>, extra: IDataObject = {}, items = [twoBinaries]) => {
 		const c = makeContext({ params: { ...waitParams, ...params }, items, credentials: emulatorCredentials(env.base, extra) });
 		return { ...c, result: node.execute.call(c.ctx) };
 	};
