@@ -257,7 +257,9 @@ export function parseRun(stdout: string, stderr = ''): RunResult {
 	if (start < 0) {
 		return { status: 'crashed', nodes: {}, raw: {}, stdout, error: { message: `${stdout}\n${stderr}`.trim().slice(-3000) } };
 	}
-	const raw = JSON.parse(lines.slice(start).join('\n')) as Record<string, unknown>;
+	// Log lines may follow the JSON (e.g. the execution error): stop at its closing brace.
+	const end = lines.indexOf('}', start);
+	const raw = JSON.parse(lines.slice(start, end < 0 ? undefined : end + 1).join('\n')) as Record<string, unknown>;
 	const data = (raw.data ?? raw) as { resultData?: { runData?: Record<string, Array<{ data?: { main?: unknown[][] } }>>; error?: { message: string; description?: string; node?: { name: string } } } };
 	const runData = data.resultData?.runData ?? {};
 	const nodes: RunResult['nodes'] = {};

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { KlingEmulator } from '../../emulator/server.mts';
+import { N8nInstance, emulatorCredential, listExamples, loadExample, type WorkflowJson } from '../../scripts/lib/n8n.mts';
+import { chain, download, items, kling, trigger } from './workflows.mts';
+
+const PNG_SIGNATURE = '89504e470d0a1a0a';
+
+describe('generation nodes inside a real n8n', () => {
+	const emulator = new KlingEmulator({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 });
+	let n8n: N8nInstance;
+	let url = '';
+	const examples: Record<string, WorkflowJson> = {};
+	const workflows: Record<string, WorkflowJson> = {};
+
+	beforeAll(async () => {
+		url = await emulator.start();
+		n8n = await N8nInstance.create('e2e');
+		await n8n.importCredentials([emulatorCredential(url)]);
+		for (const file of listExamples()) examples[file] = loadExample(file, url);
+		const photo = `${url}/samples/photo-1.png`;
+		workflows.urlNoWait = chain('e2eUrlNoWait', [trigger, kling('klingImage2Video', 'Kling', { image: photo, prompt: 'url input', wait: 'none' })]);
+		workflows.getTask = chain('e2eGetTask', [
+			trigger,
+			kling('klingImage2Video', 'Submit', { image: photo, prompt: 'later', wait: 'none', options: { externalTaskId: 'e2e-pick-up' } }),
+			kling('klingImage2Video', 'Get by task ID', { operation: 'getTask', lookupBy: 'taskId', taskId: '={{ $json.taskId }}' }),
+			kling('klingImage2Video', 'Get by external ID', { operation: 'getTask', lookupBy: 'externalTaskId', taskId: 'e2e-pick-up', downloadResult: false }),
+		]);
+		workflows.many = chain('e2eMany', [trigger, items(7), download(photo), kling('klingImage2Video', 'Kling', { image: 'data', prompt: 'many', options: { maxConcurrency: 7 } })]);
+		workflows.failStop = chain('e2eFailStop', [trigger, kling('klingImage2Video', 'Kling', { image: photo, model: 'kling-v1', prompt: 'retired model' })]);
+		workflows.failContinue = chain('e2eFailContinue', [
+			trigger, items(3),
+			kling('klingImage2Video', 'Kling', { image: photo, prompt: "={{ $json.i === 1 ? 'breaks [fail]' : 'fine' }}" }, { onError: 'continueRegularOutput' }),
+		]);
+		workflows.badInput = chain('e2eBadInput', [trigger, download(`${url}/samples/photo-1-200x200.png`), kling('klingMultiImage2Video', 'Kling', { model: 'kling-v1-6', prompt: 'p', images: { image: [{ value: 'data' }] } })]);
+		await n8n.importWorkflows([...Object.values(examples), ...Object.values(workflows)]);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await emulator.stop();
+	});
+
+	beforeEach(() => emulator.reset({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 }));
+
+	it.each(['image-to-video.json', 'multi-image-to-video.json', 'multi-image-to-image.json'])(
+		'example %s runs with binary input from an earlier node and returns binary files',
+		async (file) => {
+			const workflow = examples[file];
+			const result = await n8n.execute(workflow.id);
+			expect(result.error).toBeUndefined();
+			expect(result.status).toBe('success');
+			const node = workflow.nodes.find((n) => String(n.type).startsWith('n8n-nodes-kling.'))!;
+			const [item] = result.nodes[String(node.name)];
+			expect(item.json.status).toBe('succeeded');
+			const binaries = Object.values(item.binary ?? {});
+			expect(binaries.length).toBeGreaterThan(0);
+			for (const b of binaries) {
+				const bytes = n8n.readBinary(b);
+				if (b.mimeType === 'video/mp4') expect(bytes.subarray(4, 8).toString('ascii')).toBe('ftyp');
+				else expect(bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+			}
+			const stats = emulator.snapshot();
+			expect(stats.creates).toBe(1);
+			const [task] = stats.tasks;
+			const sent = (emulator as unknown as { tasks: Map<string, { body: Record<string, unknown> }> }).tasks.get(task.id)!.body;
+			const image = (sent.image ?? (sent.image_list as Array<{ image: string }>)?.[0]?.image ?? (sent.subject_image_list as Array<{ subject_image: string }>)?.[0]?.subject_image) as string;
+			expect(Buffer.from(image, 'base64').subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+		},
+	);
+
+	it("URL input with Don't Wait returns the submitted task", async () => {
+		const result = await n8n.execute(workflows.urlNoWait.id);
+		expect(result.status).toBe('success');
+		expect(result.nodes.Kling[0].json).toMatchObject({ status: 'submitted', endpoint: 'image2video' });
+		expect(emulator.snapshot().pollsByTask).toEqual({});
+	});
+
+	it('Get Task by task ID (waits, downloads) and by external ID', async () => {
+		const result = await n8n.execute(workflows.getTask.id);
+		expect(result.status).toBe('success');
+		const submitted = result.nodes.Submit[0].json;
+		expect(result.nodes['Get by task ID'][0].json).toMatchObject({ taskId: submitted.taskId, status: 'succeeded' });
+		expect(result.nodes['Get by task ID'][0].binary?.data.mimeType).toBe('video/mp4');
+		expect(result.nodes['Get by external ID'][0].json).toMatchObject({ taskId: submitted.taskId, externalTaskId: 'e2e-pick-up' });
+		expect(result.nodes['Get by external ID'][0].binary).toBeUndefined();
+		expect(emulator.snapshot().creates).toBe(1);
+	});
+
+	it('many items under an account limit of 3: all finish, in order, one create each', async () => {
+		const result = await n8n.execute(workflows.many.id);
+		expect(result.status).toBe('success');
+		const out = result.nodes.Kling;
+		expect(out).toHaveLength(7);
+		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 7 }, (_, i) => ({ item: i })));
+		expect(out.every((o) => o.json.status === 'succeeded' && o.binary?.data)).toBe(true);
+		const stats = emulator.snapshot();
+		expect(stats.peakConcurrency).toBeLessThanOrEqual(3);
+		expect(stats.creates).toBe(7);
+		expect(stats.duplicateCreates).toBe(0);
+	});
+
+	it('a Kling error stops the workflow with the code, its meaning and the request id', async () => {
+		const result = await n8n.execute(workflows.failStop.id);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/Kling error 1203: model retired or not available on this endpoint/);
+		expect(result.error?.message).toMatch(/request id [0-9a-f-]{36}/);
+		expect(result.stdout).not.toContain('emulator-api-key');
+	});
+
+	it('with continue on fail, a failed task fails only its item', async () => {
+		const result = await n8n.execute(workflows.failContinue.id);
+		expect(result.status).toBe('success');
+		const out = result.nodes.Kling;
+		expect(out.map((o) => o.json.status ?? 'error')).toEqual(['succeeded', 'failed', 'succeeded']);
+		expect(out[1].json.error).toMatch(/failed: Failure to pass the risk control system/);
+	});
+
+	it('bad input stops the node before any request', async () => {
+		const result = await n8n.execute(workflows.badInput.id);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/Images #1: the image is 200x200 px; Kling needs at least 300 px/);
+		expect(emulator.snapshot().createAttempts).toBe(0);
+	});
+});
