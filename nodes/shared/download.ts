@@ -1,7 +1,10 @@
-import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { KlingTask } from './task';
+
+/** Both generation nodes and the trigger download results. */
+export type DownloadContext = IExecuteFunctions | IWebhookFunctions;
 
 type BodyStream = AsyncIterable<Buffer> & { destroy?: () => void };
 
@@ -17,7 +20,7 @@ const EXTENSIONS: Record<string, string> = {
 	'image/webp': 'webp',
 };
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): NodeOperationError {
+function fail(ctx: DownloadContext, itemIndex: number, message: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }
 
@@ -27,7 +30,7 @@ function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): NodeO
  * with a content-type check. The body is streamed into n8n's binary store, not buffered twice.
  */
 export async function downloadFile(
-	ctx: IExecuteFunctions,
+	ctx: DownloadContext,
 	itemIndex: number,
 	url: string,
 	kind: 'video' | 'image',
@@ -44,7 +47,7 @@ export async function downloadFile(
 	}
 	let lastError = '';
 	for (let attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
-		if (ctx.getExecutionCancelSignal?.()?.aborted) throw fail(ctx, itemIndex, 'The execution was cancelled');
+		if ((ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.()?.aborted) throw fail(ctx, itemIndex, 'The execution was cancelled');
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await ctx.helpers.httpRequest({
@@ -102,7 +105,7 @@ export async function downloadFile(
 
 /** Downloads every video or image of a finished task into `<field>`, `<field>_1`, … */
 export async function downloadTaskResults(
-	ctx: IExecuteFunctions,
+	ctx: DownloadContext,
 	itemIndex: number,
 	task: KlingTask,
 	field: string,

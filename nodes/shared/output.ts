@@ -4,9 +4,9 @@ import { ENDPOINTS, type KlingEndpoint } from './providers';
 import type { KlingTask } from './task';
 
 export interface TaskContext {
-	endpoint: KlingEndpoint;
+	endpoint: KlingEndpoint | null;
 	model: string | null;
-	provider: string;
+	provider: string | null;
 	elapsedMs: number | null;
 }
 
@@ -14,7 +14,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** The JSON every node, wait mode and the trigger emit for a task. */
 export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
-	const kind = ENDPOINTS[context.endpoint].resultKind;
+	const kind = context.endpoint ? ENDPOINTS[context.endpoint].resultKind : null;
 	return {
 		taskId: task.taskId,
 		externalTaskId: task.externalTaskId,
@@ -23,8 +23,8 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 		model: context.model,
 		endpoint: context.endpoint,
 		provider: context.provider,
-		...(kind === 'video' ? { videos: task.videos as unknown as IDataObject[] } : {}),
-		...(kind === 'image' ? { images: task.images as unknown as IDataObject[] } : {}),
+		...(kind !== 'image' ? { videos: task.videos as unknown as IDataObject[] } : {}),
+		...(kind !== 'video' ? { images: task.images as unknown as IDataObject[] } : {}),
 		unitsDeducted: task.unitsDeducted,
 		createdAt: iso(task.createdAt),
 		updatedAt: iso(task.updatedAt),

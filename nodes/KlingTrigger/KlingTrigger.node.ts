@@ -1,0 +1,196 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { downloadTaskResults } from '../shared/download';
+import { taskJson } from '../shared/output';
+import { ENDPOINTS, type KlingCredentials, type KlingEndpoint } from '../shared/providers';
+import { verifyStandardWebhook } from '../shared/signature';
+import { normalizeTask, type KlingTask } from '../shared/task';
+import { CREDENTIAL_TYPE, KlingClient } from '../shared/transport';
+
+/** How many (task, status) pairs are remembered to drop repeated deliveries. */
+export const DEDUPE_MEMORY = 1000;
+
+const TASK_TYPES = Object.keys(ENDPOINTS) as KlingEndpoint[];
+
+export class KlingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kling Trigger',
+		name: 'klingTrigger',
+		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"On " + $parameter["statuses"].join(", ")}}',
+		description: 'Starts the workflow when Kling reports a task status change',
+		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-trigger',
+		defaults: { name: 'Kling Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klingApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'kling',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					"Put this node's Production URL into the Callback URL option of a Kling node (with Wait: Don't Wait), then publish this workflow. Kling must be able to reach the URL (set WEBHOOK_URL to a public address).",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: ['succeeded', 'failed'],
+				options: [
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'Processing', value: 'processing' },
+					{ name: 'Submitted', value: 'submitted' },
+					{ name: 'Succeeded', value: 'succeeded' },
+				],
+				description: 'Which task statuses start the workflow',
+			},
+			{
+				displayName: 'Task Types',
+				name: 'taskTypes',
+				type: 'multiOptions',
+				default: ['image2video', 'multiImage2video', 'multiImage2image'],
+				options: [
+					{ name: 'Image to Video', value: 'image2video' },
+					{ name: 'Multi-Image to Image', value: 'multiImage2image' },
+					{ name: 'Multi-Image to Video', value: 'multiImage2video' },
+				],
+				description: 'Which kinds of task start the workflow',
+			},
+			{
+				displayName: 'Confirm with the API',
+				name: 'confirmWithApi',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to read the task from the Kling API and emit that version, so a forged or stale callback cannot inject a status or a result URL. Tasks the account does not have start nothing.',
+			},
+			{
+				displayName: 'Download Result',
+				name: 'downloadResult',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { confirmWithApi: [true] } },
+				description: 'Whether to download the generated files of a succeeded task into binary fields',
+			},
+			{
+				displayName: 'Put Output in Field',
+				name: 'binaryPropertyOutput',
+				type: 'string',
+				default: 'data',
+				displayOptions: { show: { confirmWithApi: [true], downloadResult: [true] } },
+				description: 'Binary field for the result; further images go to field_1, field_2, …',
+			},
+		],
+	};
+
+	// Kling takes the callback URL per task, so there is nothing to register remotely.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as KlingCredentials;
+		const secret = credentials.webhookSecret?.trim();
+		let signatureVerified = false;
+		if (secret) {
+			const raw = (req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(req.body ?? {}));
+			const check = verifyStandardWebhook(secret, this.getHeaderData() as IDataObject, raw, Math.floor(Date.now() / 1000));
+			if (!check.ok) {
+				res.status(401).json({ error: 'invalid signature' });
+				return { noWebhookResponse: true };
+			}
+			signatureVerified = true;
+		}
+
+		// Answer Kling at once; confirming and starting the workflow must not keep it waiting.
+		res.status(200).json({ received: true });
+		const ignore: IWebhookResponseData = { noWebhookResponse: true };
+
+		const claimed = normalizeTask(this.getBodyData());
+		if (!claimed) return ignore;
+		const statuses = this.getNodeParameter('statuses', ['succeeded', 'failed']) as string[];
+		const types = this.getNodeParameter('taskTypes', TASK_TYPES) as KlingEndpoint[];
+		const confirm = this.getNodeParameter('confirmWithApi', true) as boolean;
+
+		let task: KlingTask = claimed;
+		let taskType: KlingEndpoint | null = null;
+		if (confirm) {
+			const client = await KlingClient.connect(this, { readAttempts: 3 });
+			const found = await locateTask(client, claimed, types);
+			if (!found) return ignore;
+			({ task, taskType } = found);
+		}
+		if (!statuses.includes(task.status)) return ignore;
+
+		const staticData = this.getWorkflowStaticData('node') as { seen?: string[] };
+		const key = `${task.taskId}:${task.status}`;
+		const seen = staticData.seen ?? [];
+		if (seen.includes(key)) return ignore;
+		staticData.seen = [...seen, key].slice(-DEDUPE_MEMORY);
+
+		const json: IDataObject = {
+			...taskJson(task, { endpoint: taskType, model: null, provider: null, elapsedMs: null }),
+			taskType,
+			confirmedWithApi: confirm,
+			signatureVerified,
+		};
+		const item: INodeExecutionData = { json };
+		if (confirm && task.status === 'succeeded' && (this.getNodeParameter('downloadResult', false) as boolean)) {
+			const field = String(this.getNodeParameter('binaryPropertyOutput', 'data') || 'data');
+			item.binary = await downloadTaskResults(this, 0, task, field);
+		}
+		return { noWebhookResponse: true, workflowData: [[item]] };
+	}
+}
+
+/** Finds the task among the allowed task types, by its ID or (for relays that rewrite IDs) its external ID. */
+async function locateTask(
+	client: KlingClient,
+	claimed: KlingTask,
+	types: KlingEndpoint[],
+): Promise<{ task: KlingTask; taskType: KlingEndpoint } | undefined> {
+	for (const type of types) {
+		const task = await client.findTask(type, claimed.taskId);
+		if (task) return { task, taskType: type };
+	}
+	if (claimed.externalTaskId) {
+		for (const type of types) {
+			const task = await client.findByExternalId(type, claimed.externalTaskId);
+			if (task) return { task, taskType: type };
+		}
+	}
+	return undefined;
+}
