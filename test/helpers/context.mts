@@ -219,3 +219,49 @@ export function makeContext(options: ContextOptions) {
 export function binaryItem(buffer: Buffer, mimeType = 'image/png', fileName = 'input.png', property = 'data'): INodeExecutionData {
 	return { json: {}, binary: { [property]: { data: buffer.toString('base64'), mimeType, fileName } as IBinaryData } };
 }
+
+export interface WebhookOptions {
+	body: unknown;
+	rawBody?: string;
+	headers?: Record<string, string>;
+	params?: IDataObject;
+	credentials: IDataObject;
+	staticData?: IDataObject;
+}
+
+/** An IWebhookFunctions over the same real-HTTP helpers, capturing what the node answers. */
+export function makeWebhookContext(options: WebhookOptions) {
+	const base = makeContext({ params: options.params ?? {}, credentials: options.credentials });
+	const response: { status?: number; body?: unknown } = {};
+	const staticData = options.staticData ?? {};
+	const raw = options.rawBody ?? JSON.stringify(options.body);
+	const res = {
+		status(code: number) {
+			response.status = code;
+			return res;
+		},
+		json(body: unknown) {
+			response.body = body;
+			return res;
+		},
+		send(body: unknown) {
+			response.body = body;
+			return res;
+		},
+		end() {
+			return res;
+		},
+	};
+	const ctx = Object.assign(Object.create(null), base.ctx, {
+		getNodeParameter: (name: string, fallback?: unknown) => {
+			const value = (options.params ?? {})[name];
+			return value === undefined ? fallback : value;
+		},
+		getBodyData: () => options.body,
+		getHeaderData: () => options.headers ?? {},
+		getRequestObject: () => ({ body: options.body, rawBody: Buffer.from(raw), headers: options.headers ?? {} }),
+		getResponseObject: () => res,
+		getWorkflowStaticData: () => staticData,
+	});
+	return { ctx, response, http: base.http, staticData };
+}
