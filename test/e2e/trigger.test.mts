@@ -1,0 +1,88 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { KlingEmulator } from '../../emulator/server.mts';
+import { makePng } from '../../emulator/media.mts';
+import { N8nInstance, emulatorCredential } from '../../scripts/lib/n8n.mts';
+import { chain } from './workflows.mts';
+
+const WEBHOOK_ID = '5d1c7b2e-3f5a-4c1e-9d2b-8a7f6e5d4c3b';
+
+/** A loopback server the workflow's last node posts to: what the workflow emitted. */
+async function startSink() {
+	const received: Array<Record<string, unknown>> = [];
+	const server = http.createServer(async (req, res) => {
+		let body = '';
+		for await (const chunk of req) body += chunk;
+		received.push(JSON.parse(body || '{}'));
+		res.end('{}');
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sink`, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('Kling Trigger inside a real n8n', () => {
+	const emulator = new KlingEmulator({ videoTaskMs: 1500, submittedMs: 300, concurrency: 5 });
+	let n8n: N8nInstance;
+	let sink: Awaited<ReturnType<typeof startSink>>;
+	let hookUrl = '';
+
+	beforeAll(async () => {
+		const url = await emulator.start();
+		sink = await startSink();
+		n8n = await N8nInstance.create('trigger');
+		await n8n.importCredentials([emulatorCredential(url)]);
+		const workflow = chain('e2eTrigger', [
+			{
+				id: 'trg', name: 'Kling Trigger', type: 'n8n-nodes-kling.klingTrigger', typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID,
+				credentials: { klingApi: { id: 'klingEmulatorCred1', name: 'Kling API (emulator)' } },
+				parameters: { statuses: ['succeeded', 'failed'], confirmWithApi: true },
+			},
+			{
+				id: 'out', name: 'Sink', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [200, 0],
+				parameters: { method: 'POST', url: sink.url, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+			},
+		]);
+		await n8n.importWorkflows([workflow]);
+		await n8n.publish(workflow.id);
+		await n8n.start();
+		await n8n.waitForWebhook(`${WEBHOOK_ID}/kling`);
+		hookUrl = `http://127.0.0.1:${n8n.port}/webhook/${WEBHOOK_ID}/kling`;
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sink?.close();
+		await emulator.stop();
+	});
+
+	it("emits one normalised event per finished task from the emulator's callbacks, none for a forged post", async () => {
+		const create = (prompt: string, ext: string) =>
+			fetch(`${emulator.baseUrl}/v1/videos/image2video`, {
+				method: 'POST',
+				headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
+				body: JSON.stringify({ model_name: 'kling-v2-6', image: makePng(400, 400).toString('base64'), prompt, callback_url: hookUrl, external_task_id: ext }),
+			}).then((r) => r.json() as Promise<{ data: { task_id: string } }>);
+		const a = await create('fine', 'trigger-a');
+		const b = await create('[fail] broken', 'trigger-b');
+		const forged = await fetch(hookUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ task_id: '424242', task_status: 'succeed', task_result: { videos: [{ id: 'x', url: 'http://127.0.0.1:9/evil.mp4' }] } }),
+		});
+		expect(forged.status).toBe(200);
+		const deadline = Date.now() + 30_000;
+		while (sink.received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+		await new Promise((r) => setTimeout(r, 1500));
+		const events = sink.received.map((e) => ({ taskId: e.taskId, status: e.status, taskType: e.taskType }));
+		expect(events).toHaveLength(2);
+		expect(events).toEqual(expect.arrayContaining([
+			{ taskId: a.data.task_id, status: 'succeeded', taskType: 'image2video' },
+			{ taskId: b.data.task_id, status: 'failed', taskType: 'image2video' },
+		]));
+		expect(JSON.stringify(sink.received)).not.toContain('evil.mp4');
+		expect(emulator.snapshot().callbacksSent).toBeGreaterThanOrEqual(6);
+	});
+});
