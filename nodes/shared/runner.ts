@@ -55,6 +55,7 @@ interface Job {
 }
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
+const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;
 
 /** Deterministic per execution, node, run and item, so a lost create can be found again. */
 export function deriveExternalTaskId(ctx: IExecuteFunctions, itemIndex: number, runIndex: string): string {
@@ -127,7 +128,8 @@ export async function executeGeneration(
 		const job: Job = {
 			itemIndex: i,
 			startedAt: now,
-			deadline: Infinity,
+			// Without waiting, the deadline only bounds how long a full account (1303) may delay the submit.
+			deadline: now + NO_WAIT_SUBMIT_LIMIT_MS,
 			intervalMs: 10_000,
 			nextPollAt: now,
 			download: false,

@@ -203,7 +203,7 @@ export class KlingClient {
 				failure: { kind: timedOut ? 'timeout' : 'network', detail: this.redact(text).slice(0, 200) },
 			};
 		}
-		return { ...this.interpret(response) };
+		return this.interpret(response);
 	}
 
 	private interpret(response: IN8nHttpFullResponse): Attempt {
