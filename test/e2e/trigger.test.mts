@@ -84,5 +84,6 @@ describe('Kling Trigger inside a real n8n', () => {
 		]));
 		expect(JSON.stringify(sink.received)).not.toContain('evil.mp4');
 		expect(emulator.snapshot().callbacksSent).toBeGreaterThanOrEqual(6);
+		expect(n8n.log).not.toContain('emulator-api-key');
 	});
 });

@@ -117,6 +117,22 @@ describe('transport against the emulator', () => {
 		expect(http[0].authorization).toMatch(/^Bearer eyJ/);
 	});
 
+	it.each([
+		['official, API key', {}, '/v1/videos/image2video'],
+		['official, access key + secret key', { authMode: 'accessKey', accessKey: 'emulator-access-key', secretKey: 'emulator-secret-key' }, '/v1/videos/image2video'],
+		['CometAPI', { provider: 'cometapi' }, '/kling/v1/videos/image2video'],
+		['QuickRouter', { provider: 'quickrouter' }, '/kling/v1/videos/image2video'],
+		['custom relay', { provider: 'custom' }, '/kling/v1/videos/image2video'],
+	])('works against every provider kind: %s', async (_name, extra, path) => {
+		const creds = (extra as { provider?: string }).provider === 'custom' ? { ...extra, baseUrl: `${base}/kling` } : extra;
+		const { client: c, http } = await client(creds);
+		const created = await c.tryCreate('image2video', body(`ext-provider-${Math.random()}`));
+		if (created.status !== 'created') throw new Error('not created');
+		expect((await c.getTask('image2video', created.task.taskId)).taskId).toBe(created.task.taskId);
+		expect(http[0].url).toBe(`${base}${path}`);
+		expect(http[1].url).toBe(`${base}${path}/${created.task.taskId}`);
+	});
+
 	it('stops waiting at once when the execution is cancelled', async () => {
 		emulator.reset({ faults: [{ stage: 'query', kind: '1302' }] });
 		const controller = new AbortController();
