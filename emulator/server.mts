@@ -634,6 +634,12 @@ export class KlingEmulator {
 		return n;
 	}
 
+	/** The request body of a task as the emulator received it (the latest task when no id is given). */
+	taskBody(id?: string): Record<string, unknown> | undefined {
+		const task = id ? this.tasks.get(id) : [...this.tasks.values()].pop();
+		return task?.body;
+	}
+
 	private findTask(endpoint: Endpoint, id: string): Task | undefined {
 		const direct = this.tasks.get(id);
 		if (direct && direct.endpoint === endpoint) return direct;

@@ -62,8 +62,7 @@ describe('generation nodes inside a real n8n', () => {
 			}
 			const stats = emulator.snapshot();
 			expect(stats.creates).toBe(1);
-			const [task] = stats.tasks;
-			const sent = (emulator as unknown as { tasks: Map<string, { body: Record<string, unknown> }> }).tasks.get(task.id)!.body;
+			const sent = emulator.taskBody(stats.tasks[0].id)!;
 			const image = (sent.image ?? (sent.image_list as Array<{ image: string }>)?.[0]?.image ?? (sent.subject_image_list as Array<{ subject_image: string }>)?.[0]?.subject_image) as string;
 			expect(Buffer.from(image, 'base64').subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
 		},

@@ -21,10 +21,7 @@ describe('Kling Image to Video', () => {
 		return { ...c, result: node.execute.call(c.ctx) };
 	}
 
-	function lastCreateBody() {
-		const tasks = env.emulator.snapshot().tasks;
-		return (env.emulator as unknown as { tasks: Map<string, { body: Record<string, unknown> }> }).tasks.get(tasks[tasks.length - 1].id)!.body;
-	}
+	const lastCreateBody = () => env.emulator.taskBody()!;
 
 	it('generates from a binary PNG, waits, and returns the video as binary', async () => {
 		const { result } = run({});

@@ -13,10 +13,7 @@ const twoBinaries: INodeExecutionData = { json: {}, binary: { ...binaryItem(PNG)
 
 describe('Kling Multi-Image nodes', () => {
 	const env = useEmulator();
-	const lastBody = () => {
-		const tasks = env.emulator.snapshot().tasks;
-		return (env.emulator as unknown as { tasks: Map<string, { body: Record<string, unknown> }> }).tasks.get(tasks[tasks.length - 1].id)!.body;
-	};
+	const lastBody = () => env.emulator.taskBody()!;
 	const run = (node: KlingMultiImage2Video | KlingMultiImage2Image, params: Record<string, unknown>, extra: IDataObject = {}, items = [twoBinaries]) => {
 		const c = makeContext({ params: { ...waitParams, ...params }, items, credentials: emulatorCredentials(env.base, extra) });
 		return { ...c, result: node.execute.call(c.ctx) };
