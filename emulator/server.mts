@@ -110,6 +110,8 @@ export interface EmulatorStats {
 	duplicateCreates: number;
 	pollsByTask: Record<string, number>;
 	queries: number;
+	/** Task-list reads (pageNum/pageSize), which show many tasks at once. */
+	listReads: number;
 	downloads: number;
 	peakConcurrency: number;
 	callbacksSent: number;
@@ -205,6 +207,7 @@ export class KlingEmulator {
 			duplicateCreates: 0,
 			pollsByTask: {},
 			queries: 0,
+			listReads: 0,
 			downloads: 0,
 			peakConcurrency: 0,
 			callbacksSent: 0,
@@ -640,6 +643,12 @@ export class KlingEmulator {
 		return task?.body;
 	}
 
+	/** What a callback for the task would carry right now. */
+	callbackBody(id: string): Record<string, unknown> | undefined {
+		const task = this.tasks.get(id);
+		return task ? (this.taskView(task) as Record<string, unknown>) : undefined;
+	}
+
 	private findTask(endpoint: Endpoint, id: string): Task | undefined {
 		const direct = this.tasks.get(id);
 		if (direct && direct.endpoint === endpoint) return direct;
@@ -688,6 +697,9 @@ export class KlingEmulator {
 		const ext = params.get('external_task_id');
 		const all = [...this.tasks.values()].filter((t) => t.endpoint === endpoint && (!ext || t.externalId === ext));
 		if (ext) for (const t of all) this.stats.pollsByTask[t.id] = ++t.polls;
+		if (!ext) this.stats.listReads++;
+		// Like Kling's list: newest first.
+		if (!ext) all.reverse();
 		const pageSize = Math.min(500, Math.max(1, Number(params.get('pageSize') ?? 30)));
 		const pageNum = Math.max(1, Number(params.get('pageNum') ?? 1));
 		return ok(all.slice((pageNum - 1) * pageSize, pageNum * pageSize).map((t) => this.taskView(t)));

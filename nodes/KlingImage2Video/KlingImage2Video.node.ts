@@ -1,10 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeGeneration } from '../shared/runner';
+import { resumeFromCallback, resumeWebhooks } from '../shared/callbackWait';
+import { executeGeneration, type GenerationSpec } from '../shared/runner';
+import { noRemoteWebhookMethods } from '../shared/webhooks';
 import { image2videoSchema } from '../shared/schemas';
 import { properties } from './description';
 import { prepareImage2Video } from './request';
+
+const spec: GenerationSpec = {
+	endpoint: 'image2video',
+	schema: image2videoSchema,
+	prepare: prepareImage2Video,
+};
 
 export class KlingImage2Video implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +28,8 @@ export class KlingImage2Video implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		subtitle:
+			'={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
 		description: 'Turn an image into a video with Kling AI',
 		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-image-to-video',
 		defaults: { name: 'Kling Image to Video' },
@@ -22,13 +38,16 @@ export class KlingImage2Video implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
 		properties,
+		webhooks: resumeWebhooks,
 	};
 
+	webhookMethods = noRemoteWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback(this, spec.endpoint);
+	}
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, {
-			endpoint: 'image2video',
-			schema: image2videoSchema,
-			prepare: prepareImage2Video,
-		});
+		return await executeGeneration(this, spec);
 	}
 }

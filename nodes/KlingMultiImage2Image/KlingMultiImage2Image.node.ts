@@ -1,10 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeGeneration } from '../shared/runner';
+import { resumeFromCallback, resumeWebhooks } from '../shared/callbackWait';
+import { executeGeneration, type GenerationSpec } from '../shared/runner';
+import { noRemoteWebhookMethods } from '../shared/webhooks';
 import { multiImage2imageSchema } from '../shared/schemas';
 import { properties } from './description';
 import { prepareMultiImage2Image } from './request';
+
+const spec: GenerationSpec = {
+	endpoint: 'multiImage2image',
+	schema: multiImage2imageSchema,
+	prepare: prepareMultiImage2Image,
+};
 
 export class KlingMultiImage2Image implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,22 +28,28 @@ export class KlingMultiImage2Image implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
-		description: 'Combine up to four subject images, a scene and a style into new images with Kling AI',
-		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-image',
+		subtitle:
+			'={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		description:
+			'Combine up to four subject images, a scene and a style into new images with Kling AI',
+		documentationUrl:
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-image',
 		defaults: { name: 'Kling Multi-Image to Image' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
 		properties,
+		webhooks: resumeWebhooks,
 	};
 
+	webhookMethods = noRemoteWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback(this, spec.endpoint);
+	}
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, {
-			endpoint: 'multiImage2image',
-			schema: multiImage2imageSchema,
-			prepare: prepareMultiImage2Image,
-		});
+		return await executeGeneration(this, spec);
 	}
 }

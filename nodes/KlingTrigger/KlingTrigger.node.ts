@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -11,10 +10,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { downloadTaskResults } from '../shared/download';
 import { taskJson } from '../shared/output';
-import { ENDPOINTS, type KlingCredentials, type KlingEndpoint } from '../shared/providers';
-import { verifyStandardWebhook } from '../shared/signature';
+import { ENDPOINTS, type KlingEndpoint } from '../shared/providers';
 import { normalizeTask, type KlingTask } from '../shared/task';
-import { CREDENTIAL_TYPE, KlingClient } from '../shared/transport';
+import { KlingClient } from '../shared/transport';
+import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/webhooks';
 
 /** How many (task, status) pairs are remembered to drop repeated deliveries. */
 export const DEDUPE_MEMORY = 1000;
@@ -91,7 +90,8 @@ export class KlingTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				displayOptions: { show: { confirmWithApi: [true] } },
-				description: 'Whether to download the generated files of a succeeded task into binary fields',
+				description:
+					'Whether to download the generated files of a succeeded task into binary fields',
 			},
 			{
 				displayName: 'Put Output in Field',
@@ -104,39 +104,15 @@ export class KlingTrigger implements INodeType {
 		],
 	};
 
-	// Kling takes the callback URL per task, so there is nothing to register remotely.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const req = this.getRequestObject();
-		const res = this.getResponseObject();
-		const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as KlingCredentials;
-		const secret = credentials.webhookSecret?.trim();
-		let signatureVerified = false;
-		if (secret) {
-			const raw = (req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(req.body ?? {}));
-			const check = verifyStandardWebhook(secret, this.getHeaderData() as IDataObject, raw, Math.floor(Date.now() / 1000));
-			if (!check.ok) {
-				res.status(401).json({ error: 'invalid signature' });
-				return { noWebhookResponse: true };
-			}
-			signatureVerified = true;
-		}
+		const signature = await checkCallbackSignature(this);
+		if (signature === 'rejected') return { noWebhookResponse: true };
+		const signatureVerified = signature === 'verified';
 
 		// Answer Kling at once; confirming and starting the workflow must not keep it waiting.
-		res.status(200).json({ received: true });
+		this.getResponseObject().status(200).json({ received: true });
 		const ignore: IWebhookResponseData = { noWebhookResponse: true };
 
 		const claimed = normalizeTask(this.getBodyData());
@@ -168,7 +144,11 @@ export class KlingTrigger implements INodeType {
 			signatureVerified,
 		};
 		const item: INodeExecutionData = { json };
-		if (confirm && task.status === 'succeeded' && (this.getNodeParameter('downloadResult', false) as boolean)) {
+		if (
+			confirm &&
+			task.status === 'succeeded' &&
+			(this.getNodeParameter('downloadResult', false) as boolean)
+		) {
 			const field = String(this.getNodeParameter('binaryPropertyOutput', 'data') || 'data');
 			item.binary = await downloadTaskResults(this, 0, task, field);
 		}

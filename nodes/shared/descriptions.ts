@@ -26,7 +26,7 @@ export const operationProperty = (action: string): INodeProperties => ({
 
 const generate = { show: { operation: ['generate'] } };
 const getTask = { show: { operation: ['getTask'] } };
-const waiting = { show: { wait: ['poll'] } };
+const waiting = { show: { wait: ['poll', 'callback'] } };
 
 interface ModelChoice {
 	name: string;
@@ -186,7 +186,7 @@ export const callbackUrlOption: INodeProperties = {
 	default: '',
 	placeholder: 'https://your-n8n.example.com/webhook/…/kling',
 	description:
-		'Kling posts every status change of the task here, e.g. the production URL of a Kling Trigger node. Use with Wait: Don\'t Wait.',
+		"Kling posts every status change of the task here, e.g. the production URL of a Kling Trigger node. Use with Wait: Don't Wait.",
 };
 
 export const externalTaskIdOption: INodeProperties = {
@@ -198,7 +198,10 @@ export const externalTaskIdOption: INodeProperties = {
 		'Your own ID for the task, unique per Kling account. Left empty, one is derived from the execution, node and item, so a retried request never creates the task twice.',
 };
 
-export const waitProperties = (defaultTimeoutMinutes: number, defaultIntervalSeconds: number): INodeProperties[] => [
+export const waitProperties = (
+	defaultTimeoutMinutes: number,
+	defaultIntervalSeconds: number,
+): INodeProperties[] => [
 	{
 		displayName: 'Wait',
 		name: 'wait',
@@ -211,11 +214,26 @@ export const waitProperties = (defaultTimeoutMinutes: number, defaultIntervalSec
 				description: 'Check the task until it succeeds or fails, then return the result',
 			},
 			{
+				name: 'Until Kling Calls Back',
+				value: 'callback',
+				description:
+					'Pause the execution (freeing n8n) and resume it when Kling reports that the last task finished. Kling must reach this n8n (WEBHOOK_URL).',
+			},
+			{
 				name: "Don't Wait",
 				value: 'none',
-				description: 'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
+				description:
+					'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
 			},
 		],
+	},
+	{
+		displayName:
+			'The execution pauses until Kling calls back. Kling must be able to reach this n8n, so set WEBHOOK_URL to a public address. If the wait times out, the node passes its input items on unchanged; find the tasks with Get Task.',
+		name: 'callbackNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { wait: ['callback'], operation: ['generate'] } },
 	},
 	{
 		displayName: 'Wait Timeout (Minutes)',
@@ -234,7 +252,8 @@ export const waitProperties = (defaultTimeoutMinutes: number, defaultIntervalSec
 		typeOptions: { minValue: 1, maxValue: 600 },
 		default: defaultIntervalSeconds,
 		displayOptions: waiting,
-		description: 'How often to check a running task',
+		description:
+			'How often to check a running task. When waiting for callbacks, only used while items wait for a free slot.',
 	},
 	{
 		displayName: 'Download Result',
@@ -249,9 +268,8 @@ export const waitProperties = (defaultTimeoutMinutes: number, defaultIntervalSec
 		name: 'binaryPropertyOutput',
 		type: 'string',
 		default: 'data',
-		displayOptions: { show: { wait: ['poll'], downloadResult: [true] } },
-		description:
-			'Binary field for the result; further images go to field_1, field_2, …',
+		displayOptions: { show: { wait: ['poll', 'callback'], downloadResult: [true] } },
+		description: 'Binary field for the result; further images go to field_1, field_2, …',
 	},
 ];
 

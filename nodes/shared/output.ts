@@ -1,5 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { downloadTaskResults, type DownloadContext } from './download';
 import { ENDPOINTS, type KlingEndpoint } from './providers';
 import type { KlingTask } from './task';
 
@@ -9,6 +11,17 @@ export interface TaskContext {
 	provider: string | null;
 	elapsedMs: number | null;
 }
+
+/** What an item's output needs besides its task; the same whether the node polled or was called back. */
+export interface ItemPlan {
+	itemIndex: number;
+	download: boolean;
+	outputField: string;
+	model: string | null;
+	startedAt: number;
+}
+
+export type ItemError = NodeApiError | NodeOperationError;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -30,4 +43,82 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 		updatedAt: iso(task.updatedAt),
 		elapsedMs: context.elapsedMs,
 	};
+}
+
+export function taskFailedError(node: INode, task: KlingTask, itemIndex: number): NodeApiError {
+	const failure = {
+		message: `Kling task ${task.taskId} failed: ${task.statusMessage ?? 'no reason given'}`,
+		taskId: task.taskId,
+	} as JsonObject;
+	return new NodeApiError(node, failure, {
+		message: failure.message as string,
+		description: 'Kling reported the task as failed; change the prompt or images and try again.',
+		itemIndex,
+	});
+}
+
+/** The JSON of a failed item: Kling's code, the request ID and the task, so nothing paid for is lost. */
+export function errorJson(
+	error: ItemError,
+	task: { taskId?: string | null; externalTaskId?: string | null; status?: string | null },
+): IDataObject {
+	const kling = (error.context?.kling ?? {}) as IDataObject;
+	return {
+		error: error.message,
+		description: error.description ?? null,
+		code: (kling.code as number | null) ?? null,
+		requestId: (kling.requestId as string | null) ?? null,
+		taskId: task.taskId ?? null,
+		externalTaskId: task.externalTaskId ?? null,
+		status: task.status ?? null,
+	};
+}
+
+/** `error` on the item is what lets n8n route it to the node's error output. */
+export function errorItem(
+	json: IDataObject,
+	error: ItemError,
+	itemIndex: number,
+): INodeExecutionData {
+	return { json, error, pairedItem: { item: itemIndex } };
+}
+
+/** Turns a finished task into its output item: JSON plus the downloaded files, or the task's error. */
+export async function settleTask(
+	ctx: DownloadContext,
+	task: KlingTask,
+	plan: ItemPlan,
+	endpoint: KlingEndpoint,
+	provider: string,
+): Promise<{ item: INodeExecutionData } | { error: ItemError }> {
+	if (task.status === 'failed')
+		return { error: taskFailedError(ctx.getNode(), task, plan.itemIndex) };
+	const json = taskJson(task, {
+		endpoint,
+		model: plan.model,
+		provider,
+		elapsedMs: Date.now() - plan.startedAt,
+	});
+	try {
+		const binary =
+			plan.download && task.status === 'succeeded'
+				? await downloadTaskResults(ctx, plan.itemIndex, task, plan.outputField)
+				: undefined;
+		return {
+			item: {
+				json,
+				...(binary && Object.keys(binary).length ? { binary } : {}),
+				pairedItem: { item: plan.itemIndex },
+			},
+		};
+	} catch (error) {
+		return {
+			error:
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), (error as Error).message, {
+							itemIndex: plan.itemIndex,
+						}),
+		};
+	}
 }

@@ -1,16 +1,11 @@
 import { createHash } from 'crypto';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod';
 
-import { downloadTaskResults } from './download';
+import { batchExternalTaskId, pauseItem, readBatch, resumeCallbackUrl } from './callbackWait';
 import { InputError, checkImageRef, imageRequestValue, type ImageRef } from './images';
-import { taskJson } from './output';
+import { errorItem, errorJson, settleTask, type ItemPlan } from './output';
 import { ENDPOINTS, type KlingEndpoint, type ProviderProfile } from './providers';
 import { isFinal, type KlingTask } from './task';
 import { KlingClient } from './transport';
@@ -37,7 +32,7 @@ export interface GenerationSpec {
 	prepare(ctx: IExecuteFunctions, itemIndex: number, profile: ProviderProfile): PreparedRequest;
 }
 
-type WaitMode = 'poll' | 'none';
+type WaitMode = 'poll' | 'none' | 'callback';
 
 interface Job {
 	itemIndex: number;
@@ -57,8 +52,11 @@ interface Job {
 const BUSY_BACKOFF_MAX_MS = 30_000;
 const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;
 
-/** Deterministic per execution, node, run and item, so a lost create can be found again. */
-export function deriveExternalTaskId(ctx: IExecuteFunctions, itemIndex: number, runIndex: string): string {
+/**
+ * Deterministic per execution, node and run: with the item index it names every task of the run,
+ * so a lost create can be found again, and a callback-wait webhook can find the whole batch.
+ */
+export function deriveBatchKey(ctx: IExecuteFunctions, runIndex: string): string {
 	const workflow = ctx.getWorkflow?.();
 	const key = [
 		runIndex,
@@ -67,9 +65,8 @@ export function deriveExternalTaskId(ctx: IExecuteFunctions, itemIndex: number, 
 		ctx.getExecutionId?.() ?? '',
 		ctx.getNode().id,
 		ctx.getNode().name,
-		itemIndex,
 	].join('|');
-	return `n8n-${createHash('sha256').update(key).digest('hex').slice(0, 24)}-${itemIndex}`;
+	return createHash('sha256').update(key).digest('hex').slice(0, 24);
 }
 
 function setPath(target: IDataObject, path: Array<string | number>, value: unknown): void {
@@ -86,18 +83,30 @@ function inputError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): 
 	});
 }
 
-function errorJson(error: NodeApiError | NodeOperationError, job: Job): IDataObject {
-	const kling = (error.context?.kling ?? {}) as IDataObject;
+function planOf(job: Job): ItemPlan {
 	return {
-		error: error.message,
-		description: error.description ?? null,
-		code: (kling.code as number | null) ?? null,
-		requestId: (kling.requestId as string | null) ?? null,
-		taskId: job.task?.taskId ?? null,
-		externalTaskId: job.task?.externalTaskId ?? (job.request?.body.external_task_id as string) ?? null,
-		status: job.task?.status ?? null,
+		itemIndex: job.itemIndex,
+		download: job.download,
+		outputField: job.outputField,
+		model: job.request?.model ?? null,
+		startedAt: job.startedAt,
 	};
 }
+
+function taskOf(job: Job) {
+	return {
+		taskId: job.task?.taskId,
+		externalTaskId:
+			job.task?.externalTaskId ?? (job.request?.body.external_task_id as string | undefined),
+		status: job.task?.status,
+	};
+}
+
+const FALLBACK = {
+	tool: 'Ran as an AI tool, where an execution cannot pause, so this node polled instead of waiting for the callback.',
+	itemError:
+		'An item failed before the pause, so this node polled instead of waiting for the callback: a resumed node cannot report errors found before it paused.',
+};
 
 /**
  * Runs a generation node: validates every item before anything is sent, submits up to
@@ -110,7 +119,13 @@ export async function executeGeneration(
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const operation = ctx.getNodeParameter('operation', 0) as 'generate' | 'getTask';
-	const wait = ctx.getNodeParameter('wait', 0, 'poll') as WaitMode;
+	const requested = ctx.getNodeParameter('wait', 0, 'poll') as WaitMode;
+	// A tool call cannot pause its agent, and Get Task's tasks already carry their callback URL.
+	const asTool =
+		requested === 'callback' && operation === 'generate' && (ctx.isToolExecution?.() ?? false);
+	let wait: WaitMode =
+		requested === 'callback' && (asTool || operation === 'getTask') ? 'poll' : requested;
+	let fallback = asTool ? FALLBACK.tool : undefined;
 	const maxConcurrency = Math.max(
 		1,
 		Number(ctx.getNodeParameter('options.maxConcurrency', 0, 5)) || 5,
@@ -122,6 +137,8 @@ export async function executeGeneration(
 
 	// 1. Read and validate every item; nothing is sent while any input is bad.
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
+	const batch = deriveBatchKey(ctx, runIndex);
+	const callbackUrl = wait === 'callback' ? resumeCallbackUrl(ctx, batch, items.length) : undefined;
 	const jobs: Job[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const now = Date.now();
@@ -137,10 +154,11 @@ export async function executeGeneration(
 		};
 		jobs.push(job);
 		try {
-			if (wait === 'poll') {
+			if (wait !== 'none') {
 				const minutes = Number(ctx.getNodeParameter('waitTimeout', i, kind === 'video' ? 30 : 5));
 				const seconds = Number(ctx.getNodeParameter('pollInterval', i, kind === 'video' ? 10 : 3));
-				if (!(minutes > 0)) throw new InputError('Wait Timeout (Minutes): must be a number above 0');
+				if (!(minutes > 0))
+					throw new InputError('Wait Timeout (Minutes): must be a number above 0');
 				if (!(seconds >= 1)) throw new InputError('Poll Interval (Seconds): must be at least 1');
 				job.deadline = now + minutes * 60_000;
 				job.intervalMs = seconds * 1000;
@@ -149,13 +167,27 @@ export async function executeGeneration(
 			}
 			if (operation === 'getTask') {
 				const id = String(ctx.getNodeParameter('taskId', i, '') ?? '').trim();
-				if (!id) throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
-				job.lookup = { by: ctx.getNodeParameter('lookupBy', i, 'taskId') as 'taskId' | 'externalTaskId', id };
+				if (!id)
+					throw new InputError(
+						'Task ID: is empty; give the task ID or external task ID to look up',
+					);
+				job.lookup = {
+					by: ctx.getNodeParameter('lookupBy', i, 'taskId') as 'taskId' | 'externalTaskId',
+					id,
+				};
 				continue;
 			}
 			const request = spec.prepare(ctx, i, client.provider.profile);
+			if (callbackUrl) {
+				if (request.body.callback_url !== undefined) {
+					throw new InputError(
+						'Callback URL: leave it empty when Wait is "Until Kling Calls Back"; the node sends this execution\'s own resume URL',
+					);
+				}
+				request.body.callback_url = callbackUrl;
+			}
 			if (request.body.external_task_id === undefined) {
-				request.body.external_task_id = deriveExternalTaskId(ctx, i, runIndex);
+				request.body.external_task_id = batchExternalTaskId(batch, i);
 			}
 			for (const slot of request.images) {
 				await checkImageRef(ctx, i, slot.ref, slot.field, slot.checkAspect ?? true);
@@ -176,6 +208,12 @@ export async function executeGeneration(
 		}
 	}
 
+	if (wait === 'callback' && jobs.some((j) => j.error)) {
+		wait = 'poll';
+		fallback = FALLBACK.itemError;
+		for (const job of jobs) delete job.request?.body.callback_url;
+	}
+
 	// 2. Submit, watch and collect.
 	const queue = jobs.filter((j) => !j.error);
 	const active = new Set<Job>();
@@ -188,7 +226,9 @@ export async function executeGeneration(
 		job.error =
 			error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
-				: new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: job.itemIndex });
+				: new NodeOperationError(ctx.getNode(), (error as Error).message, {
+						itemIndex: job.itemIndex,
+					});
 		active.delete(job);
 		if (!continueOnFail) stopSubmitting = true;
 	};
@@ -196,137 +236,177 @@ export async function executeGeneration(
 	const finish = async (job: Job, task: KlingTask) => {
 		job.task = task;
 		active.delete(job);
-		const json = taskJson(task, {
-			endpoint,
-			model: job.request?.model ?? null,
-			provider: client.provider.name,
-			elapsedMs: Date.now() - job.startedAt,
-		});
-		if (task.status === 'failed') {
-			const failure = {
-				message: `Kling task ${task.taskId} failed: ${task.statusMessage ?? 'no reason given'}`,
-				taskId: task.taskId,
-			} as JsonObject;
-			fail(job, new NodeApiError(ctx.getNode(), failure, {
-				message: failure.message as string,
-				description: 'Kling reported the task as failed; change the prompt or images and try again.',
-				itemIndex: job.itemIndex,
-			}));
-			return;
-		}
-		const binary = job.download && task.status === 'succeeded'
-			? await downloadTaskResults(ctx, job.itemIndex, task, job.outputField)
-			: undefined;
-		job.result = { json, ...(binary && Object.keys(binary).length ? { binary } : {}), pairedItem: { item: job.itemIndex } };
+		const settled = await settleTask(ctx, task, planOf(job), endpoint, client.provider.name);
+		if ('error' in settled) fail(job, settled.error);
+		else job.result = settled.item;
 	};
 
 	const watchOrFinish = async (job: Job, task: KlingTask) => {
 		job.task = task;
-		if (wait === 'none' || isFinal(task.status)) return await finish(job, task);
+		if (wait === 'none' || (wait === 'poll' && isFinal(task.status)))
+			return await finish(job, task);
+		// Callback-wait settles every task once, after the last one finishes.
+		if (isFinal(task.status)) return;
 		job.nextPollAt = Date.now() + job.intervalMs;
 		active.add(job);
 	};
 
-	while (queue.length > 0 || active.size > 0) {
-		if (client.isCancelled()) throw client.cancelledError();
+	const drive = async () => {
+		while (queue.length > 0 || active.size > 0) {
+			if (client.isCancelled()) throw client.cancelledError();
 
-		// Submit while there is room, unless Kling said the account is full.
-		while (queue.length > 0 && active.size < maxConcurrency && !stopSubmitting && !waitingForSlot && Date.now() >= busyUntil) {
-			const job = queue[0];
-			try {
-				if (job.lookup) {
-					queue.shift();
-					const task = job.lookup.by === 'taskId'
-						? await client.getTask(endpoint, job.lookup.id, job.itemIndex)
-						: await client.findByExternalId(endpoint, job.lookup.id, job.itemIndex);
-					if (!task) {
-						throw new NodeOperationError(ctx.getNode(), `No ${ENDPOINTS[endpoint].label} task has the external task ID "${job.lookup.id}"`, { itemIndex: job.itemIndex });
-					}
-					await watchOrFinish(job, task);
-					continue;
-				}
-				const request = job.request!;
-				const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
-				for (const slot of request.images) {
-					setPath(body, slot.path, await imageRequestValue(ctx, job.itemIndex, slot.ref, slot.field));
-				}
-				const outcome = await client.tryCreate(endpoint, body, job.itemIndex);
-				if (outcome.status === 'busy') {
-					busyAttempt++;
-					if (Date.now() > job.deadline) {
+			// Submit while there is room, unless Kling said the account is full.
+			while (
+				queue.length > 0 &&
+				active.size < maxConcurrency &&
+				!stopSubmitting &&
+				!waitingForSlot &&
+				Date.now() >= busyUntil
+			) {
+				const job = queue[0];
+				try {
+					if (job.lookup) {
 						queue.shift();
-						fail(job, client.error(outcome.failure, job.itemIndex));
-					} else if (active.size > 0) {
-						waitingForSlot = true;
-					} else {
-						busyUntil = Date.now() + Math.min(BUSY_BACKOFF_MAX_MS, client.backoffMs(busyAttempt));
+						const task =
+							job.lookup.by === 'taskId'
+								? await client.getTask(endpoint, job.lookup.id, job.itemIndex)
+								: await client.findByExternalId(endpoint, job.lookup.id, job.itemIndex);
+						if (!task) {
+							throw new NodeOperationError(
+								ctx.getNode(),
+								`No ${ENDPOINTS[endpoint].label} task has the external task ID "${job.lookup.id}"`,
+								{ itemIndex: job.itemIndex },
+							);
+						}
+						await watchOrFinish(job, task);
+						continue;
 					}
-					break;
+					const request = job.request!;
+					const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
+					for (const slot of request.images) {
+						setPath(
+							body,
+							slot.path,
+							await imageRequestValue(ctx, job.itemIndex, slot.ref, slot.field),
+						);
+					}
+					const outcome = await client.tryCreate(endpoint, body, job.itemIndex);
+					if (outcome.status === 'busy') {
+						busyAttempt++;
+						if (Date.now() > job.deadline) {
+							queue.shift();
+							fail(job, client.error(outcome.failure, job.itemIndex));
+						} else if (active.size > 0) {
+							waitingForSlot = true;
+						} else {
+							busyUntil = Date.now() + Math.min(BUSY_BACKOFF_MAX_MS, client.backoffMs(busyAttempt));
+						}
+						break;
+					}
+					busyAttempt = 0;
+					queue.shift();
+					job.startedAt = Date.now();
+					await watchOrFinish(job, outcome.task);
+				} catch (error) {
+					if (queue[0] === job) queue.shift();
+					fail(job, error);
 				}
-				busyAttempt = 0;
-				queue.shift();
-				job.startedAt = Date.now();
-				await watchOrFinish(job, outcome.task);
-			} catch (error) {
-				if (queue[0] === job) queue.shift();
-				fail(job, error);
 			}
-		}
-		if (stopSubmitting) queue.length = 0;
-		if (queue.length === 0 && active.size === 0) break;
+			if (stopSubmitting) queue.length = 0;
+			if (queue.length === 0 && active.size === 0) break;
+			// Callback-wait only watches its tasks while some items still wait for a slot.
+			if (wait === 'callback' && queue.length === 0) break;
 
-		// Check the tasks that are due, then sleep until the next one is.
-		const now = Date.now();
-		for (const job of [...active]) {
-			if (job.nextPollAt > now) continue;
-			try {
-				const task = await client.getTask(endpoint, job.task!.taskId, job.itemIndex);
-				job.task = task;
-				if (isFinal(task.status)) {
+			// Check the tasks that are due, then sleep until the next one is.
+			const now = Date.now();
+			for (const job of [...active]) {
+				if (job.nextPollAt > now) continue;
+				try {
+					const task = await client.getTask(endpoint, job.task!.taskId, job.itemIndex);
+					job.task = task;
+					if (isFinal(task.status)) {
+						waitingForSlot = false;
+						if (wait === 'callback') active.delete(job);
+						else await finish(job, task);
+					} else if (Date.now() >= job.deadline) {
+						waitingForSlot = false;
+						fail(
+							job,
+							new NodeOperationError(
+								ctx.getNode(),
+								`Task ${task.taskId} did not finish within the wait timeout (last status: ${task.status})`,
+								{
+									itemIndex: job.itemIndex,
+									description: `The task keeps running at Kling. Pick the result up later with the Get Task operation (task ID ${task.taskId}${task.externalTaskId ? `, external task ID ${task.externalTaskId}` : ''}), or raise Wait Timeout.`,
+								},
+							),
+						);
+					} else {
+						job.nextPollAt = Math.min(Date.now() + job.intervalMs, job.deadline);
+					}
+				} catch (error) {
 					waitingForSlot = false;
-					await finish(job, task);
-				} else if (Date.now() >= job.deadline) {
-					waitingForSlot = false;
-					fail(job, new NodeOperationError(
-						ctx.getNode(),
-						`Task ${task.taskId} did not finish within the wait timeout (last status: ${task.status})`,
-						{
-							itemIndex: job.itemIndex,
-							description: `The task keeps running at Kling. Pick the result up later with the Get Task operation (task ID ${task.taskId}${task.externalTaskId ? `, external task ID ${task.externalTaskId}` : ''}), or raise Wait Timeout.`,
-						},
-					));
-				} else {
-					job.nextPollAt = Math.min(Date.now() + job.intervalMs, job.deadline);
+					fail(job, error);
 				}
-			} catch (error) {
-				waitingForSlot = false;
-				fail(job, error);
+			}
+			const wakeAt = Math.min(
+				...[...active].map((j) => j.nextPollAt),
+				queue.length > 0 && !waitingForSlot && busyUntil > Date.now() ? busyUntil : Infinity,
+			);
+			if (Number.isFinite(wakeAt) && wakeAt > Date.now()) await client.pause(wakeAt - Date.now());
+		}
+	};
+	await drive();
+
+	// 3. Callback-wait: pause unless every task has already finished. Checking right before the
+	// pause matters: a callback that arrives before n8n has saved the execution as waiting gets 409.
+	if (wait === 'callback' && jobs.some((j) => j.error) && continueOnFail) {
+		// A submit failed: the resumed node could not report it, so watch the rest by polling.
+		wait = 'poll';
+		fallback = FALLBACK.itemError;
+		const now = Date.now();
+		for (const job of jobs) {
+			if (!job.task || job.error) continue;
+			if (isFinal(job.task.status)) await finish(job, job.task);
+			else active.add(Object.assign(job, { nextPollAt: now }));
+		}
+		await drive();
+	}
+	if (wait === 'callback' && !jobs.some((j) => j.error)) {
+		const externalId = (job: Job) => String(job.request!.body.external_task_id);
+		if (jobs.some((j) => !isFinal(j.task!.status))) {
+			const state = await readBatch(client, endpoint, jobs.map(externalId));
+			for (const job of jobs) job.task = state.tasks.get(externalId(job)) ?? job.task;
+			if (!state.allFinal) {
+				await ctx.putExecutionToWait(new Date(Math.max(...jobs.map((j) => j.deadline))));
+				return [jobs.map((job) => pauseItem(job.itemIndex, job.task, externalId(job)))];
 			}
 		}
-		const wakeAt = Math.min(
-			...[...active].map((j) => j.nextPollAt),
-			queue.length > 0 && !waitingForSlot && busyUntil > Date.now() ? busyUntil : Infinity,
-		);
-		if (Number.isFinite(wakeAt) && wakeAt > Date.now()) await client.pause(wakeAt - Date.now());
+		for (const job of jobs) await finish(job, job.task!);
 	}
 
-	// 3. One output item per input item, in order.
+	// 4. One output item per input item, in order.
 	const out: INodeExecutionData[] = [];
 	const firstError = jobs.find((j) => j.error);
 	if (firstError && !continueOnFail) {
 		const others = jobs.filter((j) => j !== firstError && j.task).map((j) => j.task!.taskId);
 		if (others.length > 0) {
-			firstError.error!.description = `${firstError.error!.description ?? ''} Other tasks of this run were submitted and can be picked up with Get Task: ${others.join(', ')}.`.trim();
+			firstError.error!.description =
+				`${firstError.error!.description ?? ''} Other tasks of this run were submitted and can be picked up with Get Task: ${others.join(', ')}.`.trim();
 		}
 		throw firstError.error!;
 	}
 	for (const job of jobs) {
 		if (job.error) {
-			out.push({ json: errorJson(job.error, job), pairedItem: { item: job.itemIndex } });
+			out.push(errorItem(errorJson(job.error, taskOf(job)), job.error, job.itemIndex));
 		} else if (job.result) {
+			if (fallback) job.result.json.waitFallback = fallback;
 			out.push(job.result);
 		} else {
-			out.push({ json: { error: 'The item was not processed' }, pairedItem: { item: job.itemIndex } });
+			out.push({
+				json: { error: 'The item was not processed' },
+				pairedItem: { item: job.itemIndex },
+			});
 		}
 	}
 	return [out];

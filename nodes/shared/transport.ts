@@ -75,8 +75,7 @@ function outcomeUnknown(failure: KlingFailure): boolean {
 	if (failure.kind === 'cancelled') return false;
 	if (failure.kind !== 'api') return true;
 	return (
-		(failure.httpCode ?? 0) >= 500 ||
-		(failure.klingCode !== undefined && failure.klingCode >= 5000)
+		(failure.httpCode ?? 0) >= 500 || (failure.klingCode !== undefined && failure.klingCode >= 5000)
 	);
 }
 
@@ -123,10 +122,7 @@ export class KlingClient {
 		].filter((s): s is string => typeof s === 'string' && s.length > 0);
 	}
 
-	static async connect(
-		ctx: KlingContext,
-		retry: Partial<RetryPolicy> = {},
-	): Promise<KlingClient> {
+	static async connect(ctx: KlingContext, retry: Partial<RetryPolicy> = {}): Promise<KlingClient> {
 		const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as unknown as KlingCredentials;
 		return new KlingClient(ctx, credentials, { ...DEFAULT_RETRY, ...retry });
 	}
@@ -200,7 +196,10 @@ export class KlingClient {
 			const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${text}`);
 			return {
 				ok: false,
-				failure: { kind: timedOut ? 'timeout' : 'network', detail: this.redact(text).slice(0, 200) },
+				failure: {
+					kind: timedOut ? 'timeout' : 'network',
+					detail: this.redact(text).slice(0, 200),
+				},
 			};
 		}
 		return this.interpret(response);
@@ -279,7 +278,11 @@ export class KlingClient {
 	}
 
 	/** A task by its ID, or undefined when this endpoint does not know it. */
-	async findTask(endpoint: KlingEndpoint, taskId: string, itemIndex?: number): Promise<KlingTask | undefined> {
+	async findTask(
+		endpoint: KlingEndpoint,
+		taskId: string,
+		itemIndex?: number,
+	): Promise<KlingTask | undefined> {
 		const result = await this.readOrFailure(
 			{ method: 'GET', path: taskPath(this.provider.profile, endpoint, taskId) },
 			itemIndex,
@@ -290,6 +293,20 @@ export class KlingClient {
 		}
 		const task = normalizeTask(Array.isArray(result.data) ? result.data[0] : result.data);
 		return task && task.taskId === taskId ? task : undefined;
+	}
+
+	/**
+	 * The newest tasks of an endpoint in one read, or undefined when the provider has no list
+	 * (some relays) or answers it with an error: callers then read task by task.
+	 */
+	async listTasks(endpoint: KlingEndpoint, pageSize: number): Promise<KlingTask[] | undefined> {
+		const result = await this.readOrFailure({
+			method: 'GET',
+			path: endpointPath(this.provider.profile, endpoint),
+			qs: { pageNum: 1, pageSize: Math.min(500, Math.max(1, pageSize)) },
+		});
+		if (!result.ok || !Array.isArray(result.data)) return undefined;
+		return result.data.map((d) => normalizeTask(d)).filter((t): t is KlingTask => t !== undefined);
 	}
 
 	/** Looks a task up by external_task_id in every form the provider may support. */

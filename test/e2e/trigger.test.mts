@@ -1,27 +1,12 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KlingEmulator } from '../../emulator/server.mts';
 import { makePng } from '../../emulator/media.mts';
 import { N8nInstance, emulatorCredential } from '../../scripts/lib/n8n.mts';
+import { startSink } from './sink.mts';
 import { chain } from './workflows.mts';
 
 const WEBHOOK_ID = '5d1c7b2e-3f5a-4c1e-9d2b-8a7f6e5d4c3b';
-
-/** A loopback server the workflow's last node posts to: what the workflow emitted. */
-async function startSink() {
-	const received: Array<Record<string, unknown>> = [];
-	const server = http.createServer(async (req, res) => {
-		let body = '';
-		for await (const chunk of req) body += chunk;
-		received.push(JSON.parse(body || '{}'));
-		res.end('{}');
-	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sink`, close: () => new Promise((r) => server.close(r)) };
-}
 
 describe('Kling Trigger inside a real n8n', () => {
 	const emulator = new KlingEmulator({ videoTaskMs: 1500, submittedMs: 300, concurrency: 5 });

@@ -227,6 +227,9 @@ export interface WebhookOptions {
 	params?: IDataObject;
 	credentials: IDataObject;
 	staticData?: IDataObject;
+	query?: IDataObject;
+	/** What `evaluateExpression` returns for an expression parameter, per item. */
+	evaluate?: (expression: string, itemIndex: number) => unknown;
 }
 
 /** An IWebhookFunctions over the same real-HTTP helpers, capturing what the node answers. */
@@ -252,11 +255,14 @@ export function makeWebhookContext(options: WebhookOptions) {
 			return res;
 		},
 	};
+	base.node.parameters = (options.params ?? {}) as INode['parameters'];
 	const ctx = Object.assign(Object.create(null), base.ctx, {
 		getNodeParameter: (name: string, fallback?: unknown) => {
-			const value = (options.params ?? {})[name];
+			const value = name.split('.').reduce<unknown>((v, k) => (v as IDataObject | undefined)?.[k], options.params ?? {});
 			return value === undefined ? fallback : value;
 		},
+		getQueryData: () => options.query ?? {},
+		evaluateExpression: (expression: string, itemIndex = 0) => options.evaluate?.(expression, itemIndex) ?? expression,
 		getBodyData: () => options.body,
 		getHeaderData: () => options.headers ?? {},
 		getRequestObject: () => ({ body: options.body, rawBody: Buffer.from(raw), headers: options.headers ?? {} }),

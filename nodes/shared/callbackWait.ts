@@ -1,0 +1,184 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { errorItem, errorJson, settleTask, type ItemPlan } from './output';
+import type { KlingEndpoint } from './providers';
+import { isFinal, normalizeTask, type KlingTask } from './task';
+import { KlingClient } from './transport';
+import { checkCallbackSignature } from './webhooks';
+
+/**
+ * Wait mode "Until Kling Calls Back": every task gets this execution's resume URL as its
+ * callback_url, the execution is saved as waiting, and each callback runs `resumeFromCallback`.
+ * A resumed node is passed through by n8n without running `execute` again, and n8n drops the
+ * waiting run's data before the webhook runs, so the webhook rebuilds what it needs: the batch key
+ * and item count travel in the callback URL, the per-item settings are evaluated again against
+ * the node's input items (which n8n keeps), and the tasks are found by their external task IDs.
+ */
+
+/** Query parameters of the callback URL: the batch key of the external task IDs, and the item count. */
+const BATCH_PARAM = 'kling_batch';
+const COUNT_PARAM = 'kling_items';
+
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: '',
+		path: '',
+		restartWebhook: true,
+	},
+];
+
+/** The external task ID the node gives an item unless the user set one: findable again from the batch key. */
+export function batchExternalTaskId(batch: string, itemIndex: number): string {
+	return `n8n-${batch}-${itemIndex}`;
+}
+
+/**
+ * `$execution.resumeUrl` carries the execution's resume token as `signature`; the signed URL of
+ * `getSignedResumeUrl` is only accepted for send-and-wait nodes (n8n-platform.md §4b).
+ */
+export function resumeCallbackUrl(ctx: IExecuteFunctions, batch: string, count: number): string {
+	const base = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');
+	if (!/^https?:\/\//.test(base)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Wait: this n8n has no resume URL, so "Until Kling Calls Back" cannot be used here',
+			{
+				description: 'Use "Wait for Completion" instead.',
+			},
+		);
+	}
+	return `${base}${base.includes('?') ? '&' : '?'}${BATCH_PARAM}=${encodeURIComponent(batch)}&${COUNT_PARAM}=${count}`;
+}
+
+/** What the execution shows for an item while it waits. */
+export function pauseItem(
+	itemIndex: number,
+	task: KlingTask | undefined,
+	externalTaskId: string,
+): INodeExecutionData {
+	return {
+		json: {
+			taskId: task?.taskId ?? null,
+			externalTaskId,
+			status: task?.status ?? null,
+			waitingFor: 'Kling callback',
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
+ * Reads the current state of a batch of tasks by external task ID: one list read when the
+ * provider's list shows them all, otherwise task by task (the callback's own task first, then
+ * the newest submissions, the likeliest to still run), stopping at the first unfinished one.
+ */
+export async function readBatch(
+	client: KlingClient,
+	endpoint: KlingEndpoint,
+	externalIds: string[],
+	first?: string,
+): Promise<{ tasks: Map<string, KlingTask>; allFinal: boolean }> {
+	const tasks = new Map<string, KlingTask>();
+	const listed = await client.listTasks(endpoint, externalIds.length + 20);
+	for (const task of listed ?? []) {
+		if (task.externalTaskId !== null && externalIds.includes(task.externalTaskId))
+			tasks.set(task.externalTaskId, task);
+	}
+	const missing = externalIds.filter((id) => !tasks.has(id)).reverse();
+	missing.sort((a, b) => Number(b === first) - Number(a === first));
+	for (const id of missing) {
+		const task = await client.findByExternalId(endpoint, id);
+		if (!task || !isFinal(task.status)) return { tasks, allFinal: false };
+		tasks.set(id, task);
+	}
+	return { tasks, allFinal: externalIds.every((id) => isFinal(tasks.get(id)!.status)) };
+}
+
+/** A node parameter as `execute` saw it for this item: expressions are evaluated against the item. */
+function itemParameter(
+	ctx: IWebhookFunctions,
+	path: string,
+	itemIndex: number,
+	fallback: unknown,
+): unknown {
+	const raw = path
+		.split('.')
+		.reduce<unknown>((v, key) => (v as IDataObject | undefined)?.[key], ctx.getNode().parameters);
+	if (typeof raw === 'string' && raw.startsWith('='))
+		return ctx.evaluateExpression(raw.slice(1), itemIndex);
+	return raw === undefined ? fallback : ctx.getNodeParameter(path, fallback);
+}
+
+function planFor(ctx: IWebhookFunctions, batch: string, itemIndex: number) {
+	const custom = String(itemParameter(ctx, 'options.externalTaskId', itemIndex, '') ?? '').trim();
+	const plan: ItemPlan = {
+		itemIndex,
+		download: Boolean(itemParameter(ctx, 'downloadResult', itemIndex, true)),
+		outputField: String(itemParameter(ctx, 'binaryPropertyOutput', itemIndex, 'data') || 'data'),
+		model: String(itemParameter(ctx, 'model', itemIndex, '') ?? '').trim() || null,
+		startedAt: Date.now(),
+	};
+	return { plan, externalTaskId: custom || batchExternalTaskId(batch, itemIndex) };
+}
+
+/**
+ * A callback to a waiting execution. Non-final or foreign callbacks keep it waiting; a final one
+ * confirms the whole batch with the API and, when every task has finished, resumes the execution
+ * with the items polling would have returned. n8n itself refuses a second resume.
+ */
+export async function resumeFromCallback(
+	ctx: IWebhookFunctions,
+	endpoint: KlingEndpoint,
+): Promise<IWebhookResponseData> {
+	if ((await checkCallbackSignature(ctx)) === 'rejected') return { noWebhookResponse: true };
+	// Kling never waits for the downloads; the execution stays waiting unless workflowData is set.
+	ctx.getResponseObject().status(200).json({ received: true });
+	const stay: IWebhookResponseData = { noWebhookResponse: true };
+
+	const claimed = normalizeTask(ctx.getBodyData());
+	if (!claimed || !isFinal(claimed.status)) return stay;
+	const query = ctx.getQueryData() as IDataObject;
+	const batch = String(query[BATCH_PARAM] ?? '');
+	const count = Number(query[COUNT_PARAM]);
+	if (!/^[0-9a-f]{8,64}$/.test(batch) || !Number.isInteger(count) || count < 1 || count > 10_000)
+		return stay;
+
+	const items = Array.from({ length: count }, (_, i) => planFor(ctx, batch, i));
+	const ids = items.map((i) => i.externalTaskId);
+	// Only this execution's own tasks may make it read anything.
+	if (claimed.externalTaskId !== null && !ids.includes(claimed.externalTaskId)) return stay;
+
+	const client = await KlingClient.connect(ctx, { readAttempts: 3 });
+	let batchState: Awaited<ReturnType<typeof readBatch>>;
+	try {
+		batchState = await readBatch(client, endpoint, ids, claimed.externalTaskId ?? undefined);
+	} catch {
+		// The API could not confirm; a later callback or the wait timeout ends the wait.
+		return stay;
+	}
+	if (!batchState.allFinal) return stay;
+
+	const out: INodeExecutionData[] = [];
+	for (const { plan, externalTaskId } of items) {
+		const task = batchState.tasks.get(externalTaskId)!;
+		plan.startedAt = task.createdAt ?? plan.startedAt;
+		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
+		out.push(
+			'item' in settled
+				? settled.item
+				: errorItem(errorJson(settled.error, task), settled.error, plan.itemIndex),
+		);
+	}
+	return { noWebhookResponse: true, workflowData: [out] };
+}
