@@ -84,6 +84,15 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 		const afterSubmit = emulator.snapshot();
 		expect(afterSubmit.creates).toBe(3);
 
+		// Forged calls to the resume URL: a wrong token is refused by n8n; a claimed success for a task
+		// outside the batch is read by nobody and resumes nothing.
+		const resumeUrl = String(emulator.taskBody(afterSubmit.tasks[0].id)!.callback_url);
+		const forgedBody = JSON.stringify({ task_id: '999', task_status: 'succeed', task_info: { external_task_id: 'evil' }, task_result: { videos: [{ id: 'v', url: 'http://127.0.0.1:9/evil.mp4' }] } });
+		const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect((await post(resumeUrl.replace(/signature=[^&]+/, 'signature=forged'), forgedBody)).status).toBe(401);
+		expect((await post(resumeUrl, forgedBody)).status).toBe(200);
+		expect((await n8n.executions())[0].status).toBe('waiting');
+
 		const deadline = Date.now() + 60_000;
 		while (sink.received.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 		await new Promise((r) => setTimeout(r, 1500));
@@ -104,6 +113,11 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 		expect(Object.values(stats.pollsByTask).reduce((a, b) => a + b, 0)).toBe(0);
 		expect(stats.listReads).toBeLessThanOrEqual(1 + 3);
 		expect(stats.callbacksSent).toBeGreaterThanOrEqual(6); // processing + final per task
+		// A repeated callback after the execution finished changes nothing.
+		const late = await post(resumeUrl, JSON.stringify(emulator.callbackBody(afterSubmit.tasks[2].id)));
+		expect(late.status).toBe(409);
+		expect(sink.received).toHaveLength(3);
+		expect(await n8n.executions()).toHaveLength(1);
 
 		// The same input, polled: the same items in the same order.
 		const polled = await fetch(`http://127.0.0.1:${n8n.port}/webhook/start-poll`, { method: 'POST' });
