@@ -725,9 +725,10 @@ export class KlingEmulator {
 
 	/** Public sample input images (no auth), so example workflows can download a photo offline. */
 	private sample(path: string, res: http.ServerResponse, send: (status: number, body: unknown) => void): void {
-		const m = /^\/samples\/photo-(\d+)(?:-(\d+)x(\d+))?\.png$/.exec(path);
+		// photo-N: small, smooth images; noise-N: incompressible ones, for size and memory tests.
+		const m = /^\/samples\/(photo|noise)-(\d+)(?:-(\d+)x(\d+))?\.png$/.exec(path);
 		if (!m) return send(404, { code: 1203, message: 'not found' });
-		const bytes = makePng(Number(m[2] ?? 1024), Number(m[3] ?? 576), Number(m[1]) * 7);
+		const bytes = makePng(Number(m[3] ?? 1024), Number(m[4] ?? 576), Number(m[2]) * 7, m[1] === 'noise');
 		res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(bytes.length) });
 		res.end(bytes);
 	}

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { errorItem, errorJson, settleTask, type ItemPlan } from './output';
+import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from './output';
 import type { KlingEndpoint } from './providers';
 import { isFinal, normalizeTask, type KlingTask } from './task';
 import { KlingClient } from './transport';
@@ -170,15 +170,15 @@ export async function resumeFromCallback(
 	if (!batchState.allFinal) return stay;
 
 	const out: INodeExecutionData[] = [];
+	const failed = new Set<INodeExecutionData>();
 	for (const { plan, externalTaskId } of items) {
 		const task = batchState.tasks.get(externalTaskId)!;
 		plan.startedAt = task.createdAt ?? plan.startedAt;
 		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
-		out.push(
-			'item' in settled
-				? settled.item
-				: errorItem(errorJson(settled.error, task), settled.error, plan.itemIndex),
-		);
+		const item =
+			'item' in settled ? settled.item : errorItem(errorJson(settled.error, task), plan.itemIndex);
+		if ('error' in settled) failed.add(item);
+		out.push(item);
 	}
-	return { noWebhookResponse: true, workflowData: [out] };
+	return { noWebhookResponse: true, workflowData: nodeOutputs(ctx.getNode(), out, failed) };
 }

@@ -74,13 +74,22 @@ export function errorJson(
 	};
 }
 
-/** `error` on the item is what lets n8n route it to the node's error output. */
-export function errorItem(
-	json: IDataObject,
-	error: ItemError,
-	itemIndex: number,
-): INodeExecutionData {
-	return { json, error, pairedItem: { item: itemIndex } };
+export function errorItem(json: IDataObject, itemIndex: number): INodeExecutionData {
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * The node's outputs. With "On Error: Continue (using error output)" the failed items go to the
+ * second output; the node splits them itself because n8n's own split only recognises items whose
+ * JSON is nothing but `error`, and these keep Kling's code, request ID and task.
+ */
+export function nodeOutputs(
+	node: INode,
+	items: INodeExecutionData[],
+	failed: Set<INodeExecutionData>,
+): INodeExecutionData[][] {
+	if (node.onError !== 'continueErrorOutput') return [items];
+	return [items.filter((i) => !failed.has(i)), items.filter((i) => failed.has(i))];
 }
 
 /** Turns a finished task into its output item: JSON plus the downloaded files, or the task's error. */

@@ -5,7 +5,7 @@ import type { ZodTypeAny } from 'zod';
 
 import { batchExternalTaskId, pauseItem, readBatch, resumeCallbackUrl } from './callbackWait';
 import { InputError, checkImageRef, imageRequestValue, type ImageRef } from './images';
-import { errorItem, errorJson, settleTask, type ItemPlan } from './output';
+import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from './output';
 import { ENDPOINTS, type KlingEndpoint, type ProviderProfile } from './providers';
 import { isFinal, type KlingTask } from './task';
 import { KlingClient } from './transport';
@@ -50,6 +50,39 @@ interface Job {
 }
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
+/** How long after the learned duration a task is checked, and the shortest re-check step after it. */
+const LEARNED_MARGIN_MS = 250;
+const MIN_RECHECK_MS = 1000;
+
+/**
+ * Poll timing that learns from the run's own finished tasks (Kling's created/updated times), so
+ * later tasks are checked when they should be done rather than on the next fixed tick.
+ */
+class PollSchedule {
+	private readonly durations: number[] = [];
+
+	learn(task: KlingTask): void {
+		if (task.createdAt === null || task.updatedAt === null || task.status !== 'succeeded') return;
+		this.durations.push(Math.max(0, task.updatedAt - task.createdAt));
+		this.durations.sort((a, b) => a - b);
+	}
+
+	get learnedMs(): number | undefined {
+		return this.durations.length
+			? this.durations[Math.floor(this.durations.length / 2)]
+			: undefined;
+	}
+
+	/** When to check a task next: at its expected finish if that comes first, else one interval on. */
+	next(startedAt: number, intervalMs: number, now = Date.now()): number {
+		const learned = this.learnedMs;
+		if (learned === undefined) return now + intervalMs;
+		const expected = startedAt + learned + LEARNED_MARGIN_MS;
+		if (expected > now) return Math.min(expected, now + intervalMs);
+		// Past its expected finish: check again soon, in proportion to the task's length.
+		return now + Math.min(intervalMs, Math.max(MIN_RECHECK_MS, learned / 10));
+	}
+}
 const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;
 
 /**
@@ -233,9 +266,17 @@ export async function executeGeneration(
 		if (!continueOnFail) stopSubmitting = true;
 	};
 
+	const schedule = new PollSchedule();
 	const finish = async (job: Job, task: KlingTask) => {
 		job.task = task;
 		active.delete(job);
+		schedule.learn(task);
+		// What this task taught may bring the others' next check forward.
+		for (const other of active)
+			other.nextPollAt = Math.min(
+				other.nextPollAt,
+				schedule.next(other.startedAt, other.intervalMs),
+			);
 		const settled = await settleTask(ctx, task, planOf(job), endpoint, client.provider.name);
 		if ('error' in settled) fail(job, settled.error);
 		else job.result = settled.item;
@@ -247,7 +288,7 @@ export async function executeGeneration(
 			return await finish(job, task);
 		// Callback-wait settles every task once, after the last one finishes.
 		if (isFinal(task.status)) return;
-		job.nextPollAt = Date.now() + job.intervalMs;
+		job.nextPollAt = schedule.next(job.startedAt, job.intervalMs);
 		active.add(job);
 	};
 
@@ -342,7 +383,7 @@ export async function executeGeneration(
 							),
 						);
 					} else {
-						job.nextPollAt = Math.min(Date.now() + job.intervalMs, job.deadline);
+						job.nextPollAt = Math.min(schedule.next(job.startedAt, job.intervalMs), job.deadline);
 					}
 				} catch (error) {
 					waitingForSlot = false;
@@ -387,6 +428,7 @@ export async function executeGeneration(
 
 	// 4. One output item per input item, in order.
 	const out: INodeExecutionData[] = [];
+	const failed = new Set<INodeExecutionData>();
 	const firstError = jobs.find((j) => j.error);
 	if (firstError && !continueOnFail) {
 		const others = jobs.filter((j) => j !== firstError && j.task).map((j) => j.task!.taskId);
@@ -398,16 +440,17 @@ export async function executeGeneration(
 	}
 	for (const job of jobs) {
 		if (job.error) {
-			out.push(errorItem(errorJson(job.error, taskOf(job)), job.error, job.itemIndex));
+			const item = errorItem(errorJson(job.error, taskOf(job)), job.itemIndex);
+			failed.add(item);
+			out.push(item);
 		} else if (job.result) {
 			if (fallback) job.result.json.waitFallback = fallback;
 			out.push(job.result);
 		} else {
-			out.push({
-				json: { error: 'The item was not processed' },
-				pairedItem: { item: job.itemIndex },
-			});
+			const item = errorItem({ error: 'The item was not processed' }, job.itemIndex);
+			failed.add(item);
+			out.push(item);
 		}
 	}
-	return [out];
+	return nodeOutputs(ctx.getNode(), out, failed);
 }

@@ -82,7 +82,7 @@ describe('Wait "Until Kling Calls Back"', () => {
 		expect(env.emulator.snapshot().listReads).toBe(1);
 	});
 
-	it('a failed task becomes an error item naming the status message, routed by n8n to the error output', async () => {
+	it('a failed task becomes an error item naming the status message, on the error output when chosen', async () => {
 		const { result } = run({}, {
 			params: (i) => ({ ...base, prompt: i === 1 ? '[fail] broken' : 'fine' }),
 		});
@@ -93,10 +93,14 @@ describe('Wait "Until Kling Calls Back"', () => {
 		const query = Object.fromEntries(new URL(url).searchParams);
 		const hook = makeWebhookContext({ body: env.emulator.callbackBody(tasks[1].id), query, params: base, credentials: emulatorCredentials(env.base) });
 		const [[...items]] = (await node.webhook.call(hook.ctx)).workflowData!;
-		expect(items[1].json).toMatchObject({ status: 'failed', taskId: tasks[1].id });
-		expect(String(items[1].json.error)).toMatch(/failed/);
-		expect(items[1].error).toBeDefined();
-		expect(items[0].json.status).toBe('succeeded');
+		expect(items[1].json).toMatchObject({ status: 'failed', taskId: tasks[1].id, code: null });
+		expect(String(items[1].json.error)).toMatch(/Kling task \d+ failed: /);
+		expect(items.map((i) => i.json.status)).toEqual(['succeeded', 'failed', 'succeeded']);
+
+		hook.ctx.getNode().onError = 'continueErrorOutput';
+		const [ok, errors] = (await node.webhook.call(hook.ctx)).workflowData!;
+		expect(ok.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(errors.map((i) => [i.pairedItem, i.json.status])).toEqual([[{ item: 1 }, 'failed']]);
 	});
 
 	it('does not pause when every task has finished by the time it would', async () => {
