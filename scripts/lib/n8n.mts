@@ -79,6 +79,11 @@ export class N8nInstance {
 	readonly userFolder: string;
 	readonly env: NodeJS.ProcessEnv;
 	private server?: ChildProcess;
+
+	/** The running server's process id (for memory and CPU readings). */
+	get serverPid(): number | undefined {
+		return this.server?.pid;
+	}
 	private serverLog = '';
 
 	private constructor(

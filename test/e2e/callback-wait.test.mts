@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KlingEmulator } from '../../emulator/server.mts';
 import { N8nInstance, emulatorCredential } from '../../scripts/lib/n8n.mts';
-import { startSink } from './sink.mts';
+import { startSink } from '../../scripts/lib/sink.mts';
 import { chain, kling } from './workflows.mts';
 
 /**

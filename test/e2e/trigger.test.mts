@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { makePng } from '../../emulator/media.mts';
 import { N8nInstance, emulatorCredential } from '../../scripts/lib/n8n.mts';
-import { startSink } from './sink.mts';
+import { startSink } from '../../scripts/lib/sink.mts';
 import { chain } from './workflows.mts';
 
 const WEBHOOK_ID = '5d1c7b2e-3f5a-4c1e-9d2b-8a7f6e5d4c3b';

@@ -1,0 +1,243 @@
+/**
+ * The seeded fault campaign: generation nodes against the emulator with faults at every stage,
+ * checking after every run that no item was paid twice, lost, hung or leaked a secret, and that
+ * succeeded items equal a fault-free run. Forged callbacks to the trigger and to a waiting
+ * execution are aimed at a loopback "attacker" server that records every request it gets.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { KlingEmulator, type FaultKind, type FaultRule, type FaultStage } from '../../emulator/server.mts';
+import { makePng } from '../../emulator/media.mts';
+import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
+import { binaryItem, emulatorCredentials, makeContext, makeWebhookContext } from '../helpers/context.mts';
+
+const node = new KlingImage2Video();
+const trigger = new KlingTrigger();
+const PNG = makePng(640, 360, 3);
+const WAIT_TIMEOUT_MIN = 1;
+const HANG_MARGIN_MS = 30_000;
+const WEBHOOK_SECRET = `whsec_${Buffer.from('chaos-webhook-secret-32-bytes-long!!').toString('base64')}`;
+
+export interface ChaosSummary {
+	runs: number;
+	faultsByKind: Record<string, number>;
+	maxCreatesPerItem: number;
+	itemsLost: number;
+	hangs: number;
+	leaks: number;
+	forgedAccepted: number;
+	attackerRequests: number;
+	seeds: number[];
+	violations: Array<{ seed: number; problem: string }>;
+}
+
+function mulberry32(seed: number) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const MENU: Record<FaultStage, FaultKind[]> = {
+	create: ['429', '1302', '1303', '5000-after-create', '5002-after-create', 'html-502', 'reset', 'slow', 'malformed', 'hang'],
+	query: ['429', '1302', 'html-502', 'reset', 'slow', 'malformed', 'hang'],
+	download: ['reset', 'slow', 'html-502', 'hang'],
+	callback: ['callback-drop', 'callback-duplicate', 'callback-late'],
+};
+
+function pickFaults(rnd: () => number): FaultRule[] {
+	const rules: FaultRule[] = [];
+	const count = 1 + Math.floor(rnd() * 4);
+	const stages: FaultStage[] = ['create', 'query', 'download'];
+	for (let k = 0; k < count; k++) {
+		const stage = stages[Math.floor(rnd() * stages.length)];
+		const kind = MENU[stage][Math.floor(rnd() * MENU[stage].length)];
+		rules.push({ stage, kind, count: 1 + Math.floor(rnd() * 2), probability: 0.4 + rnd() * 0.5, delayMs: 300 + Math.floor(rnd() * 1200) });
+	}
+	return rules;
+}
+
+/** What must be equal between a succeeded item and the fault-free run. */
+function comparable(item: INodeExecutionData) {
+	const { taskId, externalTaskId, createdAt, updatedAt, elapsedMs, videos, ...rest } = item.json;
+	return { ...rest, videos: (videos as unknown[] | undefined)?.length ?? null, binary: item.binary?.data?.data, mime: item.binary?.data?.mimeType };
+}
+
+function findLeak(text: string, secrets: string[]): string | undefined {
+	if (/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./.test(text)) return 'a JWT';
+	return secrets.find((s) => s && text.includes(s));
+}
+
+export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSummary> {
+	const summary: ChaosSummary = { runs: 0, faultsByKind: {}, maxCreatesPerItem: 0, itemsLost: 0, hangs: 0, leaks: 0, forgedAccepted: 0, attackerRequests: 0, seeds, violations: [] };
+	const emulators = Array.from({ length: workers }, () => new KlingEmulator({ videoTaskMs: 400, submittedMs: 50 }));
+	const urls = await Promise.all(emulators.map((e) => e.start()));
+	try {
+		// The reference: the same input without faults.
+		emulators[0].reset({ videoTaskMs: 400, submittedMs: 50, faults: [] });
+		const reference = await runOnce(urls[0], 1, false, 'key');
+		const expected = comparable((reference.items as INodeExecutionData[])[0]);
+
+		const queue = [...seeds];
+		await Promise.all(emulators.map(async (emulator, w) => {
+			for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {
+				await oneRun(seed, emulator, urls[w], expected, summary);
+			}
+		}));
+		await forgedCallbacks(emulators[0], urls[0], summary);
+	} finally {
+		await Promise.all(emulators.map((e) => e.stop()));
+	}
+	return summary;
+}
+
+async function runOnce(base: string, n: number, continueOnFail: boolean, auth: 'key' | 'jwt', prompts?: string[]) {
+	const credentials = auth === 'key' ? emulatorCredentials(base) : emulatorCredentials(base, { authMode: 'accessKey', accessKey: 'emulator-access-key', secretKey: 'emulator-secret-key' });
+	const c = makeContext({
+		params: (i) => ({ operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: prompts?.[i] ?? 'fine', wait: 'poll', waitTimeout: WAIT_TIMEOUT_MIN, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} }),
+		items: Array.from({ length: n }, () => binaryItem(PNG)),
+		credentials,
+		continueOnFail,
+	});
+	try {
+		const [items] = await node.execute.call(c.ctx);
+		return { items, error: undefined, credentials };
+	} catch (error) {
+		return { items: undefined, error: error as Error & { description?: string }, credentials };
+	}
+}
+
+async function oneRun(seed: number, emulator: KlingEmulator, base: string, expected: ReturnType<typeof comparable>, summary: ChaosSummary) {
+	const rnd = mulberry32(seed);
+	const n = 1 + Math.floor(rnd() * 4);
+	const prompts = Array.from({ length: n }, () => (rnd() < 0.15 ? '[fail] rejected by review' : 'fine'));
+	const continueOnFail = rnd() < 0.7;
+	const auth = rnd() < 0.3 ? 'jwt' : 'key';
+	const faults = pickFaults(rnd);
+	emulator.reset({ seed, faults, videoTaskMs: 200 + Math.floor(rnd() * 600), submittedMs: 50, concurrency: 2 + Math.floor(rnd() * 4), enforceUniqueExternalId: false });
+	const violation = (problem: string) => summary.violations.push({ seed, problem });
+
+	const started = Date.now();
+	const outcome = await runOnce(base, n, continueOnFail, auth, prompts);
+	const elapsed = Date.now() - started;
+	const stats = emulator.snapshot();
+	summary.runs++;
+	for (const [kind, count] of Object.entries(stats.faultsInjected)) summary.faultsByKind[kind] = (summary.faultsByKind[kind] ?? 0) + count;
+
+	if (elapsed > WAIT_TIMEOUT_MIN * 60_000 + HANG_MARGIN_MS) {
+		summary.hangs++;
+		violation(`took ${elapsed} ms`);
+	}
+	const creates = Object.values(stats.createsByExternalId);
+	const maxCreates = Math.max(0, ...creates);
+	summary.maxCreatesPerItem = Math.max(summary.maxCreatesPerItem, maxCreates);
+	if (maxCreates > 1 || stats.duplicateCreates > 0) violation(`an item was created ${maxCreates} times`);
+
+	const secrets = ['emulator-api-key', 'emulator-secret-key', outcome.credentials.apiKey as string].filter(Boolean);
+	const text = JSON.stringify(outcome.items ?? []) + String(outcome.error?.message ?? '') + String(outcome.error?.description ?? '');
+	const leak = findLeak(text, secrets);
+	if (leak) {
+		summary.leaks++;
+		violation(`output or error shows ${leak === 'a JWT' ? leak : 'a secret'}`);
+	}
+
+	if (outcome.error) {
+		// Without continue-on-fail a failure may stop the node; with it, nothing may be lost.
+		if (continueOnFail) {
+			summary.itemsLost += n;
+			violation(`threw with continue-on-fail: ${outcome.error.message}`);
+		}
+		return;
+	}
+	const items = outcome.items!;
+	if (items.length !== n) {
+		summary.itemsLost += Math.abs(n - items.length);
+		violation(`${items.length} output items for ${n} inputs`);
+	}
+	items.forEach((item, i) => {
+		if ((item.pairedItem as { item: number })?.item !== i) violation(`item ${i} is out of order`);
+		const json = item.json as IDataObject;
+		if (json.status === 'succeeded') {
+			if (JSON.stringify(comparable(item)) !== JSON.stringify(expected)) violation(`item ${i} differs from the fault-free run`);
+		} else if (typeof json.error !== 'string' || !json.error) {
+			summary.itemsLost++;
+			violation(`item ${i} has neither a result nor an error`);
+		} else if (json.code !== null && json.code !== undefined && (!String(json.error).includes(`Kling error ${json.code}`) || !json.requestId)) {
+			violation(`item ${i}'s error lacks the Kling code or request id: ${json.error}`);
+		}
+		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded') violation(`item ${i} should have failed`);
+	});
+}
+
+async function startAttacker() {
+	const requests: string[] = [];
+	const server = http.createServer((req, res) => {
+		requests.push(`${req.method} ${req.url}`);
+		res.end('pwned');
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	return { requests, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Forged and replayed callbacks; none may start or resume anything or reach the attacker. */
+async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: ChaosSummary) {
+	const attacker = await startAttacker();
+	try {
+		emulator.reset({ videoTaskMs: 1500, submittedMs: 50, faults: [], webhookSecret: WEBHOOK_SECRET });
+		const evil = (id: string, ext?: string) => ({ task_id: id, task_status: 'succeed', task_info: ext ? { external_task_id: ext } : {}, task_result: { videos: [{ id: 'v', url: `${attacker.url}/evil.mp4` }] } });
+		const signed = (body: unknown, secret = WEBHOOK_SECRET, ts = Math.floor(Date.now() / 1000), id = 'msg_1') => {
+			const raw = JSON.stringify(body);
+			return { raw, headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': KlingEmulator.sign(secret, id, ts, raw) } };
+		};
+		const withSecret = emulatorCredentials(base, { webhookSecret: WEBHOOK_SECRET });
+		const plain = emulatorCredentials(base);
+		const triggerParams = { statuses: ['succeeded', 'failed'], taskTypes: ['image2video'], confirmWithApi: true, downloadResult: true, binaryPropertyOutput: 'data' };
+
+		const forged: Array<{ body: unknown; raw?: string; headers?: Record<string, string>; credentials: IDataObject }> = [
+			{ body: evil('1'), credentials: withSecret }, // missing signature
+			{ ...signed(evil('1'), `whsec_${Buffer.from('not-the-secret-at-all-32-bytes-xx').toString('base64')}`), body: evil('1'), credentials: withSecret }, // wrong secret
+			{ ...signed(evil('1'), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600), body: evil('1'), credentials: withSecret }, // stale
+			{ body: evil('999999'), credentials: plain }, // unknown task, unsigned endpoint
+			{ ...signed(evil('999998')), body: evil('999998'), credentials: withSecret }, // validly signed, but the account has no such task
+		];
+		for (const f of forged) {
+			const hook = makeWebhookContext({ body: f.body, rawBody: f.raw, headers: f.headers, params: triggerParams, credentials: f.credentials });
+			const answer = await trigger.webhook.call(hook.ctx);
+			if (answer.workflowData) summary.forgedAccepted++;
+		}
+
+		// A waiting execution: forged successes before the batch has finished, then after.
+		const c = makeContext({
+			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} },
+			items: [binaryItem(PNG), binaryItem(PNG)],
+			credentials: plain,
+		});
+		await node.execute.call(c.ctx);
+		const tasks = emulator.snapshot().tasks;
+		const callbackUrl = String(emulator.taskBody(tasks[0].id)!.callback_url);
+		const query = Object.fromEntries(new URL(callbackUrl).searchParams);
+		const resumeParams = { operation: 'generate', model: 'kling-v2-6', wait: 'callback', downloadResult: true, binaryPropertyOutput: 'data', options: {} };
+		const resume = async (body: unknown) => {
+			const hook = makeWebhookContext({ body, query, params: resumeParams, credentials: plain });
+			return await node.webhook.call(hook.ctx);
+		};
+		for (const t of tasks) if ((await resume(evil(t.id, t.externalId))).workflowData) summary.forgedAccepted++;
+		if ((await resume(evil('424242', 'not-ours'))).workflowData) summary.forgedAccepted++;
+		await new Promise((r) => setTimeout(r, 1800));
+		// Now every task has finished: a forged body may end the wait, but only with the API's data.
+		const late = await resume(evil(tasks[1].id, tasks[1].externalId));
+		const out = JSON.stringify(late.workflowData ?? []);
+		if (out.includes(attacker.url)) summary.forgedAccepted++;
+	} finally {
+		summary.attackerRequests = attacker.requests.length;
+		await attacker.close();
+	}
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+
+import { runCampaign } from './campaign.mts';
+
+// A fixed handful of the campaign's seeds on every `npm test`; `npm run test:chaos` runs 300.
+describe('fault campaign (fixed seeds)', () => {
+	it('keeps every invariant: one create per item, nothing lost or hung, no leak, no forged call accepted', async () => {
+		const summary = await runCampaign([1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233], 4);
+		expect(summary.violations).toEqual([]);
+		expect(summary.runs).toBe(12);
+		expect(summary.maxCreatesPerItem).toBe(1);
+		expect(Object.values(summary.faultsByKind).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+		expect(summary.forgedAccepted).toBe(0);
+		expect(summary.attackerRequests).toBe(0);
+	}, 600_000);
+});

@@ -1,0 +1,25 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { QUICK, runBench } from '../../bench/run.mts';
+
+// Smoke test: the benchmark still runs end to end. No timing assertions; the figures are in bench/.
+describe('npm run bench (quick variant)', () => {
+	it('runs every scenario and contender in one n8n and writes the report', async () => {
+		const out = mkdtempSync(path.join(os.tmpdir(), 'kling-bench-'));
+		const records = await runBench(QUICK, out);
+		expect(records.map((r) => `${r.scenario}/${r.contender}`)).toEqual([
+			'fan-out/polling', 'fan-out/callback', 'fan-out/handBuilt',
+			'big-binaries/polling', 'big-binaries/polling',
+			'overhead/polling', 'overhead/handBuilt',
+		]);
+		expect(records.every((r) => r.createsPerItem === 1)).toBe(true);
+		expect(records.find((r) => r.contender === 'callback')!.peakConcurrency).toBeLessThanOrEqual(QUICK.concurrency);
+		for (const file of ['results.md', 'results.json', 'timeline-polling.svg', 'timeline-callback.svg', 'timeline-handBuilt.svg']) {
+			expect(existsSync(path.join(out, file))).toBe(true);
+		}
+	});
+});
