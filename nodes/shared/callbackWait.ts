@@ -95,6 +95,7 @@ export async function readBatch(
 		if (task.externalTaskId !== null && externalIds.includes(task.externalTaskId))
 			tasks.set(task.externalTaskId, task);
 	}
+	if ([...tasks.values()].some((t) => !isFinal(t.status))) return { tasks, allFinal: false };
 	const missing = externalIds.filter((id) => !tasks.has(id)).reverse();
 	missing.sort((a, b) => Number(b === first) - Number(a === first));
 	for (const id of missing) {

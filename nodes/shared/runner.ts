@@ -53,6 +53,9 @@ const BUSY_BACKOFF_MAX_MS = 30_000;
 /** How long after the learned duration a task is checked, and the shortest re-check step after it. */
 const LEARNED_MARGIN_MS = 250;
 const MIN_RECHECK_MS = 1000;
+/** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
+const SLOT_WATCH_MS = 2000;
+const DUE_WINDOW_MS = 500;
 
 /**
  * Poll timing that learns from the run's own finished tasks (Kling's created/updated times), so
@@ -282,13 +285,19 @@ export async function executeGeneration(
 		else job.result = settled.item;
 	};
 
+	const nextCheck = (job: Job) => {
+		const at = schedule.next(job.startedAt, job.intervalMs);
+		return wait === 'callback' && queue.length > 0 ? Math.min(at, Date.now() + SLOT_WATCH_MS) : at;
+	};
+	let listUsable = true;
+
 	const watchOrFinish = async (job: Job, task: KlingTask) => {
 		job.task = task;
 		if (wait === 'none' || (wait === 'poll' && isFinal(task.status)))
 			return await finish(job, task);
 		// Callback-wait settles every task once, after the last one finishes.
 		if (isFinal(task.status)) return;
-		job.nextPollAt = schedule.next(job.startedAt, job.intervalMs);
+		job.nextPollAt = nextCheck(job);
 		active.add(job);
 	};
 
@@ -360,10 +369,21 @@ export async function executeGeneration(
 
 			// Check the tasks that are due, then sleep until the next one is.
 			const now = Date.now();
-			for (const job of [...active]) {
-				if (job.nextPollAt > now) continue;
+			// Tasks due within the next moment are checked now too, so one list read can cover them.
+			const due = [...active].filter((j) => j.nextPollAt <= now + DUE_WINDOW_MS);
+			if (!due.some((j) => j.nextPollAt <= now)) due.length = 0;
+			// Several tasks due at once: one list read shows them all, where the provider has a list.
+			const listed = new Map<string, KlingTask>();
+			if (due.length >= 2 && listUsable) {
+				const tasks = await client.listTasks(endpoint, active.size + 20);
+				if (tasks) for (const t of tasks) listed.set(t.taskId, t);
+				else listUsable = false;
+			}
+			for (const job of due) {
 				try {
-					const task = await client.getTask(endpoint, job.task!.taskId, job.itemIndex);
+					const task =
+						listed.get(job.task!.taskId) ??
+						(await client.getTask(endpoint, job.task!.taskId, job.itemIndex));
 					job.task = task;
 					if (isFinal(task.status)) {
 						waitingForSlot = false;
@@ -383,16 +403,21 @@ export async function executeGeneration(
 							),
 						);
 					} else {
-						job.nextPollAt = Math.min(schedule.next(job.startedAt, job.intervalMs), job.deadline);
+						job.nextPollAt = Math.min(nextCheck(job), job.deadline);
 					}
 				} catch (error) {
 					waitingForSlot = false;
 					fail(job, error);
 				}
 			}
+			// Tasks that just finished freed slots: submit at once rather than sleep until the next check.
+			const canSubmit =
+				queue.length > 0 && active.size < maxConcurrency && !stopSubmitting && !waitingForSlot;
 			const wakeAt = Math.min(
 				...[...active].map((j) => j.nextPollAt),
-				queue.length > 0 && !waitingForSlot && busyUntil > Date.now() ? busyUntil : Infinity,
+				queue.length > 0 && !waitingForSlot
+					? Math.max(busyUntil, canSubmit ? 0 : Infinity)
+					: Infinity,
 			);
 			if (Number.isFinite(wakeAt) && wakeAt > Date.now()) await client.pause(wakeAt - Date.now());
 		}

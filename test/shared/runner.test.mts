@@ -9,7 +9,7 @@ const node = new KlingImage2Video();
 describe('polling schedule', () => {
 	const env = useEmulator({ videoTaskMs: 1000, submittedMs: 100, concurrency: 3 });
 
-	it('learns the task length from the first wave and checks later tasks once, when they should be done', async () => {
+	it('learns the task length from the first wave, fills freed slots at once, checks a wave with one read', async () => {
 		const c = makeContext({
 			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'p', wait: 'poll', waitTimeout: 1, pollInterval: 4, downloadResult: false, options: { maxConcurrency: 3 } },
 			items: Array.from({ length: 6 }, () => binaryItem(PNG)),
@@ -17,17 +17,15 @@ describe('polling schedule', () => {
 		});
 		const [out] = await node.execute.call(c.ctx);
 		expect(out.map((i) => i.json.status)).toEqual(Array(6).fill('succeeded'));
-		const { tasks, pollsByTask, peakConcurrency } = env.emulator.snapshot();
+		const { tasks, queries, peakConcurrency, requests } = env.emulator.snapshot();
 		expect(peakConcurrency).toBe(3);
-		const polls = tasks.map((t) => pollsByTask[t.id]);
-		// First wave: one check at the 4 s interval. Second wave: one check at the learned ~1 s.
-		expect(polls).toEqual([1, 1, 1, 1, 1, 1]);
-		// The second wave was checked at its learned length (~1.25 s after creation, emulator clock),
-		// not at the 4 s interval the first wave needed to teach it.
-		const requests = env.emulator.snapshot().requests.filter((r) => r.kind === 'query');
-		for (const task of tasks.slice(3)) {
-			const check = requests.find((r) => r.path.endsWith(`/${task.id}`))!;
-			expect(check.at - task.createdAt).toBeLessThan(3000);
-		}
+		// One list read per wave: the first at the 4 s interval, the second at the learned ~1 s.
+		expect(queries).toBe(2);
+		const reads = requests.filter((r) => r.kind === 'list' || r.kind === 'query');
+		const secondWave = tasks.slice(3);
+		// The second wave was submitted as soon as the first was seen finished, not at a later tick…
+		expect(Math.min(...secondWave.map((t) => t.createdAt)) - reads[0].at).toBeLessThan(1000);
+		// …and checked at its learned length, not at the 4 s interval the first wave needed to teach it.
+		expect(reads[1].at - Math.max(...secondWave.map((t) => t.createdAt))).toBeLessThan(3000);
 	});
 });
