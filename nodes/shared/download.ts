@@ -9,7 +9,8 @@ export type DownloadContext = IExecuteFunctions | IWebhookFunctions;
 type BodyStream = AsyncIterable<Buffer> & { destroy?: () => void };
 
 export const MAX_DOWNLOAD_BYTES = { video: 500 * 1024 * 1024, image: 50 * 1024 * 1024 };
-const DOWNLOAD_ATTEMPTS = 3;
+// The task is paid for by now: try hard before giving its result up.
+const DOWNLOAD_ATTEMPTS = 5;
 const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 
 const EXTENSIONS: Record<string, string> = {
@@ -60,14 +61,14 @@ export async function downloadFile(
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			lastError = String((error as Error).message ?? error).slice(0, 200);
-			await sleep(500 * attempt);
+			await sleep(500 * 2 ** (attempt - 1));
 			continue;
 		}
 		const stream = response.body as unknown as BodyStream;
 		if (response.statusCode >= 500 || response.statusCode === 429) {
 			stream.destroy?.();
 			lastError = `HTTP ${response.statusCode}`;
-			await sleep(500 * attempt);
+			await sleep(500 * 2 ** (attempt - 1));
 			continue;
 		}
 		if (response.statusCode >= 400) {

@@ -32,6 +32,8 @@ export interface ChaosSummary {
 	forgedAccepted: number;
 	attackerRequests: number;
 	seeds: number[];
+	/** The error items' messages, to see what the faults turned into. */
+	errorItems: string[];
 	violations: Array<{ seed: number; problem: string }>;
 }
 
@@ -78,7 +80,7 @@ function findLeak(text: string, secrets: string[]): string | undefined {
 }
 
 export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSummary> {
-	const summary: ChaosSummary = { runs: 0, faultsByKind: {}, maxCreatesPerItem: 0, itemsLost: 0, hangs: 0, leaks: 0, forgedAccepted: 0, attackerRequests: 0, seeds, violations: [] };
+	const summary: ChaosSummary = { runs: 0, faultsByKind: {}, maxCreatesPerItem: 0, itemsLost: 0, hangs: 0, leaks: 0, forgedAccepted: 0, attackerRequests: 0, seeds, errorItems: [], violations: [] };
 	const emulators = Array.from({ length: workers }, () => new KlingEmulator({ videoTaskMs: 400, submittedMs: 50 }));
 	const urls = await Promise.all(emulators.map((e) => e.start()));
 	try {
@@ -91,6 +93,8 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		await Promise.all(emulators.map(async (emulator, w) => {
 			for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {
 				await oneRun(seed, emulator, urls[w], expected, summary);
+				// Every fourth seed also waits for callbacks delivered late, twice, out of order or never.
+				if (seed % 4 === 0) await callbackRun(seed, emulator, urls[w], expected, summary);
 			}
 		}));
 		await forgedCallbacks(emulators[0], urls[0], summary);
@@ -166,7 +170,7 @@ async function oneRun(seed: number, emulator: KlingEmulator, base: string, expec
 	items.forEach((item, i) => {
 		if ((item.pairedItem as { item: number })?.item !== i) violation(`item ${i} is out of order`);
 		const json = item.json as IDataObject;
-		if (json.status === 'succeeded') {
+		if (json.status === 'succeeded' && json.error === undefined) {
 			const got = comparable(item) as Record<string, unknown>;
 			const diff = Object.keys({ ...got, ...expected }).filter((k) => JSON.stringify(got[k]) !== JSON.stringify((expected as Record<string, unknown>)[k]));
 			if (diff.length) violation(`item ${i} differs from the fault-free run in ${diff.join(', ')}`);
@@ -176,8 +180,61 @@ async function oneRun(seed: number, emulator: KlingEmulator, base: string, expec
 		} else if (json.code !== null && json.code !== undefined && (!String(json.error).includes(`Kling error ${json.code}`) || !json.requestId)) {
 			violation(`item ${i}'s error lacks the Kling code or request id: ${json.error}`);
 		}
-		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded') violation(`item ${i} should have failed`);
+		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded' && json.error === undefined) violation(`item ${i} should have failed`);
+		if (json.error !== undefined) summary.errorItems.push(String(json.error).slice(0, 160));
 	});
+}
+
+/**
+ * Callback-wait under callback faults: the node pauses, then the callbacks of its tasks arrive in a
+ * seeded order, some twice, some late (after every task finished), some never. It may resume only
+ * once every task has finished, and then with the fault-free output.
+ */
+async function callbackRun(seed: number, emulator: KlingEmulator, base: string, expected: ReturnType<typeof comparable>, summary: ChaosSummary) {
+	const rnd = mulberry32(seed * 7919);
+	const n = 1 + Math.floor(rnd() * 3);
+	emulator.reset({ seed, faults: [], videoTaskMs: 600, submittedMs: 50, concurrency: 5, enforceUniqueExternalId: false });
+	const params = { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} };
+	const c = makeContext({ params, items: Array.from({ length: n }, () => binaryItem(PNG)), credentials: emulatorCredentials(base) });
+	const violation = (problem: string) => summary.violations.push({ seed, problem: `callback-wait: ${problem}` });
+	summary.runs++;
+	await node.execute.call(c.ctx);
+	if (!c.waitTill()) {
+		violation('did not pause');
+		return;
+	}
+	const tasks = emulator.snapshot().tasks;
+	const query = Object.fromEntries(new URL(String(emulator.taskBody(tasks[0].id)!.callback_url)).searchParams);
+	const deliver = async (id: string) => {
+		const hook = makeWebhookContext({ body: emulator.callbackBody(id), query, params, credentials: emulatorCredentials(base) });
+		return (await node.webhook.call(hook.ctx)).workflowData;
+	};
+	// Early: each task's current callback (submitted/processing), shuffled, some repeated.
+	const early = tasks.flatMap((t) => (rnd() < 0.3 ? [t.id, t.id] : [t.id])).sort(() => rnd() - 0.5);
+	for (const id of early) if (await deliver(id)) violation('resumed before its tasks finished');
+	await new Promise((r) => setTimeout(r, 900));
+	// Final: shuffled, some dropped, some repeated.
+	const finals = tasks.filter(() => rnd() > 0.25).flatMap((t) => (rnd() < 0.3 ? [t.id, t.id] : [t.id])).sort(() => rnd() - 0.5);
+	summary.faultsByKind['callback-drop'] = (summary.faultsByKind['callback-drop'] ?? 0) + tasks.length - new Set(finals).size;
+	summary.faultsByKind['callback-duplicate'] = (summary.faultsByKind['callback-duplicate'] ?? 0) + finals.length - new Set(finals).size;
+	summary.faultsByKind['callback-late'] = (summary.faultsByKind['callback-late'] ?? 0) + finals.length;
+	for (const id of finals) {
+		const out = await deliver(id);
+		if (!out) {
+			violation('a final callback after every task finished did not resume');
+			continue;
+		}
+		const items = out[0];
+		if (items.length !== n) summary.itemsLost += Math.abs(n - items.length);
+		items.forEach((item, i) => {
+			const got = comparable(item) as Record<string, unknown>;
+			if ((item.pairedItem as { item: number }).item !== i) violation(`item ${i} out of order`);
+			if (JSON.stringify(got) !== JSON.stringify(expected)) violation(`item ${i} differs from the fault-free run`);
+		});
+	}
+	const max = Math.max(...Object.values(emulator.snapshot().createsByExternalId));
+	summary.maxCreatesPerItem = Math.max(summary.maxCreatesPerItem, max);
+	if (max > 1) violation(`an item was created ${max} times`);
 }
 
 async function startAttacker() {
