@@ -54,7 +54,7 @@ const BUSY_BACKOFF_MAX_MS = 30_000;
 const LEARNED_MARGIN_MS = 250;
 const MIN_RECHECK_MS = 1000;
 /** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
-const SLOT_WATCH_MS = 2000;
+const SLOT_WATCH_MS = 1000;
 const DUE_WINDOW_MS = 500;
 
 /**
@@ -287,7 +287,10 @@ export async function executeGeneration(
 
 	const nextCheck = (job: Job) => {
 		const at = schedule.next(job.startedAt, job.intervalMs);
-		return wait === 'callback' && queue.length > 0 ? Math.min(at, Date.now() + SLOT_WATCH_MS) : at;
+		// Until a task of this run has finished, nothing says when a slot frees: look every second.
+		return wait === 'callback' && queue.length > 0 && schedule.learnedMs === undefined
+			? Math.min(at, Date.now() + SLOT_WATCH_MS)
+			: at;
 	};
 	let listUsable = true;
 
@@ -387,8 +390,10 @@ export async function executeGeneration(
 					job.task = task;
 					if (isFinal(task.status)) {
 						waitingForSlot = false;
-						if (wait === 'callback') active.delete(job);
-						else await finish(job, task);
+						if (wait === 'callback') {
+							active.delete(job);
+							schedule.learn(task);
+						} else await finish(job, task);
 					} else if (Date.now() >= job.deadline) {
 						waitingForSlot = false;
 						fail(
