@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MIN_IMAGE_SIDE = 300;
@@ -133,15 +133,28 @@ export async function checkImageRef(
 	checkImageBytes(buffer, field, checkAspect);
 }
 
+/**
+ * A binary field's size without reading it: the binary store's metadata when the file is stored by
+ * ID, otherwise the length its in-memory Base64 text decodes to.
+ */
+async function storedSize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> {
+	if (binary.id) {
+		const meta = await ctx.helpers.getBinaryMetadata(binary.id).catch(() => undefined);
+		return Number.isFinite(meta?.fileSize) ? meta!.fileSize : undefined;
+	}
+	return typeof binary.data === 'string' ? Buffer.byteLength(binary.data, 'base64') : undefined;
+}
+
 async function readBinary(ctx: IExecuteFunctions, itemIndex: number, property: string, field: string): Promise<Buffer> {
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) throw new InputError(`${field}: the input item has no binary field "${property}"`);
 	if (binary.mimeType && !/^image\/(png|jpe?g)$/i.test(binary.mimeType) && binary.mimeType !== 'application/octet-stream') {
 		throw new InputError(`${field}: binary field "${property}" is ${binary.mimeType}, not a JPG or PNG image`);
 	}
-	const declared = Number.parseFloat(String(binary.fileSize ?? ''));
-	if (/MB$/i.test(String(binary.fileSize ?? '')) && declared > 10) {
-		throw new InputError(`${field}: the image is ${binary.fileSize}; Kling accepts at most 10 MB`);
+	// Refused before it is read: a huge file never enters memory.
+	const size = await storedSize(ctx, binary);
+	if (size !== undefined && size > MAX_IMAGE_BYTES) {
+		throw new InputError(`${field}: the image is ${(size / 1024 / 1024).toFixed(1)} MB; Kling accepts at most 10 MB`);
 	}
 	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property).catch((error: Error) => error);
 	if (data instanceof Error) {

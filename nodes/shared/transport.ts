@@ -163,6 +163,16 @@ export class KlingClient {
 		}
 	}
 
+	/** A line in n8n's log, so an operator can see why a run is slow (retries, lookups). */
+	private note(level: 'debug' | 'info', message: string, failure?: KlingFailure): void {
+		const reason = failure
+			? ` (${[failure.kind, failure.httpCode && `HTTP ${failure.httpCode}`, failure.klingCode && `Kling ${failure.klingCode}`, failure.requestId && `request id ${failure.requestId}`].filter(Boolean).join(', ')})`
+			: '';
+		this.ctx.logger?.[level](this.redact(`Kling ${this.provider.name}: ${message}${reason}`), {
+			node: this.ctx.getNode().name,
+		});
+	}
+
 	backoffMs(attempt: number, failure?: KlingFailure): number {
 		if (failure?.retryAfterSeconds !== undefined) {
 			return Math.min(this.retry.maxDelayMs, Math.max(failure.retryAfterSeconds * 1000, 50));
@@ -262,7 +272,9 @@ export class KlingClient {
 			if (last.ok) return last;
 			if (last.failure.kind === 'cancelled') throw this.cancelledError(itemIndex);
 			if (!isRetryable(last.failure) || attempt === this.retry.readAttempts) return last;
-			await this.pause(this.backoffMs(attempt, last.failure), itemIndex);
+			const delay = this.backoffMs(attempt, last.failure);
+			this.note('debug', `${spec.method} ${spec.path} retried in ${delay} ms, attempt ${attempt + 1} of ${this.retry.readAttempts}`, last.failure);
+			await this.pause(delay, itemIndex);
 		}
 		return last;
 	}
@@ -381,13 +393,16 @@ export class KlingClient {
 			if (outcomeUnknown(last) || uncertain) {
 				uncertain = uncertain || outcomeUnknown(last);
 				const found = await this.recover(endpoint, externalId, itemIndex);
+				this.note('info', `create of ${externalId} had an unknown outcome; the lookup by external task ID ${found ? 'found the task, so it is not sent again' : 'found nothing'}`, last);
 				if (found) return found;
 				if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
 			} else if (!rejectedBeforeAcceptance(last)) {
 				break;
 			}
 			if (attempt < this.retry.createAttempts) {
-				await this.pause(this.backoffMs(attempt, last), itemIndex);
+				const delay = this.backoffMs(attempt, last);
+				this.note('debug', `create of ${externalId} sent again in ${delay} ms, attempt ${attempt + 1} of ${this.retry.createAttempts}`, last);
+				await this.pause(delay, itemIndex);
 			}
 		}
 		throw this.error(last, itemIndex);

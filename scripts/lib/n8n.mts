@@ -12,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { record, recordCredentialSecrets } from './leak-corpus.mts';
+
 const run = promisify(execFile);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PACKAGE = 'n8n-nodes-kling';
@@ -154,6 +156,7 @@ export class N8nInstance {
 	}
 
 	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void> {
+		for (const c of credentials) recordCredentialSecrets(`n8n credential ${c.name}`, c.data);
 		const r = await this.cli(['import:credentials', `--input=${this.writeJson('credentials.json', credentials)}`]);
 		if (r.code !== 0) throw new Error(`import:credentials failed: ${r.stderr || r.stdout}`);
 	}
@@ -171,6 +174,9 @@ export class N8nInstance {
 	/** Runs a workflow headless (`n8n execute`) and returns its run data. */
 	async execute(id: string): Promise<RunResult> {
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		// Run data (outputs, errors) and n8n's log lines, as a user of `n8n execute` would see them.
+		record('output', `n8n execute ${id}`, r.stdout);
+		record('log', `n8n execute ${id} (stderr)`, r.stderr);
 		return parseRun(r.stdout, r.stderr);
 	}
 
@@ -236,6 +242,7 @@ export class N8nInstance {
 	async stop(): Promise<void> {
 		const server = this.server;
 		this.server = undefined;
+		if (server) record('log', `n8n server ${this.name}`, this.serverLog);
 		if (server && server.exitCode === null && server.pid) {
 			const done = new Promise((r) => server.once('close', r));
 			try {

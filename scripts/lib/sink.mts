@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { record } from './leak-corpus.mts';
+
 /** A loopback server a workflow's last node posts to: what the workflow emitted, and when. */
 export async function startSink() {
 	const received: Array<Record<string, unknown>> = [];
@@ -8,6 +10,7 @@ export async function startSink() {
 	const server = http.createServer(async (req, res) => {
 		let body = '';
 		for await (const chunk of req) body += chunk;
+		record('output', 'workflow sink', body);
 		received.push(JSON.parse(body || '{}'));
 		times.push(Date.now());
 		res.end('{}');

@@ -30,6 +30,8 @@ export interface ChaosSummary {
 	hangs: number;
 	leaks: number;
 	forgedAccepted: number;
+	/** Forged, replayed or stale callbacks sent to the trigger and to waiting executions. */
+	forgedTried: number;
 	attackerRequests: number;
 	seeds: number[];
 	/** The error items' messages, to see what the faults turned into. */
@@ -80,7 +82,7 @@ function findLeak(text: string, secrets: string[]): string | undefined {
 }
 
 export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSummary> {
-	const summary: ChaosSummary = { runs: 0, faultsByKind: {}, maxCreatesPerItem: 0, itemsLost: 0, hangs: 0, leaks: 0, forgedAccepted: 0, attackerRequests: 0, seeds, errorItems: [], violations: [] };
+	const summary: ChaosSummary = { runs: 0, faultsByKind: {}, maxCreatesPerItem: 0, itemsLost: 0, hangs: 0, leaks: 0, forgedAccepted: 0, forgedTried: 0, attackerRequests: 0, seeds, errorItems: [], violations: [] };
 	const emulators = Array.from({ length: workers }, () => new KlingEmulator({ videoTaskMs: 400, submittedMs: 50 }));
 	const urls = await Promise.all(emulators.map((e) => e.start()));
 	try {
@@ -296,6 +298,54 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 		const late = await resume(evil(tasks[1].id, tasks[1].externalId));
 		const out = JSON.stringify(late.workflowData ?? []);
 		if (out.includes(attacker.url)) summary.forgedAccepted++;
+
+		// Replays: a genuine, validly signed callback delivered again starts nothing more, and the
+		// same message past the ±5 min window is refused outright.
+		const real = makeContext({ params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'poll', waitTimeout: 1, pollInterval: 1, downloadResult: false, options: {} }, items: [binaryItem(PNG)], credentials: withSecret });
+		await node.execute.call(real.ctx);
+		const done = emulator.snapshot().tasks.at(-1)!;
+		const genuine = signed(emulator.callbackBody(done.id), WEBHOOK_SECRET, Math.floor(Date.now() / 1000), 'msg_genuine');
+		const triggerStatic = {};
+		const deliverToTrigger = async (message: { raw: string; headers: Record<string, string> }) => {
+			const hook = makeWebhookContext({ body: JSON.parse(message.raw), rawBody: message.raw, headers: message.headers, params: triggerParams, credentials: withSecret, staticData: triggerStatic });
+			return { started: Boolean((await trigger.webhook.call(hook.ctx)).workflowData), status: hook.response.status };
+		};
+		if (!(await deliverToTrigger(genuine)).started) summary.violations.push({ seed: 0, problem: 'forged: a genuine signed callback did not start the trigger' });
+		if ((await deliverToTrigger(genuine)).started) summary.forgedAccepted++;
+		const staleReplay = signed(emulator.callbackBody(done.id), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600, 'msg_genuine');
+		const stale = await deliverToTrigger(staleReplay);
+		if (stale.started || stale.status !== 401) summary.forgedAccepted++;
+
+		// A waiting execution whose credential has a signing secret: unsigned, wrongly signed, stale
+		// and replayed-stale callbacks get 401 and resume nothing, even after every task finished.
+		const signedWait = makeContext({
+			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} },
+			items: [binaryItem(PNG)],
+			credentials: withSecret,
+		});
+		const before = emulator.snapshot().tasks.length;
+		await node.execute.call(signedWait.ctx);
+		const waitTask = emulator.snapshot().tasks[before];
+		const waitQuery = Object.fromEntries(new URL(String(emulator.taskBody(waitTask.id)!.callback_url)).searchParams);
+		const resumeSigned = async (body: unknown, message?: { raw: string; headers: Record<string, string> }) => {
+			const hook = makeWebhookContext({ body, rawBody: message?.raw, headers: message?.headers, query: waitQuery, params: { operation: 'generate', model: 'kling-v2-6', wait: 'callback', downloadResult: true, binaryPropertyOutput: 'data', options: {} }, credentials: withSecret });
+			const answer = await node.webhook.call(hook.ctx);
+			return { resumed: Boolean(answer.workflowData), status: hook.response.status, out: JSON.stringify(answer.workflowData ?? []) };
+		};
+		await new Promise((r) => setTimeout(r, 1800));
+		const finalBody = emulator.callbackBody(waitTask.id);
+		const attempts = [
+			await resumeSigned(finalBody),
+			await resumeSigned(finalBody, signed(finalBody, `whsec_${Buffer.from('not-the-secret-at-all-32-bytes-xx').toString('base64')}`)),
+			await resumeSigned(finalBody, signed(finalBody, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600)),
+			await resumeSigned(evil(waitTask.id, waitTask.externalId), signed(evil(waitTask.id, waitTask.externalId), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 400, 'msg_old')),
+		];
+		for (const a of attempts) if (a.resumed || a.status !== 401) summary.forgedAccepted++;
+		// The positive control: Kling's own, validly signed final callback resumes it, with the API's data.
+		const good = await resumeSigned(finalBody, signed(finalBody));
+		if (!good.resumed) summary.violations.push({ seed: 0, problem: 'forged: a genuine signed callback did not resume the signed waiting execution' });
+		if (good.out.includes(attacker.url)) summary.forgedAccepted++;
+		summary.forgedTried += forged.length + 2 + attempts.length + tasks.length + 2;
 	} finally {
 		summary.attackerRequests = attacker.requests.length;
 		await attacker.close();

@@ -12,6 +12,7 @@ describe('fault campaign (fixed seeds)', () => {
 		expect(summary.runs).toBe(seeds.length + seeds.filter((s) => s % 4 === 0).length);
 		expect(summary.maxCreatesPerItem).toBe(1);
 		expect(Object.values(summary.faultsByKind).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+		expect(summary.forgedTried).toBeGreaterThanOrEqual(15);
 		expect(summary.forgedAccepted).toBe(0);
 		expect(summary.attackerRequests).toBe(0);
 	}, 600_000);

@@ -20,6 +20,7 @@ function get(obj: unknown, path: string): unknown {
 }
 
 import { KlingApi } from '../../credentials/KlingApi.credentials.ts';
+import { record, recordCredentialSecrets } from '../../scripts/lib/leak-corpus.mts';
 
 export const EMULATOR_API_KEY = 'emulator-api-key';
 export const EMULATOR_ACCESS_KEY = 'emulator-access-key';
@@ -115,6 +116,7 @@ export function makeContext(options: ContextOptions) {
 	const http: HttpLogEntry[] = [];
 	const messages: unknown[] = [];
 	const credential = new KlingApi();
+	recordCredentialSecrets('test context', options.credentials);
 	let waitTill: Date | undefined;
 	const paramsFor = (i: number) =>
 		typeof options.params === 'function' ? options.params(i) : options.params;
@@ -157,8 +159,13 @@ export function makeContext(options: ContextOptions) {
 		putExecutionToWait: async (date: Date) => {
 			waitTill = date;
 		},
-		sendMessageToUI: (m: unknown) => messages.push(m),
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		sendMessageToUI: (m: unknown) => {
+			record('log', 'sendMessageToUI', m);
+			messages.push(m);
+		},
+		logger: Object.fromEntries(
+			['debug', 'info', 'warn', 'error'].map((level) => [level, (message: string, meta?: unknown) => record('log', `logger.${level}`, `${message} ${JSON.stringify(meta ?? {})}`)]),
+		),
 		helpers: {
 			httpRequestWithAuthentication: async function (type: string, request: IHttpRequestOptions) {
 				if (type !== 'klingApi') throw new Error(`unexpected credential type ${type}`);
@@ -248,10 +255,12 @@ export function makeWebhookContext(options: WebhookOptions) {
 			return res;
 		},
 		json(body: unknown) {
+			record('response', 'webhook answer', body);
 			response.body = body;
 			return res;
 		},
 		send(body: unknown) {
+			record('response', 'webhook answer', body);
 			response.body = body;
 			return res;
 		},

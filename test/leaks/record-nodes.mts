@@ -1,0 +1,32 @@
+/**
+ * Vitest setup file: every call of a node's `execute` or `webhook` in the unit suites goes into the
+ * secret-hygiene corpus (scripts/lib/leak-corpus.mts), whatever test made it.
+ */
+import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
+import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
+import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
+import { record, recordError } from '../../scripts/lib/leak-corpus.mts';
+
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+for (const NodeClass of [KlingImage2Video, KlingMultiImage2Video, KlingMultiImage2Image, KlingTrigger]) {
+	const proto = NodeClass.prototype as unknown as Record<string, Method | undefined>;
+	for (const name of ['execute', 'webhook']) {
+		const original = proto[name];
+		if (!original || (original as { recorded?: boolean }).recorded) continue;
+		const wrapped: Method = async function (this: unknown, ...args: unknown[]) {
+			const source = `${NodeClass.name}.${name}`;
+			try {
+				const result = await original.apply(this, args);
+				record('output', source, result);
+				return result;
+			} catch (error) {
+				recordError(source, error);
+				throw error;
+			}
+		};
+		(wrapped as { recorded?: boolean }).recorded = true;
+		proto[name] = wrapped;
+	}
+}
