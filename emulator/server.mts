@@ -101,6 +101,8 @@ export interface RequestLogEntry {
 	kind: 'create' | 'query' | 'list' | 'download' | 'control' | 'other';
 	code?: number;
 	fault?: FaultKind;
+	/** How the request authenticated. */
+	auth?: 'apiKey' | 'jwt';
 }
 
 export interface EmulatorStats {
@@ -335,7 +337,7 @@ export class KlingEmulator {
 			if (path.startsWith('/kling/')) path = path.slice('/kling'.length);
 			const route = this.route(path);
 			if (!route) return fail(new KlingError(404, 1202, 'requested method is invalid'));
-			this.authenticate(req.headers.authorization);
+			entry.auth = this.authenticate(req.headers.authorization);
 			if (req.method === 'POST' && !route.id) {
 				entry.kind = 'create';
 				this.stats.createAttempts++;
@@ -370,12 +372,12 @@ export class KlingEmulator {
 		return undefined;
 	}
 
-	private authenticate(header: string | undefined): void {
+	private authenticate(header: string | undefined): 'apiKey' | 'jwt' {
 		if (!header) throw new KlingError(401, 1001, 'Authorization is empty');
 		const m = /^Bearer (.+)$/.exec(header);
 		if (!m) throw new KlingError(401, 1002, 'Authorization is invalid');
 		const token = m[1];
-		if (this.options.apiKeys.includes(token)) return;
+		if (this.options.apiKeys.includes(token)) return 'apiKey';
 		const parts = token.split('.');
 		if (parts.length !== 3) throw new KlingError(401, 1002, 'Authorization is invalid');
 		let payload: { iss?: string; exp?: number; nbf?: number };
@@ -396,6 +398,7 @@ export class KlingEmulator {
 		const now = Math.floor(Date.now() / 1000);
 		if (typeof payload.nbf === 'number' && payload.nbf > now) throw new KlingError(401, 1003, 'Authorization is not yet valid');
 		if (typeof payload.exp !== 'number' || payload.exp <= now) throw new KlingError(401, 1004, 'Authorization has expired');
+		return 'jwt';
 	}
 
 	/** Returns true when the fault answered (or dropped) the request itself. */

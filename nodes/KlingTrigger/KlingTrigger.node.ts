@@ -14,6 +14,7 @@ import { ENDPOINTS, type KlingEndpoint } from '../shared/providers';
 import { normalizeTask, type KlingTask } from '../shared/task';
 import { KlingClient } from '../shared/transport';
 import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/webhooks';
+import { isFirstDelivery } from './deliveries';
 
 /** How many (task, status) pairs are remembered to drop repeated deliveries. */
 export const DEDUPE_MEMORY = 1000;
@@ -131,11 +132,11 @@ export class KlingTrigger implements INodeType {
 		}
 		if (!statuses.includes(task.status)) return ignore;
 
-		const staticData = this.getWorkflowStaticData('node') as { seen?: string[] };
-		const key = `${task.taskId}:${task.status}`;
-		const seen = staticData.seen ?? [];
-		if (seen.includes(key)) return ignore;
-		staticData.seen = [...seen, key].slice(-DEDUPE_MEMORY);
+		const trigger = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const stored = this.getWorkflowStaticData('node') as { seen?: string[] };
+		if (!isFirstDelivery(trigger, stored, `${task.taskId}:${task.status}`, DEDUPE_MEMORY)) {
+			return ignore;
+		}
 
 		const json: IDataObject = {
 			...taskJson(task, { endpoint: taskType, model: null, provider: null, elapsedMs: null }),

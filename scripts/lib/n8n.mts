@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { record, recordCredentialSecrets } from './leak-corpus.mts';
+import { record, recordCredentialSecrets, recordError } from './leak-corpus.mts';
 
 const run = promisify(execFile);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -177,7 +177,9 @@ export class N8nInstance {
 		// Run data (outputs, errors) and n8n's log lines, as a user of `n8n execute` would see them.
 		record('output', `n8n execute ${id}`, r.stdout);
 		record('log', `n8n execute ${id} (stderr)`, r.stderr);
-		return parseRun(r.stdout, r.stderr);
+		const result = parseRun(r.stdout, r.stderr);
+		if (result.error) recordError(`n8n execute ${id}`, result.error);
+		return result;
 	}
 
 	/** Path of a binary stored by n8n's filesystem mode. */

@@ -239,9 +239,13 @@ export interface WebhookOptions {
 	credentials: IDataObject;
 	staticData?: IDataObject;
 	query?: IDataObject;
+	/** The workflow's ID (n8n scopes a trigger's memory by workflow and node); unique unless given. */
+	workflowId?: string;
 	/** What `evaluateExpression` returns for an expression parameter, per item. */
 	evaluate?: (expression: string, itemIndex: number) => unknown;
 }
+
+let webhookContexts = 0;
 
 /** An IWebhookFunctions over the same real-HTTP helpers, capturing what the node answers. */
 export function makeWebhookContext(options: WebhookOptions) {
@@ -249,6 +253,7 @@ export function makeWebhookContext(options: WebhookOptions) {
 	const response: { status?: number; body?: unknown } = {};
 	const staticData = options.staticData ?? {};
 	const raw = options.rawBody ?? JSON.stringify(options.body);
+	const workflowId = options.workflowId ?? `wf-hook-${++webhookContexts}`;
 	const res = {
 		status(code: number) {
 			response.status = code;
@@ -281,6 +286,7 @@ export function makeWebhookContext(options: WebhookOptions) {
 		getRequestObject: () => ({ body: options.body, rawBody: Buffer.from(raw), headers: options.headers ?? {} }),
 		getResponseObject: () => res,
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 	});
 	return { ctx, response, http: base.http, staticData };
 }

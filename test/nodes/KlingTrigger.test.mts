@@ -89,6 +89,22 @@ describe('Kling Trigger webhook', () => {
 		expect(again.workflowData).toBeUndefined();
 	});
 
+	it('two callbacks handled at once cannot erase each other\'s record, so a later repeat starts nothing', async () => {
+		// n8n loads the static data afresh for each webhook call and saves it when the call returns:
+		// both calls below start from the same empty copy, and the last save wins.
+		const [a, b] = await Promise.all([finishedTask(), finishedTask()]);
+		const copyA = {};
+		const copyB = {};
+		const [outA, outB] = await Promise.all([call(a, { staticData: copyA, workflowId: 'wf-race' }).result, call(b, { staticData: copyB, workflowId: 'wf-race' }).result]);
+		expect([outA.workflowData?.[0][0].json.taskId, outB.workflowData?.[0][0].json.taskId]).toEqual([a.task_id, b.task_id]);
+		const saved = JSON.parse(JSON.stringify(copyB));
+		expect((await call(a, { staticData: saved, workflowId: 'wf-race' }).result).workflowData).toBeUndefined();
+		// The same pair delivered twice at the same moment starts one execution.
+		const c = await finishedTask();
+		const twice = await Promise.all([call(c, { staticData: {}, workflowId: 'wf-race' }).result, call(c, { staticData: {}, workflowId: 'wf-race' }).result]);
+		expect(twice.filter((o) => o.workflowData)).toHaveLength(1);
+	});
+
 	it('a forged body cannot inject a status or a result URL', async () => {
 		const task = await finishedTask('[fail] goes wrong');
 		const forged = { ...task, task_status: 'succeed', task_result: { videos: [{ id: 'x', url: 'http://attacker.example/evil.mp4' }] } };
