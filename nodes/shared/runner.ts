@@ -50,9 +50,15 @@ interface Job {
 }
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
-/** How long after the learned duration a task is checked, and the shortest re-check step after it. */
-const LEARNED_MARGIN_MS = 250;
+/**
+ * A task is checked a little after its learned duration (a tenth of it, at most 250 ms), and
+ * re-checked in steps of a tenth of it (at least 1 s, unless the task itself is shorter, and never
+ * under 100 ms): both scale with the task, so sub-second tasks are not held up by margins meant
+ * for minutes.
+ */
+const MAX_MARGIN_MS = 250;
 const MIN_RECHECK_MS = 1000;
+const FLOOR_RECHECK_MS = 100;
 /** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
 const SLOT_WATCH_MS = 1000;
 const DUE_WINDOW_MS = 500;
@@ -80,10 +86,11 @@ class PollSchedule {
 	next(startedAt: number, intervalMs: number, now = Date.now()): number {
 		const learned = this.learnedMs;
 		if (learned === undefined) return now + intervalMs;
-		const expected = startedAt + learned + LEARNED_MARGIN_MS;
+		const expected = startedAt + learned + Math.min(MAX_MARGIN_MS, learned / 10);
 		if (expected > now) return Math.min(expected, now + intervalMs);
 		// Past its expected finish: check again soon, in proportion to the task's length.
-		return now + Math.min(intervalMs, Math.max(MIN_RECHECK_MS, learned / 10));
+		const step = Math.max(FLOOR_RECHECK_MS, Math.min(MIN_RECHECK_MS, learned), learned / 10);
+		return now + Math.min(intervalMs, step);
 	}
 }
 const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;

@@ -165,9 +165,15 @@ export class KlingClient {
 
 	/** A line in n8n's log, so an operator can see why a run is slow (retries, lookups). */
 	private note(level: 'debug' | 'info', message: string, failure?: KlingFailure): void {
-		const reason = failure
-			? ` (${[failure.kind, failure.httpCode && `HTTP ${failure.httpCode}`, failure.klingCode && `Kling ${failure.klingCode}`, failure.requestId && `request id ${failure.requestId}`].filter(Boolean).join(', ')})`
-			: '';
+		const facts = failure
+			? [
+					failure.kind,
+					failure.httpCode && `HTTP ${failure.httpCode}`,
+					failure.klingCode && `Kling ${failure.klingCode}`,
+					failure.requestId && `request id ${failure.requestId}`,
+				].filter(Boolean)
+			: [];
+		const reason = facts.length ? ` (${facts.join(', ')})` : '';
 		this.ctx.logger?.[level](this.redact(`Kling ${this.provider.name}: ${message}${reason}`), {
 			node: this.ctx.getNode().name,
 		});

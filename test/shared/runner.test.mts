@@ -28,4 +28,20 @@ describe('polling schedule', () => {
 		// …and checked at its learned length, not at the 4 s interval the first wave needed to teach it.
 		expect(reads[1].at - Math.max(...secondWave.map((t) => t.createdAt))).toBeLessThan(3000);
 	});
+
+	it('tiny tasks: checks scale down with the task, but never turn into a stream of reads', async () => {
+		env.emulator.reset({ videoTaskMs: 30, submittedMs: 0, concurrency: 5 });
+		const c = makeContext({
+			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'p', wait: 'poll', waitTimeout: 1, pollInterval: 1, downloadResult: false, options: { maxConcurrency: 5 } },
+			items: Array.from({ length: 20 }, () => binaryItem(PNG)),
+			credentials: emulatorCredentials(env.base),
+		});
+		const [out] = await node.execute.call(c.ctx);
+		expect(out.map((i) => i.json.status)).toEqual(Array(20).fill('succeeded'));
+		// 4 waves of 5: the first read at the 1 s interval teaches the length; each later wave
+		// needs about one read (a few more when a task lags), never one per millisecond.
+		const { queries } = env.emulator.snapshot();
+		expect(queries).toBeGreaterThanOrEqual(4);
+		expect(queries).toBeLessThanOrEqual(16);
+	});
 });
