@@ -294,7 +294,7 @@ function timeline(contender: string, run: RunMeasure, ideal: number, config: Ben
 <text x="${left}" y="18" font-size="13">${contender}: ${config.n} tasks of ${config.taskMs / 1000} s, concurrency ${config.concurrency}; wall ${(run.wallMs / 1000).toFixed(1)} s, ideal ${(ideal / 1000).toFixed(0)} s</text>
 <text x="4" y="${top + 10}" font-size="10">tasks</text>${bars}
 <line x1="${idealX}" y1="${top - 6}" x2="${idealX}" y2="${H - 26}" stroke="#2a2" stroke-dasharray="4"/><text x="${idealX + 3}" y="${top - 8}" font-size="10" fill="#2a2">ideal</text>
-<line x1="${end}" y1="${top - 6}" x2="${end}" y2="${H - 26}" stroke="#d33"/><text x="${end + 3}" y="${top + 2}" font-size="10" fill="#d33">last item out</text>
+<line x1="${end}" y1="${top - 6}" x2="${end}" y2="${H - 26}" stroke="#d33"/><text x="${end - 3}" y="${top + 10}" font-size="10" fill="#d33" text-anchor="end">last item out</text>
 ${ticks}</svg>
 `;
 }
