@@ -19,10 +19,15 @@ export interface CorpusRecord {
 
 const SECRET_FIELDS = ['apiKey', 'accessKey', 'secretKey', 'webhookSecret'];
 
+const madeDirs = new Set<string>();
+
 function corpusFile(): string | undefined {
 	const dir = process.env.KLING_LEAK_CORPUS;
 	if (!dir) return undefined;
-	mkdirSync(dir, { recursive: true });
+	if (!madeDirs.has(dir)) {
+		mkdirSync(dir, { recursive: true });
+		madeDirs.add(dir);
+	}
 	return path.join(dir, `corpus-${process.pid}.jsonl`);
 }
 
