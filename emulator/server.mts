@@ -64,7 +64,14 @@ export const LIVE_MODELS: Record<Endpoint, string[]> = {
 	multiImage2image: ['kling-v2-1', 'kling-v2'],
 };
 export const RETIRED_MODELS: Record<Endpoint, string[]> = {
-	image2video: ['kling-v2-1-master', 'kling-v2-1', 'kling-v2-master', 'kling-v1-5', 'kling-v1', 'kling-v1-6'],
+	image2video: [
+		'kling-v2-1-master',
+		'kling-v2-1',
+		'kling-v2-master',
+		'kling-v1-5',
+		'kling-v1',
+		'kling-v1-6',
+	],
 	multiImage2video: ['kling-v1'],
 	multiImage2image: ['kling-v1'],
 };
@@ -121,7 +128,14 @@ export interface EmulatorStats {
 	faultsInjected: Record<string, number>;
 	rejectedCreates: Record<string, number>;
 	requests: RequestLogEntry[];
-	tasks: Array<{ id: string; externalId?: string; endpoint: Endpoint; createdAt: number; finishAt: number; status: string }>;
+	tasks: Array<{
+		id: string;
+		externalId?: string;
+		endpoint: Endpoint;
+		createdAt: number;
+		finishAt: number;
+		status: string;
+	}>;
 }
 
 class KlingError extends Error {
@@ -146,7 +160,9 @@ function mulberry32(seed: number): () => number {
 }
 
 /** Width/height of a PNG or JPEG, parsed independently of the package's own checks. */
-function imageSize(buf: Buffer): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
+function imageSize(
+	buf: Buffer,
+): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
 	if (buf.length > 24 && buf.readUInt32BE(0) === 0x89504e47) {
 		return { format: 'png', width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 	}
@@ -239,7 +255,10 @@ export class KlingEmulator {
 		if (options.faults) this.faultUses.clear();
 	}
 
-	async start(port = this.options.port ?? 0, host = this.options.host ?? '127.0.0.1'): Promise<string> {
+	async start(
+		port = this.options.port ?? 0,
+		host = this.options.host ?? '127.0.0.1',
+	): Promise<string> {
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 		this.server.on('connection', (s) => {
 			this.sockets.add(s);
@@ -255,7 +274,9 @@ export class KlingEmulator {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
 		for (const s of this.sockets) s.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private later(ms: number, fn: () => void): void {
@@ -307,20 +328,31 @@ export class KlingEmulator {
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://emulator');
 		let path = url.pathname.replace(/\/+$/, '') || '/';
-		const entry: RequestLogEntry = { at: Date.now(), method: req.method ?? 'GET', path, status: 200, kind: 'other' };
+		const entry: RequestLogEntry = {
+			at: Date.now(),
+			method: req.method ?? 'GET',
+			path,
+			status: 200,
+			kind: 'other',
+		};
 		this.stats.requests.push(entry);
 		const chunks: Buffer[] = [];
 		for await (const c of req) chunks.push(c as Buffer);
 		const raw = Buffer.concat(chunks).toString('utf8');
 		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 			entry.status = status;
-			if (typeof body === 'object' && body && 'code' in body) entry.code = (body as { code: number }).code;
+			if (typeof body === 'object' && body && 'code' in body)
+				entry.code = (body as { code: number }).code;
 			const text = typeof body === 'string' ? body : JSON.stringify(body);
-			res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html' : 'application/json', ...headers });
+			res.writeHead(status, {
+				'content-type': typeof body === 'string' ? 'text/html' : 'application/json',
+				...headers,
+			});
 			res.end(text);
 		};
 		const requestId = randomUUID();
-		const fail = (e: KlingError) => send(e.http, { code: e.code, message: e.message, request_id: requestId });
+		const fail = (e: KlingError) =>
+			send(e.http, { code: e.code, message: e.message, request_id: requestId });
 		try {
 			if (path.startsWith('/__emulator')) {
 				entry.kind = 'control';
@@ -353,19 +385,31 @@ export class KlingEmulator {
 		} catch (error) {
 			if (error instanceof KlingError) {
 				if (entry.kind === 'create') {
-					this.stats.rejectedCreates[error.code] = (this.stats.rejectedCreates[error.code] ?? 0) + 1;
+					this.stats.rejectedCreates[error.code] =
+						(this.stats.rejectedCreates[error.code] ?? 0) + 1;
 				}
 				return fail(error);
 			}
-			return send(500, { code: 5000, message: `internal error: ${(error as Error).message}`, request_id: requestId });
+			return send(500, {
+				code: 5000,
+				message: `internal error: ${(error as Error).message}`,
+				request_id: requestId,
+			});
 		}
 	}
 
 	private route(path: string): { endpoint: Endpoint; id?: string } | undefined {
-		const m = /^\/v1\/(videos\/image2video|videos\/multi-image2video|images\/multi-image2image|images\/generations)(?:\/([^/]+))?$/.exec(path);
+		const m =
+			/^\/v1\/(videos\/image2video|videos\/multi-image2video|images\/multi-image2image|images\/generations)(?:\/([^/]+))?$/.exec(
+				path,
+			);
 		if (m) {
 			const endpoint: Endpoint =
-				m[1] === 'videos/image2video' ? 'image2video' : m[1] === 'videos/multi-image2video' ? 'multiImage2video' : 'multiImage2image';
+				m[1] === 'videos/image2video'
+					? 'image2video'
+					: m[1] === 'videos/multi-image2video'
+						? 'multiImage2video'
+						: 'multiImage2image';
 			return { endpoint, id: m[2] ? decodeURIComponent(m[2]) : undefined };
 		}
 		if (path === '/account/costs') return { endpoint: 'image2video' };
@@ -396,8 +440,10 @@ export class KlingEmulator {
 			throw new KlingError(401, 1000, 'Authentication failed');
 		}
 		const now = Math.floor(Date.now() / 1000);
-		if (typeof payload.nbf === 'number' && payload.nbf > now) throw new KlingError(401, 1003, 'Authorization is not yet valid');
-		if (typeof payload.exp !== 'number' || payload.exp <= now) throw new KlingError(401, 1004, 'Authorization has expired');
+		if (typeof payload.nbf === 'number' && payload.nbf > now)
+			throw new KlingError(401, 1003, 'Authorization is not yet valid');
+		if (typeof payload.exp !== 'number' || payload.exp <= now)
+			throw new KlingError(401, 1004, 'Authorization has expired');
 		return 'jwt';
 	}
 
@@ -418,10 +464,17 @@ export class KlingEmulator {
 				send(429, { code: 1302, message: 'too many requests', request_id: requestId });
 				return true;
 			case '1303':
-				send(429, { code: 1303, message: 'parallel task over resource pack limit', request_id: requestId });
+				send(429, {
+					code: 1303,
+					message: 'parallel task over resource pack limit',
+					request_id: requestId,
+				});
 				return true;
 			case 'html-502':
-				send(502, '<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>');
+				send(
+					502,
+					'<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>',
+				);
 				return true;
 			case 'reset':
 				entry.status = 0;
@@ -460,13 +513,20 @@ export class KlingEmulator {
 			throw new KlingError(400, 1200, 'invalid request parameters: body is not JSON');
 		}
 		const fault = this.pickFault('create');
-		const afterCreate = fault && (fault.kind === '5000-after-create' || fault.kind === '5002-after-create' || fault.kind === 'reset' || fault.kind === 'hang');
+		const afterCreate =
+			fault &&
+			(fault.kind === '5000-after-create' ||
+				fault.kind === '5002-after-create' ||
+				fault.kind === 'reset' ||
+				fault.kind === 'hang');
 		if (fault && !afterCreate && (await this.applyTransportFault(fault, entry, res, send))) return;
 		const slots = this.validate(endpoint, body);
-		const externalId = typeof body.external_task_id === 'string' ? body.external_task_id : undefined;
+		const externalId =
+			typeof body.external_task_id === 'string' ? body.external_task_id : undefined;
 		if (externalId && this.options.enforceUniqueExternalId) {
 			for (const t of this.tasks.values()) {
-				if (t.externalId === externalId) throw new KlingError(400, 1201, 'external_task_id already exists');
+				if (t.externalId === externalId)
+					throw new KlingError(400, 1201, 'external_task_id already exists');
 			}
 		}
 		const now = Date.now();
@@ -537,23 +597,34 @@ export class KlingEmulator {
 	}
 
 	private checkImage(field: string, value: unknown, strictAspect = true): void {
-		if (typeof value !== 'string' || value.length === 0) throw new KlingError(400, 1201, `${field} is required`);
+		if (typeof value !== 'string' || value.length === 0)
+			throw new KlingError(400, 1201, `${field} is required`);
 		if (/^https?:\/\//i.test(value)) return;
-		if (value.startsWith('data:')) throw new KlingError(400, 1201, `${field}: Base64 must not carry a data: prefix`);
-		if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) throw new KlingError(400, 1201, `${field}: invalid image, expected a URL or Base64`);
+		if (value.startsWith('data:'))
+			throw new KlingError(400, 1201, `${field}: Base64 must not carry a data: prefix`);
+		if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+			throw new KlingError(400, 1201, `${field}: invalid image, expected a URL or Base64`);
 		const buf = Buffer.from(value, 'base64');
-		if (buf.length > 10 * 1024 * 1024) throw new KlingError(400, 1201, `${field}: image larger than 10MB`);
+		if (buf.length > 10 * 1024 * 1024)
+			throw new KlingError(400, 1201, `${field}: image larger than 10MB`);
 		const size = imageSize(buf);
 		if (!size) throw new KlingError(400, 1201, `${field}: image format must be jpg, jpeg or png`);
-		if (size.width < 300 || size.height < 300) throw new KlingError(400, 1201, `${field}: image must be at least 300px`);
+		if (size.width < 300 || size.height < 300)
+			throw new KlingError(400, 1201, `${field}: image must be at least 300px`);
 		const ratio = size.width / size.height;
-		if (strictAspect && (ratio > 2.5 || ratio < 0.4)) throw new KlingError(400, 1201, `${field}: aspect ratio must be between 1:2.5 and 2.5:1`);
+		if (strictAspect && (ratio > 2.5 || ratio < 0.4))
+			throw new KlingError(400, 1201, `${field}: aspect ratio must be between 1:2.5 and 2.5:1`);
 	}
 
 	private checkModel(endpoint: Endpoint, body: Record<string, unknown>): void {
 		const model = String(body.model_name ?? DEFAULT_MODEL[endpoint]);
 		if (LIVE_MODELS[endpoint].includes(model)) return;
-		if (RETIRED_MODELS[endpoint].includes(model)) throw new KlingError(404, 1203, `The model '${model}' has been discontinued and is no longer available.`);
+		if (RETIRED_MODELS[endpoint].includes(model))
+			throw new KlingError(
+				404,
+				1203,
+				`The model '${model}' has been discontinued and is no longer available.`,
+			);
 		throw new KlingError(400, 1201, `model_name '${model}' is invalid`);
 	}
 
@@ -564,7 +635,8 @@ export class KlingEmulator {
 		}
 		if (typeof value !== 'string') throw new KlingError(400, 1201, `${field} must be a string`);
 		if (required && value.trim() === '') throw new KlingError(400, 1201, `${field} is required`);
-		if (value.length > max) throw new KlingError(400, 1201, `${field} must be at most ${max} characters`);
+		if (value.length > max)
+			throw new KlingError(400, 1201, `${field} must be at most ${max} characters`);
 	}
 
 	private checkEnum(field: string, value: unknown, allowed: string[]): void {
@@ -591,52 +663,92 @@ export class KlingEmulator {
 				const c = Number(body.cfg_scale);
 				if (!(c >= 0 && c <= 1)) throw new KlingError(400, 1201, 'cfg_scale must be within [0, 1]');
 			}
-			const groups = [body.image_tail !== undefined, body.static_mask !== undefined || body.dynamic_masks !== undefined, body.camera_control !== undefined];
+			const groups = [
+				body.image_tail !== undefined,
+				body.static_mask !== undefined || body.dynamic_masks !== undefined,
+				body.camera_control !== undefined,
+			];
 			if (groups.filter(Boolean).length > 1) {
-				throw new KlingError(400, 1201, 'image_tail, static_mask/dynamic_masks and camera_control cannot be used together');
+				throw new KlingError(
+					400,
+					1201,
+					'image_tail, static_mask/dynamic_masks and camera_control cannot be used together',
+				);
 			}
 			if (body.static_mask !== undefined) this.checkImage('static_mask', body.static_mask, false);
 			if (body.dynamic_masks !== undefined) {
 				const masks = body.dynamic_masks as Array<{ mask?: unknown; trajectories?: unknown[] }>;
-				if (!Array.isArray(masks) || masks.length < 1 || masks.length > 6) throw new KlingError(400, 1201, 'dynamic_masks must have 1 to 6 groups');
+				if (!Array.isArray(masks) || masks.length < 1 || masks.length > 6)
+					throw new KlingError(400, 1201, 'dynamic_masks must have 1 to 6 groups');
 				masks.forEach((m, i) => {
 					this.checkImage(`dynamic_masks[${i}].mask`, m.mask, false);
-					if (!Array.isArray(m.trajectories) || m.trajectories.length < 2 || m.trajectories.length > 77) {
-						throw new KlingError(400, 1201, `dynamic_masks[${i}].trajectories must have 2 to 77 points`);
+					if (
+						!Array.isArray(m.trajectories) ||
+						m.trajectories.length < 2 ||
+						m.trajectories.length > 77
+					) {
+						throw new KlingError(
+							400,
+							1201,
+							`dynamic_masks[${i}].trajectories must have 2 to 77 points`,
+						);
 					}
 				});
 			}
 			if (body.camera_control !== undefined) {
 				const cc = body.camera_control as { type?: string; config?: Record<string, number> };
-				this.checkEnum('camera_control.type', cc.type, ['simple', 'down_back', 'forward_up', 'right_turn_forward', 'left_turn_forward']);
+				this.checkEnum('camera_control.type', cc.type, [
+					'simple',
+					'down_back',
+					'forward_up',
+					'right_turn_forward',
+					'left_turn_forward',
+				]);
 				if (cc.type === 'simple') {
 					const values = Object.values(cc.config ?? {}).filter((v) => Number(v) !== 0);
-					if (values.length !== 1) throw new KlingError(400, 1201, 'camera_control.config: exactly one of the six values must be non-zero');
+					if (values.length !== 1)
+						throw new KlingError(
+							400,
+							1201,
+							'camera_control.config: exactly one of the six values must be non-zero',
+						);
 				}
 			}
 			return 1;
 		}
 		if (endpoint === 'multiImage2video') {
 			const list = body.image_list as Array<{ image?: unknown }>;
-			if (!Array.isArray(list) || list.length < 1 || list.length > 4) throw new KlingError(400, 1201, 'image_list must have 1 to 4 images');
+			if (!Array.isArray(list) || list.length < 1 || list.length > 4)
+				throw new KlingError(400, 1201, 'image_list must have 1 to 4 images');
 			list.forEach((e, i) => this.checkImage(`image_list[${i}].image`, e?.image));
 			this.checkEnum('mode', body.mode, ['std', 'pro']);
 			this.checkEnum('duration', body.duration, ['5', '10']);
 			this.checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_VIDEO);
-			for (const f of ['cfg_scale', 'static_mask', 'dynamic_masks', 'camera_control', 'image_tail']) {
-				if (body[f] !== undefined) throw new KlingError(400, 1201, `${f} is not supported on this endpoint`);
+			for (const f of [
+				'cfg_scale',
+				'static_mask',
+				'dynamic_masks',
+				'camera_control',
+				'image_tail',
+			]) {
+				if (body[f] !== undefined)
+					throw new KlingError(400, 1201, `${f} is not supported on this endpoint`);
 			}
 			return 1;
 		}
 		const list = body.subject_image_list as Array<{ subject_image?: unknown }>;
-		if (!Array.isArray(list) || list.length < 1 || list.length > 4) throw new KlingError(400, 1201, 'subject_image_list must have 1 to 4 images');
-		list.forEach((e, i) => this.checkImage(`subject_image_list[${i}].subject_image`, e?.subject_image));
+		if (!Array.isArray(list) || list.length < 1 || list.length > 4)
+			throw new KlingError(400, 1201, 'subject_image_list must have 1 to 4 images');
+		list.forEach((e, i) =>
+			this.checkImage(`subject_image_list[${i}].subject_image`, e?.subject_image),
+		);
 		const scene = body.scene_image ?? body.scence_image;
 		if (scene !== undefined) this.checkImage('scene_image', scene);
 		if (body.style_image !== undefined) this.checkImage('style_image', body.style_image);
 		this.checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_IMAGE);
 		const n = body.n === undefined ? 1 : Number(body.n);
-		if (!Number.isInteger(n) || n < 1 || n > 9) throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
+		if (!Number.isInteger(n) || n < 1 || n > 9)
+			throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
 		return n;
 	}
 
@@ -655,7 +767,8 @@ export class KlingEmulator {
 	private findTask(endpoint: Endpoint, id: string): Task | undefined {
 		const direct = this.tasks.get(id);
 		if (direct && direct.endpoint === endpoint) return direct;
-		for (const t of this.tasks.values()) if (t.endpoint === endpoint && t.externalId === id) return t;
+		for (const t of this.tasks.values())
+			if (t.endpoint === endpoint && t.externalId === id) return t;
 		return undefined;
 	}
 
@@ -670,14 +783,37 @@ export class KlingEmulator {
 			task_status_msg: status === 'failed' ? 'Failure to pass the risk control system' : '',
 			task_info: task.externalId ? { external_task_id: task.externalId } : {},
 			created_at: task.createdAt,
-			updated_at: status === 'submitted' ? task.createdAt : status === 'processing' ? task.processingAt : task.finishAt,
-			...(status === 'succeed' ? { final_unit_deduction: task.endpoint === 'multiImage2image' ? String(n * 16) : duration === '10' ? '2' : '1' } : {}),
+			updated_at:
+				status === 'submitted'
+					? task.createdAt
+					: status === 'processing'
+						? task.processingAt
+						: task.finishAt,
+			...(status === 'succeed'
+				? {
+						final_unit_deduction:
+							task.endpoint === 'multiImage2image' ? String(n * 16) : duration === '10' ? '2' : '1',
+					}
+				: {}),
 			task_result:
 				status !== 'succeed'
 					? {}
 					: task.endpoint === 'multiImage2image'
-						? { images: Array.from({ length: n }, (_, i) => ({ index: i, url: `${base}/media/${task.id}/image-${i}.png` })) }
-						: { videos: [{ id: `video-${task.id}`, url: `${base}/media/${task.id}/video.mp4`, duration: duration === '10' ? '10.1' : '5.1' }] },
+						? {
+								images: Array.from({ length: n }, (_, i) => ({
+									index: i,
+									url: `${base}/media/${task.id}/image-${i}.png`,
+								})),
+							}
+						: {
+								videos: [
+									{
+										id: `video-${task.id}`,
+										url: `${base}/media/${task.id}/video.mp4`,
+										duration: duration === '10' ? '10.1' : '5.1',
+									},
+								],
+							},
 		};
 	}
 
@@ -689,7 +825,8 @@ export class KlingEmulator {
 		send: (status: number, body: unknown) => void,
 	): void {
 		this.stats.queries++;
-		const ok = (data: unknown) => send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
+		const ok = (data: unknown) =>
+			send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
 		if (id) {
 			const task = this.findTask(endpoint, id);
 			if (!task) return send(404, { code: 1203, message: 'task not found', request_id: requestId });
@@ -698,7 +835,9 @@ export class KlingEmulator {
 			return ok(this.taskView(task));
 		}
 		const ext = params.get('external_task_id');
-		const all = [...this.tasks.values()].filter((t) => t.endpoint === endpoint && (!ext || t.externalId === ext));
+		const all = [...this.tasks.values()].filter(
+			(t) => t.endpoint === endpoint && (!ext || t.externalId === ext),
+		);
 		if (ext) for (const t of all) this.stats.pollsByTask[t.id] = ++t.polls;
 		if (!ext) this.stats.listReads++;
 		// Like Kling's list: newest first.
@@ -716,22 +855,35 @@ export class KlingEmulator {
 	): Promise<void> {
 		const m = /^\/media\/([^/]+)\/(video\.mp4|image-(\d+)\.png)$/.exec(path);
 		const task = m ? this.tasks.get(m[1]) : undefined;
-		if (!m || !task || this.statusOf(task) !== 'succeed') return send(404, { code: 1203, message: 'not found' });
+		if (!m || !task || this.statusOf(task) !== 'succeed')
+			return send(404, { code: 1203, message: 'not found' });
 		const fault = this.pickFault('download');
 		if (fault && (await this.applyTransportFault(fault, entry, res, send))) return;
 		this.stats.downloads++;
 		const bytes = m[3] !== undefined ? makePng(512, 512, Number(m[3]) + 1) : sampleMp4();
 		entry.status = 200;
-		res.writeHead(200, { 'content-type': m[3] !== undefined ? 'image/png' : 'video/mp4', 'content-length': String(bytes.length) });
+		res.writeHead(200, {
+			'content-type': m[3] !== undefined ? 'image/png' : 'video/mp4',
+			'content-length': String(bytes.length),
+		});
 		res.end(bytes);
 	}
 
 	/** Public sample input images (no auth), so example workflows can download a photo offline. */
-	private sample(path: string, res: http.ServerResponse, send: (status: number, body: unknown) => void): void {
+	private sample(
+		path: string,
+		res: http.ServerResponse,
+		send: (status: number, body: unknown) => void,
+	): void {
 		// photo-N: small, smooth images; noise-N: incompressible ones, for size and memory tests.
 		const m = /^\/samples\/(photo|noise)-(\d+)(?:-(\d+)x(\d+))?\.png$/.exec(path);
 		if (!m) return send(404, { code: 1203, message: 'not found' });
-		const bytes = makePng(Number(m[3] ?? 1024), Number(m[4] ?? 576), Number(m[2]) * 7, m[1] === 'noise');
+		const bytes = makePng(
+			Number(m[3] ?? 1024),
+			Number(m[4] ?? 576),
+			Number(m[2]) * 7,
+			m[1] === 'noise',
+		);
 		res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(bytes.length) });
 		res.end(bytes);
 	}
@@ -779,7 +931,12 @@ export class KlingEmulator {
 		if (fault?.kind === 'callback-duplicate') await deliver();
 	}
 
-	private control(path: string, method: string, raw: string, send: (status: number, body: unknown) => void): void {
+	private control(
+		path: string,
+		method: string,
+		raw: string,
+		send: (status: number, body: unknown) => void,
+	): void {
 		if (path === '/__emulator/stats') return send(200, this.snapshot());
 		if (path === '/__emulator/reset' && method === 'POST') {
 			this.reset(raw ? JSON.parse(raw) : {});
@@ -787,7 +944,10 @@ export class KlingEmulator {
 		}
 		if (path === '/__emulator/config' && method === 'POST') {
 			this.configure(JSON.parse(raw || '{}'));
-			return send(200, { ok: true, options: { ...this.options, apiKeys: undefined, accessKeys: undefined } });
+			return send(200, {
+				ok: true,
+				options: { ...this.options, apiKeys: undefined, accessKeys: undefined },
+			});
 		}
 		return send(404, { error: 'unknown control path' });
 	}

@@ -10,16 +10,30 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { KlingEmulator } from '../emulator/server.mts';
-import { EMULATOR_CREDENTIAL_ID, N8nInstance, ROOT, listExamples, loadExample, log } from './lib/n8n.mts';
+import {
+	EMULATOR_CREDENTIAL_ID,
+	N8nInstance,
+	ROOT,
+	listExamples,
+	loadExample,
+	log,
+} from './lib/n8n.mts';
 
 const OUT = path.join(ROOT, 'demo-output');
 const real = Boolean(process.env.KLING_API_KEY || process.env.KLING_ACCESS_KEY);
 
 async function main(): Promise<number> {
 	const started = Date.now();
-	const emulator = new KlingEmulator({ videoTaskMs: 6000, imageTaskMs: 3000, submittedMs: 500, concurrency: 5 });
+	const emulator = new KlingEmulator({
+		videoTaskMs: 6000,
+		imageTaskMs: 3000,
+		submittedMs: 500,
+		concurrency: 5,
+	});
 	const emulatorUrl = await emulator.start();
-	log(`Kling emulator on ${emulatorUrl}${real ? ' (serving sample photos only; tasks go to the real Kling API)' : ''}`);
+	log(
+		`Kling emulator on ${emulatorUrl}${real ? ' (serving sample photos only; tasks go to the real Kling API)' : ''}`,
+	);
 	let n8n: N8nInstance | undefined;
 	let failures = 0;
 	try {
@@ -34,9 +48,19 @@ async function main(): Promise<number> {
 					secretKey: process.env.KLING_SECRET_KEY ?? '',
 					baseUrl: process.env.KLING_BASE_URL ?? '',
 				}
-			: { provider: 'official', authMode: 'apiKey', apiKey: 'emulator-api-key', baseUrl: emulatorUrl };
-		await n8n.importCredentials([{ id: EMULATOR_CREDENTIAL_ID, name: 'Kling API (emulator)', type: 'klingApi', data }]);
-		const examples = listExamples().map((f) => ({ file: f, workflow: loadExample(f, emulatorUrl) }));
+			: {
+					provider: 'official',
+					authMode: 'apiKey',
+					apiKey: 'emulator-api-key',
+					baseUrl: emulatorUrl,
+				};
+		await n8n.importCredentials([
+			{ id: EMULATOR_CREDENTIAL_ID, name: 'Kling API (emulator)', type: 'klingApi', data },
+		]);
+		const examples = listExamples().map((f) => ({
+			file: f,
+			workflow: loadExample(f, emulatorUrl),
+		}));
 		await n8n.importWorkflows(examples.map((e) => e.workflow));
 		rmSync(OUT, { recursive: true, force: true });
 		mkdirSync(OUT, { recursive: true });
@@ -54,7 +78,14 @@ async function main(): Promise<number> {
 				summary.push(`  ✗ ${base}: ${result.status} ${result.error?.message ?? ''} (${seconds} s)`);
 				continue;
 			}
-			writeFileSync(path.join(OUT, `${base}.json`), JSON.stringify(items.map((i) => i.json), null, 2));
+			writeFileSync(
+				path.join(OUT, `${base}.json`),
+				JSON.stringify(
+					items.map((i) => i.json),
+					null,
+					2,
+				),
+			);
 			const files: string[] = [];
 			for (const item of items) {
 				for (const binary of Object.values(item.binary ?? {})) {
@@ -63,12 +94,19 @@ async function main(): Promise<number> {
 					files.push(name);
 				}
 			}
-			summary.push(`  ✓ ${base}: ${items.map((i) => i.json.status).join(', ')} in ${seconds} s → ${files.join(', ')}`);
+			summary.push(
+				`  ✓ ${base}: ${items.map((i) => i.json.status).join(', ')} in ${seconds} s → ${files.join(', ')}`,
+			);
 		}
 		const stats = emulator.snapshot();
-		console.log(`\nKling demo ${failures ? 'finished with failures' : 'done'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${real ? 'real Kling API' : 'offline, Kling emulator'})`);
+		console.log(
+			`\nKling demo ${failures ? 'finished with failures' : 'done'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${real ? 'real Kling API' : 'offline, Kling emulator'})`,
+		);
 		console.log(summary.join('\n'));
-		if (!real) console.log(`  emulator: ${stats.creates} tasks created, ${stats.downloads} result downloads, peak concurrency ${stats.peakConcurrency}`);
+		if (!real)
+			console.log(
+				`  emulator: ${stats.creates} tasks created, ${stats.downloads} result downloads, peak concurrency ${stats.peakConcurrency}`,
+			);
 		console.log(`  results in ${OUT}`);
 	} finally {
 		await n8n?.dispose();

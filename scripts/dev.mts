@@ -10,7 +10,12 @@ const EMAIL = 'dev@kling.local';
 const PASSWORD = 'KlingDev1';
 const port = Number(process.env.N8N_PORT ?? 5678);
 
-const emulator = new KlingEmulator({ videoTaskMs: 8000, imageTaskMs: 4000, submittedMs: 1000, concurrency: 5 });
+const emulator = new KlingEmulator({
+	videoTaskMs: 8000,
+	imageTaskMs: 4000,
+	submittedMs: 1000,
+	concurrency: 5,
+});
 const emulatorUrl = await emulator.start(Number(process.env.KLING_EMULATOR_PORT ?? 8765));
 log(`Kling emulator on ${emulatorUrl}`);
 const n8n = await N8nInstance.create('dev', port);
@@ -21,7 +26,9 @@ log('starting n8n');
 await n8n.start();
 console.log(`\nn8n is ready: http://127.0.0.1:${port}`);
 console.log(`  login: ${EMAIL} / ${PASSWORD}`);
-console.log('  credential "Kling API (emulator)" and the example workflows are ready; Ctrl+C stops n8n and the emulator.');
+console.log(
+	'  credential "Kling API (emulator)" and the example workflows are ready; Ctrl+C stops n8n and the emulator.',
+);
 
 let stopping = false;
 const stop = async () => {

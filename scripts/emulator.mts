@@ -19,7 +19,9 @@ const emulator = new KlingEmulator({
 });
 const url = await emulator.start(num('port') ?? 8765);
 console.log(`Kling emulator listening on ${url}`);
-console.log('  API key: emulator-api-key   access key / secret key: emulator-access-key / emulator-secret-key');
+console.log(
+	'  API key: emulator-api-key   access key / secret key: emulator-access-key / emulator-secret-key',
+);
 console.log(`  counters: ${url}/__emulator/stats`);
 const stop = async () => {
 	await emulator.stop();

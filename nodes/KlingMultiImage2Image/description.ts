@@ -19,7 +19,11 @@ import { IMAGE_ASPECT_RATIOS } from '../shared/schemas';
 export const properties: INodeProperties[] = [
 	operationProperty('Generate images from several subject images'),
 	modelProperty('multiImage2image'),
-	imageListProperty('subjectImages', 'Subject Images', 'One to four subject images (some relays need at least two). Kling does not crop them.'),
+	imageListProperty(
+		'subjectImages',
+		'Subject Images',
+		'One to four subject images (some relays need at least two). Kling does not crop them.',
+	),
 	promptProperty(false),
 	...getTaskProperties,
 	...waitProperties(5, 3),
@@ -40,7 +44,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 9 },
 				default: 1,
-				description: 'How many images to generate, 1 to 9. Each one takes a concurrency slot at Kling.',
+				description:
+					'How many images to generate, 1 to 9. Each one takes a concurrency slot at Kling.',
 			},
 			imageOption('sceneImage', 'Scene Image', 'Background or scene reference.'),
 			imageOption('styleImage', 'Style Image', 'Style reference.'),

@@ -13,7 +13,15 @@ export function prepareMultiImage2Image(
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const body = commonBody(ctx, i, options, false);
-	const images = imageList(ctx, i, 'subjectImages', 'Subject Images', profile.minImages.multiImage2image, 4, (n) => ['subject_image_list', n, 'subject_image']);
+	const images = imageList(
+		ctx,
+		i,
+		'subjectImages',
+		'Subject Images',
+		profile.minImages.multiImage2image,
+		4,
+		(n) => ['subject_image_list', n, 'subject_image'],
+	);
 	body.subject_image_list = images.map(() => ({}));
 	const scene = String(options.sceneImage ?? '').trim();
 	if (scene) images.push(imageSlot(ctx, i, scene, 'Scene Image', [profile.sceneImageField]));
@@ -22,7 +30,9 @@ export function prepareMultiImage2Image(
 	if (options.numberOfImages !== undefined) {
 		const n = Number(options.numberOfImages);
 		if (!Number.isInteger(n) || n < 1 || n > 9) {
-			throw new InputError(`Number of Images: ${options.numberOfImages} is not allowed; use a whole number from 1 to 9`);
+			throw new InputError(
+				`Number of Images: ${options.numberOfImages} is not allowed; use a whole number from 1 to 9`,
+			);
 		}
 		body.n = n;
 	}

@@ -21,7 +21,11 @@ import { VIDEO_ASPECT_RATIOS } from '../shared/schemas';
 export const properties: INodeProperties[] = [
 	operationProperty('Generate a video from several images'),
 	modelProperty('multiImage2video'),
-	imageListProperty('images', 'Images', 'One to four reference images (some relays need at least two). Kling does not crop them: use images with the subject already selected.'),
+	imageListProperty(
+		'images',
+		'Images',
+		'One to four reference images (some relays need at least two). Kling does not crop them: use images with the subject already selected.',
+	),
 	promptProperty(true),
 	...getTaskProperties,
 	...waitProperties(30, 10),

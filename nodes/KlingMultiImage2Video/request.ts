@@ -12,7 +12,15 @@ export function prepareMultiImage2Video(
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const body = commonBody(ctx, i, options, true);
-	const images = imageList(ctx, i, 'images', 'Images', profile.minImages.multiImage2video, 4, (n) => ['image_list', n, 'image']);
+	const images = imageList(
+		ctx,
+		i,
+		'images',
+		'Images',
+		profile.minImages.multiImage2video,
+		4,
+		(n) => ['image_list', n, 'image'],
+	);
 	body.image_list = images.map(() => ({}));
 	const mode = checkEnum(options.mode, 'Mode', ['std', 'pro']);
 	if (mode) body.mode = mode;

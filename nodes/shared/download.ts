@@ -1,4 +1,9 @@
-import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { KlingTask } from './task';
@@ -41,14 +46,19 @@ export async function downloadFile(
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw fail(ctx, itemIndex, `Kling returned a result URL that is not valid: ${url.slice(0, 200)}`);
+		throw fail(
+			ctx,
+			itemIndex,
+			`Kling returned a result URL that is not valid: ${url.slice(0, 200)}`,
+		);
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 		throw fail(ctx, itemIndex, `Refusing to download a result from a ${parsed.protocol} URL`);
 	}
 	let lastError = '';
 	for (let attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
-		if ((ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.()?.aborted) throw fail(ctx, itemIndex, 'The execution was cancelled');
+		if ((ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.()?.aborted)
+			throw fail(ctx, itemIndex, 'The execution was cancelled');
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await ctx.helpers.httpRequest({
@@ -73,21 +83,46 @@ export async function downloadFile(
 		}
 		if (response.statusCode >= 400) {
 			stream.destroy?.();
-			throw fail(ctx, itemIndex, `Could not download the result (HTTP ${response.statusCode}); result URLs expire after 30 days`);
+			throw fail(
+				ctx,
+				itemIndex,
+				`Could not download the result (HTTP ${response.statusCode}); result URLs expire after 30 days`,
+			);
 		}
-		const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-		if (contentType && !contentType.startsWith(`${kind}/`) && contentType !== 'application/octet-stream') {
+		const contentType = String(response.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
+		if (
+			contentType &&
+			!contentType.startsWith(`${kind}/`) &&
+			contentType !== 'application/octet-stream'
+		) {
 			stream.destroy?.();
-			throw fail(ctx, itemIndex, `The result is ${contentType}, not a ${kind}; refusing to store it`);
+			throw fail(
+				ctx,
+				itemIndex,
+				`The result is ${contentType}, not a ${kind}; refusing to store it`,
+			);
 		}
 		const length = Number(response.headers['content-length']);
 		if (Number.isFinite(length) && length > MAX_DOWNLOAD_BYTES[kind]) {
 			stream.destroy?.();
-			throw fail(ctx, itemIndex, `The result is ${Math.round(length / 1024 / 1024)} MB, above the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`);
+			throw fail(
+				ctx,
+				itemIndex,
+				`The result is ${Math.round(length / 1024 / 1024)} MB, above the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`,
+			);
 		}
-		const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : kind === 'video' ? 'video/mp4' : 'image/png';
+		const mimeType =
+			contentType && contentType !== 'application/octet-stream'
+				? contentType
+				: kind === 'video'
+					? 'video/mp4'
+					: 'image/png';
 		const fileName = `${fileBase}.${EXTENSIONS[mimeType] ?? (kind === 'video' ? 'mp4' : 'png')}`;
-		if (Number.isFinite(length)) return await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
+		if (Number.isFinite(length))
+			return await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
 		// No declared length: count while reading so an endless body cannot exhaust memory.
 		const chunks: Buffer[] = [];
 		let total = 0;
@@ -95,13 +130,21 @@ export async function downloadFile(
 			total += (chunk as Buffer).length;
 			if (total > MAX_DOWNLOAD_BYTES[kind]) {
 				stream.destroy?.();
-				throw fail(ctx, itemIndex, `The result is larger than the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`);
+				throw fail(
+					ctx,
+					itemIndex,
+					`The result is larger than the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`,
+				);
 			}
 			chunks.push(chunk as Buffer);
 		}
 		return await ctx.helpers.prepareBinaryData(Buffer.concat(chunks), fileName, mimeType);
 	}
-	throw fail(ctx, itemIndex, `Could not download the result after ${DOWNLOAD_ATTEMPTS} attempts (${lastError})`);
+	throw fail(
+		ctx,
+		itemIndex,
+		`Could not download the result after ${DOWNLOAD_ATTEMPTS} attempts (${lastError})`,
+	);
 }
 
 /** Downloads every video or image of a finished task into `<field>`, `<field>_1`, … */

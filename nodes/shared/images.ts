@@ -20,13 +20,16 @@ export type ImageRef =
 export class InputError extends Error {}
 
 function pngSize(buf: Buffer): ImageInfo | undefined {
-	const signature = buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a;
+	const signature =
+		buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a;
 	if (!signature || buf.toString('ascii', 12, 16) !== 'IHDR') return undefined;
 	return { format: 'png', width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
 
 // Start-of-frame markers carry the size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
-const JPEG_SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+const JPEG_SOF = new Set([
+	0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf,
+]);
 
 function jpegSize(buf: Buffer): ImageInfo | undefined {
 	if (buf.length < 4 || buf[0] !== 0xff || buf[1] !== 0xd8) return undefined;
@@ -46,7 +49,11 @@ function jpegSize(buf: Buffer): ImageInfo | undefined {
 		const length = buf.readUInt16BE(offset + 2);
 		if (JPEG_SOF.has(marker)) {
 			if (offset + 9 > buf.length) return undefined;
-			return { format: 'jpeg', height: buf.readUInt16BE(offset + 5), width: buf.readUInt16BE(offset + 7) };
+			return {
+				format: 'jpeg',
+				height: buf.readUInt16BE(offset + 5),
+				width: buf.readUInt16BE(offset + 7),
+			};
 		}
 		if (length < 2) return undefined;
 		offset += 2 + length;
@@ -68,7 +75,10 @@ export function checkImageBytes(buf: Buffer, field: string, checkAspect = true):
 		);
 	}
 	const info = readImageInfo(buf);
-	if (!info) throw new InputError(`${field}: the file is not a JPG or PNG image (Kling accepts only JPG and PNG)`);
+	if (!info)
+		throw new InputError(
+			`${field}: the file is not a JPG or PNG image (Kling accepts only JPG and PNG)`,
+		);
 	if (info.width < MIN_IMAGE_SIDE || info.height < MIN_IMAGE_SIDE) {
 		throw new InputError(
 			`${field}: the image is ${info.width}x${info.height} px; Kling needs at least ${MIN_IMAGE_SIDE} px on each side`,
@@ -86,11 +96,19 @@ export function checkImageBytes(buf: Buffer, field: string, checkAspect = true):
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Decides what a parameter value means: a URL, Base64 text, or the name of a binary field. */
-export function classifyImageValue(raw: unknown, field: string, binaryFields: readonly string[]): ImageRef {
+export function classifyImageValue(
+	raw: unknown,
+	field: string,
+	binaryFields: readonly string[],
+): ImageRef {
 	const value = typeof raw === 'string' ? raw.trim() : '';
-	if (!value) throw new InputError(`${field}: is empty; give a public image URL, Base64 text, or a binary field name`);
+	if (!value)
+		throw new InputError(
+			`${field}: is empty; give a public image URL, Base64 text, or a binary field name`,
+		);
 	if (/^https?:\/\//i.test(value)) {
-		if (!URL.canParse(value)) throw new InputError(`${field}: "${value.slice(0, 80)}" is not a valid URL`);
+		if (!URL.canParse(value))
+			throw new InputError(`${field}: "${value.slice(0, 80)}" is not a valid URL`);
 		return { kind: 'url', value };
 	}
 	if (/^[a-z]+:\/\//i.test(value)) {
@@ -137,7 +155,10 @@ export async function checkImageRef(
  * A binary field's size without reading it: the binary store's metadata when the file is stored by
  * ID, otherwise the length its in-memory Base64 text decodes to.
  */
-async function storedSize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> {
+async function storedSize(
+	ctx: IExecuteFunctions,
+	binary: IBinaryData,
+): Promise<number | undefined> {
 	if (binary.id) {
 		const meta = await ctx.helpers.getBinaryMetadata(binary.id).catch(() => undefined);
 		return Number.isFinite(meta?.fileSize) ? meta!.fileSize : undefined;
@@ -145,26 +166,48 @@ async function storedSize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<
 	return typeof binary.data === 'string' ? Buffer.byteLength(binary.data, 'base64') : undefined;
 }
 
-async function readBinary(ctx: IExecuteFunctions, itemIndex: number, property: string, field: string): Promise<Buffer> {
+async function readBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	field: string,
+): Promise<Buffer> {
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) throw new InputError(`${field}: the input item has no binary field "${property}"`);
-	if (binary.mimeType && !/^image\/(png|jpe?g)$/i.test(binary.mimeType) && binary.mimeType !== 'application/octet-stream') {
-		throw new InputError(`${field}: binary field "${property}" is ${binary.mimeType}, not a JPG or PNG image`);
+	if (
+		binary.mimeType &&
+		!/^image\/(png|jpe?g)$/i.test(binary.mimeType) &&
+		binary.mimeType !== 'application/octet-stream'
+	) {
+		throw new InputError(
+			`${field}: binary field "${property}" is ${binary.mimeType}, not a JPG or PNG image`,
+		);
 	}
 	// Refused before it is read: a huge file never enters memory.
 	const size = await storedSize(ctx, binary);
 	if (size !== undefined && size > MAX_IMAGE_BYTES) {
-		throw new InputError(`${field}: the image is ${(size / 1024 / 1024).toFixed(1)} MB; Kling accepts at most 10 MB`);
+		throw new InputError(
+			`${field}: the image is ${(size / 1024 / 1024).toFixed(1)} MB; Kling accepts at most 10 MB`,
+		);
 	}
-	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property).catch((error: Error) => error);
+	const data = await ctx.helpers
+		.getBinaryDataBuffer(itemIndex, property)
+		.catch((error: Error) => error);
 	if (data instanceof Error) {
-		throw new InputError(`${field}: the data of binary field "${property}" could not be read (${data.message})`);
+		throw new InputError(
+			`${field}: the data of binary field "${property}" could not be read (${data.message})`,
+		);
 	}
 	return data;
 }
 
 /** The request text for an image: URLs as given, binaries as raw Base64 without a data: prefix. */
-export async function imageRequestValue(ctx: IExecuteFunctions, itemIndex: number, ref: ImageRef, field: string): Promise<string> {
+export async function imageRequestValue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: ImageRef,
+	field: string,
+): Promise<string> {
 	if (ref.kind !== 'binary') return ref.value;
 	return (await readBinary(ctx, itemIndex, ref.property, field)).toString('base64');
 }

@@ -18,21 +18,33 @@ export function imageSlot(
 	path: Array<string | number>,
 	checkAspect = true,
 ): ImageSlot {
-	return { path, field, checkAspect, ref: classifyImageValue(value, field, binaryFieldsOf(ctx, itemIndex)) };
+	return {
+		path,
+		field,
+		checkAspect,
+		ref: classifyImageValue(value, field, binaryFieldsOf(ctx, itemIndex)),
+	};
 }
 
 export function checkText(value: string, field: string, required = false): string | undefined {
 	if (required && value.trim() === '') throw new InputError(`${field}: is required`);
 	if (value.length > MAX_PROMPT) {
-		throw new InputError(`${field}: is ${value.length} characters; Kling accepts at most ${MAX_PROMPT}`);
+		throw new InputError(
+			`${field}: is ${value.length} characters; Kling accepts at most ${MAX_PROMPT}`,
+		);
 	}
 	return value === '' ? undefined : value;
 }
 
-export function checkEnum(value: unknown, field: string, allowed: readonly string[]): string | undefined {
+export function checkEnum(
+	value: unknown,
+	field: string,
+	allowed: readonly string[],
+): string | undefined {
 	if (value === undefined || value === '') return undefined;
 	const text = String(value);
-	if (!allowed.includes(text)) throw new InputError(`${field}: "${text}" is not allowed; use one of ${allowed.join(', ')}`);
+	if (!allowed.includes(text))
+		throw new InputError(`${field}: "${text}" is not allowed; use one of ${allowed.join(', ')}`);
 	return text;
 }
 
@@ -46,16 +58,22 @@ export function commonBody(
 	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
 	if (!model) throw new InputError('Model: is empty; choose a model or enter its name');
 	const body: IDataObject = { model_name: model };
-	const prompt = checkText(String(ctx.getNodeParameter('prompt', itemIndex, '') ?? ''), 'Prompt', promptRequired);
+	const prompt = checkText(
+		String(ctx.getNodeParameter('prompt', itemIndex, '') ?? ''),
+		'Prompt',
+		promptRequired,
+	);
 	if (prompt !== undefined) body.prompt = prompt;
 	if (options.negativePrompt !== undefined) {
 		const negative = checkText(String(options.negativePrompt), 'Negative Prompt');
 		if (negative !== undefined) body.negative_prompt = negative;
 	}
-	if (options.watermark !== undefined) body.watermark_info = { enabled: Boolean(options.watermark) };
+	if (options.watermark !== undefined)
+		body.watermark_info = { enabled: Boolean(options.watermark) };
 	const callbackUrl = String(options.callbackUrl ?? '').trim();
 	if (callbackUrl) {
-		if (!/^https?:\/\/[^\s]+$/i.test(callbackUrl)) throw new InputError('Callback URL: must be an http(s) URL');
+		if (!/^https?:\/\/[^\s]+$/i.test(callbackUrl))
+			throw new InputError('Callback URL: must be an http(s) URL');
 		body.callback_url = callbackUrl;
 	}
 	const externalTaskId = String(options.externalTaskId ?? '').trim();
@@ -79,8 +97,15 @@ export function imageList(
 ): ImageSlot[] {
 	const entries = (ctx.getNodeParameter(`${name}.image`, itemIndex, []) ?? []) as IDataObject[];
 	if (entries.length < min) {
-		throw new InputError(`${displayName}: has ${entries.length} image(s); this provider needs at least ${min}`);
+		throw new InputError(
+			`${displayName}: has ${entries.length} image(s); this provider needs at least ${min}`,
+		);
 	}
-	if (entries.length > max) throw new InputError(`${displayName}: has ${entries.length} images; Kling accepts at most ${max}`);
-	return entries.map((entry, n) => imageSlot(ctx, itemIndex, entry.value, `${displayName} #${n + 1}`, path(n)));
+	if (entries.length > max)
+		throw new InputError(
+			`${displayName}: has ${entries.length} images; Kling accepts at most ${max}`,
+		);
+	return entries.map((entry, n) =>
+		imageSlot(ctx, itemIndex, entry.value, `${displayName} #${n + 1}`, path(n)),
+	);
 }

@@ -9,11 +9,21 @@ const text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
 const common = {
 	model_name: z.string().min(1, 'must not be empty'),
 	watermark_info: z.object({ enabled: z.boolean() }).strict().optional(),
-	callback_url: z.string().url('must be an http(s) URL').regex(/^https?:\/\//i, 'must be an http(s) URL').optional(),
+	callback_url: z
+		.string()
+		.url('must be an http(s) URL')
+		.regex(/^https?:\/\//i, 'must be an http(s) URL')
+		.optional(),
 	external_task_id: z.string().min(1).max(128, 'must be at most 128 characters'),
 };
 
-export const CAMERA_TYPES = ['simple', 'down_back', 'forward_up', 'right_turn_forward', 'left_turn_forward'] as const;
+export const CAMERA_TYPES = [
+	'simple',
+	'down_back',
+	'forward_up',
+	'right_turn_forward',
+	'left_turn_forward',
+] as const;
 export const CAMERA_AXES = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'] as const;
 export const VIDEO_ASPECT_RATIOS = ['16:9', '9:16', '1:1'];
 export const IMAGE_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
@@ -34,20 +44,30 @@ export const image2videoSchema = z
 		camera_control: z
 			.object({
 				type: z.enum(CAMERA_TYPES),
-				config: z.object(Object.fromEntries(CAMERA_AXES.map((a) => [a, axis])) as Record<(typeof CAMERA_AXES)[number], typeof axis>).strict().optional(),
+				config: z
+					.object(
+						Object.fromEntries(CAMERA_AXES.map((a) => [a, axis])) as Record<
+							(typeof CAMERA_AXES)[number],
+							typeof axis
+						>,
+					)
+					.strict()
+					.optional(),
 			})
 			.strict()
 			.optional(),
 		static_mask: image.optional(),
 		dynamic_masks: z
 			.array(
-				z.object({
-					mask: image,
-					trajectories: z
-						.array(z.object({ x: z.number().int(), y: z.number().int() }).strict())
-						.min(2, 'needs at least 2 points')
-						.max(77, 'allows at most 77 points'),
-				}).strict(),
+				z
+					.object({
+						mask: image,
+						trajectories: z
+							.array(z.object({ x: z.number().int(), y: z.number().int() }).strict())
+							.min(2, 'needs at least 2 points')
+							.max(77, 'allows at most 77 points'),
+					})
+					.strict(),
 			)
 			.min(1)
 			.max(6, 'allows at most 6 groups')
@@ -100,12 +120,20 @@ export const multiImage2videoSchema = z
 export const multiImage2imageSchema = z
 	.object({
 		...common,
-		subject_image_list: z.array(z.object({ subject_image: image }).strict()).min(1).max(4, 'allows at most 4 images'),
+		subject_image_list: z
+			.array(z.object({ subject_image: image }).strict())
+			.min(1)
+			.max(4, 'allows at most 4 images'),
 		scene_image: image.optional(),
 		scence_image: image.optional(),
 		style_image: image.optional(),
 		prompt: text.optional(),
-		n: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'must be at most 9').optional(),
+		n: z
+			.number()
+			.int('must be a whole number')
+			.min(1, 'must be at least 1')
+			.max(9, 'must be at most 9')
+			.optional(),
 		aspect_ratio: z.enum(IMAGE_ASPECT_RATIOS as [string, ...string[]]).optional(),
 	})
 	.strict();

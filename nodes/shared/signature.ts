@@ -3,9 +3,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 /** Kling signs callbacks the Standard Webhooks way; the window matches its documented ±5 minutes. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-export type SignatureCheck =
-	| { ok: true; webhookId: string }
-	| { ok: false; reason: string };
+export type SignatureCheck = { ok: true; webhookId: string } | { ok: false; reason: string };
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
@@ -26,7 +24,8 @@ export function verifyStandardWebhook(
 	const id = header(headers, 'webhook-id');
 	const timestamp = header(headers, 'webhook-timestamp');
 	const signatures = header(headers, 'webhook-signature');
-	if (!id || !timestamp || !signatures) return { ok: false, reason: 'missing webhook signature headers' };
+	if (!id || !timestamp || !signatures)
+		return { ok: false, reason: 'missing webhook signature headers' };
 	const ts = Number(timestamp);
 	if (!Number.isInteger(ts)) return { ok: false, reason: 'invalid webhook-timestamp' };
 	if (Math.abs(nowSeconds - ts) > SIGNATURE_TOLERANCE_SECONDS) {
@@ -41,7 +40,8 @@ export function verifyStandardWebhook(
 		const [version, value] = candidate.split(',', 2);
 		if (version !== 'v1' || !value) continue;
 		const given = Buffer.from(value, 'base64');
-		if (given.length === expected.length && timingSafeEqual(given, expected)) return { ok: true, webhookId: id };
+		if (given.length === expected.length && timingSafeEqual(given, expected))
+			return { ok: true, webhookId: id };
 	}
 	return { ok: false, reason: 'no matching signature' };
 }

@@ -279,7 +279,11 @@ export class KlingClient {
 			if (last.failure.kind === 'cancelled') throw this.cancelledError(itemIndex);
 			if (!isRetryable(last.failure) || attempt === this.retry.readAttempts) return last;
 			const delay = this.backoffMs(attempt, last.failure);
-			this.note('debug', `${spec.method} ${spec.path} retried in ${delay} ms, attempt ${attempt + 1} of ${this.retry.readAttempts}`, last.failure);
+			this.note(
+				'debug',
+				`${spec.method} ${spec.path} retried in ${delay} ms, attempt ${attempt + 1} of ${this.retry.readAttempts}`,
+				last.failure,
+			);
 			await this.pause(delay, itemIndex);
 		}
 		return last;
@@ -399,7 +403,11 @@ export class KlingClient {
 			if (outcomeUnknown(last) || uncertain) {
 				uncertain = uncertain || outcomeUnknown(last);
 				const found = await this.recover(endpoint, externalId, itemIndex);
-				this.note('info', `create of ${externalId} had an unknown outcome; the lookup by external task ID ${found ? 'found the task, so it is not sent again' : 'found nothing'}`, last);
+				this.note(
+					'info',
+					`create of ${externalId} had an unknown outcome; the lookup by external task ID ${found ? 'found the task, so it is not sent again' : 'found nothing'}`,
+					last,
+				);
 				if (found) return found;
 				if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
 			} else if (!rejectedBeforeAcceptance(last)) {
@@ -407,7 +415,11 @@ export class KlingClient {
 			}
 			if (attempt < this.retry.createAttempts) {
 				const delay = this.backoffMs(attempt, last);
-				this.note('debug', `create of ${externalId} sent again in ${delay} ms, attempt ${attempt + 1} of ${this.retry.createAttempts}`, last);
+				this.note(
+					'debug',
+					`create of ${externalId} sent again in ${delay} ms, attempt ${attempt + 1} of ${this.retry.createAttempts}`,
+					last,
+				);
 				await this.pause(delay, itemIndex);
 			}
 		}

@@ -39,10 +39,14 @@ export function record(kind: CorpusKind, source: string, text: unknown): void {
 }
 
 /** The secrets of a credential as the tests gave it, so the scan knows exactly what to look for. */
-export function recordCredentialSecrets(source: string, credentials: Record<string, unknown>): void {
+export function recordCredentialSecrets(
+	source: string,
+	credentials: Record<string, unknown>,
+): void {
 	for (const field of SECRET_FIELDS) {
 		const value = credentials[field];
-		if (typeof value === 'string' && value.length >= 8) record('secret', `${source}.${field}`, value);
+		if (typeof value === 'string' && value.length >= 8)
+			record('secret', `${source}.${field}`, value);
 	}
 }
 
@@ -71,7 +75,8 @@ export function readCorpus(dir: string): CorpusRecord[] {
 			const p = path.join(d, entry.name);
 			if (entry.isDirectory()) walk(p);
 			else if (entry.name.endsWith('.jsonl')) {
-				for (const line of readFileSync(p, 'utf8').split('\n')) if (line) out.push(JSON.parse(line) as CorpusRecord);
+				for (const line of readFileSync(p, 'utf8').split('\n'))
+					if (line) out.push(JSON.parse(line) as CorpusRecord);
 			}
 		}
 	};
@@ -113,7 +118,12 @@ export function findLeaks(records: CorpusRecord[]): Leak[] {
 		for (const hit of hits) {
 			const before = r.text.slice(Math.max(0, hit.at - 60), hit.at);
 			const after = r.text.slice(hit.at + hit.length, hit.at + hit.length + 40);
-			leaks.push({ source: r.source, kind: r.kind, what: hit.what, excerpt: `${before}[${hit.what.toUpperCase()}]${after}` });
+			leaks.push({
+				source: r.source,
+				kind: r.kind,
+				what: hit.what,
+				excerpt: `${before}[${hit.what.toUpperCase()}]${after}`,
+			});
 		}
 	}
 	return leaks;

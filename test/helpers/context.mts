@@ -16,7 +16,12 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 function get(obj: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+			obj,
+		);
 }
 
 import { KlingApi } from '../../credentials/KlingApi.credentials.ts';
@@ -60,7 +65,9 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 		body = JSON.stringify(options.body);
 		headers['content-type'] ??= 'application/json';
 	}
-	const signals = [options.abortSignal, AbortSignal.timeout(options.timeout ?? 60_000)].filter(Boolean) as AbortSignal[];
+	const signals = [options.abortSignal, AbortSignal.timeout(options.timeout ?? 60_000)].filter(
+		Boolean,
+	) as AbortSignal[];
 	let response: Response;
 	try {
 		response = await fetch(url, {
@@ -72,7 +79,9 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 	} catch (error) {
 		// n8n wraps transport failures in NodeApiError; only the message and code survive.
 		const cause = (error as { cause?: { code?: string } }).cause;
-		const e = new Error(`${(error as Error).name === 'TimeoutError' ? 'timeout' : 'request failed'}: ${cause?.code ?? (error as Error).message}`);
+		const e = new Error(
+			`${(error as Error).name === 'TimeoutError' ? 'timeout' : 'request failed'}: ${cause?.code ?? (error as Error).message}`,
+		);
 		(e as unknown as { code?: string }).code = cause?.code ?? (error as Error).name;
 		throw e;
 	}
@@ -123,14 +132,22 @@ export function makeContext(options: ContextOptions) {
 
 	const binaryOf = (i: number, property: string): IBinaryData => {
 		const b = items[i]?.binary?.[property];
-		if (!b) throw new Error(`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${i}]`);
+		if (!b)
+			throw new Error(
+				`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${i}]`,
+			);
 		return b;
 	};
 
 	const ctx = {
 		getNode: () => node,
 		getInputData: () => items,
-		getNodeParameter: (name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
+		getNodeParameter: (
+			name: string,
+			i: number,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) => {
 			const params = paramsFor(i);
 			let value = get(params, name);
 			if (value === undefined) {
@@ -164,7 +181,11 @@ export function makeContext(options: ContextOptions) {
 			messages.push(m);
 		},
 		logger: Object.fromEntries(
-			['debug', 'info', 'warn', 'error'].map((level) => [level, (message: string, meta?: unknown) => record('log', `logger.${level}`, `${message} ${JSON.stringify(meta ?? {})}`)]),
+			['debug', 'info', 'warn', 'error'].map((level) => [
+				level,
+				(message: string, meta?: unknown) =>
+					record('log', `logger.${level}`, `${message} ${JSON.stringify(meta ?? {})}`),
+			]),
 		),
 		helpers: {
 			httpRequestWithAuthentication: async function (type: string, request: IHttpRequestOptions) {
@@ -185,7 +206,11 @@ export function makeContext(options: ContextOptions) {
 				}
 			},
 			httpRequest: async (request: IHttpRequestOptions) => {
-				http.push({ method: request.method ?? 'GET', url: request.url, authorization: String(request.headers?.Authorization ?? '') });
+				http.push({
+					method: request.method ?? 'GET',
+					url: request.url,
+					authorization: String(request.headers?.Authorization ?? ''),
+				});
 				return await rawHttp({ ...request, abortSignal: options.signal });
 			},
 			assertBinaryData: (i: number, property: string) => binaryOf(i, property),
@@ -215,7 +240,8 @@ export function makeContext(options: ContextOptions) {
 					fileExtension: fileName?.split('.').pop(),
 				} as IBinaryData;
 			},
-			returnJsonArray: (d: IDataObject | IDataObject[]) => (Array.isArray(d) ? d : [d]).map((json) => ({ json })),
+			returnJsonArray: (d: IDataObject | IDataObject[]) =>
+				(Array.isArray(d) ? d : [d]).map((json) => ({ json })),
 		},
 	};
 	return {
@@ -227,8 +253,16 @@ export function makeContext(options: ContextOptions) {
 	};
 }
 
-export function binaryItem(buffer: Buffer, mimeType = 'image/png', fileName = 'input.png', property = 'data'): INodeExecutionData {
-	return { json: {}, binary: { [property]: { data: buffer.toString('base64'), mimeType, fileName } as IBinaryData } };
+export function binaryItem(
+	buffer: Buffer,
+	mimeType = 'image/png',
+	fileName = 'input.png',
+	property = 'data',
+): INodeExecutionData {
+	return {
+		json: {},
+		binary: { [property]: { data: buffer.toString('base64'), mimeType, fileName } as IBinaryData },
+	};
 }
 
 export interface WebhookOptions {
@@ -276,14 +310,21 @@ export function makeWebhookContext(options: WebhookOptions) {
 	base.node.parameters = (options.params ?? {}) as INode['parameters'];
 	const ctx = Object.assign(Object.create(null), base.ctx, {
 		getNodeParameter: (name: string, fallback?: unknown) => {
-			const value = name.split('.').reduce<unknown>((v, k) => (v as IDataObject | undefined)?.[k], options.params ?? {});
+			const value = name
+				.split('.')
+				.reduce<unknown>((v, k) => (v as IDataObject | undefined)?.[k], options.params ?? {});
 			return value === undefined ? fallback : value;
 		},
 		getQueryData: () => options.query ?? {},
-		evaluateExpression: (expression: string, itemIndex = 0) => options.evaluate?.(expression, itemIndex) ?? expression,
+		evaluateExpression: (expression: string, itemIndex = 0) =>
+			options.evaluate?.(expression, itemIndex) ?? expression,
 		getBodyData: () => options.body,
 		getHeaderData: () => options.headers ?? {},
-		getRequestObject: () => ({ body: options.body, rawBody: Buffer.from(raw), headers: options.headers ?? {} }),
+		getRequestObject: () => ({
+			body: options.body,
+			rawBody: Buffer.from(raw),
+			headers: options.headers ?? {},
+		}),
 		getResponseObject: () => res,
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),

@@ -9,13 +9,20 @@ export const PNG_B64 = PNG.toString('base64');
 
 /** One emulator per test file, reset (with these options) before each test. */
 export function useEmulator(options: EmulatorOptions = {}) {
-	const emulator = new KlingEmulator({ videoTaskMs: 300, imageTaskMs: 200, submittedMs: 50, ...options });
+	const emulator = new KlingEmulator({
+		videoTaskMs: 300,
+		imageTaskMs: 200,
+		submittedMs: 50,
+		...options,
+	});
 	const state = { emulator, base: '' };
 	beforeAll(async () => {
 		state.base = await emulator.start();
 	});
 	afterAll(() => emulator.stop());
-	beforeEach(() => emulator.reset({ videoTaskMs: 300, imageTaskMs: 200, submittedMs: 50, ...options }));
+	beforeEach(() =>
+		emulator.reset({ videoTaskMs: 300, imageTaskMs: 200, submittedMs: 50, ...options }),
+	);
 	return state;
 }
 

@@ -10,7 +10,12 @@ import { record, recordError } from '../../scripts/lib/leak-corpus.mts';
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 
-for (const NodeClass of [KlingImage2Video, KlingMultiImage2Video, KlingMultiImage2Image, KlingTrigger]) {
+for (const NodeClass of [
+	KlingImage2Video,
+	KlingMultiImage2Video,
+	KlingMultiImage2Image,
+	KlingTrigger,
+]) {
 	const proto = NodeClass.prototype as unknown as Record<string, Method | undefined>;
 	for (const name of ['execute', 'webhook']) {
 		const original = proto[name];

@@ -14,16 +14,33 @@ let failed = false;
 for (const suite of suites) {
 	const records = readCorpus(path.join(ROOT, '.e2e/leak-corpus', suite));
 	const count = (kind: string) => records.filter((r) => r.kind === kind).length;
-	const figures = { records: records.length, outputs: count('output'), errors: count('error'), responses: count('response'), logLines: count('log'), secretsSearched: new Set(records.filter((r) => r.kind === 'secret').map((r) => r.text)).size };
+	const figures = {
+		records: records.length,
+		outputs: count('output'),
+		errors: count('error'),
+		responses: count('response'),
+		logLines: count('log'),
+		secretsSearched: new Set(records.filter((r) => r.kind === 'secret').map((r) => r.text)).size,
+	};
 	const leaks = findLeaks(records);
 	console.log(`leak scan ${suite}: ${JSON.stringify(figures)}, leaks ${leaks.length}`);
-	for (const leak of leaks.slice(0, 20)) console.log(`  LEAK ${leak.what} in ${leak.kind} of ${leak.source}: …${leak.excerpt}…`);
+	for (const leak of leaks.slice(0, 20))
+		console.log(`  LEAK ${leak.what} in ${leak.kind} of ${leak.source}: …${leak.excerpt}…`);
 	// A corpus without outputs, errors, log lines or secrets proves nothing.
-	if (figures.outputs === 0 || figures.errors === 0 || figures.logLines === 0 || figures.secretsSearched === 0) {
-		console.log(`  the ${suite} corpus is missing or incomplete: run its suite first (npm run test:${suite})`);
+	if (
+		figures.outputs === 0 ||
+		figures.errors === 0 ||
+		figures.logLines === 0 ||
+		figures.secretsSearched === 0
+	) {
+		console.log(
+			`  the ${suite} corpus is missing or incomplete: run its suite first (npm run test:${suite})`,
+		);
 		failed = true;
 	}
 	if (leaks.length) failed = true;
 }
-console.log(failed ? 'leak scan: FAILED' : 'leak scan: no secret in any output, error, answer or log line');
+console.log(
+	failed ? 'leak scan: FAILED' : 'leak scan: no secret in any output, error, answer or log line',
+);
 process.exitCode = failed ? 1 : 0;

@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
-import { EMULATOR_API_KEY, binaryItem, emulatorCredentials, makeContext } from '../helpers/context.mts';
+import {
+	EMULATOR_API_KEY,
+	binaryItem,
+	emulatorCredentials,
+	makeContext,
+} from '../helpers/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../helpers/emulator.mts';
 import { makePng } from '../../emulator/media.mts';
 
 const node = new KlingImage2Video();
-const base = { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'A cat walks', wait: 'poll', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} };
+const base = {
+	operation: 'generate',
+	model: 'kling-v2-6',
+	image: 'data',
+	prompt: 'A cat walks',
+	wait: 'poll',
+	waitTimeout: 1,
+	pollInterval: 1,
+	downloadResult: true,
+	binaryPropertyOutput: 'data',
+	options: {},
+};
 
 describe('Kling Image to Video', () => {
 	const env = useEmulator();
 
-	function run(params: Record<string, unknown>, opts: Partial<Parameters<typeof makeContext>[0]> = {}) {
+	function run(
+		params: Record<string, unknown>,
+		opts: Partial<Parameters<typeof makeContext>[0]> = {},
+	) {
 		const c = makeContext({
 			params: { ...base, ...params },
 			items: opts.items ?? [binaryItem(PNG)],
@@ -27,7 +46,12 @@ describe('Kling Image to Video', () => {
 		const { result } = run({});
 		const [[item]] = await result;
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(item.json).toMatchObject({ status: 'succeeded', model: 'kling-v2-6', endpoint: 'image2video', unitsDeducted: '1' });
+		expect(item.json).toMatchObject({
+			status: 'succeeded',
+			model: 'kling-v2-6',
+			endpoint: 'image2video',
+			unitsDeducted: '1',
+		});
 		expect((item.json.videos as Array<{ url: string }>)[0].url).toMatch(/\/video\.mp4$/);
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
 		expect(item.binary?.data.fileName).toBe(`kling-${item.json.taskId}.mp4`);
@@ -49,51 +73,194 @@ describe('Kling Image to Video', () => {
 	it('maps every option to the exact request body', async () => {
 		const { result } = run({
 			options: {
-				negativePrompt: 'blur', mode: 'pro', duration: '10', cfgScale: 0.3, sound: true, watermark: true,
-				callbackUrl: 'https://hooks.example.com/kling', externalTaskId: 'my-ext-2',
-				cameraControl: { settings: { type: 'simple', horizontal: 0, vertical: 0, pan: 5, tilt: 0, roll: 0, zoom: 0 } },
+				negativePrompt: 'blur',
+				mode: 'pro',
+				duration: '10',
+				cfgScale: 0.3,
+				sound: true,
+				watermark: true,
+				callbackUrl: 'https://hooks.example.com/kling',
+				externalTaskId: 'my-ext-2',
+				cameraControl: {
+					settings: {
+						type: 'simple',
+						horizontal: 0,
+						vertical: 0,
+						pan: 5,
+						tilt: 0,
+						roll: 0,
+						zoom: 0,
+					},
+				},
 			},
 		});
 		await result;
 		expect(lastCreateBody()).toEqual({
-			model_name: 'kling-v2-6', prompt: 'A cat walks', negative_prompt: 'blur', image: PNG_B64,
-			mode: 'pro', duration: '10', cfg_scale: 0.3, sound: 'on', watermark_info: { enabled: true },
-			callback_url: 'https://hooks.example.com/kling', external_task_id: 'my-ext-2',
-			camera_control: { type: 'simple', config: { horizontal: 0, vertical: 0, pan: 5, tilt: 0, roll: 0, zoom: 0 } },
+			model_name: 'kling-v2-6',
+			prompt: 'A cat walks',
+			negative_prompt: 'blur',
+			image: PNG_B64,
+			mode: 'pro',
+			duration: '10',
+			cfg_scale: 0.3,
+			sound: 'on',
+			watermark_info: { enabled: true },
+			callback_url: 'https://hooks.example.com/kling',
+			external_task_id: 'my-ext-2',
+			camera_control: {
+				type: 'simple',
+				config: { horizontal: 0, vertical: 0, pan: 5, tilt: 0, roll: 0, zoom: 0 },
+			},
 		});
 	});
 
 	it('sends end frame, static mask and dynamic masks', async () => {
 		const tail = makePng(400, 400, 9);
-		await run({ options: { endFrame: 'tail' } }, { items: [{ json: {}, binary: { ...binaryItem(PNG).binary, ...binaryItem(tail, 'image/png', 't.png', 'tail').binary } }] }).result;
+		await run(
+			{ options: { endFrame: 'tail' } },
+			{
+				items: [
+					{
+						json: {},
+						binary: {
+							...binaryItem(PNG).binary,
+							...binaryItem(tail, 'image/png', 't.png', 'tail').binary,
+						},
+					},
+				],
+			},
+		).result;
 		expect(lastCreateBody().image_tail).toBe(tail.toString('base64'));
-		await run({ options: { staticMask: 'https://e.com/s.png', dynamicMasks: { mask: [{ mask: 'https://e.com/m.png', trajectories: '1,2; 3,4; 5,6' }] } } }).result;
+		await run({
+			options: {
+				staticMask: 'https://e.com/s.png',
+				dynamicMasks: { mask: [{ mask: 'https://e.com/m.png', trajectories: '1,2; 3,4; 5,6' }] },
+			},
+		}).result;
 		expect(lastCreateBody()).toMatchObject({
 			static_mask: 'https://e.com/s.png',
-			dynamic_masks: [{ mask: 'https://e.com/m.png', trajectories: [{ x: 1, y: 2 }, { x: 3, y: 4 }, { x: 5, y: 6 }] }],
+			dynamic_masks: [
+				{
+					mask: 'https://e.com/m.png',
+					trajectories: [
+						{ x: 1, y: 2 },
+						{ x: 3, y: 4 },
+						{ x: 5, y: 6 },
+					],
+				},
+			],
 		});
 	});
 
 	const bad: Array<[string, Record<string, unknown>, RegExp, unknown?]> = [
-		['too small image', {}, /Image: the image is 200x200 px; Kling needs at least 300 px/, [binaryItem(makePng(200, 200))]],
-		['extreme aspect ratio', {}, /Image: the aspect ratio 900:300 is outside the allowed range 1:2.5 to 2.5:1/, [binaryItem(makePng(900, 300))]],
-		['not an image', {}, /Image: the file is not a JPG or PNG image/, [binaryItem(Buffer.from('GIF89a-not-really-an-image-but-long-enough'), 'application/octet-stream')]],
-		['non-image binary', {}, /Image: binary field "data" is application\/pdf, not a JPG or PNG image/, [binaryItem(Buffer.from('%PDF'), 'application/pdf', 'x.pdf')]],
-		['missing binary field', { image: 'photo' }, /Image: the input item has no binary field "photo" \(it has: data\)/],
-		['data: prefix', { image: `data:image/png;base64,${PNG_B64}` }, /Image: Base64 must be sent without a "data:image\/...;base64," prefix/],
+		[
+			'too small image',
+			{},
+			/Image: the image is 200x200 px; Kling needs at least 300 px/,
+			[binaryItem(makePng(200, 200))],
+		],
+		[
+			'extreme aspect ratio',
+			{},
+			/Image: the aspect ratio 900:300 is outside the allowed range 1:2.5 to 2.5:1/,
+			[binaryItem(makePng(900, 300))],
+		],
+		[
+			'not an image',
+			{},
+			/Image: the file is not a JPG or PNG image/,
+			[
+				binaryItem(
+					Buffer.from('GIF89a-not-really-an-image-but-long-enough'),
+					'application/octet-stream',
+				),
+			],
+		],
+		[
+			'non-image binary',
+			{},
+			/Image: binary field "data" is application\/pdf, not a JPG or PNG image/,
+			[binaryItem(Buffer.from('%PDF'), 'application/pdf', 'x.pdf')],
+		],
+		[
+			'missing binary field',
+			{ image: 'photo' },
+			/Image: the input item has no binary field "photo" \(it has: data\)/,
+		],
+		[
+			'data: prefix',
+			{ image: `data:image/png;base64,${PNG_B64}` },
+			/Image: Base64 must be sent without a "data:image\/...;base64," prefix/,
+		],
 		['ftp url', { image: 'ftp://e.com/x.png' }, /Image: only http and https URLs can be used/],
-		['prompt too long', { prompt: 'x'.repeat(2501) }, /Prompt: is 2501 characters; Kling accepts at most 2500/],
-		['negative prompt too long', { options: { negativePrompt: 'x'.repeat(2501) } }, /Negative Prompt: is 2501 characters/],
+		[
+			'prompt too long',
+			{ prompt: 'x'.repeat(2501) },
+			/Prompt: is 2501 characters; Kling accepts at most 2500/,
+		],
+		[
+			'negative prompt too long',
+			{ options: { negativePrompt: 'x'.repeat(2501) } },
+			/Negative Prompt: is 2501 characters/,
+		],
 		['cfg out of range', { options: { cfgScale: 1.5 } }, /CFG Scale: 1.5 is outside 0 to 1/],
-		['bad duration', { options: { duration: '7' } }, /Duration \(Seconds\): "7" is not allowed; use one of 5, 10/],
+		[
+			'bad duration',
+			{ options: { duration: '7' } },
+			/Duration \(Seconds\): "7" is not allowed; use one of 5, 10/,
+		],
 		['bad mode', { options: { mode: 'ultra' } }, /Mode: "ultra" is not allowed/],
-		['end frame + camera', { options: { endFrame: 'https://e.com/t.png', cameraControl: { settings: { type: 'simple', zoom: 2 } } } }, /End Frame and Camera Control: Kling allows only one of End Frame, Motion Brush and Camera Control/],
-		['end frame + motion brush', { options: { endFrame: 'https://e.com/t.png', staticMask: 'https://e.com/s.png' } }, /End Frame and Motion Brush/],
-		['camera with two axes', { options: { cameraControl: { settings: { type: 'simple', zoom: 2, pan: 1 } } } }, /Camera Control: type Simple needs exactly one non-zero axis \(now pan, zoom\)/],
-		['camera axis out of range', { options: { cameraControl: { settings: { type: 'simple', zoom: 11 } } } }, /Camera Control zoom: 11 is outside -10 to 10/],
-		['trajectory too short', { options: { dynamicMasks: { mask: [{ mask: 'https://e.com/m.png', trajectories: '1,2' }] } } }, /Dynamic Masks #1 Trajectory: has 1 point\(s\); Kling needs 2 to 77/],
-		['too many mask groups', { options: { dynamicMasks: { mask: Array.from({ length: 7 }, () => ({ mask: 'https://e.com/m.png', trajectories: '1,2;3,4' })) } } }, /Dynamic Masks: has 7 groups; Kling accepts at most 6/],
-		['bad callback url', { options: { callbackUrl: 'javascript:alert(1)' } }, /Callback URL: must be an http\(s\) URL/],
+		[
+			'end frame + camera',
+			{
+				options: {
+					endFrame: 'https://e.com/t.png',
+					cameraControl: { settings: { type: 'simple', zoom: 2 } },
+				},
+			},
+			/End Frame and Camera Control: Kling allows only one of End Frame, Motion Brush and Camera Control/,
+		],
+		[
+			'end frame + motion brush',
+			{ options: { endFrame: 'https://e.com/t.png', staticMask: 'https://e.com/s.png' } },
+			/End Frame and Motion Brush/,
+		],
+		[
+			'camera with two axes',
+			{ options: { cameraControl: { settings: { type: 'simple', zoom: 2, pan: 1 } } } },
+			/Camera Control: type Simple needs exactly one non-zero axis \(now pan, zoom\)/,
+		],
+		[
+			'camera axis out of range',
+			{ options: { cameraControl: { settings: { type: 'simple', zoom: 11 } } } },
+			/Camera Control zoom: 11 is outside -10 to 10/,
+		],
+		[
+			'trajectory too short',
+			{
+				options: { dynamicMasks: { mask: [{ mask: 'https://e.com/m.png', trajectories: '1,2' }] } },
+			},
+			/Dynamic Masks #1 Trajectory: has 1 point\(s\); Kling needs 2 to 77/,
+		],
+		[
+			'too many mask groups',
+			{
+				options: {
+					dynamicMasks: {
+						mask: Array.from({ length: 7 }, () => ({
+							mask: 'https://e.com/m.png',
+							trajectories: '1,2;3,4',
+						})),
+					},
+				},
+			},
+			/Dynamic Masks: has 7 groups; Kling accepts at most 6/,
+		],
+		[
+			'bad callback url',
+			{ options: { callbackUrl: 'javascript:alert(1)' } },
+			/Callback URL: must be an http\(s\) URL/,
+		],
 		['empty model', { model: '' }, /Model: is empty/],
 	];
 
@@ -113,11 +280,14 @@ describe('Kling Image to Video', () => {
 	});
 
 	it('fails only the failed item with continue on fail, naming the status message', async () => {
-		const { result } = run({ prompt: '={{item}}' }, {
-			params: (i: number) => ({ ...base, prompt: i === 1 ? 'breaks [fail]' : 'fine' }),
-			items: [binaryItem(PNG), binaryItem(PNG), binaryItem(PNG)],
-			continueOnFail: true,
-		});
+		const { result } = run(
+			{ prompt: '={{item}}' },
+			{
+				params: (i: number) => ({ ...base, prompt: i === 1 ? 'breaks [fail]' : 'fine' }),
+				items: [binaryItem(PNG), binaryItem(PNG), binaryItem(PNG)],
+				continueOnFail: true,
+			},
+		);
 		const [out] = await result;
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json.status).toBe('succeeded');
@@ -134,7 +304,9 @@ describe('Kling Image to Video', () => {
 	it('a Kling error carries code, meaning and request id, and no key', async () => {
 		const { result } = run({ model: 'kling-v1' }, { continueOnFail: true });
 		const [[item]] = await result;
-		expect(item.json.error).toMatch(/Kling error 1203: model retired or not available on this endpoint/);
+		expect(item.json.error).toMatch(
+			/Kling error 1203: model retired or not available on this endpoint/,
+		);
 		expect(item.json.code).toBe(1203);
 		expect(item.json.requestId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(JSON.stringify(item.json)).not.toContain(EMULATOR_API_KEY);
@@ -151,8 +323,12 @@ describe('Kling Image to Video', () => {
 	it('reports a timeout with the task id and last status', async () => {
 		const { result } = run({ prompt: 'slow [ms=200000]', waitTimeout: 0.02 });
 		const error = await result.catch((e: Error & { description?: string }) => e);
-		expect((error as Error).message).toMatch(/Task \d+ did not finish within the wait timeout \(last status: processing\)/);
-		expect((error as { description: string }).description).toMatch(/Get Task operation \(task ID \d+, external task ID n8n-/);
+		expect((error as Error).message).toMatch(
+			/Task \d+ did not finish within the wait timeout \(last status: processing\)/,
+		);
+		expect((error as { description: string }).description).toMatch(
+			/Get Task operation \(task ID \d+, external task ID n8n-/,
+		);
 	});
 
 	it('stops at once when the execution is cancelled', async () => {
@@ -168,9 +344,18 @@ describe('Kling Image to Video', () => {
 		const first = await run({ options: { externalTaskId: 'pick-me-up' }, wait: 'none' }).result;
 		const taskId = first[0][0].json.taskId as string;
 		const byId = await run({ operation: 'getTask', lookupBy: 'taskId', taskId }).result;
-		expect(byId[0][0].json).toMatchObject({ taskId, status: 'succeeded', externalTaskId: 'pick-me-up' });
+		expect(byId[0][0].json).toMatchObject({
+			taskId,
+			status: 'succeeded',
+			externalTaskId: 'pick-me-up',
+		});
 		expect(byId[0][0].binary?.data.mimeType).toBe('video/mp4');
-		const byExt = await run({ operation: 'getTask', lookupBy: 'externalTaskId', taskId: 'pick-me-up', downloadResult: false }).result;
+		const byExt = await run({
+			operation: 'getTask',
+			lookupBy: 'externalTaskId',
+			taskId: 'pick-me-up',
+			downloadResult: false,
+		}).result;
 		expect(byExt[0][0].json.taskId).toBe(taskId);
 		expect(byExt[0][0].binary).toBeUndefined();
 		expect(env.emulator.snapshot().creates).toBe(1);
@@ -183,7 +368,9 @@ describe('Kling Image to Video', () => {
 		const [out] = await result;
 		expect(out).toHaveLength(10);
 		expect(out.every((o) => o.json.status === 'succeeded')).toBe(true);
-		expect(out.map((o) => (o.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(out.map((o) => (o.pairedItem as { item: number }).item)).toEqual([
+			0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+		]);
 		const stats = env.emulator.snapshot();
 		expect(stats.peakConcurrency).toBeLessThanOrEqual(3);
 		expect(stats.creates).toBe(10);
@@ -194,7 +381,9 @@ describe('Kling Image to Video', () => {
 
 	it('one create per item even when creates and polls are hit by faults', async () => {
 		env.emulator.reset({
-			enforceUniqueExternalId: false, videoTaskMs: 300, submittedMs: 50,
+			enforceUniqueExternalId: false,
+			videoTaskMs: 300,
+			submittedMs: 50,
 			faults: [
 				{ stage: 'create', kind: '5000-after-create', count: 2 },
 				{ stage: 'create', kind: 'reset', count: 1 },

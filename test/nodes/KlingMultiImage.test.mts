@@ -8,39 +8,89 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 const m2v = new KlingMultiImage2Video();
 const m2i = new KlingMultiImage2Image();
-const waitParams = { operation: 'generate', wait: 'poll', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data' };
-const twoBinaries: INodeExecutionData = { json: {}, binary: { ...binaryItem(PNG).binary, ...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary } };
+const waitParams = {
+	operation: 'generate',
+	wait: 'poll',
+	waitTimeout: 1,
+	pollInterval: 1,
+	downloadResult: true,
+	binaryPropertyOutput: 'data',
+};
+const twoBinaries: INodeExecutionData = {
+	json: {},
+	binary: {
+		...binaryItem(PNG).binary,
+		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
+	},
+};
 
 describe('Kling Multi-Image nodes', () => {
 	const env = useEmulator();
 	const lastBody = () => env.emulator.taskBody()!;
-	const run = (node: KlingMultiImage2Video | KlingMultiImage2Image, params: Record<string, unknown>, extra: IDataObject = {}, items = [twoBinaries]) => {
-		const c = makeContext({ params: { ...waitParams, ...params }, items, credentials: emulatorCredentials(env.base, extra) });
+	const run = (
+		node: KlingMultiImage2Video | KlingMultiImage2Image,
+		params: Record<string, unknown>,
+		extra: IDataObject = {},
+		items = [twoBinaries],
+	) => {
+		const c = makeContext({
+			params: { ...waitParams, ...params },
+			items,
+			credentials: emulatorCredentials(env.base, extra),
+		});
 		return { ...c, result: node.execute.call(c.ctx) };
 	};
 
 	it('Multi-Image to Video: binary + URL images to the exact body, video out', async () => {
 		const [[item]] = await run(m2v, {
-			model: 'kling-v1-6', prompt: 'They dance',
+			model: 'kling-v1-6',
+			prompt: 'They dance',
 			images: { image: [{ value: 'data' }, { value: 'second' }, { value: 'https://e.com/c.png' }] },
-			options: { negativePrompt: 'blur', mode: 'pro', duration: '10', aspectRatio: '9:16', watermark: false, externalTaskId: 'm2v-1' },
+			options: {
+				negativePrompt: 'blur',
+				mode: 'pro',
+				duration: '10',
+				aspectRatio: '9:16',
+				watermark: false,
+				externalTaskId: 'm2v-1',
+			},
 		}).result;
 		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'multiImage2video' });
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
 		expect(lastBody()).toEqual({
-			model_name: 'kling-v1-6', prompt: 'They dance', negative_prompt: 'blur', mode: 'pro', duration: '10', aspect_ratio: '9:16',
-			watermark_info: { enabled: false }, external_task_id: 'm2v-1',
-			image_list: [{ image: PNG_B64 }, { image: JPEG.toString('base64') }, { image: 'https://e.com/c.png' }],
+			model_name: 'kling-v1-6',
+			prompt: 'They dance',
+			negative_prompt: 'blur',
+			mode: 'pro',
+			duration: '10',
+			aspect_ratio: '9:16',
+			watermark_info: { enabled: false },
+			external_task_id: 'm2v-1',
+			image_list: [
+				{ image: PNG_B64 },
+				{ image: JPEG.toString('base64') },
+				{ image: 'https://e.com/c.png' },
+			],
 		});
 	});
 
 	it('Multi-Image to Image: subjects, scene, style, n images as data, data_1, …', async () => {
 		const [[item]] = await run(m2i, {
-			model: 'kling-v2-1', prompt: 'In a field',
+			model: 'kling-v2-1',
+			prompt: 'In a field',
 			subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
-			options: { sceneImage: 'https://e.com/scene.png', styleImage: 'https://e.com/style.png', numberOfImages: 3, aspectRatio: '21:9' },
+			options: {
+				sceneImage: 'https://e.com/scene.png',
+				styleImage: 'https://e.com/style.png',
+				numberOfImages: 3,
+				aspectRatio: '21:9',
+			},
 		}).result;
-		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'multiImage2image', unitsDeducted: '48' });
+		expect(item.json).toMatchObject({
+			status: 'succeeded',
+			endpoint: 'multiImage2image',
+			unitsDeducted: '48',
+		});
 		expect((item.json.images as unknown[]).length).toBe(3);
 		expect(Object.keys(item.binary ?? {})).toEqual(['data', 'data_1', 'data_2']);
 		expect(item.binary?.data_2.mimeType).toBe('image/png');
@@ -48,35 +98,119 @@ describe('Kling Multi-Image nodes', () => {
 		const body = lastBody();
 		expect(body).toMatchObject({
 			subject_image_list: [{ subject_image: PNG_B64 }, { subject_image: JPEG.toString('base64') }],
-			scene_image: 'https://e.com/scene.png', style_image: 'https://e.com/style.png', n: 3, aspect_ratio: '21:9',
+			scene_image: 'https://e.com/scene.png',
+			style_image: 'https://e.com/style.png',
+			n: 3,
+			aspect_ratio: '21:9',
 		});
 		expect(String(body.external_task_id)).toMatch(/^n8n-/);
 	});
 
 	it('uses the relay profile: CometAPI route, scence_image spelling, minimum of 2 images', async () => {
-		const { result, http } = run(m2i, { model: 'kling-v2', subjectImages: { image: [{ value: 'data' }, { value: 'second' }] }, options: { sceneImage: 'https://e.com/s.png' } }, { provider: 'cometapi' });
+		const { result, http } = run(
+			m2i,
+			{
+				model: 'kling-v2',
+				subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
+				options: { sceneImage: 'https://e.com/s.png' },
+			},
+			{ provider: 'cometapi' },
+		);
 		await result;
 		expect(http[0].url).toBe(`${env.base}/kling/v1/images/generations`);
 		expect(lastBody().scence_image).toBe('https://e.com/s.png');
 		expect(lastBody().scene_image).toBeUndefined();
-		const single = run(m2i, { model: 'kling-v2', subjectImages: { image: [{ value: 'data' }] } }, { provider: 'cometapi' });
-		await expect(single.result).rejects.toThrow(/Subject Images: has 1 image\(s\); this provider needs at least 2/);
+		const single = run(
+			m2i,
+			{ model: 'kling-v2', subjectImages: { image: [{ value: 'data' }] } },
+			{ provider: 'cometapi' },
+		);
+		await expect(single.result).rejects.toThrow(
+			/Subject Images: has 1 image\(s\); this provider needs at least 2/,
+		);
 		expect(single.http).toHaveLength(0);
 	});
 
-	const bad: Array<[string, KlingMultiImage2Video | KlingMultiImage2Image, Record<string, unknown>, RegExp]> = [
-		['no prompt for multi-image to video', m2v, { model: 'kling-v1-6', prompt: '', images: { image: [{ value: 'data' }] } }, /Prompt: is required/],
-		['five images', m2v, { model: 'kling-v1-6', prompt: 'p', images: { image: Array.from({ length: 5 }, () => ({ value: 'data' })) } }, /Images: has 5 images; Kling accepts at most 4/],
-		['no images', m2v, { model: 'kling-v1-6', prompt: 'p', images: { image: [] } }, /Images: has 0 image\(s\); this provider needs at least 1/],
-		['bad video aspect ratio', m2v, { model: 'kling-v1-6', prompt: 'p', images: { image: [{ value: 'data' }] }, options: { aspectRatio: '4:3' } }, /Aspect Ratio: "4:3" is not allowed; use one of 16:9, 9:16, 1:1/],
-		['n = 10', m2i, { model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }] }, options: { numberOfImages: 10 } }, /Number of Images: 10 is not allowed; use a whole number from 1 to 9/],
-		['bad image aspect ratio', m2i, { model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }] }, options: { aspectRatio: '5:4' } }, /Aspect Ratio: "5:4" is not allowed/],
-		['empty image entry', m2i, { model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }, { value: '' }] } }, /Subject Images #2: is empty/],
-		['empty binary', m2i, { model: 'kling-v2-1', subjectImages: { image: [{ value: 'empty' }] } }, /Subject Images #1: the image is empty \(0 bytes\)/],
+	const bad: Array<
+		[string, KlingMultiImage2Video | KlingMultiImage2Image, Record<string, unknown>, RegExp]
+	> = [
+		[
+			'no prompt for multi-image to video',
+			m2v,
+			{ model: 'kling-v1-6', prompt: '', images: { image: [{ value: 'data' }] } },
+			/Prompt: is required/,
+		],
+		[
+			'five images',
+			m2v,
+			{
+				model: 'kling-v1-6',
+				prompt: 'p',
+				images: { image: Array.from({ length: 5 }, () => ({ value: 'data' })) },
+			},
+			/Images: has 5 images; Kling accepts at most 4/,
+		],
+		[
+			'no images',
+			m2v,
+			{ model: 'kling-v1-6', prompt: 'p', images: { image: [] } },
+			/Images: has 0 image\(s\); this provider needs at least 1/,
+		],
+		[
+			'bad video aspect ratio',
+			m2v,
+			{
+				model: 'kling-v1-6',
+				prompt: 'p',
+				images: { image: [{ value: 'data' }] },
+				options: { aspectRatio: '4:3' },
+			},
+			/Aspect Ratio: "4:3" is not allowed; use one of 16:9, 9:16, 1:1/,
+		],
+		[
+			'n = 10',
+			m2i,
+			{
+				model: 'kling-v2-1',
+				subjectImages: { image: [{ value: 'data' }] },
+				options: { numberOfImages: 10 },
+			},
+			/Number of Images: 10 is not allowed; use a whole number from 1 to 9/,
+		],
+		[
+			'bad image aspect ratio',
+			m2i,
+			{
+				model: 'kling-v2-1',
+				subjectImages: { image: [{ value: 'data' }] },
+				options: { aspectRatio: '5:4' },
+			},
+			/Aspect Ratio: "5:4" is not allowed/,
+		],
+		[
+			'empty image entry',
+			m2i,
+			{ model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }, { value: '' }] } },
+			/Subject Images #2: is empty/,
+		],
+		[
+			'empty binary',
+			m2i,
+			{ model: 'kling-v2-1', subjectImages: { image: [{ value: 'empty' }] } },
+			/Subject Images #1: the image is empty \(0 bytes\)/,
+		],
 	];
 
 	it.each(bad)('rejects %s before any request', async (_name, node, params, message) => {
-		const items = [{ json: {}, binary: { ...twoBinaries.binary, ...binaryItem(Buffer.alloc(0), 'image/png', 'e.png', 'empty').binary } }];
+		const items = [
+			{
+				json: {},
+				binary: {
+					...twoBinaries.binary,
+					...binaryItem(Buffer.alloc(0), 'image/png', 'e.png', 'empty').binary,
+				},
+			},
+		];
 		const { result, http } = run(node, params, {}, items);
 		await expect(result).rejects.toThrow(message);
 		expect(http).toHaveLength(0);
@@ -85,7 +219,17 @@ describe('Kling Multi-Image nodes', () => {
 
 	it('image tasks take n concurrency slots: 3 items × n=2 under a limit of 4', async () => {
 		env.emulator.reset({ concurrency: 4, imageTaskMs: 300, submittedMs: 50 });
-		const [out] = await run(m2i, { model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }] }, options: { numberOfImages: 2 }, downloadResult: false }, {}, [twoBinaries, twoBinaries, twoBinaries]).result;
+		const [out] = await run(
+			m2i,
+			{
+				model: 'kling-v2-1',
+				subjectImages: { image: [{ value: 'data' }] },
+				options: { numberOfImages: 2 },
+				downloadResult: false,
+			},
+			{},
+			[twoBinaries, twoBinaries, twoBinaries],
+		).result;
 		expect(out.every((o) => o.json.status === 'succeeded')).toBe(true);
 		const stats = env.emulator.snapshot();
 		expect(stats.peakConcurrency).toBeLessThanOrEqual(4);

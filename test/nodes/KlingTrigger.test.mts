@@ -15,41 +15,98 @@ const VECTOR = {
 	body: '{"id":"1234567890","status":"succeeded","message":"","create_time":1781080778802,"update_time":1781080794151}',
 	signature: 'v1,UsKlJP00XoQyOn410NM9xv34sP+Gl0jnOO9Lcpr7NJ4=',
 };
-const headers = (signature: string, ts = VECTOR.ts, id = VECTOR.id) => ({ 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signature });
+const headers = (signature: string, ts = VECTOR.ts, id = VECTOR.id) => ({
+	'webhook-id': id,
+	'webhook-timestamp': String(ts),
+	'webhook-signature': signature,
+});
 
 describe('Standard Webhooks signature', () => {
 	it("accepts the vendor's own test vector", () => {
-		expect(verifyStandardWebhook(VECTOR.secret, headers(VECTOR.signature), VECTOR.body, VECTOR.ts + 10)).toEqual({ ok: true, webhookId: VECTOR.id });
+		expect(
+			verifyStandardWebhook(VECTOR.secret, headers(VECTOR.signature), VECTOR.body, VECTOR.ts + 10),
+		).toEqual({ ok: true, webhookId: VECTOR.id });
 	});
 	it('rejects a wrong secret, a changed body, a stale timestamp and missing headers', () => {
 		const other = 'whsec_' + Buffer.from('another-secret-another-secret!!').toString('base64');
-		expect(verifyStandardWebhook(other, headers(VECTOR.signature), VECTOR.body, VECTOR.ts).ok).toBe(false);
-		expect(verifyStandardWebhook(VECTOR.secret, headers(VECTOR.signature), VECTOR.body.replace('succeeded', 'failed'), VECTOR.ts).ok).toBe(false);
-		expect(verifyStandardWebhook(VECTOR.secret, headers(VECTOR.signature), VECTOR.body, VECTOR.ts + 301)).toEqual({ ok: false, reason: 'webhook-timestamp outside the 5 minute window' });
+		expect(verifyStandardWebhook(other, headers(VECTOR.signature), VECTOR.body, VECTOR.ts).ok).toBe(
+			false,
+		);
+		expect(
+			verifyStandardWebhook(
+				VECTOR.secret,
+				headers(VECTOR.signature),
+				VECTOR.body.replace('succeeded', 'failed'),
+				VECTOR.ts,
+			).ok,
+		).toBe(false);
+		expect(
+			verifyStandardWebhook(VECTOR.secret, headers(VECTOR.signature), VECTOR.body, VECTOR.ts + 301),
+		).toEqual({ ok: false, reason: 'webhook-timestamp outside the 5 minute window' });
 		expect(verifyStandardWebhook(VECTOR.secret, {}, VECTOR.body, VECTOR.ts).ok).toBe(false);
 	});
 	it('accepts a rotated header with several signatures when one matches', () => {
 		const rotated = `v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= ${VECTOR.signature}`;
-		expect(verifyStandardWebhook(VECTOR.secret, headers(rotated), VECTOR.body, VECTOR.ts).ok).toBe(true);
-		expect(verifyStandardWebhook(VECTOR.secret, headers('v1,AAAA v2,xyz'), VECTOR.body, VECTOR.ts).ok).toBe(false);
+		expect(verifyStandardWebhook(VECTOR.secret, headers(rotated), VECTOR.body, VECTOR.ts).ok).toBe(
+			true,
+		);
+		expect(
+			verifyStandardWebhook(VECTOR.secret, headers('v1,AAAA v2,xyz'), VECTOR.body, VECTOR.ts).ok,
+		).toBe(false);
 	});
 	it('matches what the emulator signs', () => {
 		const ts = Math.floor(Date.now() / 1000);
 		const sig = KlingEmulator.sign(VECTOR.secret, 'abc', ts, '{"a":1}');
-		expect(verifyStandardWebhook(VECTOR.secret, headers(sig, ts, 'abc'), '{"a":1}', ts).ok).toBe(true);
+		expect(verifyStandardWebhook(VECTOR.secret, headers(sig, ts, 'abc'), '{"a":1}', ts).ok).toBe(
+			true,
+		);
 	});
 });
 
 describe('callback body shapes', () => {
 	it('normalises the legacy task object, with and without the envelope', () => {
-		const legacy = { task_id: 't1', task_status: 'succeed', task_status_msg: '', task_info: { external_task_id: 'e1' }, final_unit_deduction: '1', created_at: 1, updated_at: 2, task_result: { videos: [{ id: 'v', url: 'https://cdn/v.mp4', duration: '5.1' }] } };
+		const legacy = {
+			task_id: 't1',
+			task_status: 'succeed',
+			task_status_msg: '',
+			task_info: { external_task_id: 'e1' },
+			final_unit_deduction: '1',
+			created_at: 1,
+			updated_at: 2,
+			task_result: { videos: [{ id: 'v', url: 'https://cdn/v.mp4', duration: '5.1' }] },
+		};
 		const plain = normalizeTask(legacy);
-		expect(plain).toMatchObject({ taskId: 't1', externalTaskId: 'e1', status: 'succeeded', unitsDeducted: '1', videos: [{ id: 'v', url: 'https://cdn/v.mp4', duration: '5.1' }] });
+		expect(plain).toMatchObject({
+			taskId: 't1',
+			externalTaskId: 'e1',
+			status: 'succeeded',
+			unitsDeducted: '1',
+			videos: [{ id: 'v', url: 'https://cdn/v.mp4', duration: '5.1' }],
+		});
 		expect(normalizeTask({ code: 0, message: 'ok', request_id: 'r', data: legacy })).toEqual(plain);
 	});
 	it('normalises the new-standard shape', () => {
-		const task = normalizeTask({ id: 'n1', status: 'succeeded', message: '', external_id: 'x', create_time: 5, update_time: 6, outputs: [{ type: 'image', url: 'https://cdn/a.png' }, { type: 'video', id: 'v', url: 'https://cdn/b.mp4', duration: '5' }], billing: [{ charge_type: 'unit', amount: '16' }] });
-		expect(task).toMatchObject({ taskId: 'n1', externalTaskId: 'x', status: 'succeeded', unitsDeducted: '16', images: [{ index: 0, url: 'https://cdn/a.png' }], videos: [{ id: 'v', url: 'https://cdn/b.mp4' }] });
+		const task = normalizeTask({
+			id: 'n1',
+			status: 'succeeded',
+			message: '',
+			external_id: 'x',
+			create_time: 5,
+			update_time: 6,
+			outputs: [
+				{ type: 'image', url: 'https://cdn/a.png' },
+				{ type: 'video', id: 'v', url: 'https://cdn/b.mp4', duration: '5' },
+			],
+			billing: [{ charge_type: 'unit', amount: '16' }],
+		});
+		expect(task).toMatchObject({
+			taskId: 'n1',
+			externalTaskId: 'x',
+			status: 'succeeded',
+			unitsDeducted: '16',
+			images: [{ index: 0, url: 'https://cdn/a.png' }],
+			videos: [{ id: 'v', url: 'https://cdn/b.mp4' }],
+		});
 	});
 	it('ignores what is not a task', () => {
 		expect(normalizeTask({ hello: 'world' })).toBeUndefined();
@@ -65,16 +122,28 @@ describe('Kling Trigger webhook', () => {
 		const r = await fetch(`${env.base}/v1/videos/image2video`, {
 			method: 'POST',
 			headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
-			body: JSON.stringify({ model_name: 'kling-v2-6', image: PNG_B64, prompt, external_task_id: `x-${Math.random()}` }),
+			body: JSON.stringify({
+				model_name: 'kling-v2-6',
+				image: PNG_B64,
+				prompt,
+				external_task_id: `x-${Math.random()}`,
+			}),
 		});
 		const id = ((await r.json()) as { data: { task_id: string } }).data.task_id;
 		await new Promise((done) => setTimeout(done, 200));
-		const view = await fetch(`${env.base}/v1/videos/image2video/${id}`, { headers: { authorization: 'Bearer emulator-api-key' } });
+		const view = await fetch(`${env.base}/v1/videos/image2video/${id}`, {
+			headers: { authorization: 'Bearer emulator-api-key' },
+		});
 		return ((await view.json()) as { data: Record<string, unknown> }).data;
 	}
 
 	const call = (body: unknown, extra: Partial<Parameters<typeof makeWebhookContext>[0]> = {}) => {
-		const w = makeWebhookContext({ body, credentials: emulatorCredentials(env.base), params: { statuses: ['succeeded', 'failed'], confirmWithApi: true }, ...extra });
+		const w = makeWebhookContext({
+			body,
+			credentials: emulatorCredentials(env.base),
+			params: { statuses: ['succeeded', 'failed'], confirmWithApi: true },
+			...extra,
+		});
 		return { ...w, result: trigger.webhook.call(w.ctx as IWebhookFunctions) };
 	};
 
@@ -84,44 +153,81 @@ describe('Kling Trigger webhook', () => {
 		const first = call(task, { staticData });
 		const out = await first.result;
 		expect(first.response.status).toBe(200);
-		expect(out.workflowData?.[0][0].json).toMatchObject({ taskId: task.task_id, status: 'succeeded', taskType: 'image2video', confirmedWithApi: true });
+		expect(out.workflowData?.[0][0].json).toMatchObject({
+			taskId: task.task_id,
+			status: 'succeeded',
+			taskType: 'image2video',
+			confirmedWithApi: true,
+		});
 		const again = await call(task, { staticData }).result;
 		expect(again.workflowData).toBeUndefined();
 	});
 
-	it('two callbacks handled at once cannot erase each other\'s record, so a later repeat starts nothing', async () => {
+	it("two callbacks handled at once cannot erase each other's record, so a later repeat starts nothing", async () => {
 		// n8n loads the static data afresh for each webhook call and saves it when the call returns:
 		// both calls below start from the same empty copy, and the last save wins.
 		const [a, b] = await Promise.all([finishedTask(), finishedTask()]);
 		const copyA = {};
 		const copyB = {};
-		const [outA, outB] = await Promise.all([call(a, { staticData: copyA, workflowId: 'wf-race' }).result, call(b, { staticData: copyB, workflowId: 'wf-race' }).result]);
-		expect([outA.workflowData?.[0][0].json.taskId, outB.workflowData?.[0][0].json.taskId]).toEqual([a.task_id, b.task_id]);
+		const [outA, outB] = await Promise.all([
+			call(a, { staticData: copyA, workflowId: 'wf-race' }).result,
+			call(b, { staticData: copyB, workflowId: 'wf-race' }).result,
+		]);
+		expect([outA.workflowData?.[0][0].json.taskId, outB.workflowData?.[0][0].json.taskId]).toEqual([
+			a.task_id,
+			b.task_id,
+		]);
 		const saved = JSON.parse(JSON.stringify(copyB));
-		expect((await call(a, { staticData: saved, workflowId: 'wf-race' }).result).workflowData).toBeUndefined();
+		expect(
+			(await call(a, { staticData: saved, workflowId: 'wf-race' }).result).workflowData,
+		).toBeUndefined();
 		// The same pair delivered twice at the same moment starts one execution.
 		const c = await finishedTask();
-		const twice = await Promise.all([call(c, { staticData: {}, workflowId: 'wf-race' }).result, call(c, { staticData: {}, workflowId: 'wf-race' }).result]);
+		const twice = await Promise.all([
+			call(c, { staticData: {}, workflowId: 'wf-race' }).result,
+			call(c, { staticData: {}, workflowId: 'wf-race' }).result,
+		]);
 		expect(twice.filter((o) => o.workflowData)).toHaveLength(1);
 	});
 
 	it('a forged body cannot inject a status or a result URL', async () => {
 		const task = await finishedTask('[fail] goes wrong');
-		const forged = { ...task, task_status: 'succeed', task_result: { videos: [{ id: 'x', url: 'http://attacker.example/evil.mp4' }] } };
+		const forged = {
+			...task,
+			task_status: 'succeed',
+			task_result: { videos: [{ id: 'x', url: 'http://attacker.example/evil.mp4' }] },
+		};
 		const out = await call(forged).result;
 		expect(out.workflowData?.[0][0].json).toMatchObject({ status: 'failed', videos: [] });
 		expect(JSON.stringify(out)).not.toContain('attacker');
 	});
 
 	it('a task the account does not have starts nothing', async () => {
-		const out = await call({ task_id: '999', task_status: 'succeed', task_result: { videos: [{ url: 'http://attacker.example/x.mp4' }] } }).result;
+		const out = await call({
+			task_id: '999',
+			task_status: 'succeed',
+			task_result: { videos: [{ url: 'http://attacker.example/x.mp4' }] },
+		}).result;
 		expect(out.workflowData).toBeUndefined();
 	});
 
 	it('filters statuses and task types', async () => {
 		const task = await finishedTask();
-		expect((await call(task, { params: { statuses: ['failed'], confirmWithApi: true } }).result).workflowData).toBeUndefined();
-		expect((await call(task, { params: { statuses: ['succeeded'], taskTypes: ['multiImage2image'], confirmWithApi: true } }).result).workflowData).toBeUndefined();
+		expect(
+			(await call(task, { params: { statuses: ['failed'], confirmWithApi: true } }).result)
+				.workflowData,
+		).toBeUndefined();
+		expect(
+			(
+				await call(task, {
+					params: {
+						statuses: ['succeeded'],
+						taskTypes: ['multiImage2image'],
+						confirmWithApi: true,
+					},
+				}).result
+			).workflowData,
+		).toBeUndefined();
 	});
 
 	it('rejects a missing or bad signature with 401 when a secret is set, and accepts a good one', async () => {
@@ -133,10 +239,18 @@ describe('Kling Trigger webhook', () => {
 		expect((await missing.result).workflowData).toBeUndefined();
 		expect(missing.response.status).toBe(401);
 		const ts = Math.floor(Date.now() / 1000);
-		const stale = call(task, { credentials: creds, rawBody: raw, headers: headers(KlingEmulator.sign(secret, 'w1', ts - 400, raw), ts - 400, 'w1') });
+		const stale = call(task, {
+			credentials: creds,
+			rawBody: raw,
+			headers: headers(KlingEmulator.sign(secret, 'w1', ts - 400, raw), ts - 400, 'w1'),
+		});
 		expect((await stale.result).workflowData).toBeUndefined();
 		expect(stale.response.status).toBe(401);
-		const good = call(task, { credentials: creds, rawBody: raw, headers: headers(KlingEmulator.sign(secret, 'w2', ts, raw), ts, 'w2') });
+		const good = call(task, {
+			credentials: creds,
+			rawBody: raw,
+			headers: headers(KlingEmulator.sign(secret, 'w2', ts, raw), ts, 'w2'),
+		});
 		const out = await good.result;
 		expect(good.response.status).toBe(200);
 		expect(out.workflowData?.[0][0].json.signatureVerified).toBe(true);
@@ -144,7 +258,14 @@ describe('Kling Trigger webhook', () => {
 
 	it('downloads the result when asked', async () => {
 		const task = await finishedTask();
-		const out = await call(task, { params: { statuses: ['succeeded'], confirmWithApi: true, downloadResult: true, binaryPropertyOutput: 'video' } }).result;
+		const out = await call(task, {
+			params: {
+				statuses: ['succeeded'],
+				confirmWithApi: true,
+				downloadResult: true,
+				binaryPropertyOutput: 'video',
+			},
+		}).result;
 		expect(out.workflowData?.[0][0].binary?.video.mimeType).toBe('video/mp4');
 	});
 });

@@ -1,25 +1,54 @@
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext, makeWebhookContext } from '../helpers/context.mts';
+import {
+	binaryItem,
+	emulatorCredentials,
+	makeContext,
+	makeWebhookContext,
+} from '../helpers/context.mts';
 import { PNG, createRequests, useEmulator } from '../helpers/emulator.mts';
 
 const node = new KlingImage2Video();
-const base = { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'A cat walks', wait: 'callback', waitTimeout: 1, pollInterval: 1, downloadResult: true, binaryPropertyOutput: 'data', options: {} };
+const base = {
+	operation: 'generate',
+	model: 'kling-v2-6',
+	image: 'data',
+	prompt: 'A cat walks',
+	wait: 'callback',
+	waitTimeout: 1,
+	pollInterval: 1,
+	downloadResult: true,
+	binaryPropertyOutput: 'data',
+	options: {},
+};
 const three = () => [binaryItem(PNG), binaryItem(PNG), binaryItem(PNG)];
 
 describe('Wait "Until Kling Calls Back"', () => {
 	const env = useEmulator({ videoTaskMs: 1500 });
 
-	function run(params: Record<string, unknown>, opts: Partial<Parameters<typeof makeContext>[0]> = {}) {
-		const c = makeContext({ params: { ...base, ...params }, items: opts.items ?? three(), credentials: emulatorCredentials(env.base), ...opts });
+	function run(
+		params: Record<string, unknown>,
+		opts: Partial<Parameters<typeof makeContext>[0]> = {},
+	) {
+		const c = makeContext({
+			params: { ...base, ...params },
+			items: opts.items ?? three(),
+			credentials: emulatorCredentials(env.base),
+			...opts,
+		});
 		return { ...c, result: node.execute.call(c.ctx) };
 	}
 
 	/** A callback to the waiting execution, as n8n hands it to the node's webhook. */
 	async function callback(callbackUrl: string, taskId: string) {
 		const query = Object.fromEntries(new URL(callbackUrl).searchParams);
-		const hook = makeWebhookContext({ body: env.emulator.callbackBody(taskId), query, params: base, credentials: emulatorCredentials(env.base) });
+		const hook = makeWebhookContext({
+			body: env.emulator.callbackBody(taskId),
+			query,
+			params: base,
+			credentials: emulatorCredentials(env.base),
+		});
 		return { hook, result: await node.webhook.call(hook.ctx) };
 	}
 
@@ -28,12 +57,20 @@ describe('Wait "Until Kling Calls Back"', () => {
 		const [paused] = await result;
 		expect(waitTill()).toBeInstanceOf(Date);
 		expect(waitTill()!.getTime()).toBeGreaterThan(Date.now() + 50_000);
-		expect(paused.map((i) => i.json.waitingFor)).toEqual(['Kling callback', 'Kling callback', 'Kling callback']);
+		expect(paused.map((i) => i.json.waitingFor)).toEqual([
+			'Kling callback',
+			'Kling callback',
+			'Kling callback',
+		]);
 		expect(paused.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		const stats = env.emulator.snapshot();
 		expect(stats.creates).toBe(3);
 		const urls = stats.tasks.map((t) => String(env.emulator.taskBody(t.id)?.callback_url ?? ''));
-		expect(urls.every((u) => /\/webhook-waiting\/exec-\d+\?signature=t&kling_batch=[0-9a-f]{24}&kling_items=3$/.test(u))).toBe(true);
+		expect(
+			urls.every((u) =>
+				/\/webhook-waiting\/exec-\d+\?signature=t&kling_batch=[0-9a-f]{24}&kling_items=3$/.test(u),
+			),
+		).toBe(true);
 		expect(paused.map((i) => i.json.externalTaskId)).toEqual(stats.tasks.map((t) => t.externalId));
 		// Right before pausing it read the batch once; no per-task polling.
 		expect(stats.listReads).toBe(1);
@@ -65,9 +102,19 @@ describe('Wait "Until Kling Calls Back"', () => {
 
 		// Polling the same input gives the same items, apart from ids and times.
 		const polled = await run({ wait: 'poll' }).result;
-		const shape = (json: Record<string, unknown>) => ({ ...json, taskId: 0, externalTaskId: 0, createdAt: 0, updatedAt: 0, elapsedMs: 0, videos: (json.videos as unknown[]).length });
+		const shape = (json: Record<string, unknown>) => ({
+			...json,
+			taskId: 0,
+			externalTaskId: 0,
+			createdAt: 0,
+			updatedAt: 0,
+			elapsedMs: 0,
+			videos: (json.videos as unknown[]).length,
+		});
 		expect(items.map((i) => shape(i.json))).toEqual(polled[0].map((i) => shape(i.json)));
-		expect(items.map((i) => Object.keys(i.binary!))).toEqual(polled[0].map((i) => Object.keys(i.binary!)));
+		expect(items.map((i) => Object.keys(i.binary!))).toEqual(
+			polled[0].map((i) => Object.keys(i.binary!)),
+		);
 	});
 
 	it('a final callback for a task outside the batch reads nothing and resumes nothing', async () => {
@@ -75,23 +122,41 @@ describe('Wait "Until Kling Calls Back"', () => {
 		await result;
 		const url = String(env.emulator.taskBody(env.emulator.snapshot().tasks[0].id)!.callback_url);
 		const query = Object.fromEntries(new URL(url).searchParams);
-		const forged = { task_id: '999', task_status: 'succeed', task_info: { external_task_id: 'someone-else' }, task_result: { videos: [{ id: 'v', url: 'http://127.0.0.1:9/evil.mp4' }] } };
-		const hook = makeWebhookContext({ body: forged, query, params: base, credentials: emulatorCredentials(env.base) });
+		const forged = {
+			task_id: '999',
+			task_status: 'succeed',
+			task_info: { external_task_id: 'someone-else' },
+			task_result: { videos: [{ id: 'v', url: 'http://127.0.0.1:9/evil.mp4' }] },
+		};
+		const hook = makeWebhookContext({
+			body: forged,
+			query,
+			params: base,
+			credentials: emulatorCredentials(env.base),
+		});
 		const answer = await node.webhook.call(hook.ctx);
 		expect(answer.workflowData).toBeUndefined();
 		expect(env.emulator.snapshot().listReads).toBe(1);
 	});
 
 	it('a failed task becomes an error item naming the status message, on the error output when chosen', async () => {
-		const { result } = run({}, {
-			params: (i) => ({ ...base, prompt: i === 1 ? '[fail] broken' : 'fine' }),
-		});
+		const { result } = run(
+			{},
+			{
+				params: (i) => ({ ...base, prompt: i === 1 ? '[fail] broken' : 'fine' }),
+			},
+		);
 		await result;
 		await new Promise((r) => setTimeout(r, 1700));
 		const tasks = env.emulator.snapshot().tasks;
 		const url = String(env.emulator.taskBody(tasks[0].id)!.callback_url);
 		const query = Object.fromEntries(new URL(url).searchParams);
-		const hook = makeWebhookContext({ body: env.emulator.callbackBody(tasks[1].id), query, params: base, credentials: emulatorCredentials(env.base) });
+		const hook = makeWebhookContext({
+			body: env.emulator.callbackBody(tasks[1].id),
+			query,
+			params: base,
+			credentials: emulatorCredentials(env.base),
+		});
 		const [[...items]] = (await node.webhook.call(hook.ctx)).workflowData!;
 		expect(items[1].json).toMatchObject({ status: 'failed', taskId: tasks[1].id, code: null });
 		expect(String(items[1].json.error)).toMatch(/Kling task \d+ failed: /);
@@ -122,10 +187,13 @@ describe('Wait "Until Kling Calls Back"', () => {
 	});
 
 	it('an item that fails before the pause (continue on fail) makes it poll, and says so', async () => {
-		const { result, waitTill } = run({}, {
-			continueOnFail: true,
-			params: (i) => ({ ...base, prompt: i === 1 ? 'x'.repeat(2501) : 'fine' }),
-		});
+		const { result, waitTill } = run(
+			{},
+			{
+				continueOnFail: true,
+				params: (i) => ({ ...base, prompt: i === 1 ? 'x'.repeat(2501) : 'fine' }),
+			},
+		);
 		const [items] = await result;
 		expect(waitTill()).toBeUndefined();
 		expect(items.map((i) => i.json.status ?? null)).toEqual(['succeeded', null, 'succeeded']);
@@ -134,9 +202,11 @@ describe('Wait "Until Kling Calls Back"', () => {
 		expect(createRequests(env.emulator)).toHaveLength(2);
 	});
 
-	it('refuses a Callback URL option, which would take the resume URL\'s place, before sending anything', async () => {
+	it("refuses a Callback URL option, which would take the resume URL's place, before sending anything", async () => {
 		const { result } = run({ options: { callbackUrl: 'https://hooks.example.com/x' } });
-		await expect(result).rejects.toThrow(/Callback URL: leave it empty when Wait is "Until Kling Calls Back"/);
+		await expect(result).rejects.toThrow(
+			/Callback URL: leave it empty when Wait is "Until Kling Calls Back"/,
+		);
 		expect(createRequests(env.emulator)).toHaveLength(0);
 	});
 });

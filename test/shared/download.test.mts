@@ -21,12 +21,18 @@ describe('result download hygiene', () => {
 			bytesSent += chunk.length;
 			return res.write(chunk);
 		};
-		if (req.url === '/video.mp4') return void res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': 4 }).end('mp4!');
-		if (req.url === '/page') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
+		if (req.url === '/video.mp4')
+			return void res
+				.writeHead(200, { 'content-type': 'video/mp4', 'content-length': 4 })
+				.end('mp4!');
+		if (req.url === '/page')
+			return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
 		if (req.url === '/gone') return void res.writeHead(404).end();
 		if (req.url === '/flaky.png') {
 			if (failuresLeft-- > 0) return void res.writeHead(503).end();
-			return void res.writeHead(200, { 'content-type': 'image/png', 'content-length': 3 }).end('png');
+			return void res
+				.writeHead(200, { 'content-type': 'image/png', 'content-length': 3 })
+				.end('png');
 		}
 		if (req.url === '/declared-huge.mp4') {
 			// Declares 600 MB, sends 1 MB, then stalls: the ceiling must hold without reading on.
@@ -39,7 +45,8 @@ describe('result download hygiene', () => {
 			res.writeHead(200, { 'content-type': 'image/png' });
 			const chunk = Buffer.alloc(1024 * 1024, 7);
 			const pump = () => {
-				while (!res.destroyed && bytesSent < 200 * 1024 * 1024) if (!send(chunk)) return void res.once('drain', pump);
+				while (!res.destroyed && bytesSent < 200 * 1024 * 1024)
+					if (!send(chunk)) return void res.once('drain', pump);
 				res.end();
 			};
 			res.on('close', () => res.removeAllListeners('drain'));
@@ -48,7 +55,8 @@ describe('result download hygiene', () => {
 		}
 		res.writeHead(500).end();
 	});
-	const ctx = () => makeContext({ params: {}, credentials: emulatorCredentials('http://127.0.0.1:1') }).ctx;
+	const ctx = () =>
+		makeContext({ params: {}, credentials: emulatorCredentials('http://127.0.0.1:1') }).ctx;
 
 	beforeAll(async () => {
 		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -72,22 +80,30 @@ describe('result download hygiene', () => {
 
 	it('refuses URLs that are not http(s) without requesting anything', async () => {
 		for (const url of ['file:///etc/passwd', 'ftp://example.com/x.mp4', 'not a url']) {
-			await expect(downloadFile(ctx(), 0, url, 'video', 'x')).rejects.toThrow(/Refusing to download a result from a (file|ftp): URL|not valid/);
+			await expect(downloadFile(ctx(), 0, url, 'video', 'x')).rejects.toThrow(
+				/Refusing to download a result from a (file|ftp): URL|not valid/,
+			);
 		}
 		expect(seen).toHaveLength(0);
 	});
 
 	it('refuses a body of the wrong content type', async () => {
-		await expect(downloadFile(ctx(), 0, `${base}/page`, 'video', 'x')).rejects.toThrow('The result is text/html, not a video; refusing to store it');
+		await expect(downloadFile(ctx(), 0, `${base}/page`, 'video', 'x')).rejects.toThrow(
+			'The result is text/html, not a video; refusing to store it',
+		);
 	});
 
 	it('refuses a declared size above the ceiling before reading the body', async () => {
-		await expect(downloadFile(ctx(), 0, `${base}/declared-huge.mp4`, 'video', 'x')).rejects.toThrow('The result is 600 MB, above the 500 MB ceiling');
+		await expect(downloadFile(ctx(), 0, `${base}/declared-huge.mp4`, 'video', 'x')).rejects.toThrow(
+			'The result is 600 MB, above the 500 MB ceiling',
+		);
 		expect(seen).toHaveLength(1);
 	});
 
 	it('stops reading an undeclared body as soon as it passes the ceiling', async () => {
-		await expect(downloadFile(ctx(), 0, `${base}/endless.png`, 'image', 'x')).rejects.toThrow('The result is larger than the 50 MB ceiling');
+		await expect(downloadFile(ctx(), 0, `${base}/endless.png`, 'image', 'x')).rejects.toThrow(
+			'The result is larger than the 50 MB ceiling',
+		);
 		// The server could have sent 200 MB; the node hung up just past 50 MB (plus what was in flight).
 		expect(bytesSent).toBeLessThan(80 * 1024 * 1024);
 	});
@@ -97,6 +113,8 @@ describe('result download hygiene', () => {
 		const file = await downloadFile(ctx(), 0, `${base}/flaky.png`, 'image', 'x');
 		expect(Buffer.from(file.data, 'base64').toString()).toBe('png');
 		expect(seen).toHaveLength(3);
-		await expect(downloadFile(ctx(), 0, `${base}/gone`, 'image', 'x')).rejects.toThrow(/HTTP 404.*expire after 30 days/);
+		await expect(downloadFile(ctx(), 0, `${base}/gone`, 'image', 'x')).rejects.toThrow(
+			/HTTP 404.*expire after 30 days/,
+		);
 	});
 });

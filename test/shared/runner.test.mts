@@ -11,7 +11,17 @@ describe('polling schedule', () => {
 
 	it('learns the task length from the first wave, fills freed slots at once, checks a wave with one read', async () => {
 		const c = makeContext({
-			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'p', wait: 'poll', waitTimeout: 1, pollInterval: 4, downloadResult: false, options: { maxConcurrency: 3 } },
+			params: {
+				operation: 'generate',
+				model: 'kling-v2-6',
+				image: 'data',
+				prompt: 'p',
+				wait: 'poll',
+				waitTimeout: 1,
+				pollInterval: 4,
+				downloadResult: false,
+				options: { maxConcurrency: 3 },
+			},
 			items: Array.from({ length: 6 }, () => binaryItem(PNG)),
 			credentials: emulatorCredentials(env.base),
 		});
@@ -32,7 +42,17 @@ describe('polling schedule', () => {
 	it('tiny tasks: checks scale down with the task, but never turn into a stream of reads', async () => {
 		env.emulator.reset({ videoTaskMs: 30, submittedMs: 0, concurrency: 5 });
 		const c = makeContext({
-			params: { operation: 'generate', model: 'kling-v2-6', image: 'data', prompt: 'p', wait: 'poll', waitTimeout: 1, pollInterval: 1, downloadResult: false, options: { maxConcurrency: 5 } },
+			params: {
+				operation: 'generate',
+				model: 'kling-v2-6',
+				image: 'data',
+				prompt: 'p',
+				wait: 'poll',
+				waitTimeout: 1,
+				pollInterval: 1,
+				downloadResult: false,
+				options: { maxConcurrency: 5 },
+			},
 			items: Array.from({ length: 20 }, () => binaryItem(PNG)),
 			credentials: emulatorCredentials(env.base),
 		});

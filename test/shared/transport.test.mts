@@ -18,11 +18,19 @@ describe('transport against the emulator', () => {
 	beforeEach(() => emulator.reset());
 
 	async function client(extra = {}) {
-		const { ctx, http } = makeContext({ params: {}, credentials: emulatorCredentials(base, extra) });
+		const { ctx, http } = makeContext({
+			params: {},
+			credentials: emulatorCredentials(base, extra),
+		});
 		return { client: await KlingClient.connect(ctx, FAST), http };
 	}
 
-	const body = (ext: string) => ({ model_name: 'kling-v2-6', image: IMAGE, prompt: 'p', external_task_id: ext });
+	const body = (ext: string) => ({
+		model_name: 'kling-v2-6',
+		image: IMAGE,
+		prompt: 'p',
+		external_task_id: ext,
+	});
 
 	it('creates a task and reads it back by id and by external id', async () => {
 		const { client: c } = await client();
@@ -40,7 +48,10 @@ describe('transport against the emulator', () => {
 		'a create hit by %s yields exactly one task (lookup before resubmit)',
 		async (kind) => {
 			// Kling's own uniqueness rule is off, so only the transport's lookup prevents a duplicate.
-			emulator.reset({ enforceUniqueExternalId: false, faults: [{ stage: 'create', kind, count: 1 }] });
+			emulator.reset({
+				enforceUniqueExternalId: false,
+				faults: [{ stage: 'create', kind, count: 1 }],
+			});
 			const { client: c } = await client();
 			const created = await c.tryCreate('image2video', body(`ext-${kind}`));
 			expect(created).toMatchObject({ status: 'created', recovered: true });
@@ -52,7 +63,12 @@ describe('transport against the emulator', () => {
 	);
 
 	it('resubmits a create that certainly failed before acceptance (1302, 429)', async () => {
-		emulator.reset({ faults: [{ stage: 'create', kind: '1302', count: 2 }, { stage: 'create', kind: '429', count: 1 }] });
+		emulator.reset({
+			faults: [
+				{ stage: 'create', kind: '1302', count: 2 },
+				{ stage: 'create', kind: '429', count: 1 },
+			],
+		});
 		const { client: c } = await client();
 		const created = await c.tryCreate('image2video', body('ext-rl'));
 		expect(created).toMatchObject({ status: 'created', recovered: false });
@@ -82,7 +98,12 @@ describe('transport against the emulator', () => {
 		});
 		const task = await c.getTask('image2video', created.task.taskId);
 		expect(task.taskId).toBe(created.task.taskId);
-		expect(emulator.snapshot().faultsInjected).toMatchObject({ '429': 1, 'html-502': 1, malformed: 1, reset: 1 });
+		expect(emulator.snapshot().faultsInjected).toMatchObject({
+			'429': 1,
+			'html-502': 1,
+			malformed: 1,
+			reset: 1,
+		});
 	});
 
 	it('turns a rejected create into an error with code, meaning and request id, and no secret', async () => {
@@ -119,12 +140,19 @@ describe('transport against the emulator', () => {
 
 	it.each([
 		['official, API key', {}, '/v1/videos/image2video'],
-		['official, access key + secret key', { authMode: 'accessKey', accessKey: 'emulator-access-key', secretKey: 'emulator-secret-key' }, '/v1/videos/image2video'],
+		[
+			'official, access key + secret key',
+			{ authMode: 'accessKey', accessKey: 'emulator-access-key', secretKey: 'emulator-secret-key' },
+			'/v1/videos/image2video',
+		],
 		['CometAPI', { provider: 'cometapi' }, '/kling/v1/videos/image2video'],
 		['QuickRouter', { provider: 'quickrouter' }, '/kling/v1/videos/image2video'],
 		['custom relay', { provider: 'custom' }, '/kling/v1/videos/image2video'],
 	])('works against every provider kind: %s', async (_name, extra, path) => {
-		const creds = (extra as { provider?: string }).provider === 'custom' ? { ...extra, baseUrl: `${base}/kling` } : extra;
+		const creds =
+			(extra as { provider?: string }).provider === 'custom'
+				? { ...extra, baseUrl: `${base}/kling` }
+				: extra;
 		const { client: c, http } = await client(creds);
 		const created = await c.tryCreate('image2video', body(`ext-provider-${Math.random()}`));
 		if (created.status !== 'created') throw new Error('not created');
@@ -136,7 +164,11 @@ describe('transport against the emulator', () => {
 	it('stops waiting at once when the execution is cancelled', async () => {
 		emulator.reset({ faults: [{ stage: 'query', kind: '1302' }] });
 		const controller = new AbortController();
-		const { ctx } = makeContext({ params: {}, credentials: emulatorCredentials(base), signal: controller.signal });
+		const { ctx } = makeContext({
+			params: {},
+			credentials: emulatorCredentials(base),
+			signal: controller.signal,
+		});
 		const c = await KlingClient.connect(ctx, { baseDelayMs: 10_000, maxDelayMs: 10_000 });
 		const started = Date.now();
 		setTimeout(() => controller.abort(), 100);
