@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { KLING_ERROR_CODES } from '../nodes/shared/errors';
 import { signKlingJwt } from '../nodes/shared/jwt';
 import type { KlingCredentials } from '../nodes/shared/providers';
 
@@ -15,6 +17,35 @@ const TEST_BASE_URL =
 	'={{ ($credentials.baseUrl || ({ official: ({ singapore: "https://api-singapore.klingai.com", beijing: "https://api-beijing.klingai.com", global: "https://api.klingai.com" })[$credentials.region || "singapore"], cometapi: "https://api.cometapi.com", quickrouter: "https://api.quickrouter.ai", custom: "" })[$credentials.provider]).replace(/\\/+$/, "") }}';
 const TEST_PATH =
 	'={{ ($credentials.provider === "cometapi" || $credentials.provider === "quickrouter" ? "/kling" : "") + "/v1/videos/image2video" }}';
+
+const CONSOLE =
+	'<a href="https://app.klingai.com/global/dev" target="_blank">Kling developer console</a>';
+const KEY_SOURCES = `From the ${CONSOLE} (API Keys), or for a relay: <a href="https://www.cometapi.com" target="_blank">CometAPI</a> · <a href="https://quickrouter.ai" target="_blank">QuickRouter</a>`;
+
+/**
+ * The test answers come back unthrown (ignoreHttpStatusErrors), so these rules can name Kling's
+ * own code and meaning: n8n's default for an HTTP error is only its status text ("Unauthorized").
+ */
+const TEST_CODES = [1000, 1001, 1002, 1003, 1004, 1100, 1101, 1102, 1103];
+const testRules: IAuthenticateRuleResponseSuccessBody[] = [
+	...TEST_CODES.map((code) => ({
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: code,
+			message: `${code}: ${KLING_ERROR_CODES[code].meaning} — ${KLING_ERROR_CODES[code].action}`,
+		},
+	})),
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'code',
+			value: undefined,
+			message:
+				'The address answered, but not like a Kling API (no "code" in the answer). Check the provider and Base URL.',
+		},
+	},
+];
 
 export class KlingApi implements ICredentialType {
 	name = 'klingApi';
@@ -77,7 +108,7 @@ export class KlingApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { hide: { authMode: ['accessKey'] } },
-			description: 'For relays, the key the relay gave you',
+			description: `The API key. ${KEY_SOURCES}.`,
 		},
 		{
 			displayName: 'Access Key',
@@ -86,6 +117,7 @@ export class KlingApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { provider: ['official'], authMode: ['accessKey'] } },
+			description: `The access key (AK) from the ${CONSOLE}`,
 		},
 		{
 			displayName: 'Secret Key',
@@ -95,6 +127,7 @@ export class KlingApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { provider: ['official'], authMode: ['accessKey'] } },
+			description: `The secret key (SK) shown once next to the access key in the ${CONSOLE}`,
 		},
 		{
 			displayName: 'Base URL',
@@ -147,7 +180,9 @@ export class KlingApi implements ICredentialType {
 			url: TEST_PATH,
 			method: 'GET',
 			qs: { pageNum: 1, pageSize: 1 },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: testRules,
 	};
 }
 

@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/callbackWait';
+import { generationSubtitle } from '../shared/descriptions';
 import { executeGeneration, type GenerationSpec } from '../shared/runner';
 import { noRemoteWebhookMethods } from '../shared/webhooks';
 import { image2videoSchema } from '../shared/schemas';
@@ -28,12 +29,16 @@ export class KlingImage2Video implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		subtitle: generationSubtitle('image2video'),
 		description: 'Turn an image into a video with Kling AI',
 		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-image-to-video',
 		defaults: { name: 'Kling Image to Video' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Generates a short video (5 or 10 s) from one image URL and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	IMAGE_FIELD_HINT,
 	IMAGE_HINT,
 	callbackUrlOption,
 	concurrencyOption,
 	durationOption,
 	externalTaskIdOption,
+	forGenerate,
 	getTaskProperties,
 	imageOption,
 	imageProperty,
@@ -13,6 +15,7 @@ import {
 	modelProperty,
 	negativePromptOption,
 	operationProperty,
+	optionsCollection,
 	promptProperty,
 	waitProperties,
 	watermarkOption,
@@ -31,111 +34,120 @@ const axis = (name: (typeof CAMERA_AXES)[number]): INodeProperties => ({
 export const properties: INodeProperties[] = [
 	operationProperty('Generate a video from an image'),
 	modelProperty('image2video'),
-	imageProperty('image', 'Image', 'data'),
-	promptProperty(false),
+	...imageProperty('image', 'Image'),
+	...promptProperty(
+		false,
+		'e.g. The camera slowly circles the product while soft light sweeps across it',
+	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			callbackUrlOption,
-			{
-				displayName: 'Camera Control',
-				name: 'cameraControl',
-				type: 'fixedCollection',
-				default: {},
-				description: 'Camera movement. Cannot be combined with End Frame or the motion brush.',
-				options: [
-					{
-						name: 'settings',
-						displayName: 'Settings',
-						values: [
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								default: 'simple',
-								options: [
-									{ name: 'Down Back', value: 'down_back' },
-									{ name: 'Forward Up', value: 'forward_up' },
-									{ name: 'Left Turn Forward', value: 'left_turn_forward' },
-									{ name: 'Right Turn Forward', value: 'right_turn_forward' },
-									{ name: 'Simple (Set One Axis)', value: 'simple' },
-								],
-							},
-							...CAMERA_AXES.map(axis),
-						],
-					},
-				],
-			},
-			{
-				displayName: 'CFG Scale',
-				name: 'cfgScale',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0.5,
-				description: 'How closely to follow the prompt, 0 to 1. Kling v2.x models ignore it.',
-			},
-			durationOption,
-			{
-				displayName: 'Dynamic Masks (Motion Brush)',
-				name: 'dynamicMasks',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Mask' },
-				default: {},
-				description:
-					'Up to 6 areas that move along a path. Cannot be combined with End Frame or Camera Control.',
-				options: [
-					{
-						name: 'mask',
-						displayName: 'Mask',
-						values: [
-							{
-								displayName: 'Mask Image',
-								name: 'mask',
-								type: 'string',
-								default: '',
-								description: IMAGE_HINT,
-							},
-							{
-								displayName: 'Trajectory',
-								name: 'trajectories',
-								type: 'string',
-								default: '',
-								placeholder: '100,200; 150,220; 200,260',
-								description:
-									'2 to 77 points "x,y" separated by semicolons (or a JSON array of {x, y}); pixels from the bottom-left corner',
-							},
-						],
-					},
-				],
-			},
-			imageOption(
-				'endFrame',
-				'End Frame',
-				'Last frame of the video. Cannot be combined with Camera Control or the motion brush.',
-			),
-			externalTaskIdOption,
-			concurrencyOption,
-			modeOption,
-			negativePromptOption,
-			{
-				displayName: 'Sound',
-				name: 'sound',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to generate sound (Kling v2.6 and later)',
-			},
-			imageOption(
-				'staticMask',
-				'Static Mask (Motion Brush)',
-				'Area that stays still; same aspect ratio as the image.',
-			),
-			watermarkOption,
-		],
+		displayName:
+			'End Frame, Motion Brush (static or dynamic masks) and Camera Control exclude each other: Kling accepts one of them per task, and the node refuses a combination before sending.',
+		name: 'exclusiveNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: ['generate'] } },
 	},
+	optionsCollection([
+		callbackUrlOption,
+		forGenerate({
+			displayName: 'Camera Control',
+			name: 'cameraControl',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Camera Control',
+			description:
+				'Camera movement. Excludes End Frame and Motion Brush (Kling accepts only one of the three).',
+			options: [
+				{
+					name: 'settings',
+					displayName: 'Settings',
+					values: [
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							default: 'simple',
+							options: [
+								{ name: 'Down Back', value: 'down_back' },
+								{ name: 'Forward Up', value: 'forward_up' },
+								{ name: 'Left Turn Forward', value: 'left_turn_forward' },
+								{ name: 'Right Turn Forward', value: 'right_turn_forward' },
+								{ name: 'Simple (Set One Axis)', value: 'simple' },
+							],
+						},
+						...CAMERA_AXES.map(axis),
+					],
+				},
+			],
+		}),
+		forGenerate({
+			displayName: 'CFG Scale',
+			name: 'cfgScale',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			default: 0.5,
+			description: 'How closely to follow the prompt, 0 to 1. Kling v2.x models ignore it.',
+		}),
+		durationOption,
+		forGenerate({
+			displayName: 'Dynamic Masks (Motion Brush)',
+			name: 'dynamicMasks',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Mask Group' },
+			placeholder: 'Add Mask Group',
+			// One group from the start, so the list does not vanish when another option is added.
+			default: { mask: [{ mask: '', trajectories: '' }] },
+			description:
+				'Up to 6 areas that move along a path. Excludes End Frame and Camera Control (Kling accepts only one of the three).',
+			options: [
+				{
+					name: 'mask',
+					displayName: 'Mask',
+					values: [
+						{
+							displayName: 'Mask Image',
+							name: 'mask',
+							type: 'string',
+							default: '',
+							description: IMAGE_HINT,
+							hint: IMAGE_FIELD_HINT,
+						},
+						{
+							displayName: 'Trajectory',
+							name: 'trajectories',
+							type: 'string',
+							default: '',
+							placeholder: '100,200; 150,220; 200,260',
+							description:
+								'2 to 77 points "x,y" separated by semicolons (or a JSON array of {x, y}); pixels from the bottom-left corner',
+						},
+					],
+				},
+			],
+		}),
+		imageOption(
+			'endFrame',
+			'End Frame',
+			'Last frame of the video. Excludes Camera Control and Motion Brush (Kling accepts only one of the three).',
+		),
+		externalTaskIdOption,
+		concurrencyOption,
+		modeOption,
+		negativePromptOption,
+		forGenerate({
+			displayName: 'Sound',
+			name: 'sound',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to generate sound (Kling v2.6 and later)',
+		}),
+		imageOption(
+			'staticMask',
+			'Static Mask (Motion Brush)',
+			'Area that stays still; same aspect ratio as the image. Excludes End Frame and Camera Control.',
+		),
+		watermarkOption,
+	]),
 ];

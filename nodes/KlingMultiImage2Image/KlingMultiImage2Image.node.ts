@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/callbackWait';
+import { generationSubtitle } from '../shared/descriptions';
 import { executeGeneration, type GenerationSpec } from '../shared/runner';
 import { noRemoteWebhookMethods } from '../shared/webhooks';
 import { multiImage2imageSchema } from '../shared/schemas';
@@ -28,14 +29,18 @@ export class KlingMultiImage2Image implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		subtitle: generationSubtitle('multiImage2image'),
 		description:
 			'Combine up to four subject images, a scene and a style into new images with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-image',
 		defaults: { name: 'Kling Multi-Image to Image' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Generates new images from one to four subject image URLs and a prompt with Kling AI. Takes about 30 seconds to 2 minutes; returns the task status and the result image URLs (images[].url).',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

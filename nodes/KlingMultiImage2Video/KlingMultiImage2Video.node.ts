@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/callbackWait';
+import { generationSubtitle } from '../shared/descriptions';
 import { executeGeneration, type GenerationSpec } from '../shared/runner';
 import { noRemoteWebhookMethods } from '../shared/webhooks';
 import { multiImage2videoSchema } from '../shared/schemas';
@@ -28,13 +29,17 @@ export class KlingMultiImage2Video implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{$parameter["operation"] === "getTask" ? "Get task" : "Generate with " + $parameter["model"]}}',
+		subtitle: generationSubtitle('multiImage2video'),
 		description: 'Turn up to four reference images into one video with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-video',
 		defaults: { name: 'Kling Multi-Image to Video' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Generates a short video from one to four reference image URLs and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

@@ -12,6 +12,7 @@ import {
 	modelProperty,
 	negativePromptOption,
 	operationProperty,
+	optionsCollection,
 	promptProperty,
 	waitProperties,
 	watermarkOption,
@@ -21,29 +22,25 @@ import { VIDEO_ASPECT_RATIOS } from '../shared/schemas';
 export const properties: INodeProperties[] = [
 	operationProperty('Generate a video from several images'),
 	modelProperty('multiImage2video'),
-	imageListProperty(
+	...imageListProperty(
 		'images',
 		'Images',
 		'One to four reference images (some relays need at least two). Kling does not crop them: use images with the subject already selected.',
 	),
-	promptProperty(true),
+	...promptProperty(
+		true,
+		'e.g. The woman from the first image walks through the garden in the second image',
+	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			aspectRatioOption(VIDEO_ASPECT_RATIOS),
-			callbackUrlOption,
-			durationOption,
-			externalTaskIdOption,
-			concurrencyOption,
-			modeOption,
-			negativePromptOption,
-			watermarkOption,
-		],
-	},
+	optionsCollection([
+		aspectRatioOption(VIDEO_ASPECT_RATIOS),
+		callbackUrlOption,
+		durationOption,
+		externalTaskIdOption,
+		concurrencyOption,
+		modeOption,
+		negativePromptOption,
+		watermarkOption,
+	]),
 ];

@@ -35,6 +35,17 @@ export class KlingTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
+		triggerPanel: {
+			header: 'Listening for a Kling callback',
+			executionsHelp: {
+				inactive:
+					"<b>While building:</b> put this node's Test URL into the Callback URL option of a Kling node (Wait: Don't Wait) and run that node; the next callback appears here. <b>Once ready:</b> publish the workflow and use the Production URL; every callback then starts an execution.",
+				active:
+					"The workflow is published: every Kling callback to the Production URL starts an execution. To test changes, use the Test URL in a Kling node's Callback URL and click Test this trigger.",
+			},
+			activationHint:
+				'Publish the workflow to receive callbacks at the Production URL without clicking Execute step.',
+		},
 		webhooks: [
 			{
 				name: 'default',
@@ -47,7 +58,7 @@ export class KlingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Put this node's Production URL into the Callback URL option of a Kling node (with Wait: Don't Wait), then publish this workflow. Kling must be able to reach the URL (set WEBHOOK_URL to a public address).",
+					"<b>To test:</b> click <i>Execute step</i> (the trigger listens), copy this node's <b>Test URL</b> into the <i>Callback URL</i> option of a Kling node with <i>Wait: Don't Wait</i>, and run that node: Kling's first callback shows up here. <b>In production:</b> publish this workflow and use the <b>Production URL</b> instead. Kling must be able to reach the URL (set WEBHOOK_URL to a public address).",
 				name: 'notice',
 				type: 'notice',
 				default: '',

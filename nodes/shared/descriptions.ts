@@ -7,6 +7,10 @@ import type { KlingEndpoint } from './providers';
 export const IMAGE_HINT =
 	'A public image URL, raw Base64 (no data: prefix), or the name of a binary field of the input item (e.g. data). JPG or PNG, at most 10 MB, at least 300×300 px, aspect ratio between 1:2.5 and 2.5:1.';
 
+/** Shown under every image field, where the user looks while typing. */
+export const IMAGE_FIELD_HINT =
+	'A binary field name (e.g. data), an https URL or raw Base64. JPG/PNG, ≤ 10 MB, ≥ 300 px, ratio 1:2.5–2.5:1.';
+
 export const operationProperty = (action: string): INodeProperties => ({
 	displayName: 'Operation',
 	name: 'operation',
@@ -27,6 +31,31 @@ export const operationProperty = (action: string): INodeProperties => ({
 const generate = { show: { operation: ['generate'] } };
 const getTask = { show: { operation: ['getTask'] } };
 const waiting = { show: { wait: ['poll', 'callback'] } };
+/** An AI agent fills these itself; a workflow builder fills the regular ones. */
+const generateForTool = { show: { operation: ['generate'], '@tool': [true] } };
+const generateInWorkflow = { show: { operation: ['generate'] }, hide: { '@tool': [true] } };
+/** Options inside the Options collection that only mean something when generating. */
+const generateOption = { show: { '/operation': ['generate'] } };
+
+/** Marks options that only apply to Generate, so Get Task's panel does not offer them. */
+export const forGenerate = (option: INodeProperties): INodeProperties => ({
+	...option,
+	displayOptions: {
+		...generateOption,
+		...option.displayOptions,
+		show: { ...option.displayOptions?.show, ...generateOption.show },
+	},
+});
+
+/** The Options collection: options sorted by name, as n8n's panels list them. */
+export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+});
 
 interface ModelChoice {
 	name: string;
@@ -63,6 +92,12 @@ const modelBase = {
 		'Models known to be live for this endpoint. Kling retires models without notice (error 1203); use an expression to enter any other model name.',
 };
 
+/** The node subtitle: the operation, and for Generate the model's display name (its id if typed by hand). */
+export const generationSubtitle = (endpoint: KlingEndpoint): string => {
+	const names = Object.fromEntries(MODELS[endpoint].options.map((o) => [o.value, o.name]));
+	return `={{ $parameter["operation"] === "getTask" ? "Get task" : "Generate with " + (${JSON.stringify(names)}[$parameter["model"]] || $parameter["model"]) }}`;
+};
+
 export const modelProperty = (endpoint: KlingEndpoint): INodeProperties => ({
 	...modelBase,
 	type: 'options',
@@ -70,50 +105,81 @@ export const modelProperty = (endpoint: KlingEndpoint): INodeProperties => ({
 	default: MODELS[endpoint].default,
 });
 
-export const promptProperty = (required: boolean): INodeProperties => ({
-	displayName: 'Prompt',
-	name: 'prompt',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	required,
-	displayOptions: generate,
-	description: 'What should happen, at most 2500 characters',
-});
+const PROMPT_DESCRIPTION = 'What should happen, at most 2500 characters';
 
-export const imageProperty = (
-	name: string,
-	displayName: string,
-	defaultValue: string,
-	required = true,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: defaultValue,
-	required,
-	displayOptions: generate,
-	description: IMAGE_HINT,
-});
+export const promptProperty = (required: boolean, placeholder: string): INodeProperties[] => [
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required,
+		placeholder,
+		displayOptions: generateInWorkflow,
+		description: PROMPT_DESCRIPTION,
+	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: `={{ $fromAI('prompt', 'What should happen in the result, in English, at most 2500 characters. Example: ${placeholder.replace(/'/g, '')}', 'string') }}`,
+		required,
+		displayOptions: generateForTool,
+		description: PROMPT_DESCRIPTION,
+	},
+];
+
+/** A required image: the input's binary field in a workflow, a URL the model fills as a tool. */
+export const imageProperty = (name: string, displayName: string): INodeProperties[] => [
+	{
+		displayName,
+		name,
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: generateInWorkflow,
+		description: IMAGE_HINT,
+		hint: IMAGE_FIELD_HINT,
+	},
+	{
+		displayName,
+		name,
+		type: 'string',
+		default: `={{ $fromAI('${name}Url', 'Public https URL of the ${displayName.toLowerCase()} (JPG or PNG)', 'string') }}`,
+		required: true,
+		displayOptions: generateForTool,
+		description: IMAGE_HINT,
+	},
+];
 
 /** An optional image inside Options; `lead` says what the image is for. */
-export const imageOption = (name: string, displayName: string, lead: string): INodeProperties => {
-	const description = `${lead} ${IMAGE_HINT}`;
-	return { displayName, name, type: 'string', default: '', description };
-};
+export const imageOption = (name: string, displayName: string, lead: string): INodeProperties =>
+	forGenerate({
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description: `${lead} ${IMAGE_HINT}`,
+		hint: IMAGE_FIELD_HINT,
+	});
 
-export const imageListProperty = (
+const imageList = (
 	name: string,
 	displayName: string,
 	description: string,
+	displayOptions: INodeProperties['displayOptions'],
+	first: string,
 ): INodeProperties => ({
 	displayName,
 	name,
 	type: 'fixedCollection',
 	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Image', sortable: true },
-	default: { image: [{ value: 'data' }] },
+	placeholder: 'Add Image',
+	default: { image: [{ value: first }] },
 	required: true,
-	displayOptions: generate,
+	displayOptions,
 	description,
 	options: [
 		{
@@ -126,22 +192,39 @@ export const imageListProperty = (
 					type: 'string',
 					default: '',
 					description: IMAGE_HINT,
+					hint: IMAGE_FIELD_HINT,
 				},
 			],
 		},
 	],
 });
 
-export const negativePromptOption: INodeProperties = {
+/** A list of images: the input's binary field in a workflow, a URL the model fills as a tool. */
+export const imageListProperty = (
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties[] => [
+	imageList(name, displayName, description, generateInWorkflow, 'data'),
+	imageList(
+		name,
+		displayName,
+		description,
+		generateForTool,
+		`={{ $fromAI('${name}Url', 'Public https URL of a reference image (JPG or PNG)', 'string') }}`,
+	),
+];
+
+export const negativePromptOption: INodeProperties = forGenerate({
 	displayName: 'Negative Prompt',
 	name: 'negativePrompt',
 	type: 'string',
 	typeOptions: { rows: 2 },
 	default: '',
 	description: 'What to avoid, at most 2500 characters',
-};
+});
 
-export const modeOption: INodeProperties = {
+export const modeOption: INodeProperties = forGenerate({
 	displayName: 'Mode',
 	name: 'mode',
 	type: 'options',
@@ -150,9 +233,9 @@ export const modeOption: INodeProperties = {
 		{ name: 'Standard (720p)', value: 'std' },
 		{ name: 'Professional (1080p)', value: 'pro' },
 	],
-};
+});
 
-export const durationOption: INodeProperties = {
+export const durationOption: INodeProperties = forGenerate({
 	displayName: 'Duration (Seconds)',
 	name: 'duration',
 	type: 'options',
@@ -161,23 +244,24 @@ export const durationOption: INodeProperties = {
 		{ name: '5', value: '5' },
 		{ name: '10', value: '10' },
 	],
-};
-
-export const aspectRatioOption = (values: string[]): INodeProperties => ({
-	displayName: 'Aspect Ratio',
-	name: 'aspectRatio',
-	type: 'options',
-	default: '16:9',
-	options: values.map((v) => ({ name: v, value: v })),
 });
 
-export const watermarkOption: INodeProperties = {
+export const aspectRatioOption = (values: string[]): INodeProperties =>
+	forGenerate({
+		displayName: 'Aspect Ratio',
+		name: 'aspectRatio',
+		type: 'options',
+		default: '16:9',
+		options: values.map((v) => ({ name: v, value: v })),
+	});
+
+export const watermarkOption: INodeProperties = forGenerate({
 	displayName: 'Watermark',
 	name: 'watermark',
 	type: 'boolean',
 	default: false,
 	description: 'Whether Kling should also produce a watermarked version of the result',
-};
+});
 
 export const callbackUrlOption: INodeProperties = {
 	displayName: 'Callback URL',
@@ -185,48 +269,60 @@ export const callbackUrlOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'https://your-n8n.example.com/webhook/…/kling',
+	// In callback-wait the node sends the execution's own resume URL, so this must stay empty.
+	displayOptions: { show: { '/operation': ['generate'] }, hide: { '/wait': ['callback'] } },
 	description:
 		"Kling posts every status change of the task here, e.g. the production URL of a Kling Trigger node. Use with Wait: Don't Wait.",
 };
 
-export const externalTaskIdOption: INodeProperties = {
+export const externalTaskIdOption: INodeProperties = forGenerate({
 	displayName: 'External Task ID',
 	name: 'externalTaskId',
 	type: 'string',
 	default: '',
 	description:
 		'Your own ID for the task, unique per Kling account. Left empty, one is derived from the execution, node and item, so a retried request never creates the task twice.',
+});
+
+const WAIT_OPTIONS = {
+	poll: {
+		name: 'Wait for Completion',
+		value: 'poll',
+		description: 'Check the task until it succeeds or fails, then return the result',
+	},
+	callback: {
+		name: 'Until Kling Calls Back',
+		value: 'callback',
+		description:
+			'Pause the execution (freeing n8n) and resume it when Kling reports that the last task finished. Kling must reach this n8n (WEBHOOK_URL).',
+	},
+	none: {
+		name: "Don't Wait",
+		value: 'none',
+		description:
+			'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
+	},
 };
+
+const waitProperty = (
+	displayOptions: INodeProperties['displayOptions'],
+	modes: Array<keyof typeof WAIT_OPTIONS>,
+): INodeProperties => ({
+	displayName: 'Wait',
+	name: 'wait',
+	type: 'options',
+	default: 'poll',
+	displayOptions,
+	options: modes.map((mode) => WAIT_OPTIONS[mode]),
+});
 
 export const waitProperties = (
 	defaultTimeoutMinutes: number,
 	defaultIntervalSeconds: number,
 ): INodeProperties[] => [
-	{
-		displayName: 'Wait',
-		name: 'wait',
-		type: 'options',
-		default: 'poll',
-		options: [
-			{
-				name: 'Wait for Completion',
-				value: 'poll',
-				description: 'Check the task until it succeeds or fails, then return the result',
-			},
-			{
-				name: 'Until Kling Calls Back',
-				value: 'callback',
-				description:
-					'Pause the execution (freeing n8n) and resume it when Kling reports that the last task finished. Kling must reach this n8n (WEBHOOK_URL).',
-			},
-			{
-				name: "Don't Wait",
-				value: 'none',
-				description:
-					'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
-			},
-		],
-	},
+	waitProperty(generate, ['poll', 'callback', 'none']),
+	// Get Task always polls: its tasks already carry the callback URL they were created with.
+	waitProperty(getTask, ['poll', 'none']),
 	{
 		displayName:
 			'The execution pauses until Kling calls back. Kling must be able to reach this n8n, so set WEBHOOK_URL to a public address. If the wait times out, the node passes its input items on unchanged; find the tasks with Get Task.',
@@ -291,8 +387,20 @@ export const getTaskProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: getTask,
-		description: 'The task ID (or external task ID) to look up',
+		placeholder: 'e.g. 860260291488919617',
+		displayOptions: { show: { operation: ['getTask'], lookupBy: ['taskId'] } },
+		description: 'The task ID Kling returned when the task was created',
+	},
+	{
+		displayName: 'External Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. order-1234',
+		displayOptions: { show: { operation: ['getTask'], lookupBy: ['externalTaskId'] } },
+		description:
+			'The external task ID given when the task was created (the External Task ID option)',
 	},
 ];
 

@@ -6,6 +6,7 @@ import type { ZodTypeAny } from 'zod';
 import { batchExternalTaskId, pauseItem, readBatch, resumeCallbackUrl } from './callbackWait';
 import { InputError, checkImageRef, imageRequestValue, type ImageRef } from './images';
 import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from './output';
+import { Progress } from './progress';
 import { ENDPOINTS, type KlingEndpoint, type ProviderProfile } from './providers';
 import { isFinal, type KlingTask } from './task';
 import { KlingClient } from './transport';
@@ -177,6 +178,7 @@ export async function executeGeneration(
 	const endpoint = spec.endpoint;
 	const kind = ENDPOINTS[endpoint].resultKind;
 	const continueOnFail = ctx.continueOnFail();
+	const progress = new Progress(ctx, items.length);
 
 	// 1. Read and validate every item; nothing is sent while any input is bad.
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
@@ -303,6 +305,7 @@ export async function executeGeneration(
 
 	const watchOrFinish = async (job: Job, task: KlingTask) => {
 		job.task = task;
+		progress.started(job.itemIndex, task, job.lookup ? 'found' : 'submitted');
 		if (wait === 'none' || (wait === 'poll' && isFinal(task.status)))
 			return await finish(job, task);
 		// Callback-wait settles every task once, after the last one finishes.
@@ -395,6 +398,7 @@ export async function executeGeneration(
 						listed.get(job.task!.taskId) ??
 						(await client.getTask(endpoint, job.task!.taskId, job.itemIndex));
 					job.task = task;
+					progress.seen(job.itemIndex, task);
 					if (isFinal(task.status)) {
 						waitingForSlot = false;
 						if (wait === 'callback') {
@@ -464,6 +468,7 @@ export async function executeGeneration(
 	}
 
 	// 4. One output item per input item, in order.
+	progress.finish(jobs.map((j) => j.task));
 	const out: INodeExecutionData[] = [];
 	const failed = new Set<INodeExecutionData>();
 	const firstError = jobs.find((j) => j.error);

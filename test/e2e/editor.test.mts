@@ -1,0 +1,250 @@
+/**
+ * The editor as a user meets it: n8n 2.41's real editor in Debian's Chromium (playwright-core),
+ * on the same set-up as `npm run dev`. Screenshots go to .e2e/screenshots/ on every run; the
+ * README's come from there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { KlingEmulator } from '../../emulator/server.mts';
+import { Editor } from '../../scripts/lib/editor.mts';
+import {
+	EMULATOR_CREDENTIAL_ID,
+	N8nInstance,
+	emulatorCredential,
+	listExamples,
+	loadExample,
+} from '../../scripts/lib/n8n.mts';
+
+const EMAIL = 'editor@kling.local';
+const PASSWORD = 'KlingEditor1';
+const GENERATION_NODES = [
+	'Kling Image to Video',
+	'Kling Multi-Image to Video',
+	'Kling Multi-Image to Image',
+];
+/** Options that only mean something when a task is created. */
+const GENERATE_ONLY = [
+	'callbackUrl',
+	'cameraControl',
+	'cfgScale',
+	'duration',
+	'dynamicMasks',
+	'endFrame',
+	'externalTaskId',
+	'mode',
+	'negativePrompt',
+	'sound',
+	'staticMask',
+	'watermark',
+	'model',
+	'image',
+	'prompt',
+];
+
+describe('the n8n editor in a real browser', () => {
+	const emulator = new KlingEmulator({
+		videoTaskMs: 1500,
+		imageTaskMs: 800,
+		submittedMs: 200,
+		concurrency: 5,
+	});
+	let n8n: N8nInstance;
+	let editor: Editor;
+
+	beforeAll(async () => {
+		const url = await emulator.start();
+		n8n = await N8nInstance.create('editor');
+		await n8n.importCredentials([emulatorCredential(url)]);
+		await n8n.importWorkflows(listExamples().map((f) => loadExample(f, url)));
+		await n8n.setOwner(EMAIL, PASSWORD);
+		await n8n.start();
+		editor = await Editor.open(`http://127.0.0.1:${n8n.port}`);
+		await editor.login(EMAIL, PASSWORD);
+	});
+
+	afterAll(async () => {
+		await editor?.close();
+		await n8n?.dispose();
+		await emulator.stop();
+	});
+
+	it('finds the trigger and every node by "kling" from an empty workflow', async () => {
+		await editor.page.goto(`${editor.baseUrl}/workflow/new`);
+		const found = await editor.searchNodes('kling', 'trigger');
+		await editor.shot('node-creator-trigger-kling');
+		await editor.closeNodeCreator();
+		expect(found[0]).toBe('Kling Trigger');
+		expect(found).toEqual(expect.arrayContaining(GENERATION_NODES));
+	});
+
+	it('finds every generation node by "kling", "video" and "image" on a canvas, without the Tool variants', async () => {
+		await editor.openWorkflow('klingExampleI2V');
+		const byKling = await editor.searchNodes('kling', 'regular');
+		await editor.shot('node-creator-kling');
+		await editor.closeNodeCreator();
+		expect(byKling).toEqual(expect.arrayContaining(GENERATION_NODES));
+		expect(byKling.filter((n) => / Tool$/.test(n))).toEqual([]);
+
+		const byVideo = await editor.searchNodes('video', 'regular');
+		await editor.closeNodeCreator();
+		expect(byVideo).toEqual(
+			expect.arrayContaining(['Kling Image to Video', 'Kling Multi-Image to Video']),
+		);
+		const byImage = await editor.searchNodes('image', 'regular');
+		await editor.closeNodeCreator();
+		expect(byImage).toContain('Kling Multi-Image to Image');
+	});
+
+	it('shows Generate parameters with hints, and a Get Task panel without Generate-only options', async () => {
+		await editor.openWorkflow('klingExampleI2V');
+		await editor.openNode('Kling Image to Video');
+		const generate = await editor.parameterNames();
+		expect(generate).toEqual(
+			expect.arrayContaining(['operation', 'model', 'image', 'prompt', 'wait']),
+		);
+		await editor.page
+			.getByText('A binary field name (e.g. data), an https URL or raw Base64')
+			.waitFor();
+		expect(await editor.optionChoices('wait')).toEqual([
+			'Wait for Completion',
+			'Until Kling Calls Back',
+			"Don't Wait",
+		]);
+		const addable = await editor.addableOptions();
+		expect(addable).toEqual(
+			expect.arrayContaining(['Camera Control', 'End Frame', 'Callback URL']),
+		);
+		await editor.shot('panel-image-to-video-generate');
+
+		await editor.selectOption('wait', 'Until Kling Calls Back');
+		expect(await editor.addableOptions()).not.toContain('Callback URL');
+		await editor.selectOption('wait', 'Wait for Completion');
+
+		await editor.selectOption('operation', 'Get Task');
+		const getTask = await editor.parameterNames();
+		await editor.shot('panel-image-to-video-get-task');
+		expect(getTask).toEqual(expect.arrayContaining(['lookupBy', 'taskId', 'wait']));
+		expect(getTask.filter((n) => GENERATE_ONLY.includes(n))).toEqual([]);
+		expect(await editor.optionChoices('wait')).toEqual(['Wait for Completion', "Don't Wait"]);
+		expect(await editor.addableOptions()).toEqual(['Max Concurrent Tasks']);
+		expect(await editor.parameterLabel('taskId')).toMatch(/^Task ID/);
+		await editor.selectOption('lookupBy', 'External Task ID');
+		expect(await editor.parameterLabel('taskId')).toMatch(/^External Task ID/);
+		await editor.closeNode();
+	});
+
+	it.each([
+		['klingExampleM2V', 'Kling Multi-Image to Video', 'panel-multi-image-to-video'],
+		['klingExampleM2I', 'Kling Multi-Image to Image', 'panel-multi-image-to-image'],
+	])(
+		'renders %s with its image list and a Get Task panel without Generate-only options',
+		async (id, node, shot) => {
+			await editor.openWorkflow(id);
+			await editor.openNode(node);
+			expect(await editor.parameterNames()).toEqual(
+				expect.arrayContaining(['operation', 'model', 'prompt', 'wait']),
+			);
+			await editor.page.getByRole('button', { name: 'Add Image' }).first().waitFor();
+			await editor.shot(shot);
+			await editor.selectOption('operation', 'Get Task');
+			const getTask = await editor.parameterNames();
+			expect(
+				getTask.filter((n) =>
+					[...GENERATE_ONLY, 'images', 'subjectImages', 'aspectRatio'].includes(n),
+				),
+			).toEqual([]);
+			expect(await editor.addableOptions()).toEqual(['Max Concurrent Tasks']);
+			await editor.closeNode();
+		},
+	);
+
+	it.each([
+		['klingExampleI2V', 'Kling Image to Video', 'video', 'output-image-to-video'],
+		['klingExampleM2I', 'Kling Multi-Image to Image', 'img', 'output-multi-image-to-image'],
+	])(
+		'runs %s from the editor; the output shows succeeded and a binary that previews',
+		async (id, node, element, shot) => {
+			await editor.openWorkflow(id);
+			await editor.page.locator('[data-test-id=execute-workflow-button]').click();
+			const kling = editor.page.locator('[data-test-id=canvas-node]', { hasText: node });
+			await kling.locator('[data-test-id=canvas-node-status-success]').waitFor({ timeout: 90_000 });
+			await editor.openNode(node);
+			const output = editor.page.locator('[data-test-id=output-panel]');
+			await output.locator('[data-test-id=radio-button-json]').click();
+			await output.getByText('"succeeded"').first().waitFor();
+			await output.getByText(/Kling: \d+ tasks? \(\d+ succeeded\)/).waitFor();
+			await output.locator('[data-test-id=radio-button-binary]').click();
+			await output.locator('[data-test-id=ndv-view-binary-data]').first().click();
+			const preview = editor.page.locator(`${element}[src], ${element} source[src]`).first();
+			await preview.waitFor({ state: 'attached' });
+			await editor.shot(shot);
+			if (element === 'video') {
+				const playable = await editor.page
+					.locator('video')
+					.first()
+					.evaluate(
+						(v: { readyState: number; addEventListener(e: string, f: () => void): void }) =>
+							new Promise<boolean>((resolve) => {
+								if (v.readyState >= 1) return resolve(true);
+								v.addEventListener('loadedmetadata', () => resolve(true));
+								v.addEventListener('error', () => resolve(false));
+								setTimeout(() => resolve(v.readyState >= 1), 10_000);
+							}),
+					);
+				expect(playable).toBe(true);
+			} else {
+				const loaded = await preview.evaluate(
+					(img: { complete: boolean; naturalWidth: number }) =>
+						img.complete && img.naturalWidth > 0,
+				);
+				expect(loaded).toBe(true);
+			}
+			await editor.page.keyboard.press('Escape');
+			await editor.page.goto(`${editor.baseUrl}/home/workflows`);
+		},
+	);
+
+	it("tests the credential against the emulator, and shows Kling's code and meaning for a wrong key", async () => {
+		await editor.page.goto(`${editor.baseUrl}/home/credentials/${EMULATOR_CREDENTIAL_ID}`);
+		const modal = editor.page.locator('[data-test-id=editCredential-modal]');
+		await modal.getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+		await editor.shot('credential-ok');
+
+		await modal.locator('[data-test-id=parameter-input-apiKey] input').fill('not-the-key');
+		await modal.locator('[data-test-id=credential-save-button]').click();
+		// n8n folds the test's message under "More details".
+		await modal.getByText('More details').click({ timeout: 30_000 });
+		const failure = modal.getByText(/1002: authorization is invalid/);
+		await failure.waitFor({ timeout: 30_000 });
+		await editor.shot('credential-wrong-key');
+		await modal.locator('[data-test-id=parameter-input-apiKey] input').fill('emulator-api-key');
+		await modal.locator('[data-test-id=credential-save-button]').click();
+		await modal.getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+	});
+
+	it('shows the trigger panel with how to test it', async () => {
+		await editor.page.goto(`${editor.baseUrl}/workflow/new`);
+		await editor.searchNodes('kling', 'trigger');
+		await editor.page
+			.locator('[data-test-id=node-creator-item-name]', { hasText: 'Kling Trigger' })
+			.click();
+		// A community node opens its details first; "Add to workflow" puts it on the canvas.
+		await editor.page.getByRole('button', { name: 'Add to workflow' }).click();
+		const ndv = editor.page.locator('[data-test-id=ndv]');
+		const opened = await ndv.waitFor({ timeout: 5000 }).then(
+			() => true,
+			() => false,
+		);
+		if (!opened) await editor.openNode('Kling Trigger');
+		const text = await ndv.innerText();
+		await editor.shot('panel-trigger');
+		expect(text).toContain('To test:');
+		expect(text).toContain('Test URL');
+		await editor.page.keyboard.press('Escape');
+	});
+
+	it('logs no error from the package in the browser console', () => {
+		const ours = editor.console.filter((line) => /kling/i.test(line));
+		expect(ours).toEqual([]);
+	});
+});

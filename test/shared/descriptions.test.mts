@@ -1,0 +1,136 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { KlingApi } from '../../credentials/KlingApi.credentials.ts';
+import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
+import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
+import { MODELS } from '../../nodes/shared/descriptions.ts';
+
+const NODES: Array<[string, INodeTypeDescription]> = [
+	['image2video', new KlingImage2Video().description],
+	['multiImage2video', new KlingMultiImage2Video().description],
+	['multiImage2image', new KlingMultiImage2Image().description],
+];
+
+/** Options every operation may use; everything else in Options only applies when generating. */
+const SHARED_OPTIONS = ['maxConcurrency'];
+
+const byName = (d: INodeTypeDescription, name: string) =>
+	d.properties.filter((p) => p.name === name);
+const shownFor = (p: INodeProperties, key: string) => p.displayOptions?.show?.[key];
+
+describe.each(NODES)('%s node description', (endpoint, description) => {
+	const options = byName(description, 'options')[0];
+
+	it('offers Generate-only options only when generating', () => {
+		const generateOnly = (options.options as INodeProperties[]).filter(
+			(o) => !SHARED_OPTIONS.includes(o.name),
+		);
+		expect(generateOnly.length).toBeGreaterThan(3);
+		for (const option of generateOnly)
+			expect(shownFor(option, '/operation'), option.name).toEqual(['generate']);
+	});
+
+	it('hides Callback URL while the node waits for the callback itself', () => {
+		const callback = (options.options as INodeProperties[]).find((o) => o.name === 'callbackUrl')!;
+		expect(callback.displayOptions?.hide?.['/wait']).toEqual(['callback']);
+	});
+
+	it('does not offer "Until Kling Calls Back" for Get Task', () => {
+		const waits = byName(description, 'wait');
+		const forGetTask = waits.find((w) => shownFor(w, 'operation')?.includes('getTask'))!;
+		const forGenerate = waits.find((w) => shownFor(w, 'operation')?.includes('generate'))!;
+		expect(forGetTask.options?.map((o) => (o as { value: string }).value)).toEqual([
+			'poll',
+			'none',
+		]);
+		expect(forGenerate.options?.map((o) => (o as { value: string }).value)).toEqual([
+			'poll',
+			'callback',
+			'none',
+		]);
+	});
+
+	it('labels the ID field after Look Up By', () => {
+		const labels = byName(description, 'taskId').map((p) => [
+			shownFor(p, 'lookupBy'),
+			p.displayName,
+		]);
+		expect(labels).toEqual([
+			[['taskId'], 'Task ID'],
+			[['externalTaskId'], 'External Task ID'],
+		]);
+	});
+
+	it('has a tool variant of every required input that an agent fills itself', () => {
+		const tool = description.properties.filter((p) => shownFor(p, '@tool')?.includes(true));
+		expect(tool.map((p) => p.name)).toContain('prompt');
+		for (const p of tool) {
+			const value = JSON.stringify(p.default);
+			expect(value, p.name).toContain('$fromAI(');
+		}
+		expect(JSON.stringify(description.usableAsTool)).toMatch(/minutes?.*URL/);
+	});
+
+	it("shows the model's display name in the subtitle", () => {
+		const subtitle = description.subtitle!;
+		for (const model of MODELS[endpoint as keyof typeof MODELS].options) {
+			expect(subtitle).toContain(`"${model.value}":"${model.name}"`);
+		}
+		expect(subtitle).toContain('|| $parameter["model"]');
+	});
+
+	it('tells, under every image field, what it takes', () => {
+		const text = JSON.stringify(description.properties);
+		const hints = text.match(/"hint":"A binary field name[^"]*≤ 10 MB/g) ?? [];
+		expect(hints.length).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('parameters shared by the generation nodes', () => {
+	/** name → every (type, default) the nodes give it; a shared meaning must look the same everywhere. */
+	function signatures(): Map<string, Set<string>> {
+		const seen = new Map<string, Set<string>>();
+		const visit = (props: INodeProperties[]) => {
+			for (const p of props) {
+				// Tool variants and the wait timeouts differ on purpose (an agent fills them; images finish sooner).
+				if (shownFor(p, '@tool') || ['waitTimeout', 'pollInterval'].includes(p.name)) continue;
+				const key = JSON.stringify([p.type, p.name === 'model' ? null : p.default]);
+				seen.set(p.name, (seen.get(p.name) ?? new Set()).add(key));
+				if (p.type === 'collection') visit(p.options as INodeProperties[]);
+			}
+		};
+		for (const [, d] of NODES) visit(d.properties);
+		return seen;
+	}
+
+	it('have the same type and default in every node', () => {
+		const differing = [...signatures()].filter(
+			([name, s]) => s.size > 1 && !['images', 'subjectImages'].includes(name),
+		);
+		expect(differing).toEqual([]);
+	});
+});
+
+describe('Kling API credential', () => {
+	const credential = new KlingApi();
+
+	it("reads the test's answer unthrown, so a failure names Kling's code and meaning", () => {
+		expect(credential.test.request.ignoreHttpStatusErrors).toBe(true);
+		const rules = credential.test.rules as Array<{
+			properties: { value: unknown; message: string };
+		}>;
+		const auth = rules.find((r) => r.properties.value === 1002)!;
+		expect(auth.properties.message).toMatch(/^1002: authorization is invalid — /);
+		const notKling = rules.find((r) => r.properties.value === undefined)!;
+		expect(notKling.properties.message).toMatch(/not like a Kling API/);
+	});
+
+	it('links every key field to where the key is found', () => {
+		for (const name of ['apiKey', 'accessKey', 'secretKey']) {
+			const field = credential.properties.find((p) => p.name === name)!;
+			expect(field.description, name).toMatch(/<a href="https:\/\//);
+		}
+	});
+});
