@@ -15,8 +15,8 @@ import {
 	emulatorCredential,
 	log,
 	type WorkflowJson,
-} from '../scripts/lib/n8n.mts';
-import { startSink } from '../scripts/lib/sink.mts';
+} from '../test/support/n8n.mts';
+import { startSink } from '../test/support/sink.mts';
 
 export interface BenchConfig {
 	n: number;

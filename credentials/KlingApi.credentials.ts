@@ -8,11 +8,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { KLING_ERROR_CODES } from '../nodes/shared/errors';
-import { signKlingJwt } from '../nodes/shared/jwt';
-import type { KlingCredentials } from '../nodes/shared/providers';
+import { KLING_ERROR_CODES } from '../nodes/shared/api/errors';
+import { signKlingJwt } from '../nodes/shared/api/jwt';
+import type { KlingCredentials } from '../nodes/shared/api/providers';
 
-// Mirrors nodes/shared/providers.ts for the credential test, which n8n evaluates as an expression.
+// Mirrors nodes/shared/api/providers.ts for the credential test, which n8n evaluates as an expression.
 const TEST_BASE_URL =
 	'={{ ($credentials.baseUrl || ({ official: ({ singapore: "https://api-singapore.klingai.com", beijing: "https://api-beijing.klingai.com", global: "https://api.klingai.com" })[$credentials.region || "singapore"], cometapi: "https://api.cometapi.com", quickrouter: "https://api.quickrouter.ai", custom: "" })[$credentials.provider]).replace(/\\/+$/, "") }}';
 const TEST_PATH =

@@ -17,7 +17,7 @@ import {
 	listExamples,
 	loadExample,
 	log,
-} from './lib/n8n.mts';
+} from '../test/support/n8n.mts';
 
 const OUT = path.join(ROOT, 'demo-output');
 const real = Boolean(process.env.KLING_API_KEY || process.env.KLING_ACCESS_KEY);

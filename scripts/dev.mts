@@ -4,7 +4,13 @@
  * Ctrl+C stops everything. Rebuilds on start; restart to pick up code changes.
  */
 import { KlingEmulator } from '../emulator/server.mts';
-import { N8nInstance, emulatorCredential, listExamples, loadExample, log } from './lib/n8n.mts';
+import {
+	N8nInstance,
+	emulatorCredential,
+	listExamples,
+	loadExample,
+	log,
+} from '../test/support/n8n.mts';
 
 const EMAIL = 'dev@kling.local';
 const PASSWORD = 'KlingDev1';

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
-import { ROOT } from './lib/n8n.mts';
+import { ROOT } from '../test/support/n8n.mts';
 
 interface Measured {
 	name: string;

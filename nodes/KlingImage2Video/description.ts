@@ -19,8 +19,8 @@ import {
 	promptProperty,
 	waitProperties,
 	watermarkOption,
-} from '../shared/descriptions';
-import { CAMERA_AXES } from '../shared/schemas';
+} from '../shared/description/parameters';
+import { CAMERA_AXES } from '../shared/input/schemas';
 
 const axis = (name: (typeof CAMERA_AXES)[number]): INodeProperties => ({
 	displayName: name.charAt(0).toUpperCase() + name.slice(1),

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { InputError } from '../shared/images';
-import { checkEnum, commonBody, getOptions, imageSlot } from '../shared/request';
-import type { ImageSlot, PreparedRequest } from '../shared/runner';
-import { CAMERA_AXES, CAMERA_TYPES } from '../shared/schemas';
+import { InputError } from '../shared/input/images';
+import { checkEnum, commonBody, getOptions, imageSlot } from '../shared/input/request';
+import type { ImageSlot, PreparedRequest } from '../shared/waiting/runner';
+import { CAMERA_AXES, CAMERA_TYPES } from '../shared/input/schemas';
 
 function parseTrajectory(raw: unknown, field: string): Array<{ x: number; y: number }> {
 	const text = String(raw ?? '').trim();

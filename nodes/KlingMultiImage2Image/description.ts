@@ -15,8 +15,8 @@ import {
 	promptProperty,
 	waitProperties,
 	watermarkOption,
-} from '../shared/descriptions';
-import { IMAGE_ASPECT_RATIOS } from '../shared/schemas';
+} from '../shared/description/parameters';
+import { IMAGE_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export const properties: INodeProperties[] = [
 	operationProperty('Generate images from several subject images'),

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from '../shared/images';
-import type { ProviderProfile } from '../shared/providers';
-import { checkEnum, commonBody, getOptions, imageList, imageSlot } from '../shared/request';
-import type { PreparedRequest } from '../shared/runner';
-import { IMAGE_ASPECT_RATIOS } from '../shared/schemas';
+import { InputError } from '../shared/input/images';
+import type { ProviderProfile } from '../shared/api/providers';
+import { checkEnum, commonBody, getOptions, imageList, imageSlot } from '../shared/input/request';
+import type { PreparedRequest } from '../shared/waiting/runner';
+import { IMAGE_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export function prepareMultiImage2Image(
 	ctx: IExecuteFunctions,

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resumeFromCallback, resumeWebhooks } from '../shared/callbackWait';
-import { generationSubtitle } from '../shared/descriptions';
-import { executeGeneration, type GenerationSpec } from '../shared/runner';
-import { noRemoteWebhookMethods } from '../shared/webhooks';
-import { multiImage2videoSchema } from '../shared/schemas';
+import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
+import { generationSubtitle } from '../shared/description/parameters';
+import { executeGeneration, type GenerationSpec } from '../shared/waiting/runner';
+import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
+import { multiImage2videoSchema } from '../shared/input/schemas';
 import { properties } from './description';
 import { prepareMultiImage2Video } from './request';
 

@@ -16,8 +16,8 @@ import {
 	promptProperty,
 	waitProperties,
 	watermarkOption,
-} from '../shared/descriptions';
-import { VIDEO_ASPECT_RATIOS } from '../shared/schemas';
+} from '../shared/description/parameters';
+import { VIDEO_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export const properties: INodeProperties[] = [
 	operationProperty('Generate a video from several images'),

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ProviderProfile } from '../shared/providers';
-import { checkEnum, commonBody, getOptions, imageList } from '../shared/request';
-import type { PreparedRequest } from '../shared/runner';
-import { VIDEO_ASPECT_RATIOS } from '../shared/schemas';
+import type { ProviderProfile } from '../shared/api/providers';
+import { checkEnum, commonBody, getOptions, imageList } from '../shared/input/request';
+import type { PreparedRequest } from '../shared/waiting/runner';
+import { VIDEO_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export function prepareMultiImage2Video(
 	ctx: IExecuteFunctions,

@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { downloadTaskResults } from '../shared/download';
-import { taskJson } from '../shared/output';
-import { ENDPOINTS, type KlingEndpoint } from '../shared/providers';
-import { normalizeTask, type KlingTask } from '../shared/task';
-import { KlingClient } from '../shared/transport';
-import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/webhooks';
+import { downloadTaskResults } from '../shared/output/download';
+import { taskJson } from '../shared/output/output';
+import { ENDPOINTS, type KlingEndpoint } from '../shared/api/providers';
+import { normalizeTask, type KlingTask } from '../shared/api/task';
+import { KlingClient } from '../shared/api/client';
+import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { isFirstDelivery } from './deliveries';
 
 /** How many (task, status) pairs are remembered to drop repeated deliveries. */

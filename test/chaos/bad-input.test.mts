@@ -5,8 +5,8 @@ import { makePng } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../helpers/context.mts';
-import { PNG, PNG_B64, createRequests, useEmulator } from '../helpers/emulator.mts';
+import { binaryItem, emulatorCredentials, makeContext } from '../support/context.mts';
+import { PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 
 /**
  * Every documented limit and rule (kling-api.md §2), fed through a node: the error names the field

@@ -23,7 +23,7 @@ import {
 	emulatorCredentials,
 	makeContext,
 	makeWebhookContext,
-} from '../helpers/context.mts';
+} from '../support/context.mts';
 
 const node = new KlingImage2Video();
 const trigger = new KlingTrigger();

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ROOT } from '../../scripts/lib/n8n.mts';
+import { ROOT } from '../support/n8n.mts';
 import { runCampaign } from './campaign.mts';
 
 const arg = (name: string, fallback: number) => {

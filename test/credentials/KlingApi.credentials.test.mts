@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { KlingApi, bearerToken } from '../../credentials/KlingApi.credentials.ts';
-import { signKlingJwt } from '../../nodes/shared/jwt.ts';
+import { signKlingJwt } from '../../nodes/shared/api/jwt.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, rawHttp } from '../helpers/context.mts';
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, rawHttp } from '../support/context.mts';
 
 function decode(part: string): Record<string, unknown> {
 	return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));

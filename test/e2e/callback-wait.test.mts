@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KlingEmulator } from '../../emulator/server.mts';
-import { N8nInstance, emulatorCredential } from '../../scripts/lib/n8n.mts';
-import { startSink } from '../../scripts/lib/sink.mts';
-import { chain, kling } from './workflows.mts';
+import { N8nInstance, emulatorCredential } from '../support/n8n.mts';
+import { startSink } from '../support/sink.mts';
+import { chain, kling } from '../support/workflows.mts';
 
 /**
  * Webhook → Code (3 items) → Kling Image to Video → Sink, published in a real n8n, once waiting

@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KlingEmulator } from '../../emulator/server.mts';
-import { Editor } from '../../scripts/lib/editor.mts';
+import { Editor } from '../support/editor.mts';
 import {
 	EMULATOR_CREDENTIAL_ID,
 	N8nInstance,
 	emulatorCredential,
 	listExamples,
 	loadExample,
-} from '../../scripts/lib/n8n.mts';
+} from '../support/n8n.mts';
 
 const EMAIL = 'editor@kling.local';
 const PASSWORD = 'KlingEditor1';

@@ -7,8 +7,8 @@ import {
 	listExamples,
 	loadExample,
 	type WorkflowJson,
-} from '../../scripts/lib/n8n.mts';
-import { chain, download, items, kling, trigger } from './workflows.mts';
+} from '../support/n8n.mts';
+import { chain, download, items, kling, trigger } from '../support/workflows.mts';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KlingEmulator } from '../../emulator/server.mts';
 import { makePng } from '../../emulator/media.mts';
-import { N8nInstance, emulatorCredential } from '../../scripts/lib/n8n.mts';
-import { startSink } from '../../scripts/lib/sink.mts';
-import { chain } from './workflows.mts';
+import { N8nInstance, emulatorCredential } from '../support/n8n.mts';
+import { startSink } from '../support/sink.mts';
+import { chain } from '../support/workflows.mts';
 
 const WEBHOOK_ID = '5d1c7b2e-3f5a-4c1e-9d2b-8a7f6e5d4c3b';
 // Signed callbacks and an access key + secret key credential: in a real n8n the signature must be

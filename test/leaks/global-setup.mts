@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { clearCorpus } from '../../scripts/lib/leak-corpus.mts';
+import { clearCorpus } from '../support/leak-corpus.mts';
 
 /** Each suite starts its part of the secret-hygiene corpus afresh. */
 export default function setup(): void {

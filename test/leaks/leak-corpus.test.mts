@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findLeaks, type CorpusRecord } from '../../scripts/lib/leak-corpus.mts';
+import { findLeaks, type CorpusRecord } from '../support/leak-corpus.mts';
 
 // The scan behind `npm run test:leaks` must find what it is there to find.
 const secret = (text: string): CorpusRecord => ({ kind: 'secret', source: 'cred.apiKey', text });

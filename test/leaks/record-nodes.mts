@@ -1,12 +1,12 @@
 /**
  * Vitest setup file: every call of a node's `execute` or `webhook` in the unit suites goes into the
- * secret-hygiene corpus (scripts/lib/leak-corpus.mts), whatever test made it.
+ * secret-hygiene corpus (test/support/leak-corpus.mts), whatever test made it.
  */
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
-import { record, recordError } from '../../scripts/lib/leak-corpus.mts';
+import { record, recordError } from '../support/leak-corpus.mts';
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 

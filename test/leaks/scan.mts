@@ -1,13 +1,13 @@
 /**
  * `npm run test:leaks`: searches the secret-hygiene corpus that the unit and real-n8n suites wrote
- * (every node output, error, webhook answer and log line; scripts/lib/leak-corpus.mts) for the
+ * (every node output, error, webhook answer and log line; test/support/leak-corpus.mts) for the
  * credentials' API keys, secret keys and webhook secrets and for any JWT. Fails on any find, and
  * when a suite's part of the corpus is missing or too thin to mean anything.
  */
 import path from 'node:path';
 
-import { findLeaks, readCorpus } from '../../scripts/lib/leak-corpus.mts';
-import { ROOT } from '../../scripts/lib/n8n.mts';
+import { findLeaks, readCorpus } from '../support/leak-corpus.mts';
+import { ROOT } from '../support/n8n.mts';
 
 const suites = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'e2e'];
 let failed = false;

@@ -6,8 +6,8 @@ import {
 	binaryItem,
 	emulatorCredentials,
 	makeContext,
-} from '../helpers/context.mts';
-import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../helpers/emulator.mts';
+} from '../support/context.mts';
+import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 import { makePng } from '../../emulator/media.mts';
 
 const node = new KlingImage2Video();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../helpers/context.mts';
-import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../helpers/emulator.mts';
+import { binaryItem, emulatorCredentials, makeContext } from '../support/context.mts';
+import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 const m2v = new KlingMultiImage2Video();

@@ -2,11 +2,11 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
-import { verifyStandardWebhook } from '../../nodes/shared/signature.ts';
-import { normalizeTask } from '../../nodes/shared/task.ts';
+import { verifyStandardWebhook } from '../../nodes/shared/callbacks/signature.ts';
+import { normalizeTask } from '../../nodes/shared/api/task.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
-import { emulatorCredentials, makeWebhookContext } from '../helpers/context.mts';
-import { PNG_B64, useEmulator } from '../helpers/emulator.mts';
+import { emulatorCredentials, makeWebhookContext } from '../support/context.mts';
+import { PNG_B64, useEmulator } from '../support/emulator.mts';
 
 const VECTOR = {
 	secret: 'whsec_dGVzdHNlY3JldHRlc3RzZWNyZXR0ZXN0c2VjcmV0MTI=',

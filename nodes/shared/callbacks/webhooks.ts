@@ -1,8 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { KlingCredentials } from './providers';
+import type { KlingCredentials } from '../api/providers';
 import { verifyStandardWebhook } from './signature';
-import { CREDENTIAL_TYPE } from './transport';
+import { CREDENTIAL_TYPE } from '../api/client';
 
 // Kling takes the callback URL per task, so there is never anything to register remotely.
 export const noRemoteWebhookMethods = {

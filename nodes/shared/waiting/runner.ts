@@ -4,12 +4,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod';
 
 import { batchExternalTaskId, pauseItem, readBatch, resumeCallbackUrl } from './callbackWait';
-import { InputError, checkImageRef, imageRequestValue, type ImageRef } from './images';
-import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from './output';
+import { InputError, checkImageRef, imageRequestValue, type ImageRef } from '../input/images';
+import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
 import { Progress } from './progress';
-import { ENDPOINTS, type KlingEndpoint, type ProviderProfile } from './providers';
-import { isFinal, type KlingTask } from './task';
-import { KlingClient } from './transport';
+import { ENDPOINTS, type KlingEndpoint, type ProviderProfile } from '../api/providers';
+import { isFinal, type KlingTask } from '../api/task';
+import { KlingClient } from '../api/client';
 
 export interface ImageSlot {
 	/** Where the image goes in the request body, e.g. ['image_list', 0, 'image']. */

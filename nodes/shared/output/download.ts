@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { KlingTask } from './task';
+import type { KlingTask } from '../api/task';
 
 /** Both generation nodes and the trigger download results. */
 export type DownloadContext = IExecuteFunctions | IWebhookFunctions;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { KlingEndpoint } from './providers';
+import type { KlingEndpoint } from '../api/providers';
 
 /** Shared parameter fragments: one definition, one name, in every node that has the meaning. */
 

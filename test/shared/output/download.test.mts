@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { downloadFile } from '../../nodes/shared/download.ts';
-import { emulatorCredentials, makeContext } from '../helpers/context.mts';
+import { downloadFile } from '../../../nodes/shared/output/download.ts';
+import { emulatorCredentials, makeContext } from '../../support/context.mts';
 
 /**
  * Result downloads: only http(s), no credentials sent to the file host, content type checked,

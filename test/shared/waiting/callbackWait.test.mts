@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import {
 	binaryItem,
 	emulatorCredentials,
 	makeContext,
 	makeWebhookContext,
-} from '../helpers/context.mts';
-import { PNG, createRequests, useEmulator } from '../helpers/emulator.mts';
+} from '../../support/context.mts';
+import { PNG, createRequests, useEmulator } from '../../support/emulator.mts';
 
 const node = new KlingImage2Video();
 const base = {

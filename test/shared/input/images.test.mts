@@ -1,9 +1,9 @@
 import type { IBinaryData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
-import { emulatorCredentials, makeContext } from '../helpers/context.mts';
-import { createRequests, useEmulator } from '../helpers/emulator.mts';
+import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { emulatorCredentials, makeContext } from '../../support/context.mts';
+import { createRequests, useEmulator } from '../../support/emulator.mts';
 
 // Oversized input is refused from what is known about it, before its bytes are read into memory.
 describe('image size ceilings', () => {

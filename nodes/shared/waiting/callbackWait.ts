@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from './output';
-import type { KlingEndpoint } from './providers';
-import { isFinal, normalizeTask, type KlingTask } from './task';
-import { KlingClient } from './transport';
-import { checkCallbackSignature } from './webhooks';
+import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
+import type { KlingEndpoint } from '../api/providers';
+import { isFinal, normalizeTask, type KlingTask } from '../api/task';
+import { KlingClient } from '../api/client';
+import { checkCallbackSignature } from '../callbacks/webhooks';
 
 /**
  * Wait mode "Until Kling Calls Back": every task gets this execution's resume URL as its

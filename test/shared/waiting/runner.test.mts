@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../helpers/context.mts';
-import { PNG, useEmulator } from '../helpers/emulator.mts';
+import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
+import { PNG, useEmulator } from '../../support/emulator.mts';
 
 const node = new KlingImage2Video();
 

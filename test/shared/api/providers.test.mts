@@ -5,7 +5,7 @@ import {
 	endpointPath,
 	resolveProvider,
 	taskPath,
-} from '../../nodes/shared/providers.ts';
+} from '../../../nodes/shared/api/providers.ts';
 
 describe('provider profiles', () => {
 	it.each([

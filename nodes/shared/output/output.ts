@@ -2,8 +2,8 @@ import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { downloadTaskResults, type DownloadContext } from './download';
-import { ENDPOINTS, type KlingEndpoint } from './providers';
-import type { KlingTask } from './task';
+import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
+import type { KlingTask } from '../api/task';
 
 export interface TaskContext {
 	endpoint: KlingEndpoint | null;

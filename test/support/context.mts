@@ -25,7 +25,7 @@ function get(obj: unknown, path: string): unknown {
 }
 
 import { KlingApi } from '../../credentials/KlingApi.credentials.ts';
-import { record, recordCredentialSecrets } from '../../scripts/lib/leak-corpus.mts';
+import { record, recordCredentialSecrets } from './leak-corpus.mts';
 
 export const EMULATOR_API_KEY = 'emulator-api-key';
 export const EMULATOR_ACCESS_KEY = 'emulator-access-key';

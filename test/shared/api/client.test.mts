@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { KlingClient } from '../../nodes/shared/transport.ts';
-import { KlingEmulator, type FaultRule } from '../../emulator/server.mts';
-import { makePng } from '../../emulator/media.mts';
-import { EMULATOR_API_KEY, emulatorCredentials, makeContext } from '../helpers/context.mts';
+import { KlingClient } from '../../../nodes/shared/api/client.ts';
+import { KlingEmulator, type FaultRule } from '../../../emulator/server.mts';
+import { makePng } from '../../../emulator/media.mts';
+import { EMULATOR_API_KEY, emulatorCredentials, makeContext } from '../../support/context.mts';
 
 const FAST = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 };
 const IMAGE = makePng(400, 400).toString('base64');

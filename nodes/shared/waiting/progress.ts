@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { KlingTask } from './task';
+import type { KlingTask } from '../api/task';
 
 /**
  * What a user can see while a node waits minutes for Kling. n8n 2.x gives a running node no

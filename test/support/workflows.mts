@@ -1,5 +1,5 @@
-import type { WorkflowJson } from '../../scripts/lib/n8n.mts';
-import { EMULATOR_CREDENTIAL_ID } from '../../scripts/lib/n8n.mts';
+import type { WorkflowJson } from './n8n.mts';
+import { EMULATOR_CREDENTIAL_ID } from './n8n.mts';
 
 /** Builders for the workflows the end-to-end suite runs besides the examples. */
 

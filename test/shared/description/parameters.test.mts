@@ -1,11 +1,11 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { KlingApi } from '../../credentials/KlingApi.credentials.ts';
-import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
-import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
-import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
-import { MODELS } from '../../nodes/shared/descriptions.ts';
+import { KlingApi } from '../../../credentials/KlingApi.credentials.ts';
+import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingMultiImage2Image } from '../../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
+import { KlingMultiImage2Video } from '../../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
+import { MODELS } from '../../../nodes/shared/description/parameters.ts';
 
 const NODES: Array<[string, INodeTypeDescription]> = [
 	['image2video', new KlingImage2Video().description],
