@@ -3,7 +3,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import { InputError } from '../shared/input/images';
 import { checkEnum, commonBody, getOptions, imageSlot } from '../shared/input/request';
-import type { ImageSlot, PreparedRequest } from '../shared/waiting/runner';
+import type { ImageSlot, PreparedRequest } from '../shared/input/types';
 import { CAMERA_AXES, CAMERA_TYPES } from '../shared/input/schemas';
 
 function parseTrajectory(raw: unknown, field: string): Array<{ x: number; y: number }> {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { InputError } from '../shared/input/images';
 import type { ProviderProfile } from '../shared/api/providers';
 import { checkEnum, commonBody, getOptions, imageList, imageSlot } from '../shared/input/request';
-import type { PreparedRequest } from '../shared/waiting/runner';
+import type { PreparedRequest } from '../shared/input/types';
 import { IMAGE_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export function prepareMultiImage2Image(

@@ -10,7 +10,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
 import { generationSubtitle } from '../shared/description/parameters';
-import { executeGeneration, type GenerationSpec } from '../shared/waiting/runner';
+import type { GenerationSpec } from '../shared/input/types';
+import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { multiImage2videoSchema } from '../shared/input/schemas';
 import { properties } from './description';

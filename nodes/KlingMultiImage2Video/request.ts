@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../shared/api/providers';
 import { checkEnum, commonBody, getOptions, imageList } from '../shared/input/request';
-import type { PreparedRequest } from '../shared/waiting/runner';
+import type { PreparedRequest } from '../shared/input/types';
 import { VIDEO_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export function prepareMultiImage2Video(

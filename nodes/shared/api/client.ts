@@ -17,6 +17,7 @@ import {
 	type KlingEndpoint,
 	type ResolvedProvider,
 } from './providers';
+import type { CreateOutcome, KlingProtocol } from './protocol';
 import { normalizeTask, type KlingTask } from './task';
 
 export const CREDENTIAL_TYPE = 'klingApi';
@@ -51,9 +52,7 @@ export interface RequestSpec {
 
 type Attempt = { ok: true; data: unknown } | { ok: false; failure: KlingFailure };
 
-export type CreateOutcome =
-	| { status: 'created'; task: KlingTask; recovered: boolean }
-	| { status: 'busy'; failure: KlingFailure };
+export type { CreateOutcome };
 
 const RETRYABLE_CODES = new Set([1302, 1303, 5000, 5001, 5002]);
 
@@ -103,7 +102,7 @@ function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
  * when Kling certainly did not create the task, or a lookup by external_task_id shows it does not
  * exist, so a fault never makes the user pay twice.
  */
-export class KlingClient {
+export class KlingClient implements KlingProtocol {
 	readonly provider: ResolvedProvider;
 
 	private readonly secrets: string[];

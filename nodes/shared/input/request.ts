@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError, classifyImageValue } from './images';
-import type { ImageSlot } from '../waiting/runner';
+import type { ImageSlot } from './types';
 
 export const MAX_PROMPT = 2500;
 

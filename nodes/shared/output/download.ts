@@ -12,6 +12,8 @@ import type { KlingTask } from '../api/task';
 export type DownloadContext = IExecuteFunctions | IWebhookFunctions;
 
 type BodyStream = AsyncIterable<Buffer> & { destroy?: () => void };
+type Kind = 'video' | 'image';
+type Refuse = (message: string) => NodeOperationError;
 
 export const MAX_DOWNLOAD_BYTES = { video: 500 * 1024 * 1024, image: 50 * 1024 * 1024 };
 // The task is paid for by now: try hard before giving its result up.
@@ -30,18 +32,7 @@ function fail(ctx: DownloadContext, itemIndex: number, message: string): NodeOpe
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }
 
-/**
- * Fetches one result file. Result URLs point at Kling's CDN, not its API: they are fetched without
- * credentials (so no key leaves for another host), only over http(s), under a size ceiling and
- * with a content-type check. The body is streamed into n8n's binary store, not buffered twice.
- */
-export async function downloadFile(
-	ctx: DownloadContext,
-	itemIndex: number,
-	url: string,
-	kind: 'video' | 'image',
-	fileBase: string,
-): Promise<IBinaryData> {
+function checkedUrl(ctx: DownloadContext, itemIndex: number, url: string): URL {
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -55,90 +46,121 @@ export async function downloadFile(
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 		throw fail(ctx, itemIndex, `Refusing to download a result from a ${parsed.protocol} URL`);
 	}
+	return parsed;
+}
+
+/** The response's media type, refused when it is not the kind of file the task makes. */
+function checkedMimeType(refuse: Refuse, response: IN8nHttpFullResponse, kind: Kind): string {
+	const contentType = String(response.headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	const generic = !contentType || contentType === 'application/octet-stream';
+	if (!generic && !contentType.startsWith(`${kind}/`)) {
+		throw refuse(`The result is ${contentType}, not a ${kind}; refusing to store it`);
+	}
+	return generic ? (kind === 'video' ? 'video/mp4' : 'image/png') : contentType;
+}
+
+function checkDeclaredSize(refuse: Refuse, length: number, kind: Kind): void {
+	if (Number.isFinite(length) && length > MAX_DOWNLOAD_BYTES[kind]) {
+		throw refuse(
+			`The result is ${Math.round(length / 1024 / 1024)} MB, above the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`,
+		);
+	}
+}
+
+/** No declared length: count while reading so an endless body cannot exhaust memory. */
+async function readCounted(refuse: Refuse, stream: BodyStream, kind: Kind): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let total = 0;
+	for await (const chunk of stream) {
+		total += (chunk as Buffer).length;
+		if (total > MAX_DOWNLOAD_BYTES[kind]) {
+			throw refuse(
+				`The result is larger than the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`,
+			);
+		}
+		chunks.push(chunk as Buffer);
+	}
+	return Buffer.concat(chunks);
+}
+
+/** One GET; a string when it is worth trying again (network fault, 429, 5xx). */
+async function fetchOnce(
+	ctx: DownloadContext,
+	url: string,
+): Promise<IN8nHttpFullResponse | string> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await ctx.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: DOWNLOAD_TIMEOUT_MS,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		return String((error as Error).message ?? error).slice(0, 200);
+	}
+	if (response.statusCode >= 500 || response.statusCode === 429) {
+		(response.body as unknown as BodyStream).destroy?.();
+		return `HTTP ${response.statusCode}`;
+	}
+	return response;
+}
+
+/** Stores a good response's body as binary data, streamed when its size is declared. */
+async function store(
+	ctx: DownloadContext,
+	itemIndex: number,
+	response: IN8nHttpFullResponse,
+	kind: Kind,
+	fileBase: string,
+): Promise<IBinaryData> {
+	const stream = response.body as unknown as BodyStream;
+	// Every refusal closes the connection first, so a refused body is never read.
+	const refuse: Refuse = (message) => {
+		stream.destroy?.();
+		return fail(ctx, itemIndex, message);
+	};
+	if (response.statusCode >= 400) {
+		throw refuse(
+			`Could not download the result (HTTP ${response.statusCode}); result URLs expire after 30 days`,
+		);
+	}
+	const mimeType = checkedMimeType(refuse, response, kind);
+	const length = Number(response.headers['content-length']);
+	checkDeclaredSize(refuse, length, kind);
+	const fileName = `${fileBase}.${EXTENSIONS[mimeType] ?? (kind === 'video' ? 'mp4' : 'png')}`;
+	const body = Number.isFinite(length)
+		? (response.body as Buffer)
+		: await readCounted(refuse, stream, kind);
+	return await ctx.helpers.prepareBinaryData(body, fileName, mimeType);
+}
+
+/**
+ * Fetches one result file. Result URLs point at Kling's CDN, not its API: they are fetched without
+ * credentials (so no key leaves for another host), only over http(s), under a size ceiling and
+ * with a content-type check. The body is streamed into n8n's binary store, not buffered twice.
+ */
+export async function downloadFile(
+	ctx: DownloadContext,
+	itemIndex: number,
+	url: string,
+	kind: Kind,
+	fileBase: string,
+): Promise<IBinaryData> {
+	checkedUrl(ctx, itemIndex, url);
 	let lastError = '';
 	for (let attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
 		if ((ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.()?.aborted)
 			throw fail(ctx, itemIndex, 'The execution was cancelled');
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await ctx.helpers.httpRequest({
-				method: 'GET',
-				url,
-				encoding: 'stream',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: DOWNLOAD_TIMEOUT_MS,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			lastError = String((error as Error).message ?? error).slice(0, 200);
-			await sleep(500 * 2 ** (attempt - 1));
-			continue;
-		}
-		const stream = response.body as unknown as BodyStream;
-		if (response.statusCode >= 500 || response.statusCode === 429) {
-			stream.destroy?.();
-			lastError = `HTTP ${response.statusCode}`;
-			await sleep(500 * 2 ** (attempt - 1));
-			continue;
-		}
-		if (response.statusCode >= 400) {
-			stream.destroy?.();
-			throw fail(
-				ctx,
-				itemIndex,
-				`Could not download the result (HTTP ${response.statusCode}); result URLs expire after 30 days`,
-			);
-		}
-		const contentType = String(response.headers['content-type'] ?? '')
-			.split(';')[0]
-			.trim()
-			.toLowerCase();
-		if (
-			contentType &&
-			!contentType.startsWith(`${kind}/`) &&
-			contentType !== 'application/octet-stream'
-		) {
-			stream.destroy?.();
-			throw fail(
-				ctx,
-				itemIndex,
-				`The result is ${contentType}, not a ${kind}; refusing to store it`,
-			);
-		}
-		const length = Number(response.headers['content-length']);
-		if (Number.isFinite(length) && length > MAX_DOWNLOAD_BYTES[kind]) {
-			stream.destroy?.();
-			throw fail(
-				ctx,
-				itemIndex,
-				`The result is ${Math.round(length / 1024 / 1024)} MB, above the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`,
-			);
-		}
-		const mimeType =
-			contentType && contentType !== 'application/octet-stream'
-				? contentType
-				: kind === 'video'
-					? 'video/mp4'
-					: 'image/png';
-		const fileName = `${fileBase}.${EXTENSIONS[mimeType] ?? (kind === 'video' ? 'mp4' : 'png')}`;
-		if (Number.isFinite(length))
-			return await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
-		// No declared length: count while reading so an endless body cannot exhaust memory.
-		const chunks: Buffer[] = [];
-		let total = 0;
-		for await (const chunk of stream) {
-			total += (chunk as Buffer).length;
-			if (total > MAX_DOWNLOAD_BYTES[kind]) {
-				stream.destroy?.();
-				throw fail(
-					ctx,
-					itemIndex,
-					`The result is larger than the ${MAX_DOWNLOAD_BYTES[kind] / 1024 / 1024} MB ceiling`,
-				);
-			}
-			chunks.push(chunk as Buffer);
-		}
-		return await ctx.helpers.prepareBinaryData(Buffer.concat(chunks), fileName, mimeType);
+		const response = await fetchOnce(ctx, url);
+		if (typeof response !== 'string') return await store(ctx, itemIndex, response, kind, fileBase);
+		lastError = response;
+		await sleep(500 * 2 ** (attempt - 1));
 	}
 	throw fail(
 		ctx,

@@ -1,0 +1,141 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ProviderProfile } from '../api/providers';
+import type { Job, WaitMode } from '../waiting/job';
+import { InputError, checkImageRef, imageRequestValue } from './images';
+import type { GenerationSpec, PreparedRequest } from './types';
+
+/** Without waiting, the deadline only bounds how long a full account (1303) may delay a submit. */
+const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;
+
+export interface ItemSettings {
+	operation: 'generate' | 'getTask';
+	wait: WaitMode;
+	kind: 'video' | 'image';
+	profile: ProviderProfile;
+	/** Sent as every task's callback_url in callback-wait. */
+	callbackUrl?: string;
+	/** Names the task of item i when the user gave no External Task ID. */
+	externalTaskId(itemIndex: number): string;
+}
+
+export function setPath(target: IDataObject, path: Array<string | number>, value: unknown): void {
+	let node: IDataObject | unknown[] = target;
+	for (let i = 0; i < path.length - 1; i++) node = (node as IDataObject)[path[i]] as IDataObject;
+	(node as IDataObject)[path[path.length - 1]] = value as IDataObject;
+}
+
+function inputError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), (error as Error).message, {
+		itemIndex,
+		description: 'Nothing was sent to Kling, so nothing was charged.',
+	});
+}
+
+function newJob(itemIndex: number, now: number): Job {
+	return {
+		itemIndex,
+		startedAt: now,
+		deadline: now + NO_WAIT_SUBMIT_LIMIT_MS,
+		intervalMs: 10_000,
+		nextPollAt: now,
+		download: false,
+		outputField: 'data',
+	};
+}
+
+function readWaiting(ctx: IExecuteFunctions, job: Job, kind: ItemSettings['kind']): void {
+	const i = job.itemIndex;
+	const minutes = Number(ctx.getNodeParameter('waitTimeout', i, kind === 'video' ? 30 : 5));
+	const seconds = Number(ctx.getNodeParameter('pollInterval', i, kind === 'video' ? 10 : 3));
+	if (!(minutes > 0)) throw new InputError('Wait Timeout (Minutes): must be a number above 0');
+	if (!(seconds >= 1)) throw new InputError('Poll Interval (Seconds): must be at least 1');
+	job.deadline = job.startedAt + minutes * 60_000;
+	job.intervalMs = seconds * 1000;
+	job.download = ctx.getNodeParameter('downloadResult', i, true) as boolean;
+	job.outputField = String(ctx.getNodeParameter('binaryPropertyOutput', i, 'data') || 'data');
+}
+
+function readLookup(ctx: IExecuteFunctions, job: Job): void {
+	const id = String(ctx.getNodeParameter('taskId', job.itemIndex, '') ?? '').trim();
+	if (!id)
+		throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
+	const by = ctx.getNodeParameter('lookupBy', job.itemIndex, 'taskId');
+	job.lookup = { by: by as 'taskId' | 'externalTaskId', id };
+}
+
+/** The request with placeholders for images, checked against the endpoint's schema. */
+function checkSchema(spec: GenerationSpec, request: PreparedRequest): void {
+	const preview = JSON.parse(JSON.stringify(request.body)) as IDataObject;
+	for (const slot of request.images) {
+		setPath(preview, slot.path, slot.ref.kind === 'url' ? slot.ref.value : 'aGVsbG8=');
+	}
+	const parsed = spec.schema.safeParse(preview);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new InputError(`${issue.path.join('.') || 'request'}: ${issue.message}`);
+	}
+}
+
+async function readRequest(
+	ctx: IExecuteFunctions,
+	spec: GenerationSpec,
+	settings: ItemSettings,
+	itemIndex: number,
+): Promise<PreparedRequest> {
+	const request = spec.prepare(ctx, itemIndex, settings.profile);
+	if (settings.callbackUrl) {
+		if (request.body.callback_url !== undefined) {
+			throw new InputError(
+				'Callback URL: leave it empty when Wait is "Until Kling Calls Back"; the node sends this execution\'s own resume URL',
+			);
+		}
+		request.body.callback_url = settings.callbackUrl;
+	}
+	if (request.body.external_task_id === undefined) {
+		request.body.external_task_id = settings.externalTaskId(itemIndex);
+	}
+	for (const slot of request.images) {
+		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
+	}
+	checkSchema(spec, request);
+	return request;
+}
+
+/**
+ * Reads and checks every item before anything is sent: with bad input nothing is paid for.
+ * Without Continue On Fail the first bad item stops the run; with it, the item carries its error.
+ */
+export async function readJobs(
+	ctx: IExecuteFunctions,
+	spec: GenerationSpec,
+	settings: ItemSettings,
+): Promise<Job[]> {
+	const jobs: Job[] = [];
+	const continueOnFail = ctx.continueOnFail();
+	for (let i = 0; i < ctx.getInputData().length; i++) {
+		const job = newJob(i, Date.now());
+		jobs.push(job);
+		try {
+			if (settings.wait !== 'none') readWaiting(ctx, job, settings.kind);
+			if (settings.operation === 'getTask') readLookup(ctx, job);
+			else job.request = await readRequest(ctx, spec, settings, i);
+		} catch (error) {
+			job.error = inputError(ctx, error, i);
+			if (!continueOnFail) throw job.error;
+		}
+	}
+	return jobs;
+}
+
+/** The body to send, with each image read (binary field, URL or Base64) only now. */
+export async function requestBody(ctx: IExecuteFunctions, job: Job): Promise<IDataObject> {
+	const request = job.request!;
+	const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
+	for (const slot of request.images) {
+		setPath(body, slot.path, await imageRequestValue(ctx, job.itemIndex, slot.ref, slot.field));
+	}
+	return body;
+}

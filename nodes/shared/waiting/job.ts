@@ -1,0 +1,43 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import type { KlingTask } from '../api/task';
+import type { PreparedRequest } from '../input/types';
+import type { ItemError, ItemPlan } from '../output/output';
+
+export type WaitMode = 'poll' | 'none' | 'callback';
+
+/** One input item on its way through the run: what to send or look up, and what came back. */
+export interface Job {
+	itemIndex: number;
+	request?: PreparedRequest;
+	lookup?: { by: 'taskId' | 'externalTaskId'; id: string };
+	task?: KlingTask;
+	startedAt: number;
+	deadline: number;
+	intervalMs: number;
+	nextPollAt: number;
+	download: boolean;
+	outputField: string;
+	result?: INodeExecutionData;
+	error?: ItemError;
+}
+
+export function planOf(job: Job): ItemPlan {
+	return {
+		itemIndex: job.itemIndex,
+		download: job.download,
+		outputField: job.outputField,
+		model: job.request?.model ?? null,
+		startedAt: job.startedAt,
+	};
+}
+
+/** What the run knows about a job's task, for its error item. */
+export function taskOf(job: Job) {
+	return {
+		taskId: job.task?.taskId,
+		externalTaskId:
+			job.task?.externalTaskId ?? (job.request?.body.external_task_id as string | undefined),
+		status: job.task?.status,
+	};
+}

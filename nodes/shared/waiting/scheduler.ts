@@ -1,0 +1,297 @@
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { KlingFailure } from '../api/errors';
+import type { KlingProtocol } from '../api/protocol';
+import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
+import { isFinal, type KlingTask } from '../api/task';
+import type { ItemError } from '../output/output';
+import type { Job, WaitMode } from './job';
+import { PollSchedule } from './pollSchedule';
+
+const BUSY_BACKOFF_MAX_MS = 30_000;
+/** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
+const SLOT_WATCH_MS = 1000;
+/** Tasks due within this window are checked together, so one list read can cover them. */
+const DUE_WINDOW_MS = 500;
+
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+/** What the scheduler needs from the API side: the protocol, plus backoff, errors and cancellation. */
+export interface SchedulerClient extends KlingProtocol {
+	backoffMs(attempt: number): number;
+	error(failure: KlingFailure, itemIndex?: number): NodeApiError;
+	isCancelled(): boolean;
+	cancelledError(itemIndex?: number): NodeOperationError;
+}
+
+export interface SchedulerOptions {
+	node: INode;
+	endpoint: KlingEndpoint;
+	mode: WaitMode;
+	maxConcurrency: number;
+	continueOnFail: boolean;
+	clock: Clock;
+	/** The request body of a job, with its images read in. */
+	bodyFor(job: Job): Promise<IDataObject>;
+	/** Turns a final task into the job's output item (downloads included) or its error. */
+	settle(job: Job, task: KlingTask): Promise<{ item: INodeExecutionData } | { error: ItemError }>;
+	progress?: {
+		started(itemIndex: number, task: KlingTask, how: 'submitted' | 'found'): void;
+		seen(itemIndex: number, task: KlingTask): void;
+	};
+}
+
+/**
+ * Runs a batch of jobs against one account: submits up to Max Concurrent Tasks at once, waits
+ * for a slot when Kling answers 1303, checks due tasks (one list read per wave where the provider
+ * has a list), learns the task length, and settles each task once. The state lives in fields, the
+ * clock and the client are injected, so a test can drive it without waiting.
+ */
+export class TaskScheduler {
+	private readonly queue: Job[];
+	private readonly active = new Set<Job>();
+	private readonly timing = new PollSchedule();
+	private mode: WaitMode;
+	private stopSubmitting = false;
+	private busyAttempt = 0;
+	private busyUntil = 0;
+	private waitingForSlot = false;
+	private listUsable = true;
+
+	constructor(
+		private readonly client: SchedulerClient,
+		private readonly options: SchedulerOptions,
+		jobs: Job[],
+	) {
+		this.queue = jobs.filter((j) => !j.error);
+		this.mode = options.mode;
+	}
+
+	private get now(): number {
+		return this.options.clock.now();
+	}
+
+	/** Until every task is settled; in callback-wait, until every task is submitted. */
+	async run(): Promise<void> {
+		while (this.queue.length > 0 || this.active.size > 0) {
+			if (this.client.isCancelled()) throw this.client.cancelledError();
+			await this.submitWhileRoom();
+			if (this.stopSubmitting) this.queue.length = 0;
+			if (this.queue.length === 0 && this.active.size === 0) break;
+			if (this.mode === 'callback' && this.queue.length === 0) break;
+			await this.checkDue();
+			await this.sleepUntilNext();
+		}
+	}
+
+	/** Callback-wait after a failed submit: settle what has finished and poll the rest. */
+	async continueAsPolling(jobs: Job[]): Promise<void> {
+		this.mode = 'poll';
+		for (const job of jobs) {
+			if (!job.task || job.error) continue;
+			if (isFinal(job.task.status)) await this.finish(job, job.task);
+			else this.active.add(Object.assign(job, { nextPollAt: this.now }));
+		}
+		await this.run();
+	}
+
+	/** Settles a finished callback-wait batch, each task once. */
+	async settleAll(jobs: Job[]): Promise<void> {
+		for (const job of jobs) await this.finish(job, job.task!);
+	}
+
+	private canSubmit(): boolean {
+		return (
+			this.queue.length > 0 &&
+			this.active.size < this.options.maxConcurrency &&
+			!this.stopSubmitting &&
+			!this.waitingForSlot &&
+			this.now >= this.busyUntil
+		);
+	}
+
+	private async submitWhileRoom(): Promise<void> {
+		while (this.canSubmit()) {
+			const job = this.queue[0];
+			try {
+				if (job.lookup) {
+					this.queue.shift();
+					await this.lookUp(job);
+				} else if (!(await this.submit(job))) {
+					break;
+				}
+			} catch (error) {
+				if (this.queue[0] === job) this.queue.shift();
+				this.fail(job, error);
+			}
+		}
+	}
+
+	private async lookUp(job: Job): Promise<void> {
+		const { endpoint } = this.options;
+		const { by, id } = job.lookup!;
+		const task =
+			by === 'taskId'
+				? await this.client.getTask(endpoint, id, job.itemIndex)
+				: await this.client.findByExternalId(endpoint, id, job.itemIndex);
+		if (!task) {
+			const label = ENDPOINTS[endpoint].label;
+			throw new NodeOperationError(
+				this.options.node,
+				`No ${label} task has the external task ID "${id}"`,
+				{ itemIndex: job.itemIndex },
+			);
+		}
+		this.options.progress?.started(job.itemIndex, task, 'found');
+		await this.watchOrFinish(job, task);
+	}
+
+	/** False when the account is full (1303): submitting pauses until a slot frees. */
+	private async submit(job: Job): Promise<boolean> {
+		const body = await this.options.bodyFor(job);
+		const outcome = await this.client.tryCreate(this.options.endpoint, body, job.itemIndex);
+		if (outcome.status === 'busy') {
+			this.onBusy(job, outcome.failure);
+			return false;
+		}
+		this.busyAttempt = 0;
+		this.queue.shift();
+		job.startedAt = this.now;
+		this.options.progress?.started(job.itemIndex, outcome.task, 'submitted');
+		await this.watchOrFinish(job, outcome.task);
+		return true;
+	}
+
+	private onBusy(job: Job, failure: KlingFailure): void {
+		this.busyAttempt++;
+		if (this.now > job.deadline) {
+			this.queue.shift();
+			this.fail(job, this.client.error(failure, job.itemIndex));
+		} else if (this.active.size > 0) {
+			// One of our own tasks will free a slot: wait for it rather than guess.
+			this.waitingForSlot = true;
+		} else {
+			const backoff = this.client.backoffMs(this.busyAttempt);
+			this.busyUntil = this.now + Math.min(BUSY_BACKOFF_MAX_MS, backoff);
+		}
+	}
+
+	private async watchOrFinish(job: Job, task: KlingTask): Promise<void> {
+		job.task = task;
+		const final = isFinal(task.status);
+		if (this.mode === 'none' || (this.mode === 'poll' && final))
+			return await this.finish(job, task);
+		// Callback-wait settles every task once, after the last one finishes.
+		if (final) return;
+		job.nextPollAt = this.nextCheck(job);
+		this.active.add(job);
+	}
+
+	private nextCheck(job: Job): number {
+		const at = this.timing.next(job.startedAt, job.intervalMs, this.now);
+		// Until a task of this run has finished, nothing says when a slot frees: look every second.
+		const watchSlots =
+			this.mode === 'callback' && this.queue.length > 0 && this.timing.learnedMs === undefined;
+		return watchSlots ? Math.min(at, this.now + SLOT_WATCH_MS) : at;
+	}
+
+	private dueJobs(): Job[] {
+		const now = this.now;
+		const due = [...this.active].filter((j) => j.nextPollAt <= now + DUE_WINDOW_MS);
+		return due.some((j) => j.nextPollAt <= now) ? due : [];
+	}
+
+	/** Several tasks due at once: one list read shows them all, where the provider has a list. */
+	private async listed(due: Job[]): Promise<Map<string, KlingTask>> {
+		const listed = new Map<string, KlingTask>();
+		if (due.length < 2 || !this.listUsable) return listed;
+		const tasks = await this.client.listTasks(this.options.endpoint, this.active.size + 20);
+		if (tasks) for (const t of tasks) listed.set(t.taskId, t);
+		else this.listUsable = false;
+		return listed;
+	}
+
+	private async checkDue(): Promise<void> {
+		const due = this.dueJobs();
+		const listed = await this.listed(due);
+		for (const job of due) {
+			try {
+				const task =
+					listed.get(job.task!.taskId) ??
+					(await this.client.getTask(this.options.endpoint, job.task!.taskId, job.itemIndex));
+				await this.observe(job, task);
+			} catch (error) {
+				this.waitingForSlot = false;
+				this.fail(job, error);
+			}
+		}
+	}
+
+	private async observe(job: Job, task: KlingTask): Promise<void> {
+		job.task = task;
+		this.options.progress?.seen(job.itemIndex, task);
+		if (isFinal(task.status)) {
+			this.waitingForSlot = false;
+			if (this.mode !== 'callback') return await this.finish(job, task);
+			this.active.delete(job);
+			this.timing.learn(task);
+		} else if (this.now >= job.deadline) {
+			this.waitingForSlot = false;
+			this.fail(job, this.timeoutError(job, task));
+		} else {
+			job.nextPollAt = Math.min(this.nextCheck(job), job.deadline);
+		}
+	}
+
+	private timeoutError(job: Job, task: KlingTask): NodeOperationError {
+		const external = task.externalTaskId ? `, external task ID ${task.externalTaskId}` : '';
+		return new NodeOperationError(
+			this.options.node,
+			`Task ${task.taskId} did not finish within the wait timeout (last status: ${task.status})`,
+			{
+				itemIndex: job.itemIndex,
+				description: `The task keeps running at Kling. Pick the result up later with the Get Task operation (task ID ${task.taskId}${external}), or raise Wait Timeout.`,
+			},
+		);
+	}
+
+	/** Sleeps until the next check is due, or not at all when a freed slot can take a submit. */
+	private async sleepUntilNext(): Promise<void> {
+		const submitting = this.queue.length > 0 && !this.waitingForSlot;
+		const canSubmitNow =
+			submitting && this.active.size < this.options.maxConcurrency && !this.stopSubmitting;
+		const submitAt = submitting ? Math.max(this.busyUntil, canSubmitNow ? 0 : Infinity) : Infinity;
+		const wakeAt = Math.min(...[...this.active].map((j) => j.nextPollAt), submitAt);
+		if (Number.isFinite(wakeAt) && wakeAt > this.now)
+			await this.options.clock.sleep(wakeAt - this.now);
+	}
+
+	private async finish(job: Job, task: KlingTask): Promise<void> {
+		job.task = task;
+		this.active.delete(job);
+		this.timing.learn(task);
+		// What this task taught may bring the others' next check forward.
+		for (const other of this.active) {
+			const next = this.timing.next(other.startedAt, other.intervalMs, this.now);
+			other.nextPollAt = Math.min(other.nextPollAt, next);
+		}
+		const settled = await this.options.settle(job, task);
+		if ('error' in settled) this.fail(job, settled.error);
+		else job.result = settled.item;
+	}
+
+	private fail(job: Job, error: unknown): void {
+		job.error =
+			error instanceof NodeOperationError || error instanceof NodeApiError
+				? error
+				: new NodeOperationError(this.options.node, (error as Error).message, {
+						itemIndex: job.itemIndex,
+					});
+		this.active.delete(job);
+		if (!this.options.continueOnFail) this.stopSubmitting = true;
+	}
+}

@@ -1,0 +1,201 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import type { KlingFailure } from '../../../nodes/shared/api/errors.ts';
+import type { CreateOutcome } from '../../../nodes/shared/api/protocol.ts';
+import type { KlingTask } from '../../../nodes/shared/api/task.ts';
+import type { Job, WaitMode } from '../../../nodes/shared/waiting/job.ts';
+import { TaskScheduler, type SchedulerClient } from '../../../nodes/shared/waiting/scheduler.ts';
+
+const NODE = {
+	id: 'n',
+	name: 'Kling',
+	type: 'kling',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as INode;
+
+/** A fake account on a fake clock: tasks take `taskMs`, at most `limit` run at once (1303 beyond). */
+class FakeKling implements SchedulerClient {
+	now = 0;
+	creates = 0;
+	busyAnswers = 0;
+	reads: Array<{ at: number; kind: 'get' | 'list' }> = [];
+	peak = 0;
+	readonly tasks = new Map<string, { createdAt: number; external: string; fails: boolean }>();
+
+	constructor(
+		private readonly limit: number,
+		private readonly taskMs: number,
+		private readonly failing = new Set<string>(),
+	) {}
+
+	private running(): number {
+		return [...this.tasks.values()].filter((t) => this.now < t.createdAt + this.taskMs).length;
+	}
+
+	private view(id: string): KlingTask {
+		const t = this.tasks.get(id)!;
+		const done = this.now >= t.createdAt + this.taskMs;
+		return {
+			taskId: id,
+			externalTaskId: t.external,
+			status: done ? (t.fails ? 'failed' : 'succeeded') : 'processing',
+			statusMessage: null,
+			createdAt: t.createdAt,
+			updatedAt: done ? t.createdAt + this.taskMs : t.createdAt,
+			videos: [],
+			images: [],
+			raw: {},
+		} as unknown as KlingTask;
+	}
+
+	async tryCreate(_e: string, body: IDataObject): Promise<CreateOutcome> {
+		if (this.running() >= this.limit) {
+			this.busyAnswers++;
+			return { status: 'busy', failure: { kind: 'api', httpCode: 429, klingCode: 1303 } };
+		}
+		this.creates++;
+		const id = `task-${this.creates}`;
+		const external = String(body.external_task_id);
+		this.tasks.set(id, { createdAt: this.now, external, fails: this.failing.has(external) });
+		this.peak = Math.max(this.peak, this.running());
+		return { status: 'created', task: this.view(id), recovered: false };
+	}
+
+	async getTask(_e: string, id: string): Promise<KlingTask> {
+		this.reads.push({ at: this.now, kind: 'get' });
+		return this.view(id);
+	}
+
+	async findTask(_e: string, id: string) {
+		return this.tasks.has(id) ? this.view(id) : undefined;
+	}
+
+	async findByExternalId(_e: string, external: string) {
+		const id = [...this.tasks].find(([, t]) => t.external === external)?.[0];
+		return id ? this.view(id) : undefined;
+	}
+
+	async listTasks(): Promise<KlingTask[]> {
+		this.reads.push({ at: this.now, kind: 'list' });
+		return [...this.tasks.keys()].map((id) => this.view(id));
+	}
+
+	backoffMs(attempt: number): number {
+		return 1000 * 2 ** (attempt - 1);
+	}
+
+	error(failure: KlingFailure, itemIndex?: number): NodeApiError {
+		return new NodeApiError(NODE, { code: failure.klingCode ?? 0 }, { itemIndex });
+	}
+
+	isCancelled(): boolean {
+		return false;
+	}
+
+	cancelledError(): NodeOperationError {
+		return new NodeOperationError(NODE, 'cancelled');
+	}
+}
+
+function jobs(count: number, intervalMs = 10_000): Job[] {
+	return Array.from({ length: count }, (_, i) => ({
+		itemIndex: i,
+		request: { body: { external_task_id: `ext-${i}` }, images: [], model: 'm' },
+		startedAt: 0,
+		deadline: 60 * 60_000,
+		intervalMs,
+		nextPollAt: 0,
+		download: false,
+		outputField: 'data',
+	}));
+}
+
+function scheduler(
+	kling: FakeKling,
+	list: Job[],
+	options: { mode?: WaitMode; maxConcurrency?: number; continueOnFail?: boolean } = {},
+) {
+	return new TaskScheduler(
+		kling,
+		{
+			node: NODE,
+			endpoint: 'image2video',
+			mode: options.mode ?? 'poll',
+			maxConcurrency: options.maxConcurrency ?? 5,
+			continueOnFail: options.continueOnFail ?? true,
+			clock: { now: () => kling.now, sleep: async (ms) => void (kling.now += ms) },
+			bodyFor: async (job) => job.request!.body,
+			settle: async (job, task) =>
+				task.status === 'succeeded'
+					? { item: { json: { status: task.status }, pairedItem: { item: job.itemIndex } } }
+					: { error: new NodeOperationError(NODE, `task ${task.taskId} failed`) },
+		},
+		list,
+	);
+}
+
+describe('TaskScheduler on a fake clock', () => {
+	it('runs every job once, never above Max Concurrent Tasks, in about ceil(n / C) task lengths', async () => {
+		const kling = new FakeKling(10, 8000);
+		const list = jobs(7);
+		await scheduler(kling, list, { maxConcurrency: 3 }).run();
+		expect(list.map((j) => j.result?.json.status)).toEqual(Array(7).fill('succeeded'));
+		expect(kling.creates).toBe(7);
+		expect(kling.peak).toBe(3);
+		// 3 waves of 8 s; the first wave is seen at the 10 s interval, later ones at the learned length.
+		expect(kling.now).toBeGreaterThanOrEqual(3 * 8000);
+		expect(kling.now).toBeLessThanOrEqual(10_000 + 2 * 8000 + 2 * 250);
+	});
+
+	it("waits for one of its own tasks on 1303 instead of hammering Kling's create", async () => {
+		const kling = new FakeKling(2, 5000);
+		const list = jobs(6);
+		await scheduler(kling, list, { maxConcurrency: 5 }).run();
+		expect(kling.creates).toBe(6);
+		expect(kling.peak).toBe(2);
+		// One refused create per wave at most: after a 1303 it waits for a slot of its own.
+		expect(kling.busyAnswers).toBeLessThanOrEqual(3);
+	});
+
+	it('backs off when the account is full of tasks it does not own', async () => {
+		const kling = new FakeKling(1, 4000);
+		await kling.tryCreate('image2video', { external_task_id: 'someone-else' });
+		const list = jobs(1);
+		await scheduler(kling, list).run();
+		expect(list[0].result?.json.status).toBe('succeeded');
+		expect(kling.busyAnswers).toBeGreaterThanOrEqual(1);
+		// It did not submit before the foreign task freed the slot.
+		const own = [...kling.tasks.values()].find((t) => t.external === 'ext-0')!;
+		expect(own.createdAt).toBeGreaterThanOrEqual(4000);
+	});
+
+	it('reads a wave of due tasks with one list read', async () => {
+		const kling = new FakeKling(10, 3000);
+		await scheduler(kling, jobs(4), { maxConcurrency: 4 }).run();
+		expect(kling.reads).toEqual([{ at: 10_000, kind: 'list' }]);
+	});
+
+	it('stops submitting after a failure without Continue On Fail, but lets running tasks finish', async () => {
+		const kling = new FakeKling(10, 2000, new Set(['ext-0']));
+		const list = jobs(5);
+		await scheduler(kling, list, { maxConcurrency: 2, continueOnFail: false }).run();
+		expect(list[0].error?.message).toMatch(/failed/);
+		expect(list[1].result?.json.status).toBe('succeeded');
+		expect(kling.creates).toBe(2);
+		expect(list.slice(2).every((j) => !j.task && !j.result)).toBe(true);
+	});
+
+	it('in callback-wait, stops once every task is submitted and settles nothing itself', async () => {
+		const kling = new FakeKling(2, 5000);
+		const list = jobs(4);
+		await scheduler(kling, list, { mode: 'callback' }).run();
+		expect(kling.creates).toBe(4);
+		expect(list.every((j) => j.task && !j.result)).toBe(true);
+		// It watched its own tasks only to free slots, every second until one had finished.
+		expect(kling.now).toBeLessThan(5000 + 1000 + 500);
+	});
+});
