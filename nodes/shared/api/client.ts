@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 	NodeApiError,
@@ -17,85 +16,23 @@ import {
 	type KlingEndpoint,
 	type ResolvedProvider,
 } from './providers';
+import { interpret, type Attempt, type RequestSpec } from './exchange';
 import type { CreateOutcome, KlingProtocol } from './protocol';
+import {
+	DEFAULT_RETRY,
+	isRetryable,
+	looksLikeMissing,
+	outcomeUnknown,
+	rejectedBeforeAcceptance,
+	type RetryPolicy,
+} from './retry';
 import { normalizeTask, type KlingTask } from './task';
 
 export const CREDENTIAL_TYPE = 'klingApi';
 
 export type KlingContext = IExecuteFunctions | IWebhookFunctions;
 
-export interface RetryPolicy {
-	/** Attempts for idempotent reads (first try included). */
-	readAttempts: number;
-	/** Attempts for a task create (first try included). */
-	createAttempts: number;
-	baseDelayMs: number;
-	maxDelayMs: number;
-	/** Per-request timeout. */
-	timeoutMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-	readAttempts: 6,
-	createAttempts: 5,
-	baseDelayMs: 1000,
-	maxDelayMs: 30_000,
-	timeoutMs: 60_000,
-};
-
-export interface RequestSpec {
-	method: IHttpRequestMethods;
-	path: string;
-	body?: IDataObject;
-	qs?: IDataObject;
-}
-
-type Attempt = { ok: true; data: unknown } | { ok: false; failure: KlingFailure };
-
 export type { CreateOutcome };
-
-const RETRYABLE_CODES = new Set([1302, 1303, 5000, 5001, 5002]);
-
-function isRetryable(failure: KlingFailure): boolean {
-	if (failure.kind === 'cancelled') return false;
-	if (failure.kind !== 'api') return true;
-	if (failure.klingCode !== undefined && RETRYABLE_CODES.has(failure.klingCode)) return true;
-	return failure.httpCode === 429 || (failure.httpCode ?? 0) >= 500;
-}
-
-/** Rejected by the rate limiter before Kling accepted anything: safe to send the same create again. */
-function rejectedBeforeAcceptance(failure: KlingFailure): boolean {
-	if (failure.klingCode === 1302) return true;
-	return failure.httpCode === 429 && failure.klingCode !== 1303;
-}
-
-/** The create may or may not have produced a task; only a lookup can tell. */
-function outcomeUnknown(failure: KlingFailure): boolean {
-	if (failure.kind === 'cancelled') return false;
-	if (failure.kind !== 'api') return true;
-	return (
-		(failure.httpCode ?? 0) >= 500 || (failure.klingCode !== undefined && failure.klingCode >= 5000)
-	);
-}
-
-function looksLikeMissing(failure: KlingFailure): boolean {
-	return (
-		failure.kind === 'api' &&
-		(failure.httpCode === 404 ||
-			failure.httpCode === 400 ||
-			failure.klingCode === 1203 ||
-			failure.klingCode === 1201)
-	);
-}
-
-function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
-	const raw = headers?.['retry-after'];
-	if (raw === undefined || raw === null) return undefined;
-	const seconds = Number(raw);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds);
-	const date = Date.parse(String(raw));
-	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
 
 /**
  * The one way this package talks to Kling. Reads are retried with backoff; a create is only resent
@@ -217,50 +154,7 @@ export class KlingClient implements KlingProtocol {
 				},
 			};
 		}
-		return this.interpret(response);
-	}
-
-	private interpret(response: IN8nHttpFullResponse): Attempt {
-		const status = response.statusCode;
-		let body: unknown = response.body;
-		if (Buffer.isBuffer(body)) body = body.toString('utf8');
-		if (typeof body === 'string') {
-			const text = body;
-			try {
-				body = JSON.parse(text);
-			} catch {
-				const html = /^\s*</.test(text);
-				return {
-					ok: false,
-					failure: {
-						kind: html || status >= 400 ? 'edge' : 'malformed',
-						httpCode: status,
-						retryAfterSeconds: parseRetryAfter(response.headers),
-					},
-				};
-			}
-		}
-		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			return { ok: false, failure: { kind: 'malformed', httpCode: status } };
-		}
-		const envelope = body as IDataObject;
-		const code = typeof envelope.code === 'number' ? envelope.code : Number(envelope.code);
-		const requestId = envelope.request_id ? String(envelope.request_id) : undefined;
-		if (status >= 200 && status < 300 && code === 0) return { ok: true, data: envelope.data };
-		if (status >= 200 && status < 300 && !Number.isFinite(code)) {
-			return { ok: false, failure: { kind: 'malformed', httpCode: status, requestId } };
-		}
-		return {
-			ok: false,
-			failure: {
-				kind: 'api',
-				httpCode: status,
-				klingCode: Number.isFinite(code) ? code : undefined,
-				klingMessage: envelope.message ? String(envelope.message) : undefined,
-				requestId,
-				retryAfterSeconds: parseRetryAfter(response.headers),
-			},
-		};
+		return interpret(response);
 	}
 
 	/** An idempotent call, retried on rate limits, 5xx, gateway pages and network faults. */

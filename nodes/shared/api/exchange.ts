@@ -1,0 +1,65 @@
+import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import type { KlingFailure } from './errors';
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+export type Attempt = { ok: true; data: unknown } | { ok: false; failure: KlingFailure };
+
+export function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	if (raw === undefined || raw === null) return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(String(raw));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** Reads Kling's `{ code, message, request_id, data }` envelope from any answer, HTML pages included. */
+export function interpret(response: IN8nHttpFullResponse): Attempt {
+	const status = response.statusCode;
+	let body: unknown = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		const text = body;
+		try {
+			body = JSON.parse(text);
+		} catch {
+			const html = /^\s*</.test(text);
+			return {
+				ok: false,
+				failure: {
+					kind: html || status >= 400 ? 'edge' : 'malformed',
+					httpCode: status,
+					retryAfterSeconds: parseRetryAfter(response.headers),
+				},
+			};
+		}
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		return { ok: false, failure: { kind: 'malformed', httpCode: status } };
+	}
+	const envelope = body as IDataObject;
+	const code = typeof envelope.code === 'number' ? envelope.code : Number(envelope.code);
+	const requestId = envelope.request_id ? String(envelope.request_id) : undefined;
+	if (status >= 200 && status < 300 && code === 0) return { ok: true, data: envelope.data };
+	if (status >= 200 && status < 300 && !Number.isFinite(code)) {
+		return { ok: false, failure: { kind: 'malformed', httpCode: status, requestId } };
+	}
+	return {
+		ok: false,
+		failure: {
+			kind: 'api',
+			httpCode: status,
+			klingCode: Number.isFinite(code) ? code : undefined,
+			klingMessage: envelope.message ? String(envelope.message) : undefined,
+			requestId,
+			retryAfterSeconds: parseRetryAfter(response.headers),
+		},
+	};
+}
