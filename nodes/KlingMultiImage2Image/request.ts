@@ -1,10 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from '../shared/input/images';
 import type { ProviderProfile } from '../shared/api/providers';
-import { checkEnum, commonBody, getOptions, imageList, imageSlot } from '../shared/input/request';
+import { commonBody, getOptions, imageList, imageSlot, setIfGiven } from '../shared/input/request';
 import type { PreparedRequest } from '../shared/input/types';
-import { IMAGE_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export function prepareMultiImage2Image(
 	ctx: IExecuteFunctions,
@@ -19,7 +17,6 @@ export function prepareMultiImage2Image(
 		'subjectImages',
 		'Subject Images',
 		profile.minImages.multiImage2image,
-		4,
 		(n) => ['subject_image_list', n, 'subject_image'],
 	);
 	body.subject_image_list = images.map(() => ({}));
@@ -27,16 +24,7 @@ export function prepareMultiImage2Image(
 	if (scene) images.push(imageSlot(ctx, i, scene, 'Scene Image', [profile.sceneImageField]));
 	const style = String(options.styleImage ?? '').trim();
 	if (style) images.push(imageSlot(ctx, i, style, 'Style Image', ['style_image']));
-	if (options.numberOfImages !== undefined) {
-		const n = Number(options.numberOfImages);
-		if (!Number.isInteger(n) || n < 1 || n > 9) {
-			throw new InputError(
-				`Number of Images: ${options.numberOfImages} is not allowed; use a whole number from 1 to 9`,
-			);
-		}
-		body.n = n;
-	}
-	const aspect = checkEnum(options.aspectRatio, 'Aspect Ratio', IMAGE_ASPECT_RATIOS);
-	if (aspect) body.aspect_ratio = aspect;
+	if (options.numberOfImages !== undefined) body.n = Number(options.numberOfImages);
+	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
 	return { body, images, model: String(body.model_name) };
 }

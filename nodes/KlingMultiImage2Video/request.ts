@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../shared/api/providers';
-import { checkEnum, commonBody, getOptions, imageList } from '../shared/input/request';
+import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
 import type { PreparedRequest } from '../shared/input/types';
-import { VIDEO_ASPECT_RATIOS } from '../shared/input/schemas';
 
 export function prepareMultiImage2Video(
 	ctx: IExecuteFunctions,
@@ -12,21 +11,14 @@ export function prepareMultiImage2Video(
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const body = commonBody(ctx, i, options, true);
-	const images = imageList(
-		ctx,
-		i,
-		'images',
-		'Images',
-		profile.minImages.multiImage2video,
-		4,
-		(n) => ['image_list', n, 'image'],
-	);
+	const images = imageList(ctx, i, 'images', 'Images', profile.minImages.multiImage2video, (n) => [
+		'image_list',
+		n,
+		'image',
+	]);
 	body.image_list = images.map(() => ({}));
-	const mode = checkEnum(options.mode, 'Mode', ['std', 'pro']);
-	if (mode) body.mode = mode;
-	const duration = checkEnum(options.duration, 'Duration (Seconds)', ['5', '10']);
-	if (duration) body.duration = duration;
-	const aspect = checkEnum(options.aspectRatio, 'Aspect Ratio', VIDEO_ASPECT_RATIOS);
-	if (aspect) body.aspect_ratio = aspect;
+	setIfGiven(body, 'mode', options.mode);
+	setIfGiven(body, 'duration', options.duration);
+	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
 	return { body, images, model: String(body.model_name) };
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ProviderProfile } from '../api/providers';
 import type { Job, WaitMode } from '../waiting/job';
 import { InputError, checkImageRef, imageRequestValue } from './images';
+import { fieldLabel } from './schemas';
 import type { GenerationSpec, PreparedRequest } from './types';
 
 /** Without waiting, the deadline only bounds how long a full account (1303) may delay a submit. */
@@ -74,8 +75,8 @@ function checkSchema(spec: GenerationSpec, request: PreparedRequest): void {
 	}
 	const parsed = spec.schema.safeParse(preview);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new InputError(`${issue.path.join('.') || 'request'}: ${issue.message}`);
+		const { path, message } = parsed.error.issues[0];
+		throw new InputError(path.length ? `${fieldLabel(path)}: ${message}` : message);
 	}
 }
 

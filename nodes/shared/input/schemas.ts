@@ -1,22 +1,13 @@
 import { z } from 'zod';
 
-/** Kling's documented request rules per endpoint; every body is checked before it is sent. */
+/**
+ * Kling's documented request rules per endpoint: the one place each rule is written. Every body
+ * is checked here before it is sent; messages name the field as the panel does (FIELD_LABELS)
+ * and say the rule with the value given, e.g. "Camera Control pan: 11 is outside -10 to 10".
+ * Request builders only map parameters to the body.
+ */
 
-const MAX_TEXT = 2500;
-const image = z.string().min(1, 'must not be empty');
-const text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
-
-const common = {
-	model_name: z.string().min(1, 'must not be empty'),
-	watermark_info: z.object({ enabled: z.boolean() }).strict().optional(),
-	callback_url: z
-		.string()
-		.url('must be an http(s) URL')
-		.regex(/^https?:\/\//i, 'must be an http(s) URL')
-		.optional(),
-	external_task_id: z.string().min(1).max(128, 'must be at most 128 characters'),
-};
-
+export const MAX_TEXT = 2500;
 export const CAMERA_TYPES = [
 	'simple',
 	'down_back',
@@ -27,8 +18,152 @@ export const CAMERA_TYPES = [
 export const CAMERA_AXES = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'] as const;
 export const VIDEO_ASPECT_RATIOS = ['16:9', '9:16', '1:1'];
 export const IMAGE_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
+const MODES = ['std', 'pro'];
+const DURATIONS = ['5', '10'];
 
-const axis = z.number().min(-10, 'must be at least -10').max(10, 'must be at most 10');
+/** Body paths (numbers as #) to the names the panel shows. */
+const FIELD_LABELS: Record<string, string> = {
+	model_name: 'Model',
+	prompt: 'Prompt',
+	negative_prompt: 'Negative Prompt',
+	mode: 'Mode',
+	duration: 'Duration (Seconds)',
+	cfg_scale: 'CFG Scale',
+	sound: 'Sound',
+	aspect_ratio: 'Aspect Ratio',
+	n: 'Number of Images',
+	callback_url: 'Callback URL',
+	external_task_id: 'External Task ID',
+	watermark_info: 'Watermark',
+	image: 'Image',
+	image_tail: 'End Frame',
+	static_mask: 'Static Mask',
+	dynamic_masks: 'Dynamic Masks',
+	'dynamic_masks.#.trajectories': 'Dynamic Masks #{n} Trajectory',
+	camera_control: 'Camera Control',
+	'camera_control.type': 'Camera Control Type',
+	'camera_control.config.{axis}': 'Camera Control {axis}',
+	image_list: 'Images',
+	subject_image_list: 'Subject Images',
+	scene_image: 'Scene Image',
+	scence_image: 'Scene Image',
+	style_image: 'Style Image',
+};
+
+/** The panel's name for a body path, e.g. ['dynamic_masks', 0, 'trajectories'] → "Dynamic Masks #1 Trajectory". */
+export function fieldLabel(path: Array<string | number>): string {
+	const index = path.find((p) => typeof p === 'number') as number | undefined;
+	const key = path.map((p) => (typeof p === 'number' ? '#' : p)).join('.');
+	const last = String(path[path.length - 1]);
+	const label =
+		FIELD_LABELS[key] ??
+		FIELD_LABELS[[...path.slice(0, -1), '{axis}'].join('.')]?.replace('{axis}', last);
+	return (label ?? key).replace('{n}', String((index ?? 0) + 1));
+}
+
+const oneOf = (values: readonly string[]) =>
+	z.string().refine(
+		(v) => values.includes(v),
+		(v) => ({ message: `"${v}" is not allowed; use one of ${values.join(', ')}` }),
+	);
+
+const text = z.string().refine(
+	(v) => v.length <= MAX_TEXT,
+	(v) => ({ message: `is ${v.length} characters; Kling accepts at most ${MAX_TEXT}` }),
+);
+const requiredText = text.refine((v) => v.trim() !== '', { message: 'is required' });
+
+/** A number in a range; anything else (text, NaN) is named with the value given. */
+const between = (min: number, max: number) =>
+	z.unknown().refine(
+		(v) => typeof v === 'number' && v >= min && v <= max,
+		(v) => ({ message: `${String(v)} is outside ${min} to ${max}` }),
+	);
+
+const image = z.string().min(1, 'must not be empty');
+
+const count = (min: number, max: number, noun: string) =>
+	z
+		.array(z.unknown())
+		.refine(
+			(a) => a.length <= max,
+			(a) => ({ message: `has ${a.length} ${noun}; Kling accepts at most ${max}` }),
+		)
+		.refine((a) => a.length >= min, { message: `needs at least ${min} ${noun}` });
+
+const common = {
+	model_name: z.string().refine((v) => v.trim() !== '', {
+		message: 'is empty; choose a model or enter its name',
+	}),
+	watermark_info: z.object({ enabled: z.boolean() }).strict().optional(),
+	callback_url: z
+		.string()
+		.url('must be an http(s) URL')
+		.regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL')
+		.optional(),
+	external_task_id: z.string().min(1).max(128, 'must be at most 128 characters'),
+	negative_prompt: text.optional(),
+};
+
+const trajectory = z
+	.array(z.object({ x: z.number(), y: z.number() }).strict())
+	.refine((points) => points.every((p) => Number.isInteger(p.x) && Number.isInteger(p.y)), {
+		message: 'every point needs whole-number x and y pixel coordinates',
+	})
+	.refine(
+		(points) => points.length >= 2 && points.length <= 77,
+		(points) => ({ message: `has ${points.length} point(s); Kling needs 2 to 77` }),
+	);
+
+const cameraControl = z
+	.object({
+		type: oneOf(CAMERA_TYPES),
+		config: z
+			.object(Object.fromEntries(CAMERA_AXES.map((a) => [a, between(-10, 10)])))
+			.strict()
+			.optional(),
+	})
+	.strict();
+
+type Issues = z.RefinementCtx;
+type Image2VideoBody = { image_tail?: unknown; static_mask?: unknown; dynamic_masks?: unknown };
+
+/** End frame, motion brush and camera control: Kling takes one of them per task. */
+function checkExclusive(body: Image2VideoBody & { camera_control?: unknown }, issues: Issues) {
+	const used = [
+		body.image_tail !== undefined ? 'End Frame' : '',
+		body.static_mask !== undefined || body.dynamic_masks !== undefined
+			? 'Motion Brush (Static/Dynamic Masks)'
+			: '',
+		body.camera_control !== undefined ? 'Camera Control' : '',
+	].filter(Boolean);
+	if (used.length > 1) {
+		issues.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${used.join(' and ')}: Kling allows only one of End Frame, Motion Brush and Camera Control per task`,
+		});
+	}
+}
+
+/** Simple moves along exactly one axis; the other types take no config. */
+function checkCamera(cc: z.infer<typeof cameraControl> | undefined, issues: Issues) {
+	if (cc?.type === 'simple') {
+		const nonZero = CAMERA_AXES.filter((a) => (cc.config?.[a] ?? 0) !== 0);
+		if (nonZero.length !== 1) {
+			issues.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['camera_control'],
+				message: `type Simple needs exactly one non-zero axis (now ${nonZero.length ? nonZero.join(', ') : 'none'})`,
+			});
+		}
+	} else if (cc?.config !== undefined) {
+		issues.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['camera_control', 'config'],
+			message: 'is only used with type Simple',
+		});
+	}
+}
 
 export const image2videoSchema = z
 	.object({
@@ -36,104 +171,50 @@ export const image2videoSchema = z
 		image,
 		image_tail: image.optional(),
 		prompt: text.optional(),
-		negative_prompt: text.optional(),
-		cfg_scale: z.number().min(0, 'must be at least 0').max(1, 'must be at most 1').optional(),
-		mode: z.enum(['std', 'pro']).optional(),
-		duration: z.enum(['5', '10']).optional(),
+		cfg_scale: between(0, 1).optional(),
+		mode: oneOf(MODES).optional(),
+		duration: oneOf(DURATIONS).optional(),
 		sound: z.enum(['on', 'off']).optional(),
-		camera_control: z
-			.object({
-				type: z.enum(CAMERA_TYPES),
-				config: z
-					.object(
-						Object.fromEntries(CAMERA_AXES.map((a) => [a, axis])) as Record<
-							(typeof CAMERA_AXES)[number],
-							typeof axis
-						>,
-					)
-					.strict()
-					.optional(),
-			})
-			.strict()
-			.optional(),
+		camera_control: cameraControl.optional(),
 		static_mask: image.optional(),
-		dynamic_masks: z
-			.array(
-				z
-					.object({
-						mask: image,
-						trajectories: z
-							.array(z.object({ x: z.number().int(), y: z.number().int() }).strict())
-							.min(2, 'needs at least 2 points')
-							.max(77, 'allows at most 77 points'),
-					})
-					.strict(),
-			)
-			.min(1)
-			.max(6, 'allows at most 6 groups')
+		dynamic_masks: count(1, 6, 'groups')
+			.pipe(z.array(z.object({ mask: image, trajectories: trajectory }).strict()))
 			.optional(),
 	})
 	.strict()
 	.superRefine((body, issues) => {
-		const groups = [
-			body.image_tail !== undefined,
-			body.static_mask !== undefined || body.dynamic_masks !== undefined,
-			body.camera_control !== undefined,
-		];
-		if (groups.filter(Boolean).length > 1) {
-			issues.addIssue({
-				code: z.ZodIssueCode.custom,
-				message: 'end frame, motion brush and camera control cannot be combined',
-			});
-		}
-		const cc = body.camera_control;
-		if (cc?.type === 'simple') {
-			const nonZero = CAMERA_AXES.filter((a) => (cc.config?.[a] ?? 0) !== 0);
-			if (nonZero.length !== 1) {
-				issues.addIssue({
-					code: z.ZodIssueCode.custom,
-					path: ['camera_control', 'config'],
-					message: 'exactly one of the six values must be non-zero for type simple',
-				});
-			}
-		} else if (cc?.config !== undefined) {
-			issues.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['camera_control', 'config'],
-				message: 'is only used with type simple',
-			});
-		}
+		checkExclusive(body, issues);
+		checkCamera(body.camera_control, issues);
 	});
 
 export const multiImage2videoSchema = z
 	.object({
 		...common,
-		image_list: z.array(z.object({ image }).strict()).min(1).max(4, 'allows at most 4 images'),
-		prompt: text.min(1, 'is required'),
-		negative_prompt: text.optional(),
-		mode: z.enum(['std', 'pro']).optional(),
-		duration: z.enum(['5', '10']).optional(),
-		aspect_ratio: z.enum(VIDEO_ASPECT_RATIOS as [string, ...string[]]).optional(),
+		image_list: count(1, 4, 'images').pipe(z.array(z.object({ image }).strict())),
+		prompt: requiredText,
+		mode: oneOf(MODES).optional(),
+		duration: oneOf(DURATIONS).optional(),
+		aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional(),
 	})
 	.strict();
 
 export const multiImage2imageSchema = z
 	.object({
 		...common,
-		subject_image_list: z
-			.array(z.object({ subject_image: image }).strict())
-			.min(1)
-			.max(4, 'allows at most 4 images'),
+		subject_image_list: count(1, 4, 'images').pipe(
+			z.array(z.object({ subject_image: image }).strict()),
+		),
 		scene_image: image.optional(),
 		scence_image: image.optional(),
 		style_image: image.optional(),
 		prompt: text.optional(),
 		n: z
-			.number()
-			.int('must be a whole number')
-			.min(1, 'must be at least 1')
-			.max(9, 'must be at most 9')
+			.unknown()
+			.refine(
+				(v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 9,
+				(v) => ({ message: `${String(v)} is not allowed; use a whole number from 1 to 9` }),
+			)
 			.optional(),
-		aspect_ratio: z.enum(IMAGE_ASPECT_RATIOS as [string, ...string[]]).optional(),
+		aspect_ratio: oneOf(IMAGE_ASPECT_RATIOS).optional(),
 	})
 	.strict();
