@@ -55,7 +55,11 @@ describe('the n8n editor in a real browser', () => {
 		const url = await emulator.start();
 		n8n = await N8nInstance.create('editor');
 		await n8n.importCredentials([emulatorCredential(url)]);
-		await n8n.importWorkflows(listExamples().map((f) => loadExample(f, url)));
+		const examples = listExamples().map((f) => loadExample(f, url));
+		// The panel tests change parameters and n8n's editor autosaves: they work on copies, so
+		// the runs below execute the examples as shipped.
+		const copies = examples.map((w) => ({ ...w, id: `${w.id}Panel`, name: `${w.name} (panels)` }));
+		await n8n.importWorkflows([...examples, ...copies]);
 		await n8n.setOwner(EMAIL, PASSWORD);
 		await n8n.start();
 		editor = await Editor.open(`http://127.0.0.1:${n8n.port}`);
@@ -96,7 +100,7 @@ describe('the n8n editor in a real browser', () => {
 	});
 
 	it('shows Generate parameters with hints, and a Get Task panel without Generate-only options', async () => {
-		await editor.openWorkflow('klingExampleI2V');
+		await editor.openWorkflow('klingExampleI2VPanel');
 		await editor.openNode('Kling Image to Video');
 		const generate = await editor.parameterNames();
 		expect(generate).toEqual(
@@ -134,8 +138,8 @@ describe('the n8n editor in a real browser', () => {
 	});
 
 	it.each([
-		['klingExampleM2V', 'Kling Multi-Image to Video', 'panel-multi-image-to-video'],
-		['klingExampleM2I', 'Kling Multi-Image to Image', 'panel-multi-image-to-image'],
+		['klingExampleM2VPanel', 'Kling Multi-Image to Video', 'panel-multi-image-to-video'],
+		['klingExampleM2IPanel', 'Kling Multi-Image to Image', 'panel-multi-image-to-image'],
 	])(
 		'renders %s with its image list and a Get Task panel without Generate-only options',
 		async (id, node, shot) => {
@@ -167,7 +171,13 @@ describe('the n8n editor in a real browser', () => {
 			await editor.openWorkflow(id);
 			await editor.page.locator('[data-test-id=execute-workflow-button]').click();
 			const kling = editor.page.locator('[data-test-id=canvas-node]', { hasText: node });
-			await kling.locator('[data-test-id=canvas-node-status-success]').waitFor({ timeout: 90_000 });
+			await kling
+				.locator('[data-test-id=canvas-node-status-success]')
+				.waitFor({ timeout: 90_000 })
+				.catch(async (error: Error) => {
+					await editor.shot(`${shot}-failed`);
+					throw error;
+				});
 			await editor.openNode(node);
 			const output = editor.page.locator('[data-test-id=output-panel]');
 			await output.locator('[data-test-id=radio-button-json]').click();
