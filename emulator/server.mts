@@ -3,12 +3,16 @@
  * (and the relays' /kling/v1 variants), official error envelopes, API-key and JWT auth, a task
  * lifecycle with an account concurrency limit, callbacks, seeded fault injection and counters.
  */
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { authenticate } from './auth.mts';
 import { makePng } from './media.mts';
+import { KlingError, LIVE_MODELS, RETIRED_MODELS, validate } from './rules.mts';
+
+export { LIVE_MODELS, RETIRED_MODELS };
 
 export type Endpoint = 'image2video' | 'multiImage2video' | 'multiImage2image';
 export type FaultStage = 'create' | 'query' | 'download' | 'callback';
@@ -57,33 +61,6 @@ export interface EmulatorOptions {
 	faults?: FaultRule[];
 	seed?: number;
 }
-
-export const LIVE_MODELS: Record<Endpoint, string[]> = {
-	image2video: ['kling-v3', 'kling-v2-6', 'kling-v2-5-turbo'],
-	multiImage2video: ['kling-v1-6'],
-	multiImage2image: ['kling-v2-1', 'kling-v2'],
-};
-export const RETIRED_MODELS: Record<Endpoint, string[]> = {
-	image2video: [
-		'kling-v2-1-master',
-		'kling-v2-1',
-		'kling-v2-master',
-		'kling-v1-5',
-		'kling-v1',
-		'kling-v1-6',
-	],
-	multiImage2video: ['kling-v1'],
-	multiImage2image: ['kling-v1'],
-};
-
-const DEFAULT_MODEL: Record<Endpoint, string> = {
-	image2video: 'kling-v1',
-	multiImage2video: 'kling-v1-6',
-	multiImage2image: 'kling-v2-1',
-};
-
-const ASPECTS_VIDEO = ['16:9', '9:16', '1:1'];
-const ASPECTS_IMAGE = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
 
 interface Task {
 	id: string;
@@ -138,16 +115,6 @@ export interface EmulatorStats {
 	}>;
 }
 
-class KlingError extends Error {
-	constructor(
-		readonly http: number,
-		readonly code: number,
-		message: string,
-	) {
-		super(message);
-	}
-}
-
 function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
@@ -157,28 +124,6 @@ function mulberry32(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-}
-
-/** Width/height of a PNG or JPEG, parsed independently of the package's own checks. */
-function imageSize(
-	buf: Buffer,
-): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
-	if (buf.length > 24 && buf.readUInt32BE(0) === 0x89504e47) {
-		return { format: 'png', width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
-	}
-	if (buf.length > 4 && buf[0] === 0xff && buf[1] === 0xd8) {
-		let o = 2;
-		while (o + 9 < buf.length) {
-			if (buf[o] !== 0xff) return undefined;
-			const marker = buf[o + 1];
-			const len = buf.readUInt16BE(o + 2);
-			if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-				return { format: 'jpeg', height: buf.readUInt16BE(o + 5), width: buf.readUInt16BE(o + 7) };
-			}
-			o += 2 + len;
-		}
-	}
-	return undefined;
 }
 
 let mp4Cache: Buffer | undefined;
@@ -369,7 +314,7 @@ export class KlingEmulator {
 			if (path.startsWith('/kling/')) path = path.slice('/kling'.length);
 			const route = this.route(path);
 			if (!route) return fail(new KlingError(404, 1202, 'requested method is invalid'));
-			entry.auth = this.authenticate(req.headers.authorization);
+			entry.auth = authenticate(req.headers.authorization, this.options);
 			if (req.method === 'POST' && !route.id) {
 				entry.kind = 'create';
 				this.stats.createAttempts++;
@@ -414,37 +359,6 @@ export class KlingEmulator {
 		}
 		if (path === '/account/costs') return { endpoint: 'image2video' };
 		return undefined;
-	}
-
-	private authenticate(header: string | undefined): 'apiKey' | 'jwt' {
-		if (!header) throw new KlingError(401, 1001, 'Authorization is empty');
-		const m = /^Bearer (.+)$/.exec(header);
-		if (!m) throw new KlingError(401, 1002, 'Authorization is invalid');
-		const token = m[1];
-		if (this.options.apiKeys.includes(token)) return 'apiKey';
-		const parts = token.split('.');
-		if (parts.length !== 3) throw new KlingError(401, 1002, 'Authorization is invalid');
-		let payload: { iss?: string; exp?: number; nbf?: number };
-		try {
-			const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-			if (header.alg !== 'HS256') throw new Error('alg');
-			payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-		} catch {
-			throw new KlingError(401, 1002, 'Authorization is invalid');
-		}
-		const secret = payload.iss ? this.options.accessKeys[payload.iss] : undefined;
-		if (!secret) throw new KlingError(401, 1000, 'Authentication failed');
-		const expected = createHmac('sha256', secret).update(`${parts[0]}.${parts[1]}`).digest();
-		const given = Buffer.from(parts[2], 'base64url');
-		if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-			throw new KlingError(401, 1000, 'Authentication failed');
-		}
-		const now = Math.floor(Date.now() / 1000);
-		if (typeof payload.nbf === 'number' && payload.nbf > now)
-			throw new KlingError(401, 1003, 'Authorization is not yet valid');
-		if (typeof payload.exp !== 'number' || payload.exp <= now)
-			throw new KlingError(401, 1004, 'Authorization has expired');
-		return 'jwt';
 	}
 
 	/** Returns true when the fault answered (or dropped) the request itself. */
@@ -596,160 +510,9 @@ export class KlingEmulator {
 		return this.applyTransportFault(fault, entry, res, send);
 	}
 
-	private checkImage(field: string, value: unknown, strictAspect = true): void {
-		if (typeof value !== 'string' || value.length === 0)
-			throw new KlingError(400, 1201, `${field} is required`);
-		if (/^https?:\/\//i.test(value)) return;
-		if (value.startsWith('data:'))
-			throw new KlingError(400, 1201, `${field}: Base64 must not carry a data: prefix`);
-		if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value))
-			throw new KlingError(400, 1201, `${field}: invalid image, expected a URL or Base64`);
-		const buf = Buffer.from(value, 'base64');
-		if (buf.length > 10 * 1024 * 1024)
-			throw new KlingError(400, 1201, `${field}: image larger than 10MB`);
-		const size = imageSize(buf);
-		if (!size) throw new KlingError(400, 1201, `${field}: image format must be jpg, jpeg or png`);
-		if (size.width < 300 || size.height < 300)
-			throw new KlingError(400, 1201, `${field}: image must be at least 300px`);
-		const ratio = size.width / size.height;
-		if (strictAspect && (ratio > 2.5 || ratio < 0.4))
-			throw new KlingError(400, 1201, `${field}: aspect ratio must be between 1:2.5 and 2.5:1`);
-	}
-
-	private checkModel(endpoint: Endpoint, body: Record<string, unknown>): void {
-		const model = String(body.model_name ?? DEFAULT_MODEL[endpoint]);
-		if (LIVE_MODELS[endpoint].includes(model)) return;
-		if (RETIRED_MODELS[endpoint].includes(model))
-			throw new KlingError(
-				404,
-				1203,
-				`The model '${model}' has been discontinued and is no longer available.`,
-			);
-		throw new KlingError(400, 1201, `model_name '${model}' is invalid`);
-	}
-
-	private checkText(field: string, value: unknown, max: number, required = false): void {
-		if (value === undefined || value === null) {
-			if (required) throw new KlingError(400, 1201, `${field} is required`);
-			return;
-		}
-		if (typeof value !== 'string') throw new KlingError(400, 1201, `${field} must be a string`);
-		if (required && value.trim() === '') throw new KlingError(400, 1201, `${field} is required`);
-		if (value.length > max)
-			throw new KlingError(400, 1201, `${field} must be at most ${max} characters`);
-	}
-
-	private checkEnum(field: string, value: unknown, allowed: string[]): void {
-		if (value !== undefined && !allowed.includes(String(value))) {
-			throw new KlingError(400, 1201, `${field} must be one of ${allowed.join(', ')}`);
-		}
-	}
-
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */
 	validate(endpoint: Endpoint, body: Record<string, unknown>): number {
-		this.checkModel(endpoint, body);
-		this.checkText('prompt', body.prompt, 2500, endpoint === 'multiImage2video');
-		this.checkText('negative_prompt', body.negative_prompt, 2500);
-		if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url))) {
-			throw new KlingError(400, 1201, 'callback_url must be an http(s) URL');
-		}
-		if (endpoint === 'image2video') {
-			this.checkImage('image', body.image);
-			if (body.image_tail !== undefined) this.checkImage('image_tail', body.image_tail, false);
-			this.checkEnum('mode', body.mode, ['std', 'pro']);
-			this.checkEnum('duration', body.duration, ['5', '10']);
-			this.checkEnum('sound', body.sound, ['on', 'off']);
-			if (body.cfg_scale !== undefined) {
-				const c = Number(body.cfg_scale);
-				if (!(c >= 0 && c <= 1)) throw new KlingError(400, 1201, 'cfg_scale must be within [0, 1]');
-			}
-			const groups = [
-				body.image_tail !== undefined,
-				body.static_mask !== undefined || body.dynamic_masks !== undefined,
-				body.camera_control !== undefined,
-			];
-			if (groups.filter(Boolean).length > 1) {
-				throw new KlingError(
-					400,
-					1201,
-					'image_tail, static_mask/dynamic_masks and camera_control cannot be used together',
-				);
-			}
-			if (body.static_mask !== undefined) this.checkImage('static_mask', body.static_mask, false);
-			if (body.dynamic_masks !== undefined) {
-				const masks = body.dynamic_masks as Array<{ mask?: unknown; trajectories?: unknown[] }>;
-				if (!Array.isArray(masks) || masks.length < 1 || masks.length > 6)
-					throw new KlingError(400, 1201, 'dynamic_masks must have 1 to 6 groups');
-				masks.forEach((m, i) => {
-					this.checkImage(`dynamic_masks[${i}].mask`, m.mask, false);
-					if (
-						!Array.isArray(m.trajectories) ||
-						m.trajectories.length < 2 ||
-						m.trajectories.length > 77
-					) {
-						throw new KlingError(
-							400,
-							1201,
-							`dynamic_masks[${i}].trajectories must have 2 to 77 points`,
-						);
-					}
-				});
-			}
-			if (body.camera_control !== undefined) {
-				const cc = body.camera_control as { type?: string; config?: Record<string, number> };
-				this.checkEnum('camera_control.type', cc.type, [
-					'simple',
-					'down_back',
-					'forward_up',
-					'right_turn_forward',
-					'left_turn_forward',
-				]);
-				if (cc.type === 'simple') {
-					const values = Object.values(cc.config ?? {}).filter((v) => Number(v) !== 0);
-					if (values.length !== 1)
-						throw new KlingError(
-							400,
-							1201,
-							'camera_control.config: exactly one of the six values must be non-zero',
-						);
-				}
-			}
-			return 1;
-		}
-		if (endpoint === 'multiImage2video') {
-			const list = body.image_list as Array<{ image?: unknown }>;
-			if (!Array.isArray(list) || list.length < 1 || list.length > 4)
-				throw new KlingError(400, 1201, 'image_list must have 1 to 4 images');
-			list.forEach((e, i) => this.checkImage(`image_list[${i}].image`, e?.image));
-			this.checkEnum('mode', body.mode, ['std', 'pro']);
-			this.checkEnum('duration', body.duration, ['5', '10']);
-			this.checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_VIDEO);
-			for (const f of [
-				'cfg_scale',
-				'static_mask',
-				'dynamic_masks',
-				'camera_control',
-				'image_tail',
-			]) {
-				if (body[f] !== undefined)
-					throw new KlingError(400, 1201, `${f} is not supported on this endpoint`);
-			}
-			return 1;
-		}
-		const list = body.subject_image_list as Array<{ subject_image?: unknown }>;
-		if (!Array.isArray(list) || list.length < 1 || list.length > 4)
-			throw new KlingError(400, 1201, 'subject_image_list must have 1 to 4 images');
-		list.forEach((e, i) =>
-			this.checkImage(`subject_image_list[${i}].subject_image`, e?.subject_image),
-		);
-		const scene = body.scene_image ?? body.scence_image;
-		if (scene !== undefined) this.checkImage('scene_image', scene);
-		if (body.style_image !== undefined) this.checkImage('style_image', body.style_image);
-		this.checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_IMAGE);
-		const n = body.n === undefined ? 1 : Number(body.n);
-		if (!Number.isInteger(n) || n < 1 || n > 9)
-			throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
-		return n;
+		return validate(endpoint, body);
 	}
 
 	/** The request body of a task as the emulator received it (the latest task when no id is given). */

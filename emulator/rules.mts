@@ -1,0 +1,212 @@
+/**
+ * The emulator's model of Kling's request rules (kling-api.md §2), written from the docs, not from
+ * the package: what Kling would refuse with 1201 or 1203 before a task is created.
+ */
+import type { Endpoint } from './server.mts';
+
+export const LIVE_MODELS: Record<Endpoint, string[]> = {
+	image2video: ['kling-v3', 'kling-v2-6', 'kling-v2-5-turbo'],
+	multiImage2video: ['kling-v1-6'],
+	multiImage2image: ['kling-v2-1', 'kling-v2'],
+};
+export const RETIRED_MODELS: Record<Endpoint, string[]> = {
+	image2video: [
+		'kling-v2-1-master',
+		'kling-v2-1',
+		'kling-v2-master',
+		'kling-v1-5',
+		'kling-v1',
+		'kling-v1-6',
+	],
+	multiImage2video: ['kling-v1'],
+	multiImage2image: ['kling-v1'],
+};
+
+const DEFAULT_MODEL: Record<Endpoint, string> = {
+	image2video: 'kling-v1',
+	multiImage2video: 'kling-v1-6',
+	multiImage2image: 'kling-v2-1',
+};
+
+const ASPECTS_VIDEO = ['16:9', '9:16', '1:1'];
+const ASPECTS_IMAGE = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
+
+export class KlingError extends Error {
+	constructor(
+		readonly http: number,
+		readonly code: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** Width/height of a PNG or JPEG, parsed independently of the package's own checks. */
+function imageSize(
+	buf: Buffer,
+): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
+	if (buf.length > 24 && buf.readUInt32BE(0) === 0x89504e47) {
+		return { format: 'png', width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+	}
+	if (buf.length > 4 && buf[0] === 0xff && buf[1] === 0xd8) {
+		let o = 2;
+		while (o + 9 < buf.length) {
+			if (buf[o] !== 0xff) return undefined;
+			const marker = buf[o + 1];
+			const len = buf.readUInt16BE(o + 2);
+			if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+				return { format: 'jpeg', height: buf.readUInt16BE(o + 5), width: buf.readUInt16BE(o + 7) };
+			}
+			o += 2 + len;
+		}
+	}
+	return undefined;
+}
+
+function checkImage(field: string, value: unknown, strictAspect = true): void {
+	if (typeof value !== 'string' || value.length === 0)
+		throw new KlingError(400, 1201, `${field} is required`);
+	if (/^https?:\/\//i.test(value)) return;
+	if (value.startsWith('data:'))
+		throw new KlingError(400, 1201, `${field}: Base64 must not carry a data: prefix`);
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+		throw new KlingError(400, 1201, `${field}: invalid image, expected a URL or Base64`);
+	const buf = Buffer.from(value, 'base64');
+	if (buf.length > 10 * 1024 * 1024)
+		throw new KlingError(400, 1201, `${field}: image larger than 10MB`);
+	const size = imageSize(buf);
+	if (!size) throw new KlingError(400, 1201, `${field}: image format must be jpg, jpeg or png`);
+	if (size.width < 300 || size.height < 300)
+		throw new KlingError(400, 1201, `${field}: image must be at least 300px`);
+	const ratio = size.width / size.height;
+	if (strictAspect && (ratio > 2.5 || ratio < 0.4))
+		throw new KlingError(400, 1201, `${field}: aspect ratio must be between 1:2.5 and 2.5:1`);
+}
+
+function checkModel(endpoint: Endpoint, body: Record<string, unknown>): void {
+	const model = String(body.model_name ?? DEFAULT_MODEL[endpoint]);
+	if (LIVE_MODELS[endpoint].includes(model)) return;
+	if (RETIRED_MODELS[endpoint].includes(model))
+		throw new KlingError(
+			404,
+			1203,
+			`The model '${model}' has been discontinued and is no longer available.`,
+		);
+	throw new KlingError(400, 1201, `model_name '${model}' is invalid`);
+}
+
+function checkText(field: string, value: unknown, max: number, required = false): void {
+	if (value === undefined || value === null) {
+		if (required) throw new KlingError(400, 1201, `${field} is required`);
+		return;
+	}
+	if (typeof value !== 'string') throw new KlingError(400, 1201, `${field} must be a string`);
+	if (required && value.trim() === '') throw new KlingError(400, 1201, `${field} is required`);
+	if (value.length > max)
+		throw new KlingError(400, 1201, `${field} must be at most ${max} characters`);
+}
+
+function checkEnum(field: string, value: unknown, allowed: string[]): void {
+	if (value !== undefined && !allowed.includes(String(value))) {
+		throw new KlingError(400, 1201, `${field} must be one of ${allowed.join(', ')}`);
+	}
+}
+
+/** Kling's documented request rules; returns the concurrency slots the task needs. */
+export function validate(endpoint: Endpoint, body: Record<string, unknown>): number {
+	checkModel(endpoint, body);
+	checkText('prompt', body.prompt, 2500, endpoint === 'multiImage2video');
+	checkText('negative_prompt', body.negative_prompt, 2500);
+	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url))) {
+		throw new KlingError(400, 1201, 'callback_url must be an http(s) URL');
+	}
+	if (endpoint === 'image2video') {
+		checkImage('image', body.image);
+		if (body.image_tail !== undefined) checkImage('image_tail', body.image_tail, false);
+		checkEnum('mode', body.mode, ['std', 'pro']);
+		checkEnum('duration', body.duration, ['5', '10']);
+		checkEnum('sound', body.sound, ['on', 'off']);
+		if (body.cfg_scale !== undefined) {
+			const c = Number(body.cfg_scale);
+			if (!(c >= 0 && c <= 1)) throw new KlingError(400, 1201, 'cfg_scale must be within [0, 1]');
+		}
+		const groups = [
+			body.image_tail !== undefined,
+			body.static_mask !== undefined || body.dynamic_masks !== undefined,
+			body.camera_control !== undefined,
+		];
+		if (groups.filter(Boolean).length > 1) {
+			throw new KlingError(
+				400,
+				1201,
+				'image_tail, static_mask/dynamic_masks and camera_control cannot be used together',
+			);
+		}
+		if (body.static_mask !== undefined) checkImage('static_mask', body.static_mask, false);
+		if (body.dynamic_masks !== undefined) {
+			const masks = body.dynamic_masks as Array<{ mask?: unknown; trajectories?: unknown[] }>;
+			if (!Array.isArray(masks) || masks.length < 1 || masks.length > 6)
+				throw new KlingError(400, 1201, 'dynamic_masks must have 1 to 6 groups');
+			masks.forEach((m, i) => {
+				checkImage(`dynamic_masks[${i}].mask`, m.mask, false);
+				if (
+					!Array.isArray(m.trajectories) ||
+					m.trajectories.length < 2 ||
+					m.trajectories.length > 77
+				) {
+					throw new KlingError(
+						400,
+						1201,
+						`dynamic_masks[${i}].trajectories must have 2 to 77 points`,
+					);
+				}
+			});
+		}
+		if (body.camera_control !== undefined) {
+			const cc = body.camera_control as { type?: string; config?: Record<string, number> };
+			checkEnum('camera_control.type', cc.type, [
+				'simple',
+				'down_back',
+				'forward_up',
+				'right_turn_forward',
+				'left_turn_forward',
+			]);
+			if (cc.type === 'simple') {
+				const values = Object.values(cc.config ?? {}).filter((v) => Number(v) !== 0);
+				if (values.length !== 1)
+					throw new KlingError(
+						400,
+						1201,
+						'camera_control.config: exactly one of the six values must be non-zero',
+					);
+			}
+		}
+		return 1;
+	}
+	if (endpoint === 'multiImage2video') {
+		const list = body.image_list as Array<{ image?: unknown }>;
+		if (!Array.isArray(list) || list.length < 1 || list.length > 4)
+			throw new KlingError(400, 1201, 'image_list must have 1 to 4 images');
+		list.forEach((e, i) => checkImage(`image_list[${i}].image`, e?.image));
+		checkEnum('mode', body.mode, ['std', 'pro']);
+		checkEnum('duration', body.duration, ['5', '10']);
+		checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_VIDEO);
+		for (const f of ['cfg_scale', 'static_mask', 'dynamic_masks', 'camera_control', 'image_tail']) {
+			if (body[f] !== undefined)
+				throw new KlingError(400, 1201, `${f} is not supported on this endpoint`);
+		}
+		return 1;
+	}
+	const list = body.subject_image_list as Array<{ subject_image?: unknown }>;
+	if (!Array.isArray(list) || list.length < 1 || list.length > 4)
+		throw new KlingError(400, 1201, 'subject_image_list must have 1 to 4 images');
+	list.forEach((e, i) => checkImage(`subject_image_list[${i}].subject_image`, e?.subject_image));
+	const scene = body.scene_image ?? body.scence_image;
+	if (scene !== undefined) checkImage('scene_image', scene);
+	if (body.style_image !== undefined) checkImage('style_image', body.style_image);
+	checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_IMAGE);
+	const n = body.n === undefined ? 1 : Number(body.n);
+	if (!Number.isInteger(n) || n < 1 || n > 9)
+		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
+	return n;
+}
