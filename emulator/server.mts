@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { authenticate } from './auth.mts';
+import { afterCreateFault, applyTransportFault } from './faults.mts';
 import { makePng } from './media.mts';
 import { KlingError, LIVE_MODELS, RETIRED_MODELS, validate } from './rules.mts';
 
@@ -224,6 +225,8 @@ export class KlingEmulator {
 		);
 	}
 
+	private readonly laterFn = (ms: number, fn: () => void) => this.later(ms, fn);
+
 	private later(ms: number, fn: () => void): void {
 		const t = setTimeout(() => {
 			this.timers.delete(t);
@@ -323,7 +326,7 @@ export class KlingEmulator {
 			if (req.method === 'GET') {
 				entry.kind = route.id || url.searchParams.has('external_task_id') ? 'query' : 'list';
 				const fault = this.pickFault('query');
-				if (fault && (await this.applyTransportFault(fault, entry, res, send))) return;
+				if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
 				return this.query(route.endpoint, route.id, url.searchParams, requestId, send);
 			}
 			return fail(new KlingError(404, 1202, 'requested method is invalid'));
@@ -361,57 +364,6 @@ export class KlingEmulator {
 		return undefined;
 	}
 
-	/** Returns true when the fault answered (or dropped) the request itself. */
-	private async applyTransportFault(
-		fault: FaultRule,
-		entry: RequestLogEntry,
-		res: http.ServerResponse,
-		send: (status: number, body: unknown, headers?: Record<string, string>) => void,
-	): Promise<boolean> {
-		entry.fault = fault.kind;
-		const requestId = randomUUID();
-		switch (fault.kind) {
-			case '429':
-				send(429, '<html><body>429 Too Many Requests</body></html>', { 'retry-after': '0' });
-				return true;
-			case '1302':
-				send(429, { code: 1302, message: 'too many requests', request_id: requestId });
-				return true;
-			case '1303':
-				send(429, {
-					code: 1303,
-					message: 'parallel task over resource pack limit',
-					request_id: requestId,
-				});
-				return true;
-			case 'html-502':
-				send(
-					502,
-					'<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>',
-				);
-				return true;
-			case 'reset':
-				entry.status = 0;
-				res.socket?.destroy();
-				return true;
-			case 'malformed':
-				entry.status = 200;
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end('{"code":0,"data":{"task_id":');
-				return true;
-			case 'hang':
-				await new Promise((r) => this.later(fault.delayMs ?? 120_000, () => r(undefined)));
-				entry.status = 0;
-				res.socket?.destroy();
-				return true;
-			case 'slow':
-				await new Promise((r) => this.later(fault.delayMs ?? 1500, () => r(undefined)));
-				return false;
-			default:
-				return false;
-		}
-	}
-
 	private async create(
 		endpoint: Endpoint,
 		raw: string,
@@ -433,7 +385,8 @@ export class KlingEmulator {
 				fault.kind === '5002-after-create' ||
 				fault.kind === 'reset' ||
 				fault.kind === 'hang');
-		if (fault && !afterCreate && (await this.applyTransportFault(fault, entry, res, send))) return;
+		if (fault && !afterCreate && (await applyTransportFault(fault, entry, res, send, this.laterFn)))
+			return;
 		const slots = this.validate(endpoint, body);
 		const externalId =
 			typeof body.external_task_id === 'string' ? body.external_task_id : undefined;
@@ -476,7 +429,8 @@ export class KlingEmulator {
 		}
 		this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, this.runningSlots(now));
 		this.scheduleCallbacks(task);
-		if (afterCreate && (await this.afterCreateFault(fault!, entry, res, send, requestId))) return;
+		if (afterCreate && (await afterCreateFault(fault!, entry, res, send, requestId, this.laterFn)))
+			return;
 		send(200, {
 			code: 0,
 			message: 'SUCCEED',
@@ -489,25 +443,6 @@ export class KlingEmulator {
 				updated_at: task.createdAt,
 			},
 		});
-	}
-
-	private async afterCreateFault(
-		fault: FaultRule,
-		entry: RequestLogEntry,
-		res: http.ServerResponse,
-		send: (status: number, body: unknown, headers?: Record<string, string>) => void,
-		requestId: string,
-	): Promise<boolean> {
-		entry.fault = fault.kind;
-		if (fault.kind === '5000-after-create') {
-			send(500, { code: 5000, message: 'internal error', request_id: requestId });
-			return true;
-		}
-		if (fault.kind === '5002-after-create') {
-			send(504, { code: 5002, message: 'internal timeout', request_id: requestId });
-			return true;
-		}
-		return this.applyTransportFault(fault, entry, res, send);
 	}
 
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */
@@ -621,7 +556,7 @@ export class KlingEmulator {
 		if (!m || !task || this.statusOf(task) !== 'succeed')
 			return send(404, { code: 1203, message: 'not found' });
 		const fault = this.pickFault('download');
-		if (fault && (await this.applyTransportFault(fault, entry, res, send))) return;
+		if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
 		this.stats.downloads++;
 		const bytes = m[3] !== undefined ? makePng(512, 512, Number(m[3]) + 1) : sampleMp4();
 		entry.status = 200;
