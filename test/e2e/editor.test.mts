@@ -101,6 +101,11 @@ describe('the n8n editor in a real browser', () => {
 
 	it('shows Generate parameters with hints, and a Get Task panel without Generate-only options', async () => {
 		await editor.openWorkflow('klingExampleI2VPanel');
+		const canvasNode = editor.page.locator('[data-test-id=canvas-node]', {
+			hasText: 'Kling Image to Video',
+		});
+		// The subtitle names the model as people know it, not by its id.
+		expect(await canvasNode.first().innerText()).toContain('Generate with Kling 2.6');
 		await editor.openNode('Kling Image to Video');
 		const generate = await editor.parameterNames();
 		expect(generate).toEqual(
@@ -119,6 +124,19 @@ describe('the n8n editor in a real browser', () => {
 			expect.arrayContaining(['Camera Control', 'End Frame', 'Callback URL']),
 		);
 		await editor.shot('panel-image-to-video-generate');
+
+		// Lists say what they add, and an empty one stays when another option is added.
+		await editor.addOption('Camera Control');
+		const addCamera = editor.page.getByText('Add Camera Control').first();
+		await addCamera.waitFor();
+		await editor.addOption('Dynamic Masks (Motion Brush)');
+		await editor.page.getByText('Add Mask Group').first().waitFor();
+		await addCamera.waitFor();
+		await editor.page
+			.getByText(/exclude each other/)
+			.first()
+			.waitFor();
+		await editor.shot('panel-image-to-video-options');
 
 		await editor.selectOption('wait', 'Until Kling Calls Back');
 		expect(await editor.addableOptions()).not.toContain('Callback URL');

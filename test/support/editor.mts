@@ -171,6 +171,16 @@ export class Editor {
 		return names.map((n) => n.trim());
 	}
 
+	/** Adds an option from the Options collection's "Add Option" list. */
+	async addOption(name: string): Promise<void> {
+		await this.page.locator('[data-test-id=collection-parameter-add]').first().click();
+		await this.page
+			.locator('[data-test-id=collection-parameter-option]:visible', { hasText: name })
+			.first()
+			.click();
+		await this.page.waitForTimeout(300);
+	}
+
 	async shot(name: string): Promise<string> {
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		const file = path.join(SCREENSHOTS, `${name}.png`);

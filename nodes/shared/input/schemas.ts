@@ -119,7 +119,7 @@ const cameraControl = z
 	.object({
 		type: oneOf(CAMERA_TYPES),
 		config: z
-			.object(Object.fromEntries(CAMERA_AXES.map((a) => [a, between(-10, 10)])))
+			.object(Object.fromEntries(CAMERA_AXES.map((a) => [a, between(-10, 10).optional()])))
 			.strict()
 			.optional(),
 	})

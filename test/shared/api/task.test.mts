@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+
+import { normalizeTask } from '../../../nodes/shared/api/task.ts';
+
+describe('task normalisation', () => {
+	it('reads a legacy task, wrapped in the envelope or not', () => {
+		const legacy = {
+			task_id: '860260291488919617',
+			task_status: 'succeed',
+			task_info: { external_task_id: 'order-1' },
+			task_result: { videos: [{ id: 'v', url: 'https://cdn/v.mp4', duration: '5.1' }] },
+			final_unit_deduction: '1',
+			created_at: 1000,
+			updated_at: 61_000,
+		};
+		for (const input of [legacy, { code: 0, request_id: 'r', data: legacy }]) {
+			expect(normalizeTask(input)).toMatchObject({
+				taskId: '860260291488919617',
+				externalTaskId: 'order-1',
+				status: 'succeeded',
+				videos: [{ id: 'v', url: 'https://cdn/v.mp4', duration: '5.1' }],
+				unitsDeducted: '1',
+				createdAt: 1000,
+				updatedAt: 61_000,
+			});
+		}
+	});
+
+	it('reads a new-standard task with outputs and billing into the same shape', () => {
+		const task = normalizeTask({
+			id: 't2',
+			status: 'succeeded',
+			external_id: 'e2',
+			outputs: [
+				{ type: 'image', url: 'https://cdn/a.png' },
+				{ type: 'image', url: 'https://cdn/b.png' },
+			],
+			billing: [{ charge_type: 'unit', amount: '2' }],
+			create_time: 5,
+			update_time: 9,
+		});
+		expect(task).toMatchObject({
+			taskId: 't2',
+			externalTaskId: 'e2',
+			status: 'succeeded',
+			images: [
+				{ index: 0, url: 'https://cdn/a.png' },
+				{ index: 1, url: 'https://cdn/b.png' },
+			],
+			unitsDeducted: '2',
+		});
+	});
+
+	it('is undefined for anything that is not a task', () => {
+		expect(normalizeTask({ code: 0, data: {} })).toBeUndefined();
+		expect(normalizeTask({ task_id: 'x', task_status: 'weird' })).toBeUndefined();
+		expect(normalizeTask('text')).toBeUndefined();
+	});
+});

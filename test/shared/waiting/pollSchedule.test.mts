@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+
+import type { KlingTask } from '../../../nodes/shared/api/task.ts';
+import { PollSchedule } from '../../../nodes/shared/waiting/pollSchedule.ts';
+
+const done = (ms: number) => ({ status: 'succeeded', createdAt: 0, updatedAt: ms }) as KlingTask;
+
+describe('poll timing', () => {
+	it('checks at the interval until a task of the run has finished', () => {
+		expect(new PollSchedule().next(0, 10_000, 0)).toBe(10_000);
+	});
+
+	it('then checks a task at its learned length plus a small margin', () => {
+		const s = new PollSchedule();
+		s.learn(done(60_000));
+		// Started at 5 s, expected done at 65 s + 250 ms; the 90 s interval is not waited for.
+		expect(s.next(5000, 90_000, 6000)).toBe(65_250);
+		// Past its expected end: again in a tenth of the task length.
+		expect(s.next(0, 90_000, 70_000)).toBe(76_000);
+	});
+
+	it('scales with tiny tasks without becoming a stream of reads', () => {
+		const s = new PollSchedule();
+		s.learn(done(50));
+		expect(s.next(0, 10_000, 100)).toBe(200);
+	});
+
+	it('learns only from succeeded tasks, by the median', () => {
+		const s = new PollSchedule();
+		s.learn({ ...done(1), status: 'failed' } as KlingTask);
+		expect(s.learnedMs).toBeUndefined();
+		for (const ms of [1000, 9000, 2000]) s.learn(done(ms));
+		expect(s.learnedMs).toBe(2000);
+	});
+});
