@@ -7,7 +7,8 @@ import type { KlingTask } from '../api/task';
  * progress bar; it offers three channels, and this uses each for what it shows best:
  * - `sendMessageToUI`: live lines in the browser console of a manual run (task IDs as they are
  *   submitted, every status change, elapsed time);
- * - the logger: the same lines in n8n's log, for production and queue-mode runs;
+ * - the logger (debug, so a batch of thousands does not flood an info log): the same lines in
+ *   n8n's log, for production and queue-mode runs;
  * - execution hints: a summary above the node's output once it finishes (tasks, outcome, time).
  */
 export class Progress {
@@ -44,7 +45,7 @@ export class Progress {
 
 	private say(line: string): void {
 		const text = `[${this.ctx.getNode().name}] ${line}, ${this.elapsed()} elapsed`;
-		this.ctx.logger?.info(`Kling: ${text}`);
+		this.ctx.logger?.debug(`Kling: ${text}`);
 		try {
 			this.ctx.sendMessageToUI?.(text);
 		} catch {
