@@ -97,7 +97,7 @@ export const properties: INodeProperties[] = [
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Mask Group' },
 			placeholder: 'Add Mask Group',
-			// One group from the start, so the list does not vanish when another option is added.
+			// One group from the start, so its fields show at once.
 			default: { mask: [{ mask: '', trajectories: '' }] },
 			description:
 				'Up to 6 areas that move along a path. Excludes End Frame and Camera Control (Kling accepts only one of the three).',
