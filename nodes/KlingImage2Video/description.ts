@@ -55,6 +55,9 @@ export const properties: INodeProperties[] = [
 			displayName: 'Camera Control',
 			name: 'cameraControl',
 			type: 'fixedCollection',
+			// n8n keeps an added, still empty single-value list only when multipleValues is false
+			// explicitly (n8n-workflow getNodeParameters); without it the option vanished.
+			typeOptions: { multipleValues: false },
 			default: {},
 			placeholder: 'Add Camera Control',
 			description:
@@ -97,7 +100,7 @@ export const properties: INodeProperties[] = [
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Mask Group' },
 			placeholder: 'Add Mask Group',
-			// One group from the start, so its fields show at once.
+			// The editor shows the list empty with "Add Mask Group"; it stays when other options are added.
 			default: { mask: [{ mask: '', trajectories: '' }] },
 			description:
 				'Up to 6 areas that move along a path. Excludes End Frame and Camera Control (Kling accepts only one of the three).',

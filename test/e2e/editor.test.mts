@@ -125,9 +125,13 @@ describe('the n8n editor in a real browser', () => {
 		);
 		await editor.shot('panel-image-to-video-generate');
 
-		// Lists say what they add.
+		// Lists say what they add, and an added empty one stays when another option is added.
 		await editor.addOption('Camera Control');
-		await editor.page.getByText('Add Camera Control').first().waitFor();
+		const addCamera = editor.page.getByText('Add Camera Control').first();
+		await addCamera.waitFor();
+		await editor.addOption('Dynamic Masks (Motion Brush)');
+		await editor.page.getByText('Add Mask Group').first().waitFor();
+		await addCamera.waitFor();
 		await editor.page
 			.getByText(/exclude each other/)
 			.first()
