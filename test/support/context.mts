@@ -111,14 +111,21 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 
 let executions = 0;
 
+/** A node for tests that need one but no execution context. */
+export const TEST_NODE: INode = {
+	id: 'node-1',
+	name: 'Kling',
+	type: 'n8n-nodes-kling.klingImage2Video',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 export function makeContext(options: ContextOptions) {
 	const executionId = options.executionId ?? `exec-${++executions}`;
 	const node: INode = {
-		id: 'node-1',
-		name: 'Kling',
-		type: options.nodeType ?? 'n8n-nodes-kling.klingImage2Video',
-		typeVersion: 1,
-		position: [0, 0],
+		...TEST_NODE,
+		type: options.nodeType ?? TEST_NODE.type,
 		parameters: {},
 	};
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];

@@ -32,8 +32,6 @@ export const CREDENTIAL_TYPE = 'klingApi';
 
 export type KlingContext = IExecuteFunctions | IWebhookFunctions;
 
-export type { CreateOutcome };
-
 /**
  * The one way this package talks to Kling. Reads are retried with backoff; a create is only resent
  * when Kling certainly did not create the task, or a lookup by external_task_id shows it does not

@@ -1,16 +1,10 @@
-import type { INode } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
+
+import { TEST_NODE } from '../../support/context.mts';
 
 import { klingApiError, redact } from '../../../nodes/shared/api/errors.ts';
 
-const NODE = {
-	id: 'n',
-	name: 'Kling',
-	type: 'kling',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-} as INode;
+const NODE = TEST_NODE;
 
 describe('errors', () => {
 	it("names Kling's code, its meaning, Kling's words and the request id", () => {

@@ -1,6 +1,8 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
+
+import { TEST_NODE } from '../../support/context.mts';
 
 import type { KlingFailure } from '../../../nodes/shared/api/errors.ts';
 import type { CreateOutcome } from '../../../nodes/shared/api/protocol.ts';
@@ -8,14 +10,7 @@ import type { KlingTask } from '../../../nodes/shared/api/task.ts';
 import type { Job, WaitMode } from '../../../nodes/shared/waiting/job.ts';
 import { TaskScheduler, type SchedulerClient } from '../../../nodes/shared/waiting/scheduler.ts';
 
-const NODE = {
-	id: 'n',
-	name: 'Kling',
-	type: 'kling',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-} as INode;
+const NODE = TEST_NODE;
 
 /** A fake account on a fake clock: tasks take `taskMs`, at most `limit` run at once (1303 beyond). */
 class FakeKling implements SchedulerClient {
