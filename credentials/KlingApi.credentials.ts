@@ -15,8 +15,10 @@ import type { KlingCredentials } from '../nodes/shared/api/providers';
 // Mirrors nodes/shared/api/providers.ts for the credential test, which n8n evaluates as an expression.
 const TEST_BASE_URL =
 	'={{ ($credentials.baseUrl || ({ official: ({ singapore: "https://api-singapore.klingai.com", beijing: "https://api-beijing.klingai.com", global: "https://api.klingai.com" })[$credentials.region || "singapore"], cometapi: "https://api.cometapi.com", quickrouter: "https://api.quickrouter.ai", custom: "" })[$credentials.provider]).replace(/\\/+$/, "") }}';
+// The new standard's cheapest read is /tasks for an id that cannot exist (an empty list); the
+// legacy one, the first page of the image-to-video list. Both prove the key without paying.
 const TEST_PATH =
-	'={{ ($credentials.provider === "cometapi" || $credentials.provider === "quickrouter" ? "/kling" : "") + "/v1/videos/image2video" }}';
+	'={{ ($credentials.provider === "cometapi" || $credentials.provider === "quickrouter" ? "/kling" : "") + ($credentials.apiStandard === "new" ? "/tasks?task_ids=0" : "/v1/videos/image2video") }}';
 
 const CONSOLE =
 	'<a href="https://app.klingai.com/global/dev" target="_blank">Kling developer console</a>';
@@ -99,6 +101,34 @@ export class KlingApi implements ICredentialType {
 				{ name: 'Beijing (api-beijing.klingai.com)', value: 'beijing' },
 				{ name: 'Legacy Global (api.klingai.com)', value: 'global' },
 			],
+		},
+		{
+			displayName: 'API Standard',
+			name: 'apiStandard',
+			type: 'options',
+			default: 'auto',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'auto',
+					description:
+						"Kling's new standard for video models it serves there (official API with an API key), the legacy /v1 standard otherwise",
+				},
+				{
+					name: 'New',
+					value: 'new',
+					description:
+						'Video on the new standard (POST /{product}/{model}, GET /tasks) wherever the model has it. Needs an API key.',
+				},
+				{
+					name: 'Legacy',
+					value: 'legacy',
+					description:
+						'Always the /v1 standard (model_name in the body). Kling 3.0 Turbo is not served there.',
+				},
+			],
+			description:
+				'Kling runs two API standards side by side. Images, and access key + secret key, always use the legacy one.',
 		},
 		{
 			displayName: 'API Key',

@@ -13,13 +13,11 @@ import { generationSubtitle } from '../shared/description/parameters';
 import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { image2videoSchema } from '../shared/input/schemas';
 import { properties } from './description';
 import { prepareImage2Video } from './request';
 
 const spec: GenerationSpec = {
 	endpoint: 'image2video',
-	schema: image2videoSchema,
 	prepare: prepareImage2Video,
 };
 

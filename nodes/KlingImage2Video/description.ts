@@ -17,6 +17,7 @@ import {
 	operationProperty,
 	optionsCollection,
 	promptProperty,
+	soundOption,
 	waitProperties,
 	watermarkOption,
 } from '../shared/description/parameters';
@@ -43,7 +44,7 @@ export const properties: INodeProperties[] = [
 	...waitProperties(30, 10),
 	{
 		displayName:
-			'End Frame, Motion Brush (static or dynamic masks) and Camera Control exclude each other: Kling accepts one of them per task, and the node refuses a combination before sending.',
+			'End Frame, Motion Brush (static or dynamic masks) and Camera Control exclude each other. Kling keeps Motion Brush and Camera Control only on retired models: the live ones take an End Frame (3.0 Turbo: none).',
 		name: 'exclusiveNotice',
 		type: 'notice',
 		default: '',
@@ -91,7 +92,8 @@ export const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 			default: 0.5,
-			description: 'How closely to follow the prompt, 0 to 1. Kling v2.x models ignore it.',
+			description:
+				"How closely to follow the prompt, 0 to 1. Legacy API standard only; Kling's 2.x and 3.0 models ignore it.",
 		}),
 		durationOption,
 		forGenerate({
@@ -139,13 +141,7 @@ export const properties: INodeProperties[] = [
 		concurrencyOption,
 		modeOption,
 		negativePromptOption,
-		forGenerate({
-			displayName: 'Sound',
-			name: 'sound',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to generate sound (Kling v2.6 and later)',
-		}),
+		soundOption,
 		imageOption(
 			'staticMask',
 			'Static Mask (Motion Brush)',

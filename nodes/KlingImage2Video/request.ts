@@ -3,7 +3,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import { InputError } from '../shared/input/images';
 import { commonBody, getOptions, imageSlot, setIfGiven } from '../shared/input/request';
-import type { ImageSlot, PreparedRequest } from '../shared/input/types';
+import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
 import { CAMERA_AXES } from '../shared/input/schemas';
 
 function parseTrajectory(raw: unknown, field: string): Array<{ x: number; y: number }> {
@@ -38,9 +38,13 @@ function cameraBody(camera: IDataObject): IDataObject {
 	return { type, config };
 }
 
-export function prepareImage2Video(ctx: IExecuteFunctions, i: number): PreparedRequest {
+export function prepareImage2Video(
+	ctx: IExecuteFunctions,
+	i: number,
+	{ route }: Target,
+): PreparedRequest {
 	const options = getOptions(ctx, i);
-	const body = commonBody(ctx, i, options, false);
+	const body = commonBody(ctx, i, options, false, route);
 	const images: ImageSlot[] = [
 		imageSlot(ctx, i, ctx.getNodeParameter('image', i, ''), 'Image', ['image']),
 	];
@@ -66,5 +70,5 @@ export function prepareImage2Video(ctx: IExecuteFunctions, i: number): PreparedR
 	}
 	const camera = (options.cameraControl as IDataObject)?.settings as IDataObject | undefined;
 	if (camera) body.camera_control = cameraBody(camera);
-	return { body, images, model: String(body.model_name) };
+	return { body, images, model: route.model, route };
 }

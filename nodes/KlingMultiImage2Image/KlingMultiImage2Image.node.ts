@@ -13,13 +13,11 @@ import { generationSubtitle } from '../shared/description/parameters';
 import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { multiImage2imageSchema } from '../shared/input/schemas';
 import { properties } from './description';
 import { prepareMultiImage2Image } from './request';
 
 const spec: GenerationSpec = {
 	endpoint: 'multiImage2image',
-	schema: multiImage2imageSchema,
 	prepare: prepareMultiImage2Image,
 };
 

@@ -13,6 +13,7 @@ import {
 	operationProperty,
 	optionsCollection,
 	promptProperty,
+	resolutionOption,
 	waitProperties,
 	watermarkOption,
 } from '../shared/description/parameters';
@@ -24,9 +25,12 @@ export const properties: INodeProperties[] = [
 	...imageListProperty(
 		'subjectImages',
 		'Subject Images',
-		'One to four subject images (some relays need at least two). Kling does not crop them.',
+		'Omni models: up to 10 images in all (with scene and style), named <<<image_1>>>, … in the prompt. Kling 2.1: 1 to 4 subjects. Some relays need at least two.',
 	),
-	...promptProperty(false, 'e.g. The person wears the dress, standing in a sunlit studio'),
+	...promptProperty(
+		true,
+		'e.g. The person from <<<image_1>>> wears the dress from <<<image_2>>>, standing in a sunlit studio',
+	),
 	...getTaskProperties,
 	...waitProperties(5, 3),
 	optionsCollection([
@@ -43,8 +47,17 @@ export const properties: INodeProperties[] = [
 			description:
 				'How many images to generate, 1 to 9. Each one takes a concurrency slot at Kling.',
 		}),
-		imageOption('sceneImage', 'Scene Image', 'Background or scene reference.'),
-		imageOption('styleImage', 'Style Image', 'Style reference.'),
+		resolutionOption,
+		imageOption(
+			'sceneImage',
+			'Scene Image',
+			'Background or scene reference. Omni models: added to the references after the subjects.',
+		),
+		imageOption(
+			'styleImage',
+			'Style Image',
+			'Style reference. Omni models: added to the references after the scene image.',
+		),
 		watermarkOption,
 	]),
 ];

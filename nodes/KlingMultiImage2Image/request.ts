@@ -1,30 +1,43 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ProviderProfile } from '../shared/api/providers';
 import { commonBody, getOptions, imageList, imageSlot, setIfGiven } from '../shared/input/request';
-import type { PreparedRequest } from '../shared/input/types';
+import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
 
+/**
+ * Omni image models take every image as a reference in `image_list` (subjects, then the scene and
+ * style images, so the prompt can name them <<<image_N>>>); Kling 2.1's multi-image2image has
+ * separate subject, scene and style fields.
+ */
 export function prepareMultiImage2Image(
 	ctx: IExecuteFunctions,
 	i: number,
-	profile: ProviderProfile,
+	{ profile, route }: Target,
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
-	const body = commonBody(ctx, i, options, false);
+	const omni = route.legacy === 'omniImage';
+	const body = commonBody(ctx, i, options, omni, route);
+	const listKey = omni ? 'image_list' : 'subject_image_list';
+	const itemKey = omni ? 'image' : 'subject_image';
 	const images = imageList(
 		ctx,
 		i,
 		'subjectImages',
 		'Subject Images',
 		profile.minImages.multiImage2image,
-		(n) => ['subject_image_list', n, 'subject_image'],
+		(n) => [listKey, n, itemKey],
 	);
-	body.subject_image_list = images.map(() => ({}));
-	const scene = String(options.sceneImage ?? '').trim();
-	if (scene) images.push(imageSlot(ctx, i, scene, 'Scene Image', [profile.sceneImageField]));
-	const style = String(options.styleImage ?? '').trim();
-	if (style) images.push(imageSlot(ctx, i, style, 'Style Image', ['style_image']));
+	const extra = (value: unknown, field: string, legacyKey: string): void => {
+		const text = String(value ?? '').trim();
+		if (!text) return;
+		const path = omni ? [listKey, images.length, itemKey] : [legacyKey];
+		images.push(imageSlot(ctx, i, text, field, path) as ImageSlot);
+	};
+	const subjects = images.length;
+	extra(options.sceneImage, 'Scene Image', profile.sceneImageField);
+	extra(options.styleImage, 'Style Image', 'style_image');
+	body[listKey] = images.slice(0, omni ? images.length : subjects).map((): IDataObject => ({}));
 	if (options.numberOfImages !== undefined) body.n = Number(options.numberOfImages);
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
-	return { body, images, model: String(body.model_name) };
+	setIfGiven(body, 'resolution', options.resolution);
+	return { body, images, model: route.model, route };
 }

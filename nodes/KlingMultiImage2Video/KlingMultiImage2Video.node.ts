@@ -13,13 +13,11 @@ import { generationSubtitle } from '../shared/description/parameters';
 import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { multiImage2videoSchema } from '../shared/input/schemas';
 import { properties } from './description';
 import { prepareMultiImage2Video } from './request';
 
 const spec: GenerationSpec = {
 	endpoint: 'multiImage2video',
-	schema: multiImage2videoSchema,
 	prepare: prepareMultiImage2Video,
 };
 

@@ -14,6 +14,7 @@ import {
 	operationProperty,
 	optionsCollection,
 	promptProperty,
+	soundOption,
 	waitProperties,
 	watermarkOption,
 } from '../shared/description/parameters';
@@ -25,7 +26,7 @@ export const properties: INodeProperties[] = [
 	...imageListProperty(
 		'images',
 		'Images',
-		'One to four reference images (some relays need at least two). Kling does not crop them: use images with the subject already selected.',
+		'Reference images: 1 to 7 with the Omni models (name them <<<image_1>>>, <<<image_2>>>, … in the prompt), 1 to 4 with Kling 1.6. Some relays need at least two.',
 	),
 	...promptProperty(
 		true,
@@ -41,6 +42,7 @@ export const properties: INodeProperties[] = [
 		concurrencyOption,
 		modeOption,
 		negativePromptOption,
+		soundOption,
 		watermarkOption,
 	]),
 ];

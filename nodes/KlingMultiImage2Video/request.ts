@@ -1,24 +1,30 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ProviderProfile } from '../shared/api/providers';
 import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
-import type { PreparedRequest } from '../shared/input/types';
+import type { PreparedRequest, Target } from '../shared/input/types';
 
+/**
+ * Omni models take the images as references (`image_list[].image_url`, or `refer_image` items on
+ * the new standard); Kling 1.6's multi-image2video endpoint as `image_list[].image`.
+ */
 export function prepareMultiImage2Video(
 	ctx: IExecuteFunctions,
 	i: number,
-	profile: ProviderProfile,
+	{ profile, route }: Target,
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
-	const body = commonBody(ctx, i, options, true);
+	const body = commonBody(ctx, i, options, true, route);
+	const omni = route.legacy === 'omniVideo';
+	const key = omni ? 'image_url' : 'image';
 	const images = imageList(ctx, i, 'images', 'Images', profile.minImages.multiImage2video, (n) => [
 		'image_list',
 		n,
-		'image',
+		key,
 	]);
 	body.image_list = images.map(() => ({}));
 	setIfGiven(body, 'mode', options.mode);
 	setIfGiven(body, 'duration', options.duration);
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
-	return { body, images, model: String(body.model_name) };
+	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
+	return { body, images, model: route.model, route };
 }

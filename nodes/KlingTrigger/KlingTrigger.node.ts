@@ -13,6 +13,7 @@ import { taskJson } from '../shared/output/output';
 import { ENDPOINTS, type KlingEndpoint } from '../shared/api/providers';
 import { normalizeTask, type KlingTask } from '../shared/api/task';
 import { KlingClient } from '../shared/api/client';
+import { lookupRoutes } from '../shared/api/routing';
 import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { isFirstDelivery } from './deliveries';
 
@@ -127,8 +128,10 @@ export class KlingTrigger implements INodeType {
 		this.getResponseObject().status(200).json({ received: true });
 		const ignore: IWebhookResponseData = { noWebhookResponse: true };
 
-		const claimed = normalizeTask(this.getBodyData());
+		const body = this.getBodyData();
+		const claimed = normalizeTask(body);
 		if (!claimed) return ignore;
+		const newShape = body.task_id === undefined;
 		const statuses = this.getNodeParameter('statuses', ['succeeded', 'failed']) as string[];
 		const types = this.getNodeParameter('taskTypes', TASK_TYPES) as KlingEndpoint[];
 		const confirm = this.getNodeParameter('confirmWithApi', true) as boolean;
@@ -137,7 +140,7 @@ export class KlingTrigger implements INodeType {
 		let taskType: KlingEndpoint | null = null;
 		if (confirm) {
 			const client = await KlingClient.connect(this, { readAttempts: 3 });
-			const found = await locateTask(client, claimed, types);
+			const found = await locateTask(client, claimed, types, newShape);
 			if (!found) return ignore;
 			({ task, taskType } = found);
 		}
@@ -168,19 +171,35 @@ export class KlingTrigger implements INodeType {
 	}
 }
 
-/** Finds the task among the allowed task types, by its ID or (for relays that rewrite IDs) its external ID. */
+/**
+ * Finds the task among the allowed task types, by its ID or (for relays that rewrite IDs) its
+ * external ID. A new-standard callback is confirmed through /tasks, which names no product, so
+ * its task type stays unknown (null) and the type filter cannot apply to it.
+ */
 async function locateTask(
 	client: KlingClient,
 	claimed: KlingTask,
 	types: KlingEndpoint[],
-): Promise<{ task: KlingTask; taskType: KlingEndpoint } | undefined> {
-	for (const type of types) {
-		const task = await client.findTask(type, claimed.taskId);
+	newShape: boolean,
+): Promise<{ task: KlingTask; taskType: KlingEndpoint | null } | undefined> {
+	const { profile } = client.provider;
+	const candidates = types.flatMap((type) =>
+		lookupRoutes(type, profile, client.credentials)
+			.filter((route) => (route.standard === 'new') === newShape)
+			.map((route) => ({ route, type: newShape ? null : type })),
+	);
+	const seen = new Set<string>();
+	const routes = candidates.filter(({ route }) => {
+		const key = `${route.standard} ${route.standard === 'new' ? '' : route.legacy}`;
+		return !seen.has(key) && seen.add(key);
+	});
+	for (const { route, type } of routes) {
+		const task = await client.findTask(route, claimed.taskId);
 		if (task) return { task, taskType: type };
 	}
 	if (claimed.externalTaskId) {
-		for (const type of types) {
-			const task = await client.findByExternalId(type, claimed.externalTaskId);
+		for (const { route, type } of routes) {
+			const task = await client.findByExternalId(route, claimed.externalTaskId);
 			if (task) return { task, taskType: type };
 		}
 	}

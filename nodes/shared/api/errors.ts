@@ -110,6 +110,8 @@ export interface KlingFailure {
 	/** Seconds the server asked us to wait (Retry-After). */
 	retryAfterSeconds?: number;
 	detail?: string;
+	/** What the caller knows that Kling's code does not say, e.g. the live models after a 1203. */
+	hint?: string;
 }
 
 export function describeCode(code: number | undefined): CodeInfo | undefined {
@@ -150,7 +152,7 @@ function requestIdSuffix(failure: KlingFailure): string {
 
 export function failureAction(failure: KlingFailure): string {
 	const info = describeCode(failure.klingCode);
-	if (info) return info.action;
+	if (info) return failure.hint ? `${failure.hint} ${info.action}` : info.action;
 	switch (failure.kind) {
 		case 'edge':
 		case 'network':

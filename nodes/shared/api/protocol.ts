@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KlingFailure } from './errors';
-import type { KlingEndpoint } from './providers';
+import type { TaskRoute } from './routing';
 import type { KlingTask } from './task';
 
 export type CreateOutcome =
@@ -9,23 +9,24 @@ export type CreateOutcome =
 	| { status: 'busy'; failure: KlingFailure };
 
 /**
- * The seam between the scheduler (and callback code) and one Kling API standard. The legacy
- * `/v1` client implements it; a second standard is added beside it without touching the scheduler.
+ * The seam between the scheduler (and callback code) and Kling's two API standards: the legacy
+ * `/v1` one (api/legacy.ts) and the new one (api/newStandard.ts). Each call names its route, which
+ * carries the standard; the client sends it to the matching implementation.
  */
 export interface KlingProtocol {
-	/** Submits a task; `body.external_task_id` lets an uncertain create be checked before a resend. */
-	tryCreate(endpoint: KlingEndpoint, body: IDataObject, itemIndex?: number): Promise<CreateOutcome>;
-	getTask(endpoint: KlingEndpoint, taskId: string, itemIndex?: number): Promise<KlingTask>;
-	findTask(
-		endpoint: KlingEndpoint,
-		taskId: string,
-		itemIndex?: number,
-	): Promise<KlingTask | undefined>;
+	/** Submits a task; its external task ID lets an uncertain create be checked before a resend. */
+	tryCreate(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateOutcome>;
+	getTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask>;
+	findTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask | undefined>;
 	findByExternalId(
-		endpoint: KlingEndpoint,
+		route: TaskRoute,
 		externalId: string,
 		itemIndex?: number,
 	): Promise<KlingTask | undefined>;
-	/** Many tasks in one read, or undefined when the provider cannot list. */
-	listTasks(endpoint: KlingEndpoint, pageSize: number): Promise<KlingTask[] | undefined>;
+	/** Many tasks in as few reads as the standard allows, or undefined when it cannot read many at once. */
+	readMany(
+		route: TaskRoute,
+		ids: string[],
+		by: 'taskId' | 'externalId',
+	): Promise<KlingTask[] | undefined>;
 }

@@ -3,10 +3,14 @@
  * so nodes, transport and trigger never branch on the provider themselves.
  */
 
+import type { LegacyRoute, TaskKind } from '../models/catalogue';
+
+/** A node's job, as the output's `endpoint` names it; the route a request takes is chosen per model. */
 export type KlingEndpoint = 'image2video' | 'multiImage2video' | 'multiImage2image';
 export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'custom';
 export type Region = 'singapore' | 'beijing' | 'global';
 export type AuthMode = 'apiKey' | 'accessKey';
+export type ApiStandardSetting = 'auto' | 'new' | 'legacy';
 
 export interface KlingCredentials {
 	provider: ProviderId;
@@ -17,27 +21,46 @@ export interface KlingCredentials {
 	secretKey?: string;
 	baseUrl?: string;
 	webhookSecret?: string;
+	apiStandard?: ApiStandardSetting;
 }
 
 export interface EndpointInfo {
 	label: string;
-	/** Legacy `/v1` path on the official API. */
-	path: string;
+	kind: TaskKind;
 	resultKind: 'video' | 'image';
+	/** Legacy endpoints a task of this node may live on, in the order a lookup tries them. */
+	legacyRoutes: LegacyRoute[];
 }
 
 export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
-	image2video: { label: 'Image to Video', path: '/v1/videos/image2video', resultKind: 'video' },
+	image2video: {
+		label: 'Image to Video',
+		kind: 'imageToVideo',
+		resultKind: 'video',
+		legacyRoutes: ['image2video'],
+	},
 	multiImage2video: {
 		label: 'Multi-Image to Video',
-		path: '/v1/videos/multi-image2video',
+		kind: 'multiImageToVideo',
 		resultKind: 'video',
+		legacyRoutes: ['omniVideo', 'multiImage2video'],
 	},
 	multiImage2image: {
 		label: 'Multi-Image to Image',
-		path: '/v1/images/multi-image2image',
+		kind: 'multiImageToImage',
 		resultKind: 'image',
+		legacyRoutes: ['omniImage', 'multiImage2image'],
 	},
+};
+
+/** Legacy `/v1` paths on the official API. */
+export const LEGACY_PATHS: Record<LegacyRoute, string> = {
+	image2video: '/v1/videos/image2video',
+	text2video: '/v1/videos/text2video',
+	omniVideo: '/v1/videos/omni-video',
+	multiImage2video: '/v1/videos/multi-image2video',
+	multiImage2image: '/v1/images/multi-image2image',
+	omniImage: '/v1/images/omni-image',
 };
 
 export const REGION_BASE_URLS: Record<Region, string> = {
@@ -53,7 +76,7 @@ export interface ProviderProfile {
 	/** Relays mount Kling's API under `/kling`. */
 	pathPrefix: string;
 	/** Path (without prefix) per endpoint where the relay deviates from Kling's own. */
-	pathOverrides: Partial<Record<KlingEndpoint, string>>;
+	pathOverrides: Partial<Record<LegacyRoute, string>>;
 	/** Smallest image list the provider accepts (Kling: 1; some relay docs still say 2). */
 	minImages: Record<'multiImage2video' | 'multiImage2image', number>;
 	/** Kling's old docs (and some relays) spell the scene field `scence_image`. */
@@ -144,11 +167,11 @@ function stripTrailingSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-export function endpointPath(profile: ProviderProfile, endpoint: KlingEndpoint): string {
-	return profile.pathPrefix + (profile.pathOverrides[endpoint] ?? ENDPOINTS[endpoint].path);
+export function endpointPath(profile: ProviderProfile, endpoint: LegacyRoute): string {
+	return profile.pathPrefix + (profile.pathOverrides[endpoint] ?? LEGACY_PATHS[endpoint]);
 }
 
-export function taskPath(profile: ProviderProfile, endpoint: KlingEndpoint, id: string): string {
+export function taskPath(profile: ProviderProfile, endpoint: LegacyRoute, id: string): string {
 	return `${endpointPath(profile, endpoint)}/${encodeURIComponent(id)}`;
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { KlingEndpoint } from '../api/providers';
+import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
+import { DEFAULT_MODEL, modelsFor, type AnyModel } from '../models/catalogue';
 
 /** Shared parameter fragments: one definition, one name, in every node that has the meaning. */
 
@@ -57,39 +58,39 @@ export const optionsCollection = (options: INodeProperties[]): INodeProperties =
 	options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });
 
-interface ModelChoice {
-	name: string;
-	value: string;
+/** How a model is listed: its name, and where it can be used when that is limited. */
+function modelChoice(model: AnyModel): { name: string; value: string; description?: string } {
+	const routes = Object.values(model.routes)[0] ?? {};
+	const onlyNew = 'new' in routes && routes.new && !routes.legacy;
+	return {
+		name: onlyNew ? `${model.name} (API Key Only)` : model.name,
+		value: model.id,
+		...(onlyNew
+			? {
+					description:
+						"Served only on Kling's new API standard: needs the official API with an API key",
+				}
+			: {}),
+	};
 }
 
-export const MODELS: Record<KlingEndpoint, { default: string; options: ModelChoice[] }> = {
-	image2video: {
-		default: 'kling-v2-6',
-		options: [
-			{ name: 'Kling 2.5 Turbo', value: 'kling-v2-5-turbo' },
-			{ name: 'Kling 2.6', value: 'kling-v2-6' },
-			{ name: 'Kling 3', value: 'kling-v3' },
-		],
-	},
-	multiImage2video: {
-		default: 'kling-v1-6',
-		options: [{ name: 'Kling 1.6', value: 'kling-v1-6' }],
-	},
-	multiImage2image: {
-		default: 'kling-v2-1',
-		options: [
-			{ name: 'Kling 2', value: 'kling-v2' },
-			{ name: 'Kling 2.1', value: 'kling-v2-1' },
-		],
-	},
-};
+/** Model lists and defaults, built from the model catalogue: live models first, as listed there. */
+export const MODELS: Record<
+	KlingEndpoint,
+	{ default: string; options: Array<ReturnType<typeof modelChoice>> }
+> = Object.fromEntries(
+	(Object.keys(ENDPOINTS) as KlingEndpoint[]).map((endpoint) => {
+		const kind = ENDPOINTS[endpoint].kind;
+		return [endpoint, { default: DEFAULT_MODEL[kind], options: modelsFor(kind).map(modelChoice) }];
+	}),
+) as never;
 
 const modelBase = {
 	displayName: 'Model',
 	name: 'model',
 	displayOptions: generate,
 	description:
-		'Models known to be live for this endpoint. Kling retires models without notice (error 1203); use an expression to enter any other model name.',
+		"Kling's live models, newest first; retired ones are labelled. Use an expression to enter any other model name (sent as is). Kling retires models without notice (error 1203).",
 };
 
 /** The node subtitle: the operation, and for Generate the model's display name (its id if typed by hand). */
@@ -105,7 +106,8 @@ export const modelProperty = (endpoint: KlingEndpoint): INodeProperties => ({
 	default: MODELS[endpoint].default,
 });
 
-const PROMPT_DESCRIPTION = 'What should happen, at most 2500 characters';
+const PROMPT_DESCRIPTION =
+	'What should happen: at most 2500 characters (3072 for Kling 3.0-era video models on the new API standard). With several images, name them as the model expects, e.g. <<<image_1>>>.';
 
 export const promptProperty = (required: boolean, placeholder: string): INodeProperties[] => [
 	{
@@ -229,9 +231,11 @@ export const modeOption: INodeProperties = forGenerate({
 	name: 'mode',
 	type: 'options',
 	default: 'std',
+	description: 'The resolution. 4K: Kling 3.0 and 3.0 Omni only.',
 	options: [
 		{ name: 'Standard (720p)', value: 'std' },
 		{ name: 'Professional (1080p)', value: 'pro' },
+		{ name: '4K', value: '4k' },
 	],
 });
 
@@ -240,9 +244,30 @@ export const durationOption: INodeProperties = forGenerate({
 	name: 'duration',
 	type: 'options',
 	default: '5',
+	description:
+		'Kling 3.0, 3.0 Turbo and 3.0 Omni: 3 to 15 s. O1: 3 to 10 s. Kling 2.6, 2.5 Turbo and 1.6: 5 or 10 s.',
+	options: Array.from({ length: 13 }, (_, i) => ({ name: String(i + 3), value: String(i + 3) })),
+});
+
+export const soundOption: INodeProperties = forGenerate({
+	displayName: 'Sound',
+	name: 'sound',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to generate sound with the video (Kling 3.0, 3.0 Omni, and 2.6 in Professional mode). Kling 3.0 Turbo always has sound.',
+});
+
+export const resolutionOption: INodeProperties = forGenerate({
+	displayName: 'Resolution',
+	name: 'resolution',
+	type: 'options',
+	default: '1k',
+	description: '4K: Kling Image 3.0 Omni only. Kling 2.1 does not take this setting.',
 	options: [
-		{ name: '5', value: '5' },
-		{ name: '10', value: '10' },
+		{ name: '1K', value: '1k' },
+		{ name: '2K', value: '2k' },
+		{ name: '4K', value: '4k' },
 	],
 });
 

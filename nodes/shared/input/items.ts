@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ProviderProfile } from '../api/providers';
+import type { KlingCredentials, ProviderProfile } from '../api/providers';
+import { chooseRoute, lookupRoutes } from '../api/routing';
+import { checkCapabilities } from '../models/rules';
 import type { Job, WaitMode } from '../waiting/job';
 import { InputError, checkImageRef, imageRequestValue } from './images';
-import { fieldLabel } from './schemas';
+import { toNewStandard } from './newStandard';
+import { fieldLabel, schemaFor } from './schemas';
 import type { GenerationSpec, PreparedRequest } from './types';
 
 /** Without waiting, the deadline only bounds how long a full account (1303) may delay a submit. */
@@ -15,6 +18,7 @@ export interface ItemSettings {
 	wait: WaitMode;
 	kind: 'video' | 'image';
 	profile: ProviderProfile;
+	credentials: KlingCredentials;
 	/** Sent as every task's callback_url in callback-wait. */
 	callbackUrl?: string;
 	/** Names the task of item i when the user gave no External Task ID. */
@@ -59,21 +63,27 @@ function readWaiting(ctx: IExecuteFunctions, job: Job, kind: ItemSettings['kind'
 	job.outputField = String(ctx.getNodeParameter('binaryPropertyOutput', i, 'data') || 'data');
 }
 
-function readLookup(ctx: IExecuteFunctions, job: Job): void {
+function readLookup(
+	ctx: IExecuteFunctions,
+	spec: GenerationSpec,
+	settings: ItemSettings,
+	job: Job,
+): void {
 	const id = String(ctx.getNodeParameter('taskId', job.itemIndex, '') ?? '').trim();
 	if (!id)
 		throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
 	const by = ctx.getNodeParameter('lookupBy', job.itemIndex, 'taskId');
-	job.lookup = { by: by as 'taskId' | 'externalTaskId', id };
+	const routes = lookupRoutes(spec.endpoint, settings.profile, settings.credentials);
+	job.lookup = { by: by as 'taskId' | 'externalTaskId', id, routes };
 }
 
-/** The request with placeholders for images, checked against the endpoint's schema. */
-function checkSchema(spec: GenerationSpec, request: PreparedRequest): void {
+/** The request with placeholders for images, checked against its endpoint's documented rules. */
+function checkSchema(request: PreparedRequest): void {
 	const preview = JSON.parse(JSON.stringify(request.body)) as IDataObject;
 	for (const slot of request.images) {
 		setPath(preview, slot.path, slot.ref.kind === 'url' ? slot.ref.value : 'aGVsbG8=');
 	}
-	const parsed = spec.schema.safeParse(preview);
+	const parsed = schemaFor(request.route).safeParse(preview);
 	if (!parsed.success) {
 		const { path, message } = parsed.error.issues[0];
 		throw new InputError(path.length ? `${fieldLabel(path)}: ${message}` : message);
@@ -86,7 +96,9 @@ async function readRequest(
 	settings: ItemSettings,
 	itemIndex: number,
 ): Promise<PreparedRequest> {
-	const request = spec.prepare(ctx, itemIndex, settings.profile);
+	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
+	const route = chooseRoute(spec.endpoint, model, settings.profile, settings.credentials);
+	let request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
 	if (settings.callbackUrl) {
 		if (request.body.callback_url !== undefined) {
 			throw new InputError(
@@ -98,10 +110,13 @@ async function readRequest(
 	if (request.body.external_task_id === undefined) {
 		request.body.external_task_id = settings.externalTaskId(itemIndex);
 	}
+	request.externalTaskId = String(request.body.external_task_id);
 	for (const slot of request.images) {
 		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
 	}
-	checkSchema(spec, request);
+	checkCapabilities(route, request.body);
+	if (route.standard === 'new') request = toNewStandard(request);
+	checkSchema(request);
 	return request;
 }
 
@@ -121,7 +136,7 @@ export async function readJobs(
 		jobs.push(job);
 		try {
 			if (settings.wait !== 'none') readWaiting(ctx, job, settings.kind);
-			if (settings.operation === 'getTask') readLookup(ctx, job);
+			if (settings.operation === 'getTask') readLookup(ctx, spec, settings, job);
 			else job.request = await readRequest(ctx, spec, settings, i);
 		} catch (error) {
 			job.error = inputError(ctx, error, i);
@@ -139,4 +154,11 @@ export async function requestBody(ctx: IExecuteFunctions, job: Job): Promise<IDa
 		setPath(body, slot.path, await imageRequestValue(ctx, job.itemIndex, slot.ref, slot.field));
 	}
 	return body;
+}
+
+/** Callback-wait fell back to polling: the tasks must not call the resume URL. */
+export function dropCallbackUrl(request: PreparedRequest | undefined): void {
+	if (!request) return;
+	delete request.body.callback_url;
+	delete (request.body.options as IDataObject | undefined)?.callback_url;
 }

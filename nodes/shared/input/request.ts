@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { TaskRoute } from '../api/routing';
 import { InputError, classifyImageValue } from './images';
 import type { ImageSlot } from './types';
 
@@ -30,9 +31,9 @@ export function commonBody(
 	itemIndex: number,
 	options: IDataObject,
 	promptRequired: boolean,
+	route: TaskRoute,
 ): IDataObject {
-	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
-	const body: IDataObject = { model_name: model };
+	const body: IDataObject = { model_name: route.model };
 	// A required prompt is always sent, so the schema can say it is missing.
 	const prompt = String(ctx.getNodeParameter('prompt', itemIndex, '') ?? '');
 	if (prompt !== '' || promptRequired) body.prompt = prompt;

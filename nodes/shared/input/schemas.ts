@@ -1,10 +1,17 @@
-import { z } from 'zod';
+import { z, type ZodTypeAny } from 'zod';
+
+import type { TaskRoute } from '../api/routing';
+import type { LegacyRoute, NewProduct } from '../models/catalogue';
+import { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from '../models/catalogue';
 
 /**
  * Kling's documented request rules per endpoint: the one place each rule is written. Every body
  * is checked here before it is sent; messages name the field as the panel does (FIELD_LABELS)
  * and say the rule with the value given, e.g. "Camera Control pan: 11 is outside -10 to 10".
- * Request builders only map parameters to the body.
+ * Request builders only map parameters to the body. What differs per model (durations, 4K,
+ * sound, end frames) is checked first, against the model catalogue (models/rules.ts); these are
+ * the rules each endpoint documents for every model, so a model typed by expression that the
+ * catalogue does not know still gets them.
  */
 
 export const MAX_TEXT = 2500;
@@ -16,10 +23,13 @@ export const CAMERA_TYPES = [
 	'left_turn_forward',
 ] as const;
 export const CAMERA_AXES = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'] as const;
-export const VIDEO_ASPECT_RATIOS = ['16:9', '9:16', '1:1'];
-export const IMAGE_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
-const MODES = ['std', 'pro'];
-const DURATIONS = ['5', '10'];
+export { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS };
+/** New-standard prompts may be 3072 characters on 3.0-era models (kling-api-2026.md §3.2). */
+export const MAX_NEW_TEXT = 3072;
+const MODES = ['std', 'pro', '4k'];
+/** Every duration some model of the endpoint takes; the model's own list is checked first. */
+const DURATIONS = Array.from({ length: 13 }, (_, i) => String(i + 3));
+const RESOLUTIONS = ['720p', '1080p', '4k'];
 
 /** Body paths (numbers as #) to the names the panel shows. */
 const FIELD_LABELS: Record<string, string> = {
@@ -48,6 +58,19 @@ const FIELD_LABELS: Record<string, string> = {
 	scene_image: 'Scene Image',
 	scence_image: 'Scene Image',
 	style_image: 'Style Image',
+	resolution: 'Resolution',
+	'image_list.#.image_url': 'Images #{n}',
+	'image_list.#.image': 'Images #{n}',
+	'contents.#.text': 'Prompt',
+	'contents.#.url': 'Image',
+	contents: 'Images',
+	'settings.resolution': 'Mode',
+	'settings.duration': 'Duration (Seconds)',
+	'settings.audio': 'Sound',
+	'settings.aspect_ratio': 'Aspect Ratio',
+	'options.callback_url': 'Callback URL',
+	'options.external_task_id': 'External Task ID',
+	'options.watermark_info': 'Watermark',
 };
 
 /** The panel's name for a body path, e.g. ['dynamic_masks', 0, 'trajectories'] → "Dynamic Masks #1 Trajectory". */
@@ -67,10 +90,14 @@ const oneOf = (values: readonly string[]) =>
 		(v) => ({ message: `"${v}" is not allowed; use one of ${values.join(', ')}` }),
 	);
 
-const text = z.string().refine(
-	(v) => v.length <= MAX_TEXT,
-	(v) => ({ message: `is ${v.length} characters; Kling accepts at most ${MAX_TEXT}` }),
-);
+/** Kling counts characters, not UTF-16 code units: an emoji is one. */
+const length = (v: string) => [...v].length;
+const textUpTo = (max: number) =>
+	z.string().refine(
+		(v) => length(v) <= max,
+		(v) => ({ message: `is ${length(v)} characters; Kling accepts at most ${max}` }),
+	);
+const text = textUpTo(MAX_TEXT);
 const requiredText = text.refine((v) => v.trim() !== '', { message: 'is required' });
 
 /** A number in a range; anything else (text, NaN) is named with the value given. */
@@ -90,6 +117,11 @@ const count = (min: number, max: number, noun: string) =>
 			(a) => ({ message: `has ${a.length} ${noun}; Kling accepts at most ${max}` }),
 		)
 		.refine((a) => a.length >= min, { message: `needs at least ${min} ${noun}` });
+
+const imageCount = z.unknown().refine(
+	(v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 9,
+	(v) => ({ message: `${String(v)} is not allowed; use a whole number from 1 to 9` }),
+);
 
 const common = {
 	model_name: z.string().refine((v) => v.trim() !== '', {
@@ -201,6 +233,7 @@ export const multiImage2videoSchema = z
 export const multiImage2imageSchema = z
 	.object({
 		...common,
+		resolution: oneOf(['1k', '2k']).optional(),
 		subject_image_list: count(1, 4, 'images').pipe(
 			z.array(z.object({ subject_image: image }).strict()),
 		),
@@ -208,13 +241,124 @@ export const multiImage2imageSchema = z
 		scence_image: image.optional(),
 		style_image: image.optional(),
 		prompt: text.optional(),
-		n: z
-			.unknown()
-			.refine(
-				(v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 9,
-				(v) => ({ message: `${String(v)} is not allowed; use a whole number from 1 to 9` }),
-			)
-			.optional(),
+		n: imageCount.optional(),
 		aspect_ratio: oneOf(IMAGE_ASPECT_RATIOS).optional(),
 	})
 	.strict();
+
+/** `/v1/videos/omni-video` (kling-api-2026.md §4.4): references as image_list[{image_url, type?}]. */
+export const omniVideoSchema = z
+	.object({
+		...common,
+		negative_prompt: z.undefined(),
+		prompt: requiredText,
+		image_list: count(1, 7, 'images').pipe(
+			z.array(
+				z
+					.object({ image_url: image, type: z.enum(['first_frame', 'end_frame']).optional() })
+					.strict(),
+			),
+		),
+		mode: oneOf(MODES).optional(),
+		duration: oneOf(DURATIONS).optional(),
+		aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional(),
+		sound: z.enum(['on', 'off']).optional(),
+	})
+	.strict();
+
+/** `/v1/images/omni-image` (§4.6): images and elements ≤ 10, prompt required. */
+export const omniImageSchema = z
+	.object({
+		...common,
+		negative_prompt: z.undefined(),
+		prompt: requiredText,
+		image_list: count(1, 10, 'images').pipe(z.array(z.object({ image }).strict())),
+		resolution: oneOf(['1k', '2k', '4k']).optional(),
+		n: imageCount.optional(),
+		aspect_ratio: oneOf([...IMAGE_ASPECT_RATIOS, 'auto']).optional(),
+	})
+	.strict();
+
+const newOptions = z
+	.object({
+		callback_url: common.callback_url,
+		external_task_id: common.external_task_id,
+		watermark_info: common.watermark_info,
+	})
+	.strict();
+
+const newSettings = {
+	resolution: oneOf(RESOLUTIONS).optional(),
+	duration: z
+		.unknown()
+		.refine(
+			(v) => typeof v === 'number' && Number.isInteger(v) && v >= 3 && v <= 15,
+			(v) => ({
+				message: `${String(v)} is not allowed; use a whole number of seconds from 3 to 15`,
+			}),
+		)
+		.optional(),
+	audio: oneOf(['native', 'off', 'original']).optional(),
+	multi_shot: z.boolean().optional(),
+};
+
+const newContent = (types: string[]) =>
+	z.union([
+		z.object({ type: z.literal('prompt'), text: textUpTo(MAX_NEW_TEXT) }).strict(),
+		z.object({ type: oneOf(types), url: image, id: z.string().optional() }).strict(),
+	]);
+
+const typeCount = (contents: Array<{ type: string }>, type: string) =>
+	contents.filter((c) => c.type === type).length;
+
+/** `POST /image-to-video/{model}` (§3.3): exactly one first frame, at most one last frame. */
+export const newImageToVideoSchema = z
+	.object({
+		contents: z
+			.array(newContent(['first_frame', 'last_frame']))
+			.refine((c) => typeCount(c, 'first_frame') === 1, {
+				message: 'needs exactly one first frame',
+			})
+			.refine((c) => typeCount(c, 'last_frame') <= 1, { message: 'takes at most one last frame' }),
+		settings: z.object(newSettings).strict().optional(),
+		options: newOptions.optional(),
+	})
+	.strict();
+
+/** `POST /omni-video/{model}` (§3.4): a prompt and up to 7 reference images. */
+export const newOmniVideoSchema = z
+	.object({
+		contents: z
+			.array(newContent(['first_frame', 'last_frame', 'refer_image']))
+			.refine((c) => typeCount(c, 'prompt') === 1, { message: 'needs a prompt' })
+			.refine(
+				(c) => c.length - typeCount(c, 'prompt') <= 7,
+				(c) => ({ message: `has ${c.length - 1} images; Kling accepts at most 7` }),
+			),
+		settings: z
+			.object({ ...newSettings, aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional() })
+			.strict()
+			.optional(),
+		options: newOptions.optional(),
+	})
+	.strict();
+
+const LEGACY_SCHEMAS: Partial<Record<LegacyRoute, ZodTypeAny>> = {
+	image2video: image2videoSchema,
+	multiImage2video: multiImage2videoSchema,
+	multiImage2image: multiImage2imageSchema,
+	omniVideo: omniVideoSchema,
+	omniImage: omniImageSchema,
+};
+const NEW_SCHEMAS: Partial<Record<NewProduct, ZodTypeAny>> = {
+	'image-to-video': newImageToVideoSchema,
+	'omni-video': newOmniVideoSchema,
+};
+
+/** The documented rules of the endpoint a route goes to. */
+export function schemaFor(route: TaskRoute): ZodTypeAny {
+	const product = route.newPath?.split('/')[1] as NewProduct | undefined;
+	const schema = route.standard === 'new' ? NEW_SCHEMAS[product!] : LEGACY_SCHEMAS[route.legacy];
+	if (!schema) throw new Error(`No request rules for ${route.newPath ?? route.legacy}`);
+	return schema;
+}

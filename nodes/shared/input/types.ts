@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { ZodTypeAny } from 'zod';
 
 import type { KlingEndpoint, ProviderProfile } from '../api/providers';
+import type { TaskRoute } from '../api/routing';
 import type { ImageRef } from './images';
 
 export interface ImageSlot {
@@ -17,11 +17,19 @@ export interface PreparedRequest {
 	body: IDataObject;
 	images: ImageSlot[];
 	model: string;
+	route: TaskRoute;
+	/** Set once the item is read: the user's, or one derived from the run. */
+	externalTaskId?: string;
 }
 
-/** What a generation node contributes: its endpoint, how to read an item, and its body schema. */
+/** Where the request goes: builders shape the body for the route's legacy endpoint. */
+export interface Target {
+	profile: ProviderProfile;
+	route: TaskRoute;
+}
+
+/** What a generation node contributes: its endpoint, and how to read an item into a request. */
 export interface GenerationSpec {
 	endpoint: KlingEndpoint;
-	schema: ZodTypeAny;
-	prepare(ctx: IExecuteFunctions, itemIndex: number, profile: ProviderProfile): PreparedRequest;
+	prepare(ctx: IExecuteFunctions, itemIndex: number, target: Target): PreparedRequest;
 }

@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
 import type { KlingEndpoint } from '../api/providers';
+import { chooseRoute, type TaskRoute } from '../api/routing';
 import { isFinal, normalizeTask, type KlingTask } from '../api/task';
 import { KlingClient } from '../api/client';
 import { checkCallbackSignature } from '../callbacks/webhooks';
@@ -78,32 +79,50 @@ export function pauseItem(
 	};
 }
 
+export interface BatchEntry {
+	externalId: string;
+	route: TaskRoute;
+}
+
+/** Entries grouped by where one read can show them together: /tasks, or one legacy endpoint's list. */
+function byRead(entries: BatchEntry[]): BatchEntry[][] {
+	const groups = new Map<string, BatchEntry[]>();
+	for (const entry of entries) {
+		const key = entry.route.standard === 'new' ? 'new' : entry.route.legacy;
+		groups.set(key, [...(groups.get(key) ?? []), entry]);
+	}
+	return [...groups.values()];
+}
+
 /**
- * Reads the current state of a batch of tasks by external task ID: one list read when the
- * provider's list shows them all, otherwise task by task (the callback's own task first, then
- * the newest submissions, the likeliest to still run), stopping at the first unfinished one.
+ * Reads the current state of a batch of tasks by external task ID: /tasks (20 per read) or one
+ * list read per endpoint where they show them all, otherwise task by task (the callback's own
+ * task first, then the newest submissions, the likeliest to still run), stopping at the first
+ * unfinished one.
  */
 export async function readBatch(
 	client: KlingClient,
-	endpoint: KlingEndpoint,
-	externalIds: string[],
+	entries: BatchEntry[],
 	first?: string,
 ): Promise<{ tasks: Map<string, KlingTask>; allFinal: boolean }> {
 	const tasks = new Map<string, KlingTask>();
-	const listed = await client.listTasks(endpoint, externalIds.length + 20);
-	for (const task of listed ?? []) {
-		if (task.externalTaskId !== null && externalIds.includes(task.externalTaskId))
-			tasks.set(task.externalTaskId, task);
+	const wanted = new Set(entries.map((e) => e.externalId));
+	for (const group of byRead(entries)) {
+		const ids = group.map((e) => e.externalId);
+		for (const task of (await client.readMany(group[0].route, ids, 'externalId')) ?? []) {
+			if (task.externalTaskId !== null && wanted.has(task.externalTaskId))
+				tasks.set(task.externalTaskId, task);
+		}
 	}
 	if ([...tasks.values()].some((t) => !isFinal(t.status))) return { tasks, allFinal: false };
-	const missing = externalIds.filter((id) => !tasks.has(id)).reverse();
-	missing.sort((a, b) => Number(b === first) - Number(a === first));
-	for (const id of missing) {
-		const task = await client.findByExternalId(endpoint, id);
+	const missing = entries.filter((e) => !tasks.has(e.externalId)).reverse();
+	missing.sort((a, b) => Number(b.externalId === first) - Number(a.externalId === first));
+	for (const { externalId, route } of missing) {
+		const task = await client.findByExternalId(route, externalId);
 		if (!task || !isFinal(task.status)) return { tasks, allFinal: false };
-		tasks.set(id, task);
+		tasks.set(externalId, task);
 	}
-	return { tasks, allFinal: externalIds.every((id) => isFinal(tasks.get(id)!.status)) };
+	return { tasks, allFinal: entries.every((e) => isFinal(tasks.get(e.externalId)!.status)) };
 }
 
 /** A node parameter as `execute` saw it for this item: expressions are evaluated against the item. */
@@ -121,16 +140,25 @@ function itemParameter(
 	return raw === undefined ? fallback : ctx.getNodeParameter(path, fallback);
 }
 
-function planFor(ctx: IWebhookFunctions, batch: string, itemIndex: number) {
+function planFor(
+	ctx: IWebhookFunctions,
+	client: KlingClient,
+	endpoint: KlingEndpoint,
+	batch: string,
+	itemIndex: number,
+) {
 	const custom = String(itemParameter(ctx, 'options.externalTaskId', itemIndex, '') ?? '').trim();
+	const model = String(itemParameter(ctx, 'model', itemIndex, '') ?? '').trim();
 	const plan: ItemPlan = {
 		itemIndex,
 		download: Boolean(itemParameter(ctx, 'downloadResult', itemIndex, true)),
 		outputField: String(itemParameter(ctx, 'binaryPropertyOutput', itemIndex, 'data') || 'data'),
-		model: String(itemParameter(ctx, 'model', itemIndex, '') ?? '').trim() || null,
+		model: model || null,
 		startedAt: Date.now(),
 	};
-	return { plan, externalTaskId: custom || batchExternalTaskId(batch, itemIndex) };
+	// The same choice execute made: the same model and credential lead to the same route.
+	const route = chooseRoute(endpoint, model, client.provider.profile, client.credentials);
+	return { plan, route, externalId: custom || batchExternalTaskId(batch, itemIndex) };
 }
 
 /**
@@ -155,15 +183,23 @@ export async function resumeFromCallback(
 	if (!/^[0-9a-f]{8,64}$/.test(batch) || !Number.isInteger(count) || count < 1 || count > 10_000)
 		return stay;
 
-	const items = Array.from({ length: count }, (_, i) => planFor(ctx, batch, i));
-	const ids = items.map((i) => i.externalTaskId);
-	// Only this execution's own tasks may make it read anything.
-	if (claimed.externalTaskId !== null && !ids.includes(claimed.externalTaskId)) return stay;
-
 	const client = await KlingClient.connect(ctx, { readAttempts: 3 });
+	let items: Array<ReturnType<typeof planFor>>;
+	try {
+		items = Array.from({ length: count }, (_, i) => planFor(ctx, client, endpoint, batch, i));
+	} catch {
+		return stay;
+	}
+	// Only this execution's own tasks may make it read anything.
+	if (
+		claimed.externalTaskId !== null &&
+		!items.some((i) => i.externalId === claimed.externalTaskId)
+	)
+		return stay;
+
 	let batchState: Awaited<ReturnType<typeof readBatch>>;
 	try {
-		batchState = await readBatch(client, endpoint, ids, claimed.externalTaskId ?? undefined);
+		batchState = await readBatch(client, items, claimed.externalTaskId ?? undefined);
 	} catch {
 		// The API could not confirm; a later callback or the wait timeout ends the wait.
 		return stay;
@@ -172,8 +208,8 @@ export async function resumeFromCallback(
 
 	const out: INodeExecutionData[] = [];
 	const failed = new Set<INodeExecutionData>();
-	for (const { plan, externalTaskId } of items) {
-		const task = batchState.tasks.get(externalTaskId)!;
+	for (const { plan, externalId } of items) {
+		const task = batchState.tasks.get(externalId)!;
 		plan.startedAt = task.createdAt ?? plan.startedAt;
 		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
 		const item =

@@ -1,5 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import type { TaskRoute } from '../api/routing';
 import type { KlingTask } from '../api/task';
 import type { PreparedRequest } from '../input/types';
 import type { ItemError, ItemPlan } from '../output/output';
@@ -10,7 +11,10 @@ export type WaitMode = 'poll' | 'none' | 'callback';
 export interface Job {
 	itemIndex: number;
 	request?: PreparedRequest;
-	lookup?: { by: 'taskId' | 'externalTaskId'; id: string };
+	/** Get Task: the ID, and the routes its task may be on, tried in order. */
+	lookup?: { by: 'taskId' | 'externalTaskId'; id: string; routes: TaskRoute[] };
+	/** Where the task lives once it is created or found. */
+	route?: TaskRoute;
 	task?: KlingTask;
 	startedAt: number;
 	deadline: number;
@@ -36,8 +40,7 @@ export function planOf(job: Job): ItemPlan {
 export function taskOf(job: Job) {
 	return {
 		taskId: job.task?.taskId,
-		externalTaskId:
-			job.task?.externalTaskId ?? (job.request?.body.external_task_id as string | undefined),
+		externalTaskId: job.task?.externalTaskId ?? job.request?.externalTaskId,
 		status: job.task?.status,
 	};
 }

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { KlingClient } from '../api/client';
 import { ENDPOINTS } from '../api/providers';
 import { isFinal } from '../api/task';
-import { readJobs, requestBody } from '../input/items';
+import { dropCallbackUrl, readJobs, requestBody } from '../input/items';
 import type { GenerationSpec } from '../input/types';
 import { collectOutputs } from '../output/collect';
 import { settleTask } from '../output/output';
@@ -64,9 +64,10 @@ async function pauseOrSettle(
 	spec: GenerationSpec,
 	jobs: Job[],
 ): Promise<INodeExecutionData[] | undefined> {
-	const externalId = (job: Job) => String(job.request!.body.external_task_id);
+	const externalId = (job: Job) => job.request!.externalTaskId!;
 	if (jobs.some((j) => !isFinal(j.task!.status))) {
-		const state = await readBatch(client, spec.endpoint, jobs.map(externalId));
+		const entries = jobs.map((job) => ({ externalId: externalId(job), route: job.route! }));
+		const state = await readBatch(client, entries);
 		for (const job of jobs) job.task = state.tasks.get(externalId(job)) ?? job.task;
 		if (!state.allFinal) {
 			await ctx.putExecutionToWait(new Date(Math.max(...jobs.map((j) => j.deadline))));
@@ -96,6 +97,7 @@ export async function executeGeneration(
 		wait: plan.wait,
 		kind: ENDPOINTS[spec.endpoint].resultKind,
 		profile: client.provider.profile,
+		credentials: client.credentials,
 		callbackUrl: plan.wait === 'callback' ? resumeCallbackUrl(ctx, batch, items.length) : undefined,
 		externalTaskId: (i) => batchExternalTaskId(batch, i),
 	});
@@ -103,7 +105,7 @@ export async function executeGeneration(
 		// A resumed node cannot report errors found before it paused: poll instead.
 		plan.wait = 'poll';
 		plan.fallback = FALLBACK.itemError;
-		for (const job of jobs) delete job.request?.body.callback_url;
+		for (const job of jobs) dropCallbackUrl(job.request);
 	}
 
 	const progress = new Progress(ctx, items.length);

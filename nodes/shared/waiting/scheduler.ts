@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { KlingFailure } from '../api/errors';
 import type { KlingProtocol } from '../api/protocol';
 import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
+import type { TaskRoute } from '../api/routing';
 import { isFinal, type KlingTask } from '../api/task';
 import type { ItemError } from '../output/output';
 import type { Job, WaitMode } from './job';
@@ -12,7 +13,7 @@ import { PollSchedule } from './pollSchedule';
 const BUSY_BACKOFF_MAX_MS = 30_000;
 /** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
 const SLOT_WATCH_MS = 1000;
-/** Tasks due within this window are checked together, so one list read can cover them. */
+/** Tasks due within this window are checked together, so one read can cover them. */
 const DUE_WINDOW_MS = 500;
 
 export interface Clock {
@@ -60,7 +61,8 @@ export class TaskScheduler {
 	private busyAttempt = 0;
 	private busyUntil = 0;
 	private waitingForSlot = false;
-	private listUsable = true;
+	/** Routes whose provider has no usable list: read task by task there. */
+	private readonly unlistable = new Set<string>();
 
 	constructor(
 		private readonly client: SchedulerClient,
@@ -131,20 +133,26 @@ export class TaskScheduler {
 		}
 	}
 
+	/** Tries each route the task may be on (new standard's /tasks first, then legacy endpoints). */
 	private async lookUp(job: Job): Promise<void> {
-		const { endpoint } = this.options;
-		const { by, id } = job.lookup!;
-		const task =
-			by === 'taskId'
-				? await this.client.getTask(endpoint, id, job.itemIndex)
-				: await this.client.findByExternalId(endpoint, id, job.itemIndex);
+		const { by, id, routes } = job.lookup!;
+		let task: KlingTask | undefined;
+		for (const route of routes) {
+			task =
+				by === 'taskId'
+					? await this.client.findTask(route, id, job.itemIndex)
+					: await this.client.findByExternalId(route, id, job.itemIndex);
+			job.route = route;
+			if (task) break;
+		}
 		if (!task) {
-			const label = ENDPOINTS[endpoint].label;
-			throw new NodeOperationError(
-				this.options.node,
-				`No ${label} task has the external task ID "${id}"`,
-				{ itemIndex: job.itemIndex },
-			);
+			const label = ENDPOINTS[this.options.endpoint].label;
+			const what = by === 'taskId' ? 'task ID' : 'external task ID';
+			throw new NodeOperationError(this.options.node, `No ${label} task has the ${what} "${id}"`, {
+				itemIndex: job.itemIndex,
+				description:
+					'Kling answered, but no task of this account has that ID. Check the ID, and that the credential belongs to the account that created the task.',
+			});
 		}
 		this.options.progress?.started(job.itemIndex, task, 'found');
 		await this.watchOrFinish(job, task);
@@ -153,7 +161,8 @@ export class TaskScheduler {
 	/** False when the account is full (1303): submitting pauses until a slot frees. */
 	private async submit(job: Job): Promise<boolean> {
 		const body = await this.options.bodyFor(job);
-		const outcome = await this.client.tryCreate(this.options.endpoint, body, job.itemIndex);
+		job.route = job.request!.route;
+		const outcome = await this.client.tryCreate(job.route, body, job.itemIndex);
 		if (outcome.status === 'busy') {
 			this.onBusy(job, outcome.failure);
 			return false;
@@ -205,24 +214,37 @@ export class TaskScheduler {
 		return due.some((j) => j.nextPollAt <= now) ? due : [];
 	}
 
-	/** Several tasks due at once: one list read shows them all, where the provider has a list. */
-	private async listed(due: Job[]): Promise<Map<string, KlingTask>> {
-		const listed = new Map<string, KlingTask>();
-		if (due.length < 2 || !this.listUsable) return listed;
-		const tasks = await this.client.listTasks(this.options.endpoint, this.active.size + 20);
-		if (tasks) for (const t of tasks) listed.set(t.taskId, t);
-		else this.listUsable = false;
-		return listed;
+	/**
+	 * Due tasks read together: the new standard's /tasks shows 20 per read; a legacy list page
+	 * shows an endpoint's newest tasks, worth it from two due tasks on, where the provider has one.
+	 */
+	private async readTogether(due: Job[]): Promise<Map<string, KlingTask>> {
+		const read = new Map<string, KlingTask>();
+		const groups = new Map<string, { route: TaskRoute; ids: string[] }>();
+		for (const job of due) {
+			const key = job.route!.standard === 'new' ? 'new' : `legacy ${job.route!.legacy}`;
+			const group = groups.get(key) ?? { route: job.route!, ids: [] };
+			group.ids.push(job.task!.taskId);
+			groups.set(key, group);
+		}
+		for (const [key, { route, ids }] of groups) {
+			const legacy = route.standard === 'legacy';
+			if (legacy && (ids.length < 2 || this.unlistable.has(key))) continue;
+			const tasks = await this.client.readMany(route, ids, 'taskId');
+			if (tasks) for (const t of tasks) read.set(t.taskId, t);
+			else this.unlistable.add(key);
+		}
+		return read;
 	}
 
 	private async checkDue(): Promise<void> {
 		const due = this.dueJobs();
-		const listed = await this.listed(due);
+		const read = await this.readTogether(due);
 		for (const job of due) {
 			try {
 				const task =
-					listed.get(job.task!.taskId) ??
-					(await this.client.getTask(this.options.endpoint, job.task!.taskId, job.itemIndex));
+					read.get(job.task!.taskId) ??
+					(await this.client.getTask(job.route!, job.task!.taskId, job.itemIndex));
 				await this.observe(job, task);
 			} catch (error) {
 				this.waitingForSlot = false;

@@ -1,0 +1,115 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestSpec } from './exchange';
+import type { KlingProtocol } from './protocol';
+import { endpointPath, taskPath } from './providers';
+import { looksLikeMissing } from './retry';
+import type { TaskRoute } from './routing';
+import { normalizeTask, type KlingTask } from './task';
+import type { CreateResult, KlingTransport } from './transport';
+
+const tasksOf = (data: unknown): KlingTask[] =>
+	(Array.isArray(data) ? data : [data])
+		.map((d) => normalizeTask(d))
+		.filter((t): t is KlingTask => t !== undefined);
+
+/**
+ * Kling's legacy `/v1` standard, which relays mirror: `POST /v1/<product>` with `model_name` in a
+ * flat body, one task per read at `/v1/<product>/{task_id or external_task_id}`, and a page list.
+ */
+export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
+	constructor(private readonly http: KlingTransport) {}
+
+	private get profile() {
+		return this.http.provider.profile;
+	}
+
+	async getTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask> {
+		const data = await this.http.read(
+			{ method: 'GET', path: taskPath(this.profile, route.legacy, taskId) },
+			itemIndex,
+		);
+		const task = tasksOf(data)[0];
+		if (!task) throw this.http.error({ kind: 'malformed' }, itemIndex);
+		return task;
+	}
+
+	async findTask(
+		route: TaskRoute,
+		taskId: string,
+		itemIndex?: number,
+	): Promise<KlingTask | undefined> {
+		const result = await this.http.readOrFailure(
+			{ method: 'GET', path: taskPath(this.profile, route.legacy, taskId) },
+			itemIndex,
+		);
+		if (!result.ok) {
+			if (looksLikeMissing(result.failure)) return undefined;
+			throw this.http.error(result.failure, itemIndex);
+		}
+		const task = tasksOf(result.data)[0];
+		return task && task.taskId === taskId ? task : undefined;
+	}
+
+	/**
+	 * The newest page of an endpoint's tasks, filtered to the ones asked for; undefined when the
+	 * provider has no list (some relays) or answers it with an error: callers then read one by one.
+	 */
+	async readMany(
+		route: TaskRoute,
+		ids: string[],
+		by: 'taskId' | 'externalId',
+	): Promise<KlingTask[] | undefined> {
+		const result = await this.http.readOrFailure({
+			method: 'GET',
+			path: endpointPath(this.profile, route.legacy),
+			qs: { pageNum: 1, pageSize: Math.min(500, Math.max(1, ids.length + 20)) },
+		});
+		if (!result.ok || !Array.isArray(result.data)) return undefined;
+		const wanted = new Set(ids);
+		return tasksOf(result.data).filter((t) =>
+			wanted.has((by === 'taskId' ? t.taskId : t.externalTaskId) ?? ''),
+		);
+	}
+
+	/** Looks a task up by external_task_id in every form the provider may support. */
+	async findByExternalId(
+		route: TaskRoute,
+		externalId: string,
+		itemIndex?: number,
+	): Promise<KlingTask | undefined> {
+		for (const form of this.profile.externalIdLookup) {
+			const spec: RequestSpec =
+				form === 'path'
+					? { method: 'GET', path: taskPath(this.profile, route.legacy, externalId) }
+					: {
+							method: 'GET',
+							path: endpointPath(this.profile, route.legacy),
+							qs: { external_task_id: externalId },
+						};
+			const result = await this.http.readOrFailure(spec, itemIndex);
+			if (!result.ok) {
+				if (looksLikeMissing(result.failure)) continue;
+				throw this.http.error(result.failure, itemIndex);
+			}
+			const candidates = tasksOf(result.data);
+			const match = candidates.find((t) => t.externalTaskId === externalId);
+			if (match) return match;
+			// The path form names one task; relays that drop task_info still answer with it.
+			if (form === 'path' && candidates.length === 1 && candidates[0].externalTaskId === null) {
+				return candidates[0];
+			}
+		}
+		return undefined;
+	}
+
+	async create(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateResult> {
+		const externalId = String(body.external_task_id ?? '');
+		return await this.http.createOnce(
+			{ method: 'POST', path: endpointPath(this.profile, route.legacy), body },
+			externalId,
+			async () => await this.findByExternalId(route, externalId, itemIndex),
+			itemIndex,
+		);
+	}
+}

@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { KlingProtocol } from './protocol';
+import type { TaskRoute } from './routing';
+import { normalizeTask, type KlingTask } from './task';
+import type { CreateResult, KlingTransport } from './transport';
+
+/** `GET /tasks` takes at most 20 ids per call (21 → 400 / 1201, [L] aself101). */
+export const TASKS_PER_READ = 20;
+
+const tasksOf = (data: unknown): KlingTask[] =>
+	(Array.isArray(data) ? data : [])
+		.map((d) => normalizeTask(d))
+		.filter((t): t is KlingTask => t !== undefined);
+
+/**
+ * Kling's new API standard (kling-api-2026.md §3): `POST /{product}/{model}` with
+ * `contents`/`settings`/`options`, and every read through `GET /tasks`, which answers up to 20
+ * tasks at once and simply leaves unknown ids out. It takes an API key only.
+ */
+export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
+	constructor(private readonly http: KlingTransport) {}
+
+	private async tasks(
+		by: 'taskId' | 'externalId',
+		ids: string[],
+		itemIndex?: number,
+	): Promise<KlingTask[]> {
+		const key = by === 'taskId' ? 'task_ids' : 'external_task_ids';
+		const found: KlingTask[] = [];
+		for (let i = 0; i < ids.length; i += TASKS_PER_READ) {
+			const chunk = ids.slice(i, i + TASKS_PER_READ).join(',');
+			const path = `${this.http.provider.profile.pathPrefix}/tasks`;
+			const data = await this.http.read({ method: 'GET', path, qs: { [key]: chunk } }, itemIndex);
+			found.push(...tasksOf(data));
+		}
+		return found;
+	}
+
+	async findTask(
+		_route: TaskRoute,
+		taskId: string,
+		itemIndex?: number,
+	): Promise<KlingTask | undefined> {
+		const tasks = await this.tasks('taskId', [taskId], itemIndex);
+		return tasks.find((t) => t.taskId === taskId);
+	}
+
+	async getTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask> {
+		const task = await this.findTask(route, taskId, itemIndex);
+		if (!task) throw this.http.notFound(`task ID "${taskId}"`, itemIndex);
+		return task;
+	}
+
+	async findByExternalId(
+		_route: TaskRoute,
+		externalId: string,
+		itemIndex?: number,
+	): Promise<KlingTask | undefined> {
+		const tasks = await this.tasks('externalId', [externalId], itemIndex);
+		return tasks.find((t) => t.externalTaskId === externalId);
+	}
+
+	/** One read per 20 tasks; undefined only when the reads fail, so callers fall back to one by one. */
+	async readMany(
+		_route: TaskRoute,
+		ids: string[],
+		by: 'taskId' | 'externalId',
+	): Promise<KlingTask[] | undefined> {
+		try {
+			return await this.tasks(by, ids);
+		} catch {
+			return undefined;
+		}
+	}
+
+	async create(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateResult> {
+		const externalId = String((body.options as IDataObject | undefined)?.external_task_id ?? '');
+		return await this.http.createOnce(
+			{ method: 'POST', path: this.http.provider.profile.pathPrefix + route.newPath!, body },
+			externalId,
+			async () => await this.findByExternalId(route, externalId, itemIndex),
+			itemIndex,
+		);
+	}
+}

@@ -1,0 +1,129 @@
+import { InputError } from '../input/images';
+import {
+	findModel,
+	type AnyModel,
+	type LegacyRoute,
+	type NewProduct,
+	type Standard,
+	type TaskKind,
+} from '../models/catalogue';
+import {
+	ENDPOINTS,
+	type KlingCredentials,
+	type KlingEndpoint,
+	type ProviderProfile,
+} from './providers';
+
+/** Where one request goes: the standard, and the endpoint in it. */
+export interface TaskRoute {
+	/** The node's job (the output's `endpoint`). */
+	endpoint: KlingEndpoint;
+	standard: Standard;
+	/** The legacy endpoint: where a legacy task is created and read, and the body shape it takes. */
+	legacy: LegacyRoute;
+	/** New standard: the create path, e.g. /image-to-video/kling-3.0. */
+	newPath?: string;
+	/** The model as Kling is sent it (legacy model_name, or the new standard's path id). */
+	model: string;
+	/** The catalogue entry, or undefined for a model typed by expression that it does not know. */
+	entry?: AnyModel;
+}
+
+/** Where a node sends a model it does not know, per standard. */
+const FALLBACK: Record<TaskKind, { legacy: LegacyRoute; new?: NewProduct }> = {
+	imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+	multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' },
+	multiImageToImage: { legacy: 'omniImage' },
+};
+
+/** Which standards this credential can speak, before the model is known. */
+export function credentialStandards(
+	profile: ProviderProfile,
+	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
+): { canNew: boolean; prefersNew: boolean; why: string } {
+	const setting = credentials.apiStandard ?? 'auto';
+	if (setting === 'legacy') {
+		return { canNew: false, prefersNew: false, why: "the credential's API Standard is Legacy" };
+	}
+	if (profile.id === 'official' && credentials.authMode === 'accessKey') {
+		return {
+			canNew: false,
+			prefersNew: false,
+			why: 'the new API standard takes an API key, and this credential signs with Access Key + Secret Key',
+		};
+	}
+	if (profile.id !== 'official' && setting !== 'new') {
+		return {
+			canNew: false,
+			prefersNew: false,
+			why: `${profile.label} mirrors only the legacy /v1 API (set API Standard to New if it serves the new one)`,
+		};
+	}
+	return { canNew: true, prefersNew: true, why: '' };
+}
+
+/** New-standard path ids carry a dotted version or O1 (kling-3.0, kling-o1); legacy names kling-vN. */
+function looksNew(model: string): boolean {
+	return /^kling-(\d+\.\d+|o\d)/.test(model);
+}
+
+/**
+ * The route for one request: official + API key + a model the new standard serves → new;
+ * access key + secret key, relays, or a legacy-only model → legacy; the credential's API Standard
+ * overrides where the model has both. Refuses (before anything is sent) a model the credential
+ * cannot reach.
+ */
+export function chooseRoute(
+	endpoint: KlingEndpoint,
+	modelValue: string,
+	profile: ProviderProfile,
+	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
+): TaskRoute {
+	const kind = ENDPOINTS[endpoint].kind;
+	const entry = findModel(kind, modelValue);
+	const standards = credentialStandards(profile, credentials);
+	const routes: { legacy?: LegacyRoute; new?: NewProduct } = entry
+		? entry.routes[kind]!
+		: FALLBACK[kind];
+	const newProduct = entry ? routes.new : looksNew(modelValue) ? routes.new : undefined;
+	const useNew = standards.canNew && newProduct !== undefined;
+	if (useNew) {
+		const id = (entry && 'newId' in entry && entry.newId) || modelValue;
+		return {
+			endpoint,
+			standard: 'new',
+			legacy: routes.legacy ?? FALLBACK[kind].legacy,
+			newPath: `/${newProduct}/${encodeURIComponent(id)}`,
+			model: id,
+			entry,
+		};
+	}
+	if (entry && !routes.legacy) {
+		throw new InputError(
+			`Model: ${entry.name} is served only on Kling's new API standard, and ${standards.why}. Choose another model, or use an API key credential with API Standard Automatic or New.`,
+		);
+	}
+	const model = entry?.legacyName ?? modelValue;
+	return {
+		endpoint,
+		standard: 'legacy',
+		legacy: routes.legacy ?? FALLBACK[kind].legacy,
+		model,
+		entry,
+	};
+}
+
+/** Routes a Get Task lookup tries: the new standard's /tasks where the credential has it, else each legacy endpoint. */
+export function lookupRoutes(
+	endpoint: KlingEndpoint,
+	profile: ProviderProfile,
+	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
+): TaskRoute[] {
+	const legacy = ENDPOINTS[endpoint].legacyRoutes.map(
+		(route): TaskRoute => ({ endpoint, standard: 'legacy', legacy: route, model: '' }),
+	);
+	const { canNew } = credentialStandards(profile, credentials);
+	const newRoute: TaskRoute = { endpoint, standard: 'new', legacy: legacy[0].legacy, model: '' };
+	// Image tasks exist only on the legacy standard; video tasks may be on either.
+	return canNew && ENDPOINTS[endpoint].resultKind === 'video' ? [newRoute, ...legacy] : legacy;
+}

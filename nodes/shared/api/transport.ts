@@ -1,0 +1,234 @@
+import type {
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { klingApiError, redact, type KlingFailure } from './errors';
+import { interpret, type Attempt, type RequestSpec } from './exchange';
+import type { CreateOutcome } from './protocol';
+import { resolveProvider, type KlingCredentials, type ResolvedProvider } from './providers';
+import { isRetryable, outcomeUnknown, rejectedBeforeAcceptance, type RetryPolicy } from './retry';
+import { normalizeTask, type KlingTask } from './task';
+
+export const CREDENTIAL_TYPE = 'klingApi';
+
+export type KlingContext = IExecuteFunctions | IWebhookFunctions;
+
+/** A create that failed is returned, not thrown, so the protocol can add what it knows. */
+export type CreateResult = CreateOutcome | { status: 'failed'; failure: KlingFailure };
+
+/**
+ * The HTTP side shared by both API standards: one request path (httpRequestWithAuthentication),
+ * reads retried with backoff, and a create that is only resent when Kling certainly did not
+ * create the task, or a lookup by external task ID shows it does not exist, so a fault never
+ * makes the user pay twice.
+ */
+export class KlingTransport {
+	readonly provider: ResolvedProvider;
+
+	private readonly secrets: string[];
+
+	constructor(
+		protected readonly ctx: KlingContext,
+		readonly credentials: KlingCredentials,
+		readonly retry: RetryPolicy,
+	) {
+		this.provider = resolveProvider(credentials);
+		this.secrets = [
+			credentials.apiKey,
+			credentials.accessKey,
+			credentials.secretKey,
+			credentials.webhookSecret,
+		].filter((s): s is string => typeof s === 'string' && s.length > 0);
+	}
+
+	get secretValues(): readonly string[] {
+		return this.secrets;
+	}
+
+	redact(text: string): string {
+		return redact(text, this.secrets);
+	}
+
+	error(failure: KlingFailure, itemIndex?: number): NodeApiError {
+		return klingApiError(this.ctx.getNode(), failure, this.provider.name, this.secrets, itemIndex);
+	}
+
+	cancelSignal(): AbortSignal | undefined {
+		const ctx = this.ctx as Partial<IExecuteFunctions>;
+		return ctx.getExecutionCancelSignal?.();
+	}
+
+	isCancelled(): boolean {
+		return this.cancelSignal()?.aborted === true;
+	}
+
+	cancelledError(itemIndex?: number): NodeOperationError {
+		return new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled', { itemIndex });
+	}
+
+	/** A read that found no task, e.g. `task ID "123"`. */
+	notFound(what: string, itemIndex?: number): NodeOperationError {
+		return new NodeOperationError(this.ctx.getNode(), `Kling has no task with the ${what}`, {
+			itemIndex,
+			description: `${this.provider.name} answered, but no task of this account has that ID. Check the ID, and that the credential is the account that created the task.`,
+		});
+	}
+
+	/** Sleeps in short steps so a cancelled execution stops waiting at once. */
+	async pause(ms: number, itemIndex?: number): Promise<void> {
+		const deadline = Date.now() + ms;
+		for (;;) {
+			if (this.isCancelled()) throw this.cancelledError(itemIndex);
+			const left = deadline - Date.now();
+			if (left <= 0) return;
+			await sleep(Math.min(left, 250));
+		}
+	}
+
+	/** A line in n8n's log, so an operator can see why a run is slow (retries, lookups). */
+	note(level: 'debug' | 'info', message: string, failure?: KlingFailure): void {
+		const facts = failure
+			? [
+					failure.kind,
+					failure.httpCode && `HTTP ${failure.httpCode}`,
+					failure.klingCode && `Kling ${failure.klingCode}`,
+					failure.requestId && `request id ${failure.requestId}`,
+				].filter(Boolean)
+			: [];
+		const reason = facts.length ? ` (${facts.join(', ')})` : '';
+		this.ctx.logger?.[level](this.redact(`Kling ${this.provider.name}: ${message}${reason}`), {
+			node: this.ctx.getNode().name,
+		});
+	}
+
+	backoffMs(attempt: number, failure?: KlingFailure): number {
+		if (failure?.retryAfterSeconds !== undefined) {
+			return Math.min(this.retry.maxDelayMs, Math.max(failure.retryAfterSeconds * 1000, 50));
+		}
+		const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+		return Math.round(exp * (0.5 + Math.random() * 0.5));
+	}
+
+	/** One HTTP exchange. Never throws: every outcome becomes data for the retry rules. */
+	async attempt(spec: RequestSpec): Promise<Attempt> {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				{
+					method: spec.method,
+					url: this.provider.baseUrl + spec.path,
+					body: spec.body,
+					qs: spec.qs,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: this.retry.timeoutMs,
+				},
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (this.isCancelled()) return { ok: false, failure: { kind: 'cancelled' } };
+			const text = String((error as Error)?.message ?? error);
+			const code = String((error as { code?: string })?.code ?? '');
+			const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${text}`);
+			return {
+				ok: false,
+				failure: {
+					kind: timedOut ? 'timeout' : 'network',
+					detail: this.redact(text).slice(0, 200),
+				},
+			};
+		}
+		return interpret(response);
+	}
+
+	/** An idempotent call, retried on rate limits, 5xx, gateway pages and network faults. */
+	async read(spec: RequestSpec, itemIndex?: number): Promise<unknown> {
+		const result = await this.readOrFailure(spec, itemIndex);
+		if (!result.ok) throw this.error(result.failure, itemIndex);
+		return result.data;
+	}
+
+	async readOrFailure(spec: RequestSpec, itemIndex?: number): Promise<Attempt> {
+		let last: Attempt = { ok: false, failure: { kind: 'network' } };
+		for (let attempt = 1; attempt <= this.retry.readAttempts; attempt++) {
+			last = await this.attempt(spec);
+			if (last.ok) return last;
+			if (last.failure.kind === 'cancelled') throw this.cancelledError(itemIndex);
+			if (!isRetryable(last.failure) || attempt === this.retry.readAttempts) return last;
+			const delay = this.backoffMs(attempt, last.failure);
+			this.note(
+				'debug',
+				`${spec.method} ${spec.path} retried in ${delay} ms, attempt ${attempt + 1} of ${this.retry.readAttempts}`,
+				last.failure,
+			);
+			await this.pause(delay, itemIndex);
+		}
+		return last;
+	}
+
+	/**
+	 * Submits a task. `externalId` must be set: it is what lets a create whose outcome is unknown
+	 * (5xx, timeout, dropped connection) be checked with `recover` before anything is sent again.
+	 * Returns `busy` on 1303 so the caller can wait for one of its own tasks to free a slot.
+	 */
+	async createOnce(
+		spec: RequestSpec,
+		externalId: string,
+		recover: () => Promise<KlingTask | undefined>,
+		itemIndex?: number,
+	): Promise<CreateResult> {
+		const found = async (): Promise<CreateOutcome | undefined> => {
+			const task = externalId ? await recover() : undefined;
+			return task ? { status: 'created', task, recovered: true } : undefined;
+		};
+		let uncertain = false;
+		let last: KlingFailure = { kind: 'network' };
+		for (let attempt = 1; attempt <= this.retry.createAttempts; attempt++) {
+			const result = await this.attempt(spec);
+			if (result.ok) {
+				const task = normalizeTask(result.data);
+				if (task) return { status: 'created', task, recovered: false };
+				last = { kind: 'malformed' };
+			} else {
+				last = result.failure;
+			}
+			if (last.kind === 'cancelled') throw this.cancelledError(itemIndex);
+			if (last.klingCode === 1303) {
+				if (uncertain) {
+					const recovered = await found();
+					if (recovered) return recovered;
+				}
+				return { status: 'busy', failure: last };
+			}
+			if (outcomeUnknown(last) || uncertain) {
+				uncertain = uncertain || outcomeUnknown(last);
+				const recovered = await found();
+				this.note(
+					'info',
+					`create of ${externalId} had an unknown outcome; the lookup by external task ID ${recovered ? 'found the task, so it is not sent again' : 'found nothing'}`,
+					last,
+				);
+				if (recovered) return recovered;
+				if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
+			} else if (!rejectedBeforeAcceptance(last)) {
+				break;
+			}
+			if (attempt < this.retry.createAttempts) {
+				const delay = this.backoffMs(attempt, last);
+				this.note(
+					'debug',
+					`create of ${externalId} sent again in ${delay} ms, attempt ${attempt + 1} of ${this.retry.createAttempts}`,
+					last,
+				);
+				await this.pause(delay, itemIndex);
+			}
+		}
+		return { status: 'failed', failure: last };
+	}
+}

@@ -1,0 +1,85 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { RESOLUTION_OF } from '../models/catalogue';
+import { InputError } from './images';
+import { fieldLabel } from './schemas';
+import type { ImageSlot, PreparedRequest } from './types';
+
+/**
+ * Maps a request built in legacy terms onto Kling's new standard (kling-api-2026.md §3):
+ * images become `contents[]` items, mode/duration/sound/aspect ratio become `settings`, and
+ * callback URL, external task ID and watermark move to `options`. Builders write one body shape;
+ * this is the only place that knows the other. A field the new standard lacks is refused here.
+ */
+
+/** Legacy fields and where they go; a legacy field not listed has no new-standard form. */
+const MAPPED = new Set([
+	'model_name',
+	'prompt',
+	'image',
+	'image_tail',
+	'image_list',
+	'mode',
+	'duration',
+	'sound',
+	'aspect_ratio',
+	'callback_url',
+	'external_task_id',
+	'watermark_info',
+]);
+
+/** The `contents[]` type of an image slot, from its legacy body path. */
+function contentType(slot: ImageSlot, body: IDataObject): string {
+	const [field, index] = slot.path;
+	if (field === 'image') return 'first_frame';
+	if (field === 'image_tail') return 'last_frame';
+	const entry = (body.image_list as IDataObject[] | undefined)?.[index as number];
+	if (entry?.type === 'first_frame') return 'first_frame';
+	if (entry?.type === 'end_frame') return 'last_frame';
+	return 'refer_image';
+}
+
+function settingsOf(body: IDataObject, alwaysAudio: boolean): IDataObject {
+	const settings: IDataObject = {};
+	if (body.mode !== undefined) settings.resolution = RESOLUTION_OF[String(body.mode)] ?? body.mode;
+	if (body.duration !== undefined) settings.duration = Number(body.duration);
+	if (body.aspect_ratio !== undefined) settings.aspect_ratio = body.aspect_ratio;
+	// 3.0 Turbo always has audio and has no audio field.
+	if (body.sound !== undefined && !alwaysAudio)
+		settings.audio = body.sound === 'on' ? 'native' : 'off';
+	return settings;
+}
+
+function optionsOf(body: IDataObject): IDataObject {
+	const options: IDataObject = {};
+	for (const key of ['callback_url', 'external_task_id', 'watermark_info']) {
+		if (body[key] !== undefined) options[key] = body[key];
+	}
+	return options;
+}
+
+export function toNewStandard(request: PreparedRequest): PreparedRequest {
+	const legacy = request.body;
+	const unmapped = Object.keys(legacy).find((key) => !MAPPED.has(key));
+	if (unmapped) {
+		throw new InputError(
+			`${fieldLabel([unmapped])}: Kling's new API standard has no such setting. Remove it, or set API Standard to Legacy in the credential (API key or access key both work there).`,
+		);
+	}
+	const contents: IDataObject[] = [];
+	if (typeof legacy.prompt === 'string' && legacy.prompt !== '') {
+		contents.push({ type: 'prompt', text: legacy.prompt });
+	}
+	const images = request.images.map((slot): ImageSlot => {
+		contents.push({ type: contentType(slot, legacy) });
+		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
+	});
+	const entry = request.route.entry;
+	const alwaysAudio = entry !== undefined && 'audio' in entry && entry.audio === 'always';
+	const body: IDataObject = { contents };
+	const settings = settingsOf(legacy, alwaysAudio);
+	if (Object.keys(settings).length) body.settings = settings;
+	const options = optionsOf(legacy);
+	if (Object.keys(options).length) body.options = options;
+	return { ...request, body, images };
+}

@@ -1,0 +1,319 @@
+/**
+ * Kling's models: the one place model facts live (kling-api-2026.md §2, with its source labels).
+ * Nodes build their model lists and defaults from it, routing picks the API standard from it, and
+ * models/rules.ts checks a request against it before anything is paid for.
+ */
+
+export type Standard = 'new' | 'legacy';
+export type Resolution = '720p' | '1080p' | '4k';
+/** What a node asks for; one model may serve several (Kling 3.0: image to video and text to video). */
+export type TaskKind = 'imageToVideo' | 'multiImageToVideo' | 'multiImageToImage';
+/** Legacy `/v1` endpoints, by the key providers.ts maps to a path. */
+export type LegacyRoute =
+	| 'image2video'
+	| 'text2video'
+	| 'omniVideo'
+	| 'multiImage2video'
+	| 'multiImage2image'
+	| 'omniImage';
+/** New-standard products: `POST /{product}/{model}`. */
+export type NewProduct = 'image-to-video' | 'text-to-video' | 'omni-video';
+
+export type ModelStatus =
+	| { state: 'live'; source: string }
+	| { state: 'retired'; date: string; source: string }
+	/** Documented by the vendor but in an announced end-of-life group: offered, labelled. */
+	| { state: 'uncertain'; date: string; source: string };
+
+/** Units per output second by resolution ([V] kling-pricing-video.md). */
+type PerSecond = Partial<Record<Resolution, number>>;
+
+export interface VideoModel {
+	/** The parameter value: the legacy model_name where there is one, so older workflows keep working. */
+	id: string;
+	name: string;
+	legacyName?: string;
+	newId?: string;
+	routes: Partial<Record<TaskKind, { legacy?: LegacyRoute; new?: NewProduct }>>;
+	durations: number[];
+	/** O1: a first frame (or plain text) without other references allows only these. */
+	firstFrameOnlyDurations?: number[];
+	resolutions: Resolution[];
+	/** Native audio: 'always' for 3.0 Turbo, which has no audio field. */
+	audio: 'native' | 'always' | 'none';
+	/** 2.6: native audio only at 1080p. */
+	audioNeeds1080p?: boolean;
+	lastFrame: 'yes' | 'no' | '1080p' | '1080p-silent';
+	/** Camera control and motion brush exist only on retired legacy models (§2.2). */
+	cameraControl: boolean;
+	motionBrush: boolean;
+	multiShot: boolean;
+	elements: number;
+	voices: number;
+	referenceImages?: { max: number; min: number };
+	promptMax: Record<Standard, number>;
+	units: { silent: PerSecond; audio?: PerSecond };
+	status: ModelStatus;
+}
+
+export interface ImageModel {
+	id: string;
+	name: string;
+	legacyName: string;
+	routes: Partial<Record<TaskKind, { legacy: LegacyRoute }>>;
+	resolutions: Array<'1k' | '2k' | '4k'>;
+	aspectRatios: string[];
+	/** Images (plus elements) one request may reference. */
+	referenceImages: { min: number; max: number };
+	promptRequired: boolean;
+	unitsPerImage: { default: number; '4k'?: number };
+	status: ModelStatus;
+}
+
+const SECONDS_3_15 = Array.from({ length: 13 }, (_, i) => i + 3);
+const SECONDS_3_10 = Array.from({ length: 8 }, (_, i) => i + 3);
+const FIVE_TEN = [5, 10];
+export const VIDEO_ASPECT_RATIOS = ['16:9', '9:16', '1:1'];
+export const IMAGE_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
+
+const CAP_MAP = '[V] kling-guide-capability-map-video.md';
+const EOL = '[C] Comfy-Org/docs PR #1326: end of life for V1.5, V1.6, V2.1, V2.1 Master';
+
+const base = {
+	cameraControl: false,
+	motionBrush: false,
+	multiShot: false,
+	elements: 0,
+	voices: 0,
+	audioNeeds1080p: false,
+};
+
+export const VIDEO_MODELS: VideoModel[] = [
+	{
+		...base,
+		id: 'kling-3.0-turbo',
+		name: 'Kling 3.0 Turbo',
+		newId: 'kling-3.0-turbo',
+		// [C][?] no legacy model_name is documented; ComfyUI calls it only on the new paths.
+		routes: { imageToVideo: { new: 'image-to-video' } },
+		durations: SECONDS_3_15,
+		resolutions: ['720p', '1080p'],
+		audio: 'always',
+		lastFrame: 'no',
+		multiShot: true,
+		// [V conflict] the t2v page says 3072, the i2v page 2500: validated loosely (§8.4).
+		promptMax: { new: 3072, legacy: 2500 },
+		units: { silent: { '720p': 0.8, '1080p': 1.0 } },
+		status: { state: 'live', source: CAP_MAP },
+	},
+	{
+		...base,
+		id: 'kling-v3',
+		name: 'Kling 3.0',
+		legacyName: 'kling-v3',
+		newId: 'kling-3.0',
+		routes: { imageToVideo: { legacy: 'image2video', new: 'image-to-video' } },
+		durations: SECONDS_3_15,
+		resolutions: ['720p', '1080p', '4k'],
+		audio: 'native',
+		lastFrame: 'yes',
+		multiShot: true,
+		elements: 3,
+		promptMax: { new: 3072, legacy: 2500 },
+		units: {
+			silent: { '720p': 0.6, '1080p': 0.8, '4k': 3.0 },
+			audio: { '720p': 0.9, '1080p': 1.2, '4k': 3.0 },
+		},
+		status: { state: 'live', source: `${CAP_MAP}; legacy path live 2026-10-01 [L] griptape` },
+	},
+	{
+		...base,
+		id: 'kling-v2-6',
+		name: 'Kling 2.6',
+		legacyName: 'kling-v2-6',
+		newId: 'kling-2.6',
+		routes: { imageToVideo: { legacy: 'image2video', new: 'image-to-video' } },
+		durations: FIVE_TEN,
+		resolutions: ['720p', '1080p'],
+		audio: 'native',
+		audioNeeds1080p: true,
+		lastFrame: '1080p-silent',
+		voices: 2,
+		promptMax: { new: 2500, legacy: 2500 },
+		units: { silent: { '720p': 0.3, '1080p': 0.5 }, audio: { '1080p': 1.0 } },
+		status: { state: 'live', source: `${CAP_MAP}; legacy path live 2026-10-01 [L] griptape` },
+	},
+	{
+		...base,
+		id: 'kling-v2-5-turbo',
+		name: 'Kling 2.5 Turbo',
+		legacyName: 'kling-v2-5-turbo',
+		newId: 'kling-2.5-turbo',
+		routes: { imageToVideo: { legacy: 'image2video', new: 'image-to-video' } },
+		durations: FIVE_TEN,
+		resolutions: ['720p', '1080p'],
+		audio: 'none',
+		lastFrame: '1080p',
+		promptMax: { new: 2500, legacy: 2500 },
+		units: { silent: { '720p': 0.3, '1080p': 0.5 } },
+		status: { state: 'live', source: `${CAP_MAP}; legacy path live 2026-10-01 [L] griptape` },
+	},
+	{
+		...base,
+		id: 'kling-v3-omni',
+		name: 'Kling 3.0 Omni',
+		legacyName: 'kling-v3-omni',
+		newId: 'kling-3.0-omni',
+		routes: { multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' } },
+		durations: SECONDS_3_15,
+		resolutions: ['720p', '1080p', '4k'],
+		audio: 'native',
+		lastFrame: 'yes',
+		multiShot: true,
+		elements: 7,
+		referenceImages: { min: 1, max: 7 },
+		promptMax: { new: 3072, legacy: 2500 },
+		units: {
+			silent: { '720p': 0.6, '1080p': 0.8, '4k': 3.0 },
+			audio: { '720p': 0.8, '1080p': 1.0, '4k': 3.0 },
+		},
+		status: { state: 'live', source: '[V] kling-omni-3.0-ovg.md' },
+	},
+	{
+		...base,
+		id: 'kling-video-o1',
+		name: 'Kling O1',
+		legacyName: 'kling-video-o1',
+		newId: 'kling-o1',
+		routes: { multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' } },
+		durations: SECONDS_3_10,
+		firstFrameOnlyDurations: FIVE_TEN,
+		resolutions: ['720p', '1080p'],
+		// O1 only keeps a reference video's sound ("original"); it has no native audio.
+		audio: 'none',
+		lastFrame: 'yes',
+		elements: 7,
+		referenceImages: { min: 1, max: 7 },
+		promptMax: { new: 2500, legacy: 2500 },
+		units: { silent: { '720p': 0.6, '1080p': 0.8 } },
+		status: { state: 'live', source: '[V] kling-o1-video.md' },
+	},
+	{
+		...base,
+		id: 'kling-v1-6',
+		name: 'Kling 1.6 (retired 2026-09-15; relays only)',
+		legacyName: 'kling-v1-6',
+		routes: { multiImageToVideo: { legacy: 'multiImage2video' } },
+		durations: FIVE_TEN,
+		resolutions: ['720p', '1080p'],
+		audio: 'none',
+		lastFrame: 'no',
+		referenceImages: { min: 1, max: 4 },
+		promptMax: { new: 2500, legacy: 2500 },
+		units: { silent: {} },
+		// [?] multi-image2video only ever took kling-v1-6, in the V1.6 end-of-life group.
+		status: { state: 'retired', date: '2026-09-15', source: EOL },
+	},
+];
+
+export const IMAGE_MODELS: ImageModel[] = [
+	{
+		id: 'kling-v3-omni',
+		name: 'Kling Image 3.0 Omni',
+		legacyName: 'kling-v3-omni',
+		routes: { multiImageToImage: { legacy: 'omniImage' } },
+		resolutions: ['1k', '2k', '4k'],
+		aspectRatios: [...IMAGE_ASPECT_RATIOS, 'auto'],
+		referenceImages: { min: 1, max: 10 },
+		promptRequired: true,
+		unitsPerImage: { default: 8, '4k': 16 },
+		status: { state: 'live', source: '[V] kling-image-omni-3.0-image-omni.md' },
+	},
+	{
+		id: 'kling-image-o1',
+		name: 'Kling Image O1',
+		legacyName: 'kling-image-o1',
+		routes: { multiImageToImage: { legacy: 'omniImage' } },
+		// [?] the enum lists 4k, the capability map 1K/2K and ComfyUI refuses 4K: offered without it.
+		resolutions: ['1k', '2k'],
+		aspectRatios: [...IMAGE_ASPECT_RATIOS, 'auto'],
+		referenceImages: { min: 1, max: 10 },
+		promptRequired: true,
+		unitsPerImage: { default: 8 },
+		status: { state: 'live', source: '[V] kling-image-o1-generation.md' },
+	},
+	{
+		id: 'kling-v2-1',
+		name: 'Kling 2.1 (end of life announced)',
+		legacyName: 'kling-v2-1',
+		routes: { multiImageToImage: { legacy: 'multiImage2image' } },
+		resolutions: ['1k', '2k'],
+		aspectRatios: IMAGE_ASPECT_RATIOS,
+		referenceImages: { min: 1, max: 4 },
+		promptRequired: false,
+		unitsPerImage: { default: 16 },
+		// [V] still in the vendor enum on 2026-09-20 vs [C] the V2.1 end-of-life group.
+		status: { state: 'uncertain', date: '2026-09-15', source: `[V] enum vs ${EOL}` },
+	},
+	{
+		id: 'kling-v2',
+		name: 'Kling 2 (retired)',
+		legacyName: 'kling-v2',
+		routes: { multiImageToImage: { legacy: 'multiImage2image' } },
+		resolutions: ['1k', '2k'],
+		aspectRatios: IMAGE_ASPECT_RATIOS,
+		referenceImages: { min: 1, max: 4 },
+		promptRequired: false,
+		unitsPerImage: { default: 16 },
+		status: {
+			state: 'retired',
+			date: '2026-09-15',
+			source: '[C] Comfy-Org/ComfyUI PR #15676; absent from every current enum [V]',
+		},
+	},
+];
+
+export type AnyModel = VideoModel | ImageModel;
+
+/** The node's default model for a task kind: the first live one in catalogue order. */
+export const DEFAULT_MODEL: Record<TaskKind, string> = {
+	imageToVideo: 'kling-v3',
+	multiImageToVideo: 'kling-v3-omni',
+	multiImageToImage: 'kling-v3-omni',
+};
+
+export function modelsFor(kind: TaskKind): AnyModel[] {
+	const all: AnyModel[] = kind === 'multiImageToImage' ? IMAGE_MODELS : VIDEO_MODELS;
+	return all.filter((m) => m.routes[kind] !== undefined);
+}
+
+/** A model of this kind by its parameter value, legacy model_name or new-standard id. */
+export function findModel(kind: TaskKind, id: string): AnyModel | undefined {
+	const wanted = id.trim();
+	return modelsFor(kind).find(
+		(m) => m.id === wanted || m.legacyName === wanted || ('newId' in m && m.newId === wanted),
+	);
+}
+
+export function isVideoModel(model: AnyModel): model is VideoModel {
+	return 'durations' in model;
+}
+
+export function liveModels(kind: TaskKind): AnyModel[] {
+	return modelsFor(kind).filter((m) => m.status.state === 'live');
+}
+
+/** "Kling 3.0 (kling-v3), Kling 2.6 (kling-v2-6)": what a 1203 answer suggests instead. */
+export function liveModelList(kind: TaskKind): string {
+	return liveModels(kind)
+		.map((m) => `${m.name} (${m.id})`)
+		.join(', ');
+}
+
+/** Resolution ↔ the legacy mode field. */
+export const MODE_OF: Record<Resolution, string> = { '720p': 'std', '1080p': 'pro', '4k': '4k' };
+export const RESOLUTION_OF: Record<string, Resolution> = {
+	std: '720p',
+	pro: '1080p',
+	'4k': '4k',
+};

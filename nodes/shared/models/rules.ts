@@ -1,0 +1,151 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TaskRoute } from '../api/routing';
+import { InputError } from '../input/images';
+import {
+	RESOLUTION_OF,
+	isVideoModel,
+	type ImageModel,
+	type Resolution,
+	type VideoModel,
+} from './catalogue';
+
+/**
+ * The chosen model's capabilities, checked on the request (in legacy terms, before it is mapped
+ * onto the standard it goes to) so nothing is paid for a request Kling would refuse. Messages name
+ * the field as the panel does, the model, and the rule. A model the catalogue does not know is
+ * left to the endpoint's documented rules (input/schemas.ts).
+ */
+export function checkCapabilities(route: TaskRoute, body: IDataObject): void {
+	const model = route.entry;
+	if (!model) return;
+	const problem = isVideoModel(model)
+		? videoProblem(model, route, body)
+		: imageProblem(model, body);
+	if (problem) throw new InputError(problem);
+}
+
+const SECONDS = (model: VideoModel) =>
+	model.durations.length === 2
+		? `${model.durations[0]} or ${model.durations[1]} seconds`
+		: `${model.durations[0]} to ${model.durations[model.durations.length - 1]} seconds`;
+
+const RESOLUTION_NAMES: Record<Resolution, string> = {
+	'720p': 'Standard (720p)',
+	'1080p': 'Professional (1080p)',
+	'4k': '4K',
+};
+
+function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): string | undefined {
+	const name = model.name;
+	const resolution = RESOLUTION_OF[String(body.mode ?? 'std')];
+	const sound = body.sound === 'on';
+	const checks: Array<[boolean, string]> = [
+		[
+			body.duration !== undefined && !model.durations.includes(Number(body.duration)),
+			`Duration (Seconds): ${name} takes ${SECONDS(model)}, not ${String(body.duration)}`,
+		],
+		[
+			resolution !== undefined && !model.resolutions.includes(resolution),
+			`Mode: ${name} has no ${RESOLUTION_NAMES[resolution]}; it takes ${model.resolutions.map((r) => RESOLUTION_NAMES[r]).join(' or ')}`,
+		],
+		[
+			sound && model.audio === 'none',
+			`Sound: ${name} generates no sound of its own; turn Sound off or choose Kling 3.0 or 2.6`,
+		],
+		[
+			body.sound === 'off' && model.audio === 'always',
+			`Sound: ${name} always generates sound; remove the Sound option or choose another model`,
+		],
+		[
+			sound && model.audioNeeds1080p === true && resolution !== '1080p',
+			`Sound: ${name} generates sound only in Mode Professional (1080p)`,
+		],
+		...endFrameChecks(model, body, resolution, sound),
+		[
+			body.camera_control !== undefined && !model.cameraControl,
+			`Camera Control: ${name} has no camera control (Kling kept it only on retired models)`,
+		],
+		[
+			(body.static_mask !== undefined || body.dynamic_masks !== undefined) && !model.motionBrush,
+			`Motion Brush (Static/Dynamic Masks): ${name} has no motion brush (Kling kept it only on retired models)`,
+		],
+		[
+			Array.isArray(body.image_list) &&
+				model.referenceImages !== undefined &&
+				body.image_list.length > model.referenceImages.max,
+			`Images: has ${(body.image_list as unknown[])?.length} images; ${name} takes at most ${model.referenceImages?.max}`,
+		],
+		[
+			body.negative_prompt !== undefined && route.legacy === 'omniVideo',
+			`Negative Prompt: ${name} takes no negative prompt; say what to avoid in the prompt`,
+		],
+		...promptChecks(model, route, body),
+	];
+	return checks.find(([broken]) => broken)?.[1];
+}
+
+function endFrameChecks(
+	model: VideoModel,
+	body: IDataObject,
+	resolution: Resolution | undefined,
+	sound: boolean,
+): Array<[boolean, string]> {
+	if (body.image_tail === undefined) return [];
+	const name = model.name;
+	return [
+		[model.lastFrame === 'no', `End Frame: ${name} takes no end frame; choose Kling 3.0 or 2.6`],
+		[
+			model.lastFrame !== 'yes' && resolution !== '1080p',
+			`End Frame: ${name} takes an end frame only in Mode Professional (1080p)`,
+		],
+		[
+			model.lastFrame === '1080p-silent' && sound,
+			`End Frame: ${name} takes an end frame only without sound; turn Sound off`,
+		],
+	];
+}
+
+function promptChecks(
+	model: VideoModel,
+	route: TaskRoute,
+	body: IDataObject,
+): Array<[boolean, string]> {
+	const max = model.promptMax[route.standard];
+	const length = typeof body.prompt === 'string' ? [...body.prompt].length : 0;
+	return [
+		[
+			length > max,
+			`Prompt: is ${length} characters; ${model.name} accepts at most ${max} on Kling's ${route.standard} API standard`,
+		],
+	];
+}
+
+function imageProblem(model: ImageModel, body: IDataObject): string | undefined {
+	const name = model.name;
+	const images = Array.isArray(body.image_list)
+		? body.image_list.length
+		: Array.isArray(body.subject_image_list)
+			? body.subject_image_list.length
+			: 0;
+	const checks: Array<[boolean, string]> = [
+		[
+			model.promptRequired && String(body.prompt ?? '').trim() === '',
+			`Prompt: ${name} needs a prompt; refer to the images as <<<image_1>>>, <<<image_2>>>, …`,
+		],
+		[
+			images > model.referenceImages.max,
+			`Images: ${images} images in all (subjects, scene and style); ${name} takes at most ${model.referenceImages.max}`,
+		],
+		[
+			body.resolution !== undefined &&
+				!model.resolutions.includes(body.resolution as ImageModel['resolutions'][number]),
+			`Resolution: ${name} takes ${model.resolutions.map((r) => r.toUpperCase()).join(' or ')}, not ${String(body.resolution).toUpperCase()}`,
+		],
+		[
+			body.aspect_ratio !== undefined && !model.aspectRatios.includes(String(body.aspect_ratio)),
+			`Aspect Ratio: ${name} takes ${model.aspectRatios.join(', ')}, not ${String(body.aspect_ratio)}`,
+		],
+	];
+	return checks.find(([broken]) => broken)?.[1];
+}
