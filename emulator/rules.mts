@@ -2,34 +2,12 @@
  * The emulator's model of Kling's request rules (kling-api.md §2), written from the docs, not from
  * the package: what Kling would refuse with 1201 or 1203 before a task is created.
  */
-import type { Endpoint } from './server.mts';
-
-export const LIVE_MODELS: Record<Endpoint, string[]> = {
-	image2video: ['kling-v3', 'kling-v2-6', 'kling-v2-5-turbo'],
-	multiImage2video: ['kling-v1-6'],
-	multiImage2image: ['kling-v2-1', 'kling-v2'],
-};
-export const RETIRED_MODELS: Record<Endpoint, string[]> = {
-	image2video: [
-		'kling-v2-1-master',
-		'kling-v2-1',
-		'kling-v2-master',
-		'kling-v1-5',
-		'kling-v1',
-		'kling-v1-6',
-	],
-	multiImage2video: ['kling-v1'],
-	multiImage2image: ['kling-v1'],
-};
-
-const DEFAULT_MODEL: Record<Endpoint, string> = {
-	image2video: 'kling-v1',
-	multiImage2video: 'kling-v1-6',
-	multiImage2image: 'kling-v2-1',
-};
+import { DEFAULT_MODEL, type Endpoint, type ModelStatusTable, modelState } from './models.mts';
 
 const ASPECTS_VIDEO = ['16:9', '9:16', '1:1'];
 const ASPECTS_IMAGE = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
+const SECONDS_3_15 = Array.from({ length: 13 }, (_, i) => String(i + 3));
+const SECONDS_3_10 = Array.from({ length: 8 }, (_, i) => String(i + 3));
 
 export class KlingError extends Error {
 	constructor(
@@ -63,7 +41,7 @@ function imageSize(
 	return undefined;
 }
 
-function checkImage(field: string, value: unknown, strictAspect = true): void {
+export function checkImage(field: string, value: unknown, strictAspect = true, maxMb = 10): void {
 	if (typeof value !== 'string' || value.length === 0)
 		throw new KlingError(400, 1201, `${field} is required`);
 	if (/^https?:\/\//i.test(value)) return;
@@ -72,8 +50,8 @@ function checkImage(field: string, value: unknown, strictAspect = true): void {
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value))
 		throw new KlingError(400, 1201, `${field}: invalid image, expected a URL or Base64`);
 	const buf = Buffer.from(value, 'base64');
-	if (buf.length > 10 * 1024 * 1024)
-		throw new KlingError(400, 1201, `${field}: image larger than 10MB`);
+	if (buf.length > maxMb * 1024 * 1024)
+		throw new KlingError(400, 1201, `${field}: image larger than ${maxMb}MB`);
 	const size = imageSize(buf);
 	if (!size) throw new KlingError(400, 1201, `${field}: image format must be jpg, jpeg or png`);
 	if (size.width < 300 || size.height < 300)
@@ -83,10 +61,15 @@ function checkImage(field: string, value: unknown, strictAspect = true): void {
 		throw new KlingError(400, 1201, `${field}: aspect ratio must be between 1:2.5 and 2.5:1`);
 }
 
-function checkModel(endpoint: Endpoint, body: Record<string, unknown>): void {
+function checkModel(
+	endpoint: Endpoint,
+	body: Record<string, unknown>,
+	table: ModelStatusTable,
+): string {
 	const model = String(body.model_name ?? DEFAULT_MODEL[endpoint]);
-	if (LIVE_MODELS[endpoint].includes(model)) return;
-	if (RETIRED_MODELS[endpoint].includes(model))
+	const state = modelState(table, endpoint, model);
+	if (state === 'live') return model;
+	if (state === 'retired')
 		throw new KlingError(
 			404,
 			1203,
@@ -113,8 +96,14 @@ function checkEnum(field: string, value: unknown, allowed: string[]): void {
 }
 
 /** Kling's documented request rules; returns the concurrency slots the task needs. */
-export function validate(endpoint: Endpoint, body: Record<string, unknown>): number {
-	checkModel(endpoint, body);
+export function validate(
+	endpoint: Endpoint,
+	body: Record<string, unknown>,
+	table: ModelStatusTable = {},
+): number {
+	const model = checkModel(endpoint, body, table);
+	if (endpoint === 'omniVideo') return validateOmniVideo(model, body);
+	if (endpoint === 'omniImage') return validateOmniImage(model, body);
 	checkText('prompt', body.prompt, 2500, endpoint === 'multiImage2video');
 	checkText('negative_prompt', body.negative_prompt, 2500);
 	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url))) {
@@ -123,9 +112,18 @@ export function validate(endpoint: Endpoint, body: Record<string, unknown>): num
 	if (endpoint === 'image2video') {
 		checkImage('image', body.image);
 		if (body.image_tail !== undefined) checkImage('image_tail', body.image_tail, false);
-		checkEnum('mode', body.mode, ['std', 'pro']);
-		checkEnum('duration', body.duration, ['5', '10']);
+		checkEnum('mode', body.mode, model === 'kling-v3' ? ['std', 'pro', '4k'] : ['std', 'pro']);
+		checkEnum('duration', body.duration, model === 'kling-v3' ? SECONDS_3_15 : ['5', '10']);
 		checkEnum('sound', body.sound, ['on', 'off']);
+		// §4.3 / §2.2: 2.6 sound needs pro; 2.6 and 2.5 Turbo end frames need 1080p (pro).
+		if (model === 'kling-v2-6' && body.sound === 'on' && body.mode !== 'pro')
+			throw new KlingError(400, 1201, 'sound on requires mode pro for kling-v2-6');
+		if (
+			['kling-v2-6', 'kling-v2-5-turbo'].includes(model) &&
+			body.image_tail !== undefined &&
+			body.mode !== 'pro'
+		)
+			throw new KlingError(400, 1201, `image_tail requires mode pro for ${model}`);
 		if (body.cfg_scale !== undefined) {
 			const c = Number(body.cfg_scale);
 			if (!(c >= 0 && c <= 1)) throw new KlingError(400, 1201, 'cfg_scale must be within [0, 1]');
@@ -205,6 +203,97 @@ export function validate(endpoint: Endpoint, body: Record<string, unknown>): num
 	if (scene !== undefined) checkImage('scene_image', scene);
 	if (body.style_image !== undefined) checkImage('style_image', body.style_image);
 	checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_IMAGE);
+	const n = body.n === undefined ? 1 : Number(body.n);
+	if (!Number.isInteger(n) || n < 1 || n > 9)
+		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
+	return n;
+}
+
+/** `/v1/videos/omni-video` (kling-api-2026.md §4.4), as transcribed [T][C]. */
+function validateOmniVideo(model: string, body: Record<string, unknown>): number {
+	const known = [
+		'model_name',
+		'prompt',
+		'image_list',
+		'element_list',
+		'video_list',
+		'mode',
+		'aspect_ratio',
+		'duration',
+		'sound',
+		'multi_shot',
+		'shot_type',
+		'multi_prompt',
+		'watermark_info',
+		'callback_url',
+		'external_task_id',
+	];
+	for (const key of Object.keys(body)) {
+		if (!known.includes(key)) throw new KlingError(400, 1201, `${key} is not a valid parameter`);
+	}
+	checkText('prompt', body.prompt, 2500, true);
+	const images = (body.image_list ?? []) as Array<{ image_url?: unknown; type?: unknown }>;
+	const videos = (body.video_list ?? []) as unknown[];
+	if (!Array.isArray(images)) throw new KlingError(400, 1201, 'image_list must be an array');
+	const limit = videos.length ? 4 : 7;
+	if (images.length > limit)
+		throw new KlingError(400, 1201, `image_list must have at most ${limit} images`);
+	images.forEach((e, i) => {
+		checkImage(`image_list[${i}].image_url`, e?.image_url);
+		checkEnum(`image_list[${i}].type`, e?.type, ['first_frame', 'end_frame']);
+	});
+	const first = images.some((e) => e?.type === 'first_frame');
+	checkEnum('mode', body.mode, model === 'kling-v3-omni' ? ['std', 'pro', '4k'] : ['std', 'pro']);
+	checkEnum('duration', body.duration, model === 'kling-v3-omni' ? SECONDS_3_15 : SECONDS_3_10);
+	if (!first && body.aspect_ratio === undefined)
+		throw new KlingError(400, 1201, 'aspect_ratio is required without a first frame');
+	checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_VIDEO);
+	if (body.sound !== undefined) {
+		if (model !== 'kling-v3-omni')
+			throw new KlingError(400, 1201, `sound is not supported by ${model}`);
+		checkEnum('sound', body.sound, ['on', 'off']);
+		if (body.sound === 'on' && videos.length)
+			throw new KlingError(400, 1201, 'sound on is not supported with video input');
+	}
+	return 1;
+}
+
+/** `/v1/images/omni-image` (§4.6); returns the slots: n images. */
+function validateOmniImage(model: string, body: Record<string, unknown>): number {
+	const known = [
+		'model_name',
+		'prompt',
+		'image_list',
+		'element_list',
+		'resolution',
+		'result_type',
+		'n',
+		'series_amount',
+		'aspect_ratio',
+		'watermark_info',
+		'callback_url',
+		'external_task_id',
+	];
+	for (const key of Object.keys(body)) {
+		if (!known.includes(key)) throw new KlingError(400, 1201, `${key} is not a valid parameter`);
+	}
+	checkText('prompt', body.prompt, 2500, true);
+	const images = (body.image_list ?? []) as Array<{ image?: unknown }>;
+	const elements = (body.element_list ?? []) as unknown[];
+	if (images.length + elements.length > 10)
+		throw new KlingError(400, 1201, 'image_list and element_list must have at most 10 in total');
+	images.forEach((e, i) => checkImage(`image_list[${i}].image`, e?.image));
+	checkEnum(
+		'resolution',
+		body.resolution,
+		model === 'kling-v3-omni' ? ['1k', '2k', '4k'] : ['1k', '2k', '4k'],
+	);
+	checkEnum('aspect_ratio', body.aspect_ratio, [...ASPECTS_IMAGE, 'auto']);
+	checkEnum(
+		'result_type',
+		body.result_type,
+		model === 'kling-v3-omni' ? ['single', 'series'] : ['single'],
+	);
 	const n = body.n === undefined ? 1 : Number(body.n);
 	if (!Number.isInteger(n) || n < 1 || n > 9)
 		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');

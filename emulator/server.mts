@@ -11,11 +11,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { authenticate } from './auth.mts';
 import { afterCreateFault, applyTransportFault } from './faults.mts';
 import { makePng } from './media.mts';
-import { KlingError, LIVE_MODELS, RETIRED_MODELS, validate } from './rules.mts';
+import { type Endpoint, IMAGE_ENDPOINTS, LEGACY_PATHS, type ModelStatusTable } from './models.mts';
+import { type NewTaskFacts, validateNew } from './newStandard.mts';
+import { legacyView, newView } from './views.mts';
+import { KlingError, validate } from './rules.mts';
 
-export { LIVE_MODELS, RETIRED_MODELS };
-
-export type Endpoint = 'image2video' | 'multiImage2video' | 'multiImage2image';
+export type { Endpoint, ModelStatusTable };
 export type FaultStage = 'create' | 'query' | 'download' | 'callback';
 export type FaultKind =
 	| '429'
@@ -61,11 +62,15 @@ export interface EmulatorOptions {
 	webhookSecret?: string;
 	faults?: FaultRule[];
 	seed?: number;
+	/** Per endpoint, models to treat as live or retired beyond the docs' table (models.mts). */
+	modelStatus?: ModelStatusTable;
 }
 
 interface Task {
 	id: string;
 	endpoint: Endpoint;
+	/** New-standard tasks: what the create said (their body shape differs from legacy). */
+	facts?: NewTaskFacts;
 	externalId?: string;
 	body: Record<string, unknown>;
 	createdAt: number;
@@ -76,6 +81,17 @@ interface Task {
 	callbackUrl?: string;
 	lastNotified?: string;
 	polls: number;
+}
+
+interface Route {
+	standard: 'legacy' | 'new';
+	endpoint: Endpoint;
+	/** Legacy: a task id or external id in the path. */
+	id?: string;
+	/** New standard: the model id in the path. */
+	model?: string;
+	/** New standard: `/tasks`. */
+	tasks?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -99,6 +115,8 @@ export interface EmulatorStats {
 	queries: number;
 	/** Task-list reads (pageNum/pageSize), which show many tasks at once. */
 	listReads: number;
+	/** New-standard `GET /tasks` reads (up to 20 tasks each) and cursor lists (`POST /tasks`). */
+	tasksReads: number;
 	downloads: number;
 	peakConcurrency: number;
 	callbacksSent: number;
@@ -157,6 +175,7 @@ export class KlingEmulator {
 			enforceUniqueExternalId: true,
 			faults: [],
 			seed: 1,
+			modelStatus: {},
 			...options,
 		};
 		this.random = mulberry32(this.options.seed);
@@ -172,6 +191,7 @@ export class KlingEmulator {
 			pollsByTask: {},
 			queries: 0,
 			listReads: 0,
+			tasksReads: 0,
 			downloads: 0,
 			peakConcurrency: 0,
 			callbacksSent: 0,
@@ -318,12 +338,26 @@ export class KlingEmulator {
 			const route = this.route(path);
 			if (!route) return fail(new KlingError(404, 1202, 'requested method is invalid'));
 			entry.auth = authenticate(req.headers.authorization, this.options);
+			if (route.standard === 'new' && entry.auth !== 'apiKey') {
+				// Live: the new standard answers a JWT with 401 / 1002 (kling-api-2026.md §3.10).
+				throw new KlingError(
+					401,
+					1002,
+					'Authorization is invalid: AK/SK is not supported, use an API key',
+				);
+			}
+			if (route.tasks) {
+				entry.kind = req.method === 'POST' ? 'list' : 'query';
+				const fault = this.pickFault('query');
+				if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
+				return this.tasksRead(req.method ?? 'GET', url.searchParams, raw, requestId, send);
+			}
 			if (req.method === 'POST' && !route.id) {
 				entry.kind = 'create';
 				this.stats.createAttempts++;
-				return await this.create(route.endpoint, raw, requestId, entry, res, send);
+				return await this.create(route, raw, requestId, entry, res, send);
 			}
-			if (req.method === 'GET') {
+			if (req.method === 'GET' && route.standard === 'legacy') {
 				entry.kind = route.id || url.searchParams.has('external_task_id') ? 'query' : 'list';
 				const fault = this.pickFault('query');
 				if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
@@ -346,26 +380,24 @@ export class KlingEmulator {
 		}
 	}
 
-	private route(path: string): { endpoint: Endpoint; id?: string } | undefined {
-		const m =
-			/^\/v1\/(videos\/image2video|videos\/multi-image2video|images\/multi-image2image|images\/generations)(?:\/([^/]+))?$/.exec(
-				path,
-			);
-		if (m) {
-			const endpoint: Endpoint =
-				m[1] === 'videos/image2video'
-					? 'image2video'
-					: m[1] === 'videos/multi-image2video'
-						? 'multiImage2video'
-						: 'multiImage2image';
-			return { endpoint, id: m[2] ? decodeURIComponent(m[2]) : undefined };
+	private route(path: string): Route | undefined {
+		const legacy = /^\/v1\/(videos\/[a-z0-9-]+|images\/[a-z0-9-]+)(?:\/([^/]+))?$/.exec(path);
+		if (legacy && LEGACY_PATHS[legacy[1]]) {
+			const id = legacy[2] ? decodeURIComponent(legacy[2]) : undefined;
+			return { standard: 'legacy', endpoint: LEGACY_PATHS[legacy[1]], id };
 		}
-		if (path === '/account/costs') return { endpoint: 'image2video' };
+		if (path === '/tasks') return { standard: 'new', endpoint: 'new:image-to-video', tasks: true };
+		const created = /^\/(text-to-video|image-to-video|omni-video)\/([^/]+)$/.exec(path);
+		if (created) {
+			const endpoint = `new:${created[1]}` as Endpoint;
+			return { standard: 'new', endpoint, model: decodeURIComponent(created[2]) };
+		}
+		if (path === '/account/costs') return { standard: 'legacy', endpoint: 'image2video' };
 		return undefined;
 	}
 
 	private async create(
-		endpoint: Endpoint,
+		route: Route,
 		raw: string,
 		requestId: string,
 		entry: RequestLogEntry,
@@ -387,9 +419,17 @@ export class KlingEmulator {
 				fault.kind === 'hang');
 		if (fault && !afterCreate && (await applyTransportFault(fault, entry, res, send, this.laterFn)))
 			return;
-		const slots = this.validate(endpoint, body);
-		const externalId =
-			typeof body.external_task_id === 'string' ? body.external_task_id : undefined;
+		const endpoint = route.endpoint;
+		const facts =
+			route.standard === 'new'
+				? validateNew(endpoint, route.model!, body, this.options.modelStatus)
+				: undefined;
+		const slots = facts ? 1 : this.validate(endpoint, body);
+		const externalId = facts
+			? facts.externalId
+			: typeof body.external_task_id === 'string'
+				? body.external_task_id
+				: undefined;
 		if (externalId && this.options.enforceUniqueExternalId) {
 			for (const t of this.tasks.values()) {
 				if (t.externalId === externalId)
@@ -400,16 +440,17 @@ export class KlingEmulator {
 		if (this.runningSlots(now) + slots > this.options.concurrency) {
 			throw new KlingError(429, 1303, 'parallel task over resource pack limit');
 		}
-		const prompt = String(body.prompt ?? '');
+		const prompt = promptOf(body);
 		const marker = /\[ms=(\d+)\]/.exec(prompt);
 		const duration = marker
 			? Number(marker[1])
-			: endpoint === 'multiImage2image'
+			: IMAGE_ENDPOINTS.includes(endpoint)
 				? this.options.imageTaskMs
 				: this.options.videoTaskMs;
 		const task: Task = {
 			id: `${now}${String(this.stats.creates).padStart(6, '0')}${Math.floor(this.random() * 1000)}`,
 			endpoint,
+			facts,
 			externalId,
 			body,
 			createdAt: now,
@@ -417,7 +458,11 @@ export class KlingEmulator {
 			finishAt: now + duration,
 			fail: prompt.includes('[fail]'),
 			slots,
-			callbackUrl: typeof body.callback_url === 'string' ? body.callback_url : undefined,
+			callbackUrl: facts
+				? facts.callbackUrl
+				: typeof body.callback_url === 'string'
+					? body.callback_url
+					: undefined,
 			polls: 0,
 		};
 		this.tasks.set(task.id, task);
@@ -431,29 +476,39 @@ export class KlingEmulator {
 		this.scheduleCallbacks(task);
 		if (afterCreate && (await afterCreateFault(fault!, entry, res, send, requestId, this.laterFn)))
 			return;
-		send(200, {
-			code: 0,
-			message: 'SUCCEED',
-			request_id: requestId,
-			data: {
-				task_id: task.id,
-				task_status: 'submitted',
-				task_info: externalId ? { external_task_id: externalId } : {},
-				created_at: task.createdAt,
-				updated_at: task.createdAt,
-			},
-		});
+		const data = facts
+			? {
+					id: task.id,
+					status: 'submitted',
+					create_time: task.createdAt,
+					update_time: task.createdAt,
+					...(externalId ? { external_id: externalId } : {}),
+				}
+			: {
+					task_id: task.id,
+					task_status: 'submitted',
+					task_info: externalId ? { external_task_id: externalId } : {},
+					created_at: task.createdAt,
+					updated_at: task.createdAt,
+				};
+		send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
 	}
 
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */
 	validate(endpoint: Endpoint, body: Record<string, unknown>): number {
-		return validate(endpoint, body);
+		return validate(endpoint, body, this.options.modelStatus);
 	}
 
 	/** The request body of a task as the emulator received it (the latest task when no id is given). */
 	taskBody(id?: string): Record<string, unknown> | undefined {
 		const task = id ? this.tasks.get(id) : [...this.tasks.values()].pop();
 		return task?.body;
+	}
+
+	/** The callback URL a task was created with, whichever standard's body carried it. */
+	callbackUrl(id?: string): string | undefined {
+		const task = id ? this.tasks.get(id) : [...this.tasks.values()].pop();
+		return task?.callbackUrl;
 	}
 
 	/** What a callback for the task would carry right now. */
@@ -470,48 +525,82 @@ export class KlingEmulator {
 		return undefined;
 	}
 
+	/** The task as Kling shows it: new-standard tasks in their own shape, legacy ones in theirs. */
 	taskView(task: Task, now = Date.now()): Record<string, unknown> {
 		const status = this.statusOf(task, now);
-		const base = this.baseUrl;
-		const n = task.endpoint === 'multiImage2image' ? Number(task.body.n ?? 1) : 0;
-		const duration = String(task.body.duration ?? '5');
+		return task.facts
+			? newView(task, status, this.baseUrl)
+			: legacyView(task, status, this.baseUrl);
+	}
+
+	/**
+	 * `GET /tasks?task_ids=` / `?external_task_ids=` (≤ 20, unknown ones left out) and the cursor
+	 * list `POST /tasks` (§3.7, §3.8). Legacy-created tasks show too, normalised [L].
+	 */
+	private tasksRead(
+		method: string,
+		params: URLSearchParams,
+		raw: string,
+		requestId: string,
+		send: (status: number, body: unknown) => void,
+	): void {
+		this.stats.tasksReads++;
+		this.stats.queries++;
+		const ok = (data: unknown) =>
+			send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
+		if (method === 'POST') return ok(this.cursorList(raw));
+		const ids = params.get('task_ids');
+		const externals = params.get('external_task_ids');
+		if ((ids === null) === (externals === null))
+			throw new KlingError(400, 1201, 'give either task_ids or external_task_ids');
+		const wanted = (ids ?? externals)!.split(',').filter(Boolean);
+		if (wanted.length > 20)
+			throw new KlingError(400, 1201, 'task_ids or external_task_ids cannot exceed 20 in total');
+		const found = wanted
+			.map((id) =>
+				[...this.tasks.values()].find((t) => (ids !== null ? t.id : t.externalId) === id),
+			)
+			.filter((t): t is Task => t !== undefined);
+		for (const t of found) this.stats.pollsByTask[t.id] = ++t.polls;
+		return ok(found.map((t) => this.normalisedView(t)));
+	}
+
+	private normalisedView(task: Task): Record<string, unknown> {
+		if (task.facts) return this.taskView(task);
+		const legacy = legacyView(task, this.statusOf(task), this.baseUrl);
+		const result = legacy.task_result as { videos?: unknown[]; images?: unknown[] };
 		return {
-			task_id: task.id,
-			task_status: status,
-			task_status_msg: status === 'failed' ? 'Failure to pass the risk control system' : '',
-			task_info: task.externalId ? { external_task_id: task.externalId } : {},
-			created_at: task.createdAt,
-			updated_at:
-				status === 'submitted'
-					? task.createdAt
-					: status === 'processing'
-						? task.processingAt
-						: task.finishAt,
-			...(status === 'succeed'
-				? {
-						final_unit_deduction:
-							task.endpoint === 'multiImage2image' ? String(n * 16) : duration === '10' ? '2' : '1',
-					}
-				: {}),
-			task_result:
-				status !== 'succeed'
-					? {}
-					: task.endpoint === 'multiImage2image'
-						? {
-								images: Array.from({ length: n }, (_, i) => ({
-									index: i,
-									url: `${base}/media/${task.id}/image-${i}.png`,
-								})),
-							}
-						: {
-								videos: [
-									{
-										id: `video-${task.id}`,
-										url: `${base}/media/${task.id}/video.mp4`,
-										duration: duration === '10' ? '10.1' : '5.1',
-									},
-								],
-							},
+			id: task.id,
+			status: legacy.task_status === 'succeed' ? 'succeeded' : legacy.task_status,
+			message: legacy.task_status_msg,
+			create_time: legacy.created_at,
+			update_time: legacy.updated_at,
+			...(task.externalId ? { external_id: task.externalId } : {}),
+			outputs: [
+				...(result.videos ?? []).map((v) => ({ type: 'video', ...(v as object) })),
+				...(result.images ?? []).map((i) => ({
+					type: 'image',
+					...(i as object),
+					index: undefined,
+				})),
+			],
+			billing: [],
+		};
+	}
+
+	private cursorList(raw: string): Record<string, unknown> {
+		const body = JSON.parse(raw || '{}') as { limit?: number; cursor?: string };
+		const limit = Math.min(500, Math.max(1, Number(body.limit ?? 100)));
+		if (Number(body.limit) > 500) throw new KlingError(400, 1201, 'limit must be at most 500');
+		const all = [...this.tasks.values()].reverse();
+		const start = body.cursor ? Number(Buffer.from(body.cursor, 'base64').toString()) : 0;
+		const page = all.slice(start, start + limit);
+		const next = start + page.length;
+		return {
+			result: page.map((t) => this.normalisedView(t)),
+			count: page.length,
+			next_cursor: next < all.length ? Buffer.from(String(next)).toString('base64') : '',
+			has_more: next < all.length,
 		};
 	}
 
@@ -551,7 +640,7 @@ export class KlingEmulator {
 		res: http.ServerResponse,
 		send: (status: number, body: unknown, headers?: Record<string, string>) => void,
 	): Promise<void> {
-		const m = /^\/media\/([^/]+)\/(video\.mp4|image-(\d+)\.png)$/.exec(path);
+		const m = /^\/media\/([^/]+)\/(video(?:-wm)?\.mp4|image-(\d+)(?:-wm)?\.png)$/.exec(path);
 		const task = m ? this.tasks.get(m[1]) : undefined;
 		if (!m || !task || this.statusOf(task) !== 'succeed')
 			return send(404, { code: 1203, message: 'not found' });
@@ -649,4 +738,13 @@ export class KlingEmulator {
 		}
 		return send(404, { error: 'unknown control path' });
 	}
+}
+
+/** The prompt of either body shape: legacy `prompt`, or the new standard's prompt item. */
+function promptOf(body: Record<string, unknown>): string {
+	if (typeof body.prompt === 'string') return body.prompt;
+	const contents = Array.isArray(body.contents)
+		? (body.contents as Array<Record<string, unknown>>)
+		: [];
+	return String(contents.find((c) => c.type === 'prompt')?.text ?? '');
 }

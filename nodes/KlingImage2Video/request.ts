@@ -4,6 +4,7 @@ import { jsonParse } from 'n8n-workflow';
 import { InputError } from '../shared/input/images';
 import { commonBody, getOptions, imageSlot, setIfGiven } from '../shared/input/request';
 import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
+import { modelName } from '../shared/api/routing';
 import { CAMERA_AXES } from '../shared/input/schemas';
 
 function parseTrajectory(raw: unknown, field: string): Array<{ x: number; y: number }> {
@@ -70,5 +71,5 @@ export function prepareImage2Video(
 	}
 	const camera = (options.cameraControl as IDataObject)?.settings as IDataObject | undefined;
 	if (camera) body.camera_control = cameraBody(camera);
-	return { body, images, model: route.model, route };
+	return { body, images, model: modelName(route), route };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { commonBody, getOptions, imageList, imageSlot, setIfGiven } from '../shared/input/request';
 import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
+import { modelName } from '../shared/api/routing';
 
 /**
  * Omni image models take every image as a reference in `image_list` (subjects, then the scene and
@@ -39,5 +40,5 @@ export function prepareMultiImage2Image(
 	if (options.numberOfImages !== undefined) body.n = Number(options.numberOfImages);
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
 	setIfGiven(body, 'resolution', options.resolution);
-	return { body, images, model: route.model, route };
+	return { body, images, model: modelName(route), route };
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
 import type { PreparedRequest, Target } from '../shared/input/types';
+import { modelName } from '../shared/api/routing';
 
 /**
  * Omni models take the images as references (`image_list[].image_url`, or `refer_image` items on
@@ -26,5 +27,5 @@ export function prepareMultiImage2Video(
 	setIfGiven(body, 'duration', options.duration);
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
 	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
-	return { body, images, model: route.model, route };
+	return { body, images, model: modelName(route), route };
 }

@@ -5,7 +5,7 @@ import { makePng } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../support/context.mts';
+import { binaryItem, legacyCredentials, makeContext } from '../support/context.mts';
 import { PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 
 /**
@@ -105,10 +105,10 @@ const CASES: Case[] = [
 		/^Mode: "ultra" is not allowed; use one of std, pro/,
 	],
 	[
-		'duration outside its enum',
+		'duration the model does not take',
 		'i2v',
 		{ options: { duration: '7' } },
-		/^Duration \(Seconds\): "7" is not allowed; use one of 5, 10/,
+		/^Duration \(Seconds\): Kling 2.6 takes 5 or 10 seconds, not 7/,
 	],
 	[
 		'CFG scale out of range',
@@ -266,7 +266,7 @@ describe('bad input catalogue', () => {
 			const c = makeContext({
 				params: { ...defaults[kind], ...params },
 				items: items ?? [bin(PNG)],
-				credentials: emulatorCredentials(env.base),
+				credentials: legacyCredentials(env.base),
 				nodeType: `n8n-nodes-kling.${kind}`,
 			});
 			const error = await nodes[kind].execute.call(c.ctx).then(
@@ -283,7 +283,7 @@ describe('bad input catalogue', () => {
 		const c = makeContext({
 			params: (i) => ({ ...defaults.i2v, prompt: i === 2 ? 'x'.repeat(3000) : 'fine' }),
 			items: [bin(PNG), bin(PNG), bin(PNG)],
-			credentials: emulatorCredentials(env.base),
+			credentials: legacyCredentials(env.base),
 		});
 		await expect(nodes.i2v.execute.call(c.ctx)).rejects.toThrow(/^Prompt: is 3000 characters/);
 		expect(createRequests(env.emulator)).toHaveLength(0);

@@ -342,9 +342,7 @@ async function callbackRun(
 		return;
 	}
 	const tasks = emulator.snapshot().tasks;
-	const query = Object.fromEntries(
-		new URL(String(emulator.taskBody(tasks[0].id)!.callback_url)).searchParams,
-	);
+	const query = Object.fromEntries(new URL(String(emulator.callbackUrl(tasks[0].id))).searchParams);
 	const deliver = async (id: string) => {
 		const hook = makeWebhookContext({
 			body: emulator.callbackBody(id),
@@ -504,7 +502,7 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 		});
 		await node.execute.call(c.ctx);
 		const tasks = emulator.snapshot().tasks;
-		const callbackUrl = String(emulator.taskBody(tasks[0].id)!.callback_url);
+		const callbackUrl = String(emulator.callbackUrl(tasks[0].id));
 		const query = Object.fromEntries(new URL(callbackUrl).searchParams);
 		const resumeParams = {
 			operation: 'generate',
@@ -603,7 +601,7 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 		await node.execute.call(signedWait.ctx);
 		const waitTask = emulator.snapshot().tasks[before];
 		const waitQuery = Object.fromEntries(
-			new URL(String(emulator.taskBody(waitTask.id)!.callback_url)).searchParams,
+			new URL(String(emulator.callbackUrl(waitTask.id))).searchParams,
 		);
 		const resumeSigned = async (
 			body: unknown,

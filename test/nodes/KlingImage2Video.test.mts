@@ -4,7 +4,7 @@ import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.
 import {
 	EMULATOR_API_KEY,
 	binaryItem,
-	emulatorCredentials,
+	legacyCredentials,
 	makeContext,
 } from '../support/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
@@ -34,7 +34,7 @@ describe('Kling Image to Video', () => {
 		const c = makeContext({
 			params: { ...base, ...params },
 			items: opts.items ?? [binaryItem(PNG)],
-			credentials: emulatorCredentials(env.base),
+			credentials: legacyCredentials(env.base),
 			...opts,
 		});
 		return { ...c, result: node.execute.call(c.ctx) };
@@ -50,7 +50,8 @@ describe('Kling Image to Video', () => {
 			status: 'succeeded',
 			model: 'kling-v2-6',
 			endpoint: 'image2video',
-			unitsDeducted: '1',
+			// Kling 2.6, 720p, silent: 0.3 units per second (kling-api-2026.md §2.3).
+			unitsDeducted: '1.5',
 		});
 		expect((item.json.videos as Array<{ url: string }>)[0].url).toMatch(/\/video\.mp4$/);
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
@@ -117,7 +118,7 @@ describe('Kling Image to Video', () => {
 	it('sends end frame, static mask and dynamic masks', async () => {
 		const tail = makePng(400, 400, 9);
 		await run(
-			{ options: { endFrame: 'tail' } },
+			{ options: { endFrame: 'tail', mode: 'pro' } },
 			{
 				items: [
 					{
@@ -207,7 +208,7 @@ describe('Kling Image to Video', () => {
 		[
 			'bad duration',
 			{ options: { duration: '7' } },
-			/Duration \(Seconds\): "7" is not allowed; use one of 5, 10/,
+			/Duration \(Seconds\): Kling 2.6 takes 5 or 10 seconds, not 7/,
 		],
 		['bad mode', { options: { mode: 'ultra' } }, /Mode: "ultra" is not allowed/],
 		[

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../support/context.mts';
+import { binaryItem, legacyCredentials, makeContext } from '../support/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -36,7 +36,7 @@ describe('Kling Multi-Image nodes', () => {
 		const c = makeContext({
 			params: { ...waitParams, ...params },
 			items,
-			credentials: emulatorCredentials(env.base, extra),
+			credentials: legacyCredentials(env.base, extra),
 		});
 		return { ...c, result: node.execute.call(c.ctx) };
 	};
@@ -110,7 +110,7 @@ describe('Kling Multi-Image nodes', () => {
 		const { result, http } = run(
 			m2i,
 			{
-				model: 'kling-v2',
+				model: 'kling-v2-1',
 				subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
 				options: { sceneImage: 'https://e.com/s.png' },
 			},
@@ -122,7 +122,7 @@ describe('Kling Multi-Image nodes', () => {
 		expect(lastBody().scene_image).toBeUndefined();
 		const single = run(
 			m2i,
-			{ model: 'kling-v2', subjectImages: { image: [{ value: 'data' }] } },
+			{ model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }] } },
 			{ provider: 'cometapi' },
 		);
 		await expect(single.result).rejects.toThrow(

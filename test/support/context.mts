@@ -53,6 +53,11 @@ export function emulatorCredentials(baseUrl: string, extra: IDataObject = {}): I
 	return { provider: 'official', authMode: 'apiKey', apiKey: EMULATOR_API_KEY, baseUrl, ...extra };
 }
 
+/** The same account on Kling's legacy /v1 standard only, for tests of the legacy body shapes. */
+export function legacyCredentials(baseUrl: string, extra: IDataObject = {}): IDataObject {
+	return emulatorCredentials(baseUrl, { apiStandard: 'legacy', ...extra });
+}
+
 export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 	const url = new URL(options.url, options.baseURL);
 	for (const [k, v] of Object.entries(options.qs ?? {})) {

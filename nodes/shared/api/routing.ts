@@ -127,3 +127,8 @@ export function lookupRoutes(
 	// Image tasks exist only on the legacy standard; video tasks may be on either.
 	return canNew && ENDPOINTS[endpoint].resultKind === 'video' ? [newRoute, ...legacy] : legacy;
 }
+
+/** The model as the output names it: the catalogue's id, the same on either standard. */
+export function modelName(route: TaskRoute): string {
+	return route.entry?.id ?? route.model;
+}

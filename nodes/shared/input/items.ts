@@ -77,13 +77,18 @@ function readLookup(
 	job.lookup = { by: by as 'taskId' | 'externalTaskId', id, routes };
 }
 
-/** The request with placeholders for images, checked against its endpoint's documented rules. */
-function checkSchema(request: PreparedRequest): void {
-	const preview = JSON.parse(JSON.stringify(request.body)) as IDataObject;
+/** The body with placeholders where the images go (they are read only when sent). */
+function preview(request: PreparedRequest): IDataObject {
+	const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
 	for (const slot of request.images) {
-		setPath(preview, slot.path, slot.ref.kind === 'url' ? slot.ref.value : 'aGVsbG8=');
+		setPath(body, slot.path, slot.ref.kind === 'url' ? slot.ref.value : 'aGVsbG8=');
 	}
-	const parsed = schemaFor(request.route).safeParse(preview);
+	return body;
+}
+
+/** The request checked against its endpoint's documented rules. */
+function checkSchema(request: PreparedRequest): void {
+	const parsed = schemaFor(request.route).safeParse(preview(request));
 	if (!parsed.success) {
 		const { path, message } = parsed.error.issues[0];
 		throw new InputError(path.length ? `${fieldLabel(path)}: ${message}` : message);
@@ -114,8 +119,14 @@ async function readRequest(
 	for (const slot of request.images) {
 		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
 	}
-	checkCapabilities(route, request.body);
-	if (route.standard === 'new') request = toNewStandard(request);
+	// What every model of the endpoint must meet comes first, then what the chosen model can do.
+	if (route.standard === 'legacy') {
+		checkSchema(request);
+		checkCapabilities(route, preview(request));
+		return request;
+	}
+	checkCapabilities(route, preview(request));
+	request = toNewStandard(request);
 	checkSchema(request);
 	return request;
 }

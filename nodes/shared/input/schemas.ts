@@ -233,7 +233,6 @@ export const multiImage2videoSchema = z
 export const multiImage2imageSchema = z
 	.object({
 		...common,
-		resolution: oneOf(['1k', '2k']).optional(),
 		subject_image_list: count(1, 4, 'images').pipe(
 			z.array(z.object({ subject_image: image }).strict()),
 		),

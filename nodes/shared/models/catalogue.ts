@@ -247,7 +247,8 @@ export const IMAGE_MODELS: ImageModel[] = [
 		name: 'Kling 2.1 (end of life announced)',
 		legacyName: 'kling-v2-1',
 		routes: { multiImageToImage: { legacy: 'multiImage2image' } },
-		resolutions: ['1k', '2k'],
+		// multi-image2image has no resolution field (kling-api.md §2.3).
+		resolutions: [],
 		aspectRatios: IMAGE_ASPECT_RATIOS,
 		referenceImages: { min: 1, max: 4 },
 		promptRequired: false,
@@ -260,7 +261,8 @@ export const IMAGE_MODELS: ImageModel[] = [
 		name: 'Kling 2 (retired)',
 		legacyName: 'kling-v2',
 		routes: { multiImageToImage: { legacy: 'multiImage2image' } },
-		resolutions: ['1k', '2k'],
+		// multi-image2image has no resolution field (kling-api.md §2.3).
+		resolutions: [],
 		aspectRatios: IMAGE_ASPECT_RATIOS,
 		referenceImages: { min: 1, max: 4 },
 		promptRequired: false,

@@ -63,14 +63,6 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 		],
 		...endFrameChecks(model, body, resolution, sound),
 		[
-			body.camera_control !== undefined && !model.cameraControl,
-			`Camera Control: ${name} has no camera control (Kling kept it only on retired models)`,
-		],
-		[
-			(body.static_mask !== undefined || body.dynamic_masks !== undefined) && !model.motionBrush,
-			`Motion Brush (Static/Dynamic Masks): ${name} has no motion brush (Kling kept it only on retired models)`,
-		],
-		[
 			Array.isArray(body.image_list) &&
 				model.referenceImages !== undefined &&
 				body.image_list.length > model.referenceImages.max,
@@ -136,6 +128,10 @@ function imageProblem(model: ImageModel, body: IDataObject): string | undefined 
 		[
 			images > model.referenceImages.max,
 			`Images: ${images} images in all (subjects, scene and style); ${name} takes at most ${model.referenceImages.max}`,
+		],
+		[
+			body.resolution !== undefined && model.resolutions.length === 0,
+			`Resolution: ${name} has no resolution setting on its endpoint; remove the option`,
 		],
 		[
 			body.resolution !== undefined &&

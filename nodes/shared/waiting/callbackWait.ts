@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
 import type { KlingEndpoint } from '../api/providers';
-import { chooseRoute, type TaskRoute } from '../api/routing';
+import { chooseRoute, modelName, type TaskRoute } from '../api/routing';
 import { isFinal, normalizeTask, type KlingTask } from '../api/task';
 import { KlingClient } from '../api/client';
 import { checkCallbackSignature } from '../callbacks/webhooks';
@@ -158,6 +158,7 @@ function planFor(
 	};
 	// The same choice execute made: the same model and credential lead to the same route.
 	const route = chooseRoute(endpoint, model, client.provider.profile, client.credentials);
+	plan.model = modelName(route) || null;
 	return { plan, route, externalId: custom || batchExternalTaskId(batch, itemIndex) };
 }
 

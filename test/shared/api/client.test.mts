@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { KlingClient } from '../../../nodes/shared/api/client.ts';
+import type { TaskRoute } from '../../../nodes/shared/api/routing.ts';
 import { KlingEmulator, type FaultRule } from '../../../emulator/server.mts';
 import { makePng } from '../../../emulator/media.mts';
 import { EMULATOR_API_KEY, emulatorCredentials, makeContext } from '../../support/context.mts';
 
 const FAST = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 };
+/** The legacy image-to-video route, as chooseRoute gives it for Kling 2.6 on the legacy standard. */
+const I2V: TaskRoute = {
+	endpoint: 'image2video',
+	standard: 'legacy',
+	legacy: 'image2video',
+	model: 'kling-v2-6',
+};
 const IMAGE = makePng(400, 400).toString('base64');
 
 describe('transport against the emulator', () => {
@@ -34,14 +42,14 @@ describe('transport against the emulator', () => {
 
 	it('creates a task and reads it back by id and by external id', async () => {
 		const { client: c } = await client();
-		const created = await c.tryCreate('image2video', body('ext-1'));
+		const created = await c.tryCreate(I2V, body('ext-1'));
 		expect(created.status).toBe('created');
 		if (created.status !== 'created') return;
-		const byId = await c.getTask('image2video', created.task.taskId);
+		const byId = await c.getTask(I2V, created.task.taskId);
 		expect(byId.externalTaskId).toBe('ext-1');
-		const byExt = await c.findByExternalId('image2video', 'ext-1');
+		const byExt = await c.findByExternalId(I2V, 'ext-1');
 		expect(byExt?.taskId).toBe(created.task.taskId);
-		expect(await c.findByExternalId('image2video', 'nope')).toBeUndefined();
+		expect(await c.findByExternalId(I2V, 'nope')).toBeUndefined();
 	});
 
 	it.each<FaultRule['kind']>(['5000-after-create', '5002-after-create', 'reset'])(
@@ -53,7 +61,7 @@ describe('transport against the emulator', () => {
 				faults: [{ stage: 'create', kind, count: 1 }],
 			});
 			const { client: c } = await client();
-			const created = await c.tryCreate('image2video', body(`ext-${kind}`));
+			const created = await c.tryCreate(I2V, body(`ext-${kind}`));
 			expect(created).toMatchObject({ status: 'created', recovered: true });
 			const stats = emulator.snapshot();
 			expect(stats.creates).toBe(1);
@@ -70,7 +78,7 @@ describe('transport against the emulator', () => {
 			],
 		});
 		const { client: c } = await client();
-		const created = await c.tryCreate('image2video', body('ext-rl'));
+		const created = await c.tryCreate(I2V, body('ext-rl'));
 		expect(created).toMatchObject({ status: 'created', recovered: false });
 		expect(emulator.snapshot().createAttempts).toBe(4);
 		expect(emulator.snapshot().creates).toBe(1);
@@ -79,14 +87,14 @@ describe('transport against the emulator', () => {
 	it('reports busy on 1303 instead of retrying blindly', async () => {
 		emulator.reset({ faults: [{ stage: 'create', kind: '1303', count: 1 }] });
 		const { client: c } = await client();
-		const outcome = await c.tryCreate('image2video', body('ext-busy'));
+		const outcome = await c.tryCreate(I2V, body('ext-busy'));
 		expect(outcome.status).toBe('busy');
 		expect(emulator.snapshot().creates).toBe(0);
 	});
 
 	it('retries reads through 429, HTML 502, malformed JSON and resets', async () => {
 		const { client: c } = await client();
-		const created = await c.tryCreate('image2video', body('ext-read'));
+		const created = await c.tryCreate(I2V, body('ext-read'));
 		if (created.status !== 'created') throw new Error('create failed');
 		emulator.configure({
 			faults: [
@@ -96,7 +104,7 @@ describe('transport against the emulator', () => {
 				{ stage: 'query', kind: 'reset', count: 1 },
 			],
 		});
-		const task = await c.getTask('image2video', created.task.taskId);
+		const task = await c.getTask(I2V, created.task.taskId);
 		expect(task.taskId).toBe(created.task.taskId);
 		expect(emulator.snapshot().faultsInjected).toMatchObject({
 			'429': 1,
@@ -109,7 +117,7 @@ describe('transport against the emulator', () => {
 	it('turns a rejected create into an error with code, meaning and request id, and no secret', async () => {
 		const { client: c } = await client();
 		const error = await c
-			.tryCreate('image2video', { ...body('ext-bad'), model_name: 'kling-v1' })
+			.tryCreate(I2V, { ...body('ext-bad'), model_name: 'kling-v1' })
 			.catch((e: Error) => e);
 		expect(error).toBeInstanceOf(Error);
 		const text = `${(error as Error).message} ${(error as { description?: string }).description}`;
@@ -122,7 +130,7 @@ describe('transport against the emulator', () => {
 	it('gives a readable error for a persistent gateway page', async () => {
 		emulator.reset({ faults: [{ stage: 'query', kind: 'html-502' }] });
 		const { client: c } = await client();
-		const error = await c.getTask('image2video', 'x').catch((e: Error) => e);
+		const error = await c.getTask(I2V, 'x').catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/HTTP 502 with a non-JSON page/);
 		expect(emulator.snapshot().faultsInjected['html-502']).toBe(6);
 	});
@@ -133,7 +141,7 @@ describe('transport against the emulator', () => {
 			accessKey: 'emulator-access-key',
 			secretKey: 'emulator-secret-key',
 		});
-		const created = await c.tryCreate('image2video', body('ext-jwt'));
+		const created = await c.tryCreate(I2V, body('ext-jwt'));
 		expect(created.status).toBe('created');
 		expect(http[0].authorization).toMatch(/^Bearer eyJ/);
 	});
@@ -154,9 +162,9 @@ describe('transport against the emulator', () => {
 				? { ...extra, baseUrl: `${base}/kling` }
 				: extra;
 		const { client: c, http } = await client(creds);
-		const created = await c.tryCreate('image2video', body(`ext-provider-${Math.random()}`));
+		const created = await c.tryCreate(I2V, body(`ext-provider-${Math.random()}`));
 		if (created.status !== 'created') throw new Error('not created');
-		expect((await c.getTask('image2video', created.task.taskId)).taskId).toBe(created.task.taskId);
+		expect((await c.getTask(I2V, created.task.taskId)).taskId).toBe(created.task.taskId);
 		expect(http[0].url).toBe(`${base}${path}`);
 		expect(http[1].url).toBe(`${base}${path}/${created.task.taskId}`);
 	});
@@ -172,7 +180,7 @@ describe('transport against the emulator', () => {
 		const c = await KlingClient.connect(ctx, { baseDelayMs: 10_000, maxDelayMs: 10_000 });
 		const started = Date.now();
 		setTimeout(() => controller.abort(), 100);
-		const error = await c.getTask('image2video', 'x').catch((e: Error) => e);
+		const error = await c.getTask(I2V, 'x').catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/cancelled/);
 		expect(Date.now() - started).toBeLessThan(3000);
 	});

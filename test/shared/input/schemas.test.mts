@@ -24,7 +24,7 @@ describe("Kling's rules, one place each, named as the panel names the fields", (
 
 	it('says the rule with the value given', () => {
 		expect(firstIssue(image2videoSchema.safeParse({ ...base, mode: 'ultra' }))).toBe(
-			'Mode: "ultra" is not allowed; use one of std, pro',
+			'Mode: "ultra" is not allowed; use one of std, pro, 4k',
 		);
 		expect(firstIssue(image2videoSchema.safeParse({ ...base, cfg_scale: 1.5 }))).toBe(
 			'CFG Scale: 1.5 is outside 0 to 1',

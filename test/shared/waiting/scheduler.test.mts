@@ -6,11 +6,18 @@ import { TEST_NODE } from '../../support/context.mts';
 
 import type { KlingFailure } from '../../../nodes/shared/api/errors.ts';
 import type { CreateOutcome } from '../../../nodes/shared/api/protocol.ts';
+import type { TaskRoute } from '../../../nodes/shared/api/routing.ts';
 import type { KlingTask } from '../../../nodes/shared/api/task.ts';
 import type { Job, WaitMode } from '../../../nodes/shared/waiting/job.ts';
 import { TaskScheduler, type SchedulerClient } from '../../../nodes/shared/waiting/scheduler.ts';
 
 const NODE = TEST_NODE;
+const ROUTE: TaskRoute = {
+	endpoint: 'image2video',
+	standard: 'legacy',
+	legacy: 'image2video',
+	model: 'm',
+};
 
 /** A fake account on a fake clock: tasks take `taskMs`, at most `limit` run at once (1303 beyond). */
 class FakeKling implements SchedulerClient {
@@ -47,7 +54,7 @@ class FakeKling implements SchedulerClient {
 		} as unknown as KlingTask;
 	}
 
-	async tryCreate(_e: string, body: IDataObject): Promise<CreateOutcome> {
+	async tryCreate(_r: TaskRoute, body: IDataObject): Promise<CreateOutcome> {
 		if (this.running() >= this.limit) {
 			this.busyAnswers++;
 			return { status: 'busy', failure: { kind: 'api', httpCode: 429, klingCode: 1303 } };
@@ -60,23 +67,23 @@ class FakeKling implements SchedulerClient {
 		return { status: 'created', task: this.view(id), recovered: false };
 	}
 
-	async getTask(_e: string, id: string): Promise<KlingTask> {
+	async getTask(_r: TaskRoute, id: string): Promise<KlingTask> {
 		this.reads.push({ at: this.now, kind: 'get' });
 		return this.view(id);
 	}
 
-	async findTask(_e: string, id: string) {
+	async findTask(_r: TaskRoute, id: string) {
 		return this.tasks.has(id) ? this.view(id) : undefined;
 	}
 
-	async findByExternalId(_e: string, external: string) {
+	async findByExternalId(_r: TaskRoute, external: string) {
 		const id = [...this.tasks].find(([, t]) => t.external === external)?.[0];
 		return id ? this.view(id) : undefined;
 	}
 
-	async listTasks(): Promise<KlingTask[]> {
+	async readMany(_r: TaskRoute, ids: string[]): Promise<KlingTask[]> {
 		this.reads.push({ at: this.now, kind: 'list' });
-		return [...this.tasks.keys()].map((id) => this.view(id));
+		return ids.filter((id) => this.tasks.has(id)).map((id) => this.view(id));
 	}
 
 	backoffMs(attempt: number): number {
@@ -99,7 +106,12 @@ class FakeKling implements SchedulerClient {
 function jobs(count: number, intervalMs = 10_000): Job[] {
 	return Array.from({ length: count }, (_, i) => ({
 		itemIndex: i,
-		request: { body: { external_task_id: `ext-${i}` }, images: [], model: 'm' },
+		request: {
+			body: { external_task_id: `ext-${i}` },
+			images: [],
+			model: 'm',
+			route: ROUTE,
+		},
 		startedAt: 0,
 		deadline: 60 * 60_000,
 		intervalMs,
@@ -158,7 +170,7 @@ describe('TaskScheduler on a fake clock', () => {
 
 	it('backs off when the account is full of tasks it does not own', async () => {
 		const kling = new FakeKling(1, 4000);
-		await kling.tryCreate('image2video', { external_task_id: 'someone-else' });
+		await kling.tryCreate(ROUTE, { external_task_id: 'someone-else' });
 		const list = jobs(1);
 		await scheduler(kling, list).run();
 		expect(list[0].result?.json.status).toBe('succeeded');

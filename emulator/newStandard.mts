@@ -1,0 +1,336 @@
+/**
+ * The new API standard's request rules (kling-api-2026.md §3), strictly and per model: what
+ * Kling answers 1201 (or 1203 for a retired model) before a task exists. Written from the docs.
+ */
+import { type Endpoint, type ModelStatusTable, modelState } from './models.mts';
+import { KlingError, checkImage } from './rules.mts';
+
+type Body = Record<string, unknown>;
+type Content = {
+	type?: unknown;
+	text?: unknown;
+	url?: unknown;
+	id?: unknown;
+	element_id?: unknown;
+	voice_id?: unknown;
+};
+
+export interface NewTaskFacts {
+	model: string;
+	resolution: string;
+	duration: number;
+	audio: boolean;
+	externalId?: string;
+	callbackUrl?: string;
+	watermark: boolean;
+}
+
+const bad = (message: string) => new KlingError(400, 1201, message);
+const RANGE_3_15 = Array.from({ length: 13 }, (_, i) => i + 3);
+const RANGE_3_10 = Array.from({ length: 8 }, (_, i) => i + 3);
+
+interface ModelRules {
+	durations: number[];
+	resolutions: string[];
+	audio?: string[];
+	multiShot: boolean;
+	lastFrame: boolean;
+	/** 2.6 / 2.5 Turbo: a last frame only at 1080p (2.6: and silent). */
+	lastFrameNeeds1080p?: boolean;
+	lastFrameSilent?: boolean;
+	promptMax: number;
+	elements: number;
+	voices: number;
+}
+
+/** §3.2 / §3.3: text-to-video and image-to-video share these per model. */
+const T2V_I2V: Record<string, ModelRules> = {
+	'kling-3.0-turbo': {
+		durations: RANGE_3_15,
+		resolutions: ['720p', '1080p'],
+		multiShot: false,
+		lastFrame: false,
+		promptMax: 3072,
+		elements: 0,
+		voices: 0,
+	},
+	'kling-3.0': {
+		durations: RANGE_3_15,
+		resolutions: ['720p', '1080p', '4k'],
+		audio: ['native', 'off'],
+		multiShot: true,
+		lastFrame: true,
+		promptMax: 3072,
+		elements: 3,
+		voices: 0,
+	},
+	'kling-2.6': {
+		durations: [5, 10],
+		resolutions: ['720p', '1080p'],
+		audio: ['native', 'off'],
+		multiShot: false,
+		lastFrame: true,
+		lastFrameNeeds1080p: true,
+		lastFrameSilent: true,
+		promptMax: 2500,
+		elements: 0,
+		voices: 2,
+	},
+	'kling-2.5-turbo': {
+		durations: [5, 10],
+		resolutions: ['720p', '1080p'],
+		multiShot: false,
+		lastFrame: true,
+		lastFrameNeeds1080p: true,
+		promptMax: 2500,
+		elements: 0,
+		voices: 0,
+	},
+};
+
+/** §3.4 */
+const OMNI: Record<string, ModelRules> = {
+	'kling-3.0-omni': {
+		durations: RANGE_3_15,
+		resolutions: ['720p', '1080p', '4k'],
+		audio: ['native', 'original', 'off'],
+		multiShot: true,
+		lastFrame: true,
+		promptMax: 3072,
+		elements: 7,
+		voices: 0,
+	},
+	'kling-o1': {
+		durations: RANGE_3_10,
+		resolutions: ['720p', '1080p'],
+		audio: ['original', 'off'],
+		multiShot: false,
+		lastFrame: true,
+		promptMax: 2500,
+		elements: 7,
+		voices: 0,
+	},
+};
+
+function strictKeys(where: string, value: unknown, allowed: string[]): Body {
+	if (value === undefined) return {};
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw bad(`${where} must be an object`);
+	for (const key of Object.keys(value)) {
+		if (!allowed.includes(key)) throw bad(`${where}.${key} is not a valid parameter`);
+	}
+	return value as Body;
+}
+
+function checkOptions(options: Body): void {
+	if (options.callback_url !== undefined && !/^https?:\/\//.test(String(options.callback_url)))
+		throw bad('options.callback_url must be an http(s) URL');
+	if (options.external_task_id !== undefined && typeof options.external_task_id !== 'string')
+		throw bad('options.external_task_id must be a string');
+	if (options.watermark_info !== undefined) {
+		const w = strictKeys('options.watermark_info', options.watermark_info, ['enabled']);
+		if (typeof w.enabled !== 'boolean')
+			throw bad('options.watermark_info.enabled must be a boolean');
+	}
+}
+
+function checkPrompt(text: unknown, max: number, required: boolean): void {
+	if (text === undefined) {
+		if (required) throw bad('prompt is required');
+		return;
+	}
+	if (typeof text !== 'string' || text.trim() === '')
+		throw bad('prompt text must be a non-empty string');
+	if ([...text].length > max) throw bad(`prompt must be at most ${max} characters`);
+}
+
+function checkSettings(settings: Body, rules: ModelRules, model: string, aspect: boolean): void {
+	const allowed = [
+		'resolution',
+		'duration',
+		...(rules.audio ? ['audio'] : []),
+		...(rules.multiShot ? ['multi_shot'] : []),
+		...(aspect ? ['aspect_ratio'] : []),
+	];
+	strictKeys('settings', settings, allowed);
+	if (settings.resolution !== undefined && !rules.resolutions.includes(String(settings.resolution)))
+		throw bad(`settings.resolution must be one of ${rules.resolutions.join(', ')} for ${model}`);
+	if (
+		settings.duration !== undefined &&
+		(typeof settings.duration !== 'number' || !rules.durations.includes(settings.duration))
+	)
+		throw bad(`settings.duration must be one of ${rules.durations.join(', ')} for ${model}`);
+	if (settings.audio !== undefined && !rules.audio!.includes(String(settings.audio)))
+		throw bad(`settings.audio must be one of ${rules.audio!.join(', ')} for ${model}`);
+	if (
+		settings.aspect_ratio !== undefined &&
+		!['16:9', '9:16', '1:1'].includes(String(settings.aspect_ratio))
+	)
+		throw bad('settings.aspect_ratio must be one of 16:9, 9:16, 1:1');
+	if (settings.multi_shot !== undefined && typeof settings.multi_shot !== 'boolean')
+		throw bad('settings.multi_shot must be a boolean');
+	if (model === 'kling-2.6' && settings.audio === 'native' && settings.resolution !== '1080p')
+		throw bad('settings.audio native requires resolution 1080p for kling-2.6');
+}
+
+function countOf(contents: Content[], type: string): number {
+	return contents.filter((c) => c.type === type).length;
+}
+
+/** §3.3 */
+function checkImageToVideo(
+	contents: Content[],
+	settings: Body,
+	rules: ModelRules,
+	model: string,
+): void {
+	for (const c of contents) {
+		if (!['prompt', 'first_frame', 'last_frame', 'element', 'voice'].includes(String(c.type)))
+			throw bad(`contents type ${String(c.type)} is not supported on image-to-video`);
+	}
+	if (countOf(contents, 'first_frame') !== 1)
+		throw bad('contents must have exactly one first_frame');
+	if (countOf(contents, 'last_frame') > 0) {
+		if (!rules.lastFrame) throw bad(`last_frame is not supported by ${model}`);
+		if (countOf(contents, 'last_frame') > 1) throw bad('contents may have at most one last_frame');
+		if (rules.lastFrameNeeds1080p && settings.resolution !== '1080p')
+			throw bad(`last_frame requires resolution 1080p for ${model}`);
+		if (rules.lastFrameSilent && settings.audio === 'native')
+			throw bad(`last_frame requires audio off for ${model}`);
+	}
+	if (countOf(contents, 'element') > rules.elements)
+		throw bad(
+			rules.elements
+				? `at most ${rules.elements} elements for ${model}`
+				: `element is not supported by ${model}`,
+		);
+	if (countOf(contents, 'voice') > rules.voices)
+		throw bad(
+			rules.voices
+				? `at most ${rules.voices} voices for ${model}`
+				: `voice is not supported by ${model}`,
+		);
+}
+
+/** §3.4 */
+function checkOmni(contents: Content[], settings: Body, model: string): void {
+	const types = [
+		'prompt',
+		'first_frame',
+		'last_frame',
+		'refer_image',
+		'feature_video',
+		'base_video',
+		'element',
+	];
+	for (const c of contents) {
+		if (!types.includes(String(c.type)))
+			throw bad(`contents type ${String(c.type)} is not supported on omni-video`);
+	}
+	const first = countOf(contents, 'first_frame');
+	const last = countOf(contents, 'last_frame');
+	const refs = countOf(contents, 'refer_image');
+	const videos = countOf(contents, 'feature_video') + countOf(contents, 'base_video');
+	const elements = countOf(contents, 'element');
+	if (first > 1 || last > 1) throw bad('at most one first_frame and one last_frame');
+	if (last && !first) throw bad('last_frame requires a first_frame');
+	if (videos > 1) throw bad('at most one reference video');
+	const limit = videos ? 4 : 7;
+	if (refs + elements > limit)
+		throw bad(
+			`refer images and elements must be at most ${limit}${videos ? ' with a reference video' : ''}`,
+		);
+	if (model === 'kling-o1' && first && last && refs + elements > 0)
+		throw bad('kling-o1 takes no refer images or elements with both frames');
+	if (
+		countOf(contents, 'feature_video') &&
+		settings.audio !== undefined &&
+		settings.audio !== 'off'
+	)
+		throw bad('audio must be off with a feature_video');
+	if (
+		countOf(contents, 'base_video') &&
+		(first || last || settings.multi_shot === true || settings.audio === 'native')
+	)
+		throw bad('base_video takes no frames, no multi_shot and no native audio');
+	if (
+		model === 'kling-o1' &&
+		first &&
+		!last &&
+		refs + elements + videos === 0 &&
+		settings.duration !== undefined &&
+		![5, 10].includes(Number(settings.duration))
+	)
+		throw bad('kling-o1 with only a first frame takes duration 5 or 10');
+}
+
+function checkMedia(contents: Content[]): void {
+	contents.forEach((c, i) => {
+		if (['first_frame', 'last_frame', 'refer_image'].includes(String(c.type)))
+			checkImage(`contents[${i}].url`, c.url, c.type === 'first_frame', 50);
+		if (
+			['feature_video', 'base_video'].includes(String(c.type)) &&
+			!/^https?:\/\//.test(String(c.url ?? ''))
+		)
+			throw bad(`contents[${i}].url must be a video URL`);
+		if (
+			c.type === 'element' &&
+			(typeof c.element_id !== 'string' || !/^\d+$/.test(c.element_id) || typeof c.id !== 'string')
+		)
+			throw bad(`contents[${i}] element needs element_id (a numeric string) and id`);
+	});
+}
+
+/** Validates a create; returns what the task needs to know. */
+export function validateNew(
+	endpoint: Endpoint,
+	model: string,
+	body: Body,
+	table: ModelStatusTable,
+): NewTaskFacts {
+	const state = modelState(table, endpoint, model);
+	if (state === 'retired')
+		throw new KlingError(
+			404,
+			1203,
+			`The model '${model}' has been discontinued and is no longer available.`,
+		);
+	if (state !== 'live') throw bad(`model '${model}' is invalid for this endpoint`);
+	const product = endpoint.slice('new:'.length);
+	const top =
+		product === 'text-to-video'
+			? ['prompt', 'settings', 'options']
+			: ['contents', 'settings', 'options'];
+	strictKeys('body', body, top);
+	const rules = (product === 'omni-video' ? OMNI : T2V_I2V)[model];
+	const settings = strictKeys('settings', body.settings, Object.keys(body.settings ?? {}));
+	const options = strictKeys('options', body.options, [
+		'callback_url',
+		'external_task_id',
+		'watermark_info',
+	]);
+	checkOptions(options);
+	checkSettings(settings, rules, model, product !== 'image-to-video');
+	if (product === 'text-to-video') {
+		checkPrompt(body.prompt, rules.promptMax, true);
+	} else {
+		if (!Array.isArray(body.contents) || body.contents.length === 0)
+			throw bad('contents is required');
+		const contents = body.contents as Content[];
+		const prompts = contents.filter((c) => c.type === 'prompt');
+		if (prompts.length > 1) throw bad('at most one prompt item');
+		checkPrompt(prompts[0]?.text, rules.promptMax, product === 'omni-video');
+		if (product === 'image-to-video') checkImageToVideo(contents, settings, rules, model);
+		else checkOmni(contents, settings, model);
+		checkMedia(contents);
+	}
+	return {
+		model,
+		resolution: String(settings.resolution ?? '720p'),
+		duration: Number(settings.duration ?? 5),
+		audio: model === 'kling-3.0-turbo' || settings.audio === 'native',
+		externalId: options.external_task_id as string | undefined,
+		callbackUrl: options.callback_url as string | undefined,
+		watermark: (options.watermark_info as Body | undefined)?.enabled === true,
+	};
+}

@@ -1,0 +1,107 @@
+/**
+ * How Kling shows a task: the legacy object (`task_id`, `task_status`, `task_result`) and the new
+ * standard's (`id`, `status`, `outputs`, `billing`; kling-api-2026.md §3.9).
+ */
+import { IMAGE_ENDPOINTS, type Endpoint, videoUnits } from './models.mts';
+import type { NewTaskFacts } from './newStandard.mts';
+
+export interface ViewedTask {
+	id: string;
+	endpoint: Endpoint;
+	facts?: NewTaskFacts;
+	externalId?: string;
+	body: Record<string, unknown>;
+	createdAt: number;
+	processingAt: number;
+	finishAt: number;
+}
+
+export type LegacyStatus = 'submitted' | 'processing' | 'succeed' | 'failed';
+const FAILURE = 'Failure to pass the risk control system';
+
+function updatedAt(task: ViewedTask, status: LegacyStatus): number {
+	if (status === 'submitted') return task.createdAt;
+	return status === 'processing' ? task.processingAt : task.finishAt;
+}
+
+const watermarked = (task: ViewedTask) =>
+	task.facts?.watermark ?? (task.body.watermark_info as { enabled?: boolean })?.enabled === true;
+
+function imageCount(task: ViewedTask): number {
+	return Number(task.body.n ?? 1);
+}
+
+function legacyVideoSeconds(task: ViewedTask): number {
+	return Number(task.body.duration ?? 5);
+}
+
+function legacyUnits(task: ViewedTask): string {
+	if (IMAGE_ENDPOINTS.includes(task.endpoint)) {
+		return String(imageCount(task) * (task.endpoint === 'omniImage' ? 8 : 16));
+	}
+	const mode = String(task.body.mode ?? 'std');
+	const resolution = mode === 'pro' ? '1080p' : mode === '4k' ? '4k' : '720p';
+	const model = String(task.body.model_name ?? '');
+	return String(videoUnits(model, resolution, task.body.sound === 'on', legacyVideoSeconds(task)));
+}
+
+function media(base: string, task: ViewedTask, name: string, withWatermark: boolean) {
+	const url = `${base}/media/${task.id}/${name}`;
+	return withWatermark ? { url, watermark_url: url.replace(/\.(\w+)$/, '-wm.$1') } : { url };
+}
+
+export function legacyView(task: ViewedTask, status: LegacyStatus, base: string) {
+	const wm = watermarked(task);
+	const seconds = legacyVideoSeconds(task);
+	const result = IMAGE_ENDPOINTS.includes(task.endpoint)
+		? {
+				images: Array.from({ length: imageCount(task) }, (_, i) => ({
+					index: i,
+					...media(base, task, `image-${i}.png`, wm),
+				})),
+			}
+		: {
+				videos: [
+					{
+						id: `video-${task.id}`,
+						...media(base, task, 'video.mp4', wm),
+						duration: String(seconds + 0.1),
+					},
+				],
+			};
+	return {
+		task_id: task.id,
+		task_status: status,
+		task_status_msg: status === 'failed' ? FAILURE : '',
+		task_info: task.externalId ? { external_task_id: task.externalId } : {},
+		created_at: task.createdAt,
+		updated_at: updatedAt(task, status),
+		...(status === 'succeed' ? { final_unit_deduction: legacyUnits(task) } : {}),
+		task_result: status === 'succeed' ? result : {},
+	};
+}
+
+export function newView(task: ViewedTask, status: LegacyStatus, base: string) {
+	const facts = task.facts!;
+	const done = status === 'succeed';
+	const units = videoUnits(facts.model, facts.resolution, facts.audio, facts.duration);
+	return {
+		id: task.id,
+		status: done ? 'succeeded' : status,
+		message: status === 'failed' ? FAILURE : '',
+		create_time: task.createdAt,
+		update_time: updatedAt(task, status),
+		...(task.externalId ? { external_id: task.externalId } : {}),
+		outputs: done
+			? [
+					{
+						type: 'video',
+						id: `video-${task.id}`,
+						...media(base, task, 'video.mp4', facts.watermark),
+						duration: String(facts.duration + 0.041),
+					},
+				]
+			: [],
+		billing: done ? [{ charge_type: 'unit', amount: String(units), package_type: 'video' }] : [],
+	};
+}
