@@ -25,7 +25,8 @@ export function prepareMultiImage2Video(
 	body.image_list = images.map(() => ({}));
 	setIfGiven(body, 'mode', options.mode);
 	setIfGiven(body, 'duration', options.duration);
-	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
+	// Omni needs a ratio without a first frame [T], and 16:9 is its default (kling-api-2026.md §8.3).
+	setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
 	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
 	return { body, images, model: modelName(route), route };
 }

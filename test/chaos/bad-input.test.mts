@@ -257,8 +257,227 @@ const CASES: Case[] = [
 	],
 ];
 
+/**
+ * The 2026 catalogue's per-model rules and the new standard's bodies (kling-api-2026.md §2–§4),
+ * on the credential the case names: an API key (new standard where the model has it) or an
+ * access key + secret key (legacy only).
+ */
+const NEW_DEFAULTS = {
+	i2v: { ...defaults.i2v, model: 'kling-v3' },
+	mi2v: { ...defaults.mi2v, model: 'kling-v3-omni' },
+	mi2i: { ...defaults.mi2i, model: 'kling-v3-omni' },
+};
+const seven = (n: number) => ({ image: Array.from({ length: n }, () => ({ value: 'data' })) });
+type ModelCase = [
+	name: string,
+	node: keyof typeof nodes,
+	params: Record<string, unknown>,
+	expected: RegExp,
+	auth?: 'accessKey',
+];
+const MODEL_CASES: ModelCase[] = [
+	[
+		'duration Kling 3.0 does not take',
+		'i2v',
+		{ options: { duration: '20' } },
+		/^Duration \(Seconds\): Kling 3\.0 takes 3 to 15 seconds, not 20/,
+	],
+	[
+		'4K on Kling 2.6',
+		'i2v',
+		{ model: 'kling-v2-6', options: { mode: '4k' } },
+		/^Mode: Kling 2\.6 has no 4K; it takes Standard \(720p\) or Professional \(1080p\)/,
+	],
+	[
+		'end frame on 3.0 Turbo',
+		'i2v',
+		{ model: 'kling-3.0-turbo', options: { endFrame: PNG_B64 } },
+		/^End Frame: Kling 3\.0 Turbo takes no end frame/,
+	],
+	[
+		'end frame on 2.5 Turbo in Standard mode',
+		'i2v',
+		{ model: 'kling-v2-5-turbo', options: { endFrame: PNG_B64 } },
+		/^End Frame: Kling 2\.5 Turbo takes an end frame only in Mode Professional \(1080p\)/,
+	],
+	[
+		'end frame with sound on 2.6',
+		'i2v',
+		{ model: 'kling-v2-6', options: { endFrame: PNG_B64, mode: 'pro', sound: true } },
+		/^End Frame: Kling 2\.6 takes an end frame only without sound/,
+	],
+	[
+		'sound on 2.5 Turbo',
+		'i2v',
+		{ model: 'kling-v2-5-turbo', options: { sound: true } },
+		/^Sound: Kling 2\.5 Turbo generates no sound of its own/,
+	],
+	[
+		'sound on 2.6 below 1080p',
+		'i2v',
+		{ model: 'kling-v2-6', options: { sound: true } },
+		/^Sound: Kling 2\.6 generates sound only in Mode Professional \(1080p\)/,
+	],
+	[
+		'sound off on 3.0 Turbo',
+		'i2v',
+		{ model: 'kling-3.0-turbo', options: { sound: false } },
+		/^Sound: Kling 3\.0 Turbo always generates sound/,
+	],
+	[
+		'3.0 Turbo with an access key',
+		'i2v',
+		{ model: 'kling-3.0-turbo' },
+		/^Model: Kling 3\.0 Turbo is served only on Kling's new API standard, and the new API standard takes an API key/,
+		'accessKey',
+	],
+	[
+		'negative prompt on the new standard',
+		'i2v',
+		{ options: { negativePrompt: 'blur' } },
+		/^Negative Prompt: Kling's new API standard has no such setting/,
+	],
+	[
+		'CFG scale on the new standard',
+		'i2v',
+		{ options: { cfgScale: 0.4 } },
+		/^CFG Scale: Kling's new API standard has no such setting/,
+	],
+	[
+		'camera control on the new standard',
+		'i2v',
+		{ options: camera({ zoom: 2 }) },
+		/^Camera Control: Kling's new API standard has no such setting/,
+	],
+	[
+		'motion brush on the new standard',
+		'i2v',
+		{ options: { staticMask: PNG_B64 } },
+		/^Static Mask: Kling's new API standard has no such setting/,
+	],
+	[
+		'prompt over 3072 on Kling 3.0',
+		'i2v',
+		{ prompt: 'x'.repeat(3073) },
+		/^Prompt: is 3073 characters; Kling 3\.0 accepts at most 3072 on Kling's new API standard/,
+	],
+	[
+		'prompt over 2500 on Kling 2.6 (new standard)',
+		'i2v',
+		{ model: 'kling-v2-6', prompt: 'x'.repeat(2501) },
+		/^Prompt: is 2501 characters; Kling 2\.6 accepts at most 2500/,
+	],
+	[
+		'prompt counted in characters, not UTF-16 units',
+		'i2v',
+		{ model: 'kling-v2-6', prompt: '🎬'.repeat(2501) },
+		/^Prompt: is 2501 characters/,
+	],
+	[
+		'8 reference images for 3.0 Omni',
+		'mi2v',
+		{ images: seven(8) },
+		/^Images: has 8 images; Kling 3\.0 Omni takes at most 7/,
+	],
+	[
+		'11 seconds on O1',
+		'mi2v',
+		{ model: 'kling-video-o1', options: { duration: '11' } },
+		/^Duration \(Seconds\): Kling O1 takes 3 to 10 seconds, not 11/,
+	],
+	[
+		'4K on O1',
+		'mi2v',
+		{ model: 'kling-video-o1', options: { mode: '4k' } },
+		/^Mode: Kling O1 has no 4K/,
+	],
+	[
+		'sound on O1',
+		'mi2v',
+		{ model: 'kling-video-o1', options: { sound: true } },
+		/^Sound: Kling O1 generates no sound of its own/,
+	],
+	[
+		'negative prompt on 3.0 Omni',
+		'mi2v',
+		{ options: { negativePrompt: 'blur' } },
+		/^Negative Prompt: Kling 3\.0 Omni takes no negative prompt/,
+	],
+	[
+		'negative prompt on 3.0 Omni, legacy standard',
+		'mi2v',
+		{ options: { negativePrompt: 'blur' } },
+		/^Negative Prompt: /,
+		'accessKey',
+	],
+	['omni video without a prompt', 'mi2v', { prompt: '' }, /^Prompt: is required/],
+	[
+		'duration Kling 1.6 does not take',
+		'mi2v',
+		{ model: 'kling-v1-6', options: { duration: '7' } },
+		/^Duration \(Seconds\): Kling 1\.6 .* takes 5 or 10 seconds, not 7/,
+	],
+	[
+		'4K on Image O1',
+		'mi2i',
+		{ model: 'kling-image-o1', options: { resolution: '4k' } },
+		/^Resolution: Kling Image O1 takes 1K or 2K, not 4K/,
+	],
+	[
+		'Image O1 without a prompt',
+		'mi2i',
+		{ model: 'kling-image-o1', prompt: '' },
+		/^Prompt: (is required|Kling Image O1 needs a prompt)/,
+	],
+	[
+		'11 images for 3.0 Omni image',
+		'mi2i',
+		{ subjectImages: seven(11) },
+		/^(Images|Subject Images): .*at most 10/,
+	],
+	[
+		'a resolution on Kling 2.1',
+		'mi2i',
+		{ model: 'kling-v2-1', options: { resolution: '2k' } },
+		/^Resolution: Kling 2\.1 .* (has no resolution setting|does not take this setting)/,
+	],
+	[
+		'"auto" aspect ratio on Kling 2.1',
+		'mi2i',
+		{ model: 'kling-v2-1', options: { aspectRatio: 'auto' } },
+		/^Aspect Ratio: "auto" is not allowed/,
+	],
+];
+
 describe('bad input catalogue', () => {
 	const env = useEmulator();
+
+	it.each(MODEL_CASES)(
+		'%s: names the field, the model and the rule, sends nothing',
+		async (_name, kind, params, expected, auth) => {
+			const credentials =
+				auth === 'accessKey'
+					? legacyCredentials(env.base, {
+							apiStandard: 'auto',
+							authMode: 'accessKey',
+							accessKey: 'emulator-access-key',
+							secretKey: 'emulator-secret-key',
+						})
+					: { ...legacyCredentials(env.base), apiStandard: 'auto' };
+			const c = makeContext({
+				params: { ...NEW_DEFAULTS[kind], ...params },
+				items: [bin(PNG)],
+				credentials,
+			});
+			const error = await nodes[kind].execute.call(c.ctx).then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
+			expect(error?.message).toMatch(expected);
+			expect(error?.description).toMatch(/Nothing was sent to Kling, so nothing was charged/);
+			expect(createRequests(env.emulator)).toHaveLength(0);
+		},
+	);
 
 	it.each(CASES)(
 		'%s: names the field and the rule, sends nothing',

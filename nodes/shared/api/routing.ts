@@ -42,15 +42,15 @@ export function credentialStandards(
 	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
 ): { canNew: boolean; prefersNew: boolean; why: string } {
 	const setting = credentials.apiStandard ?? 'auto';
-	if (setting === 'legacy') {
-		return { canNew: false, prefersNew: false, why: "the credential's API Standard is Legacy" };
-	}
 	if (profile.id === 'official' && credentials.authMode === 'accessKey') {
 		return {
 			canNew: false,
 			prefersNew: false,
 			why: 'the new API standard takes an API key, and this credential signs with Access Key + Secret Key',
 		};
+	}
+	if (setting === 'legacy') {
+		return { canNew: false, prefersNew: false, why: "the credential's API Standard is Legacy" };
 	}
 	if (profile.id !== 'official' && setting !== 'new') {
 		return {

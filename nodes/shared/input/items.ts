@@ -90,7 +90,14 @@ function preview(request: PreparedRequest): IDataObject {
 function checkSchema(request: PreparedRequest): void {
 	const parsed = schemaFor(request.route).safeParse(preview(request));
 	if (!parsed.success) {
-		const { path, message } = parsed.error.issues[0];
+		const issue = parsed.error.issues[0];
+		if (issue.code === 'unrecognized_keys') {
+			const model = request.route.entry?.name ?? request.route.model;
+			throw new InputError(
+				`${fieldLabel([issue.keys[0]])}: ${model} does not take this setting on its endpoint; remove it`,
+			);
+		}
+		const { path, message } = issue;
 		throw new InputError(path.length ? `${fieldLabel(path)}: ${message}` : message);
 	}
 }

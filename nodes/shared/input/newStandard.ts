@@ -60,14 +60,16 @@ function optionsOf(body: IDataObject): IDataObject {
 
 export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	const legacy = request.body;
-	const unmapped = Object.keys(legacy).find((key) => !MAPPED.has(key));
+	const fields = [...Object.keys(legacy), ...request.images.map((slot) => String(slot.path[0]))];
+	const unmapped = fields.find((key) => !MAPPED.has(key));
 	if (unmapped) {
 		throw new InputError(
 			`${fieldLabel([unmapped])}: Kling's new API standard has no such setting. Remove it, or set API Standard to Legacy in the credential (API key or access key both work there).`,
 		);
 	}
 	const contents: IDataObject[] = [];
-	if (typeof legacy.prompt === 'string' && legacy.prompt !== '') {
+	// A required prompt arrives even when empty, so the rules can say it is missing.
+	if (typeof legacy.prompt === 'string') {
 		contents.push({ type: 'prompt', text: legacy.prompt });
 	}
 	const images = request.images.map((slot): ImageSlot => {

@@ -303,7 +303,12 @@ const newSettings = {
 
 const newContent = (types: string[]) =>
 	z.union([
-		z.object({ type: z.literal('prompt'), text: textUpTo(MAX_NEW_TEXT) }).strict(),
+		z
+			.object({
+				type: z.literal('prompt'),
+				text: textUpTo(MAX_NEW_TEXT).refine((v) => v.trim() !== '', { message: 'is required' }),
+			})
+			.strict(),
 		z.object({ type: oneOf(types), url: image, id: z.string().optional() }).strict(),
 	]);
 

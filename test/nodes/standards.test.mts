@@ -1,0 +1,259 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
+import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
+import {
+	EMULATOR_ACCESS_KEY,
+	EMULATOR_SECRET_KEY,
+	binaryItem,
+	emulatorCredentials,
+	makeContext,
+} from '../support/context.mts';
+import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
+
+/**
+ * Each node on each API standard against the emulator: the body each standard documents,
+ * polling, Get Task by task ID and by external task ID, and the downloaded result.
+ */
+const nodes = {
+	i2v: new KlingImage2Video(),
+	m2v: new KlingMultiImage2Video(),
+	m2i: new KlingMultiImage2Image(),
+};
+const waiting = {
+	operation: 'generate',
+	wait: 'poll',
+	waitTimeout: 1,
+	pollInterval: 1,
+	downloadResult: true,
+	binaryPropertyOutput: 'data',
+};
+const twoImages: INodeExecutionData = {
+	json: {},
+	binary: {
+		...binaryItem(PNG).binary,
+		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
+	},
+};
+const JPEG_B64 = JPEG.toString('base64');
+
+describe('the nodes on both API standards', () => {
+	const env = useEmulator();
+	const newStandard = () => emulatorCredentials(env.base);
+	const accessKey = () =>
+		emulatorCredentials(env.base, {
+			authMode: 'accessKey',
+			accessKey: EMULATOR_ACCESS_KEY,
+			secretKey: EMULATOR_SECRET_KEY,
+		});
+	const run = async (
+		node: keyof typeof nodes,
+		params: IDataObject,
+		credentials: IDataObject,
+		items = [twoImages],
+	) => {
+		const c = makeContext({ params: { ...waiting, ...params }, items, credentials });
+		return await nodes[node].execute.call(c.ctx);
+	};
+	const lastCreate = () => createRequests(env.emulator).pop()!;
+
+	it('Image to Video, Kling 3.0 on the new standard: contents, settings, options; video out', async () => {
+		const [[item]] = await run(
+			'i2v',
+			{
+				model: 'kling-v3',
+				image: 'data',
+				prompt: 'A slow pan',
+				options: { endFrame: 'second', mode: 'pro', duration: '7', sound: true, watermark: true },
+			},
+			newStandard(),
+		);
+		expect(lastCreate()).toMatchObject({ path: '/image-to-video/kling-3.0', auth: 'apiKey' });
+		const body = env.emulator.taskBody()!;
+		expect(body).toEqual({
+			contents: [
+				{ type: 'prompt', text: 'A slow pan' },
+				{ type: 'first_frame', url: PNG_B64 },
+				{ type: 'last_frame', url: JPEG_B64 },
+			],
+			settings: { resolution: '1080p', duration: 7, audio: 'native' },
+			options: {
+				watermark_info: { enabled: true },
+				external_task_id: expect.stringMatching(/^n8n-[0-9a-f]{24}-0$/),
+			},
+		});
+		expect(item.json).toMatchObject({
+			status: 'succeeded',
+			model: 'kling-v3',
+			endpoint: 'image2video',
+			// 1.2 units per second at 1080p with native audio, 7 s (kling-api-2026.md §2.3).
+			unitsDeducted: '8.4',
+		});
+		expect(item.binary?.data.mimeType).toBe('video/mp4');
+	});
+
+	it('Image to Video, 3.0 Turbo: no audio field (it always has sound), status read through /tasks', async () => {
+		const [[item]] = await run(
+			'i2v',
+			{ model: 'kling-3.0-turbo', image: 'data', prompt: 'Go', options: { duration: '3' } },
+			newStandard(),
+		);
+		expect(env.emulator.taskBody()!.settings).toEqual({ duration: 3 });
+		expect(item.json.status).toBe('succeeded');
+		const reads = env.emulator.snapshot().requests.filter((r) => r.kind === 'query');
+		expect(reads.length).toBeGreaterThan(0);
+		expect(reads.every((r) => r.path === '/tasks')).toBe(true);
+	});
+
+	it('Image to Video with an access key: the legacy body, signed per request', async () => {
+		const [[item]] = await run(
+			'i2v',
+			{ model: 'kling-v3', image: 'data', prompt: 'p', options: { mode: '4k', duration: '12' } },
+			accessKey(),
+		);
+		expect(lastCreate()).toMatchObject({ path: '/v1/videos/image2video', auth: 'jwt' });
+		expect(env.emulator.taskBody()).toMatchObject({
+			model_name: 'kling-v3',
+			mode: '4k',
+			duration: '12',
+			image: PNG_B64,
+		});
+		expect(item.json).toMatchObject({ status: 'succeeded', model: 'kling-v3' });
+	});
+
+	it('Multi-Image to Video, 3.0 Omni on the new standard: reference images, 16:9 by default', async () => {
+		const [[item]] = await run(
+			'm2v',
+			{
+				model: 'kling-v3-omni',
+				prompt: '<<<image_1>>> meets <<<image_2>>>',
+				images: {
+					image: [{ value: 'data' }, { value: 'second' }, { value: 'https://e.com/c.png' }],
+				},
+				options: { duration: '4' },
+			},
+			newStandard(),
+		);
+		expect(lastCreate().path).toBe('/omni-video/kling-3.0-omni');
+		expect(env.emulator.taskBody()).toMatchObject({
+			contents: [
+				{ type: 'prompt', text: '<<<image_1>>> meets <<<image_2>>>' },
+				{ type: 'refer_image', url: PNG_B64 },
+				{ type: 'refer_image', url: JPEG_B64 },
+				{ type: 'refer_image', url: 'https://e.com/c.png' },
+			],
+			settings: { duration: 4, aspect_ratio: '16:9' },
+		});
+		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'multiImage2video' });
+		expect(item.binary?.data.mimeType).toBe('video/mp4');
+	});
+
+	it('Multi-Image to Video, O1 with an access key: the legacy omni-video body', async () => {
+		await run(
+			'm2v',
+			{
+				model: 'kling-video-o1',
+				prompt: 'Both',
+				images: { image: [{ value: 'data' }] },
+				options: {},
+			},
+			accessKey(),
+		);
+		expect(lastCreate().path).toBe('/v1/videos/omni-video');
+		expect(env.emulator.taskBody()).toMatchObject({
+			model_name: 'kling-video-o1',
+			prompt: 'Both',
+			image_list: [{ image_url: PNG_B64 }],
+			aspect_ratio: '16:9',
+		});
+	});
+
+	it('Multi-Image to Image, Image O1: subjects, scene and style as references, n images out', async () => {
+		const [[item]] = await run(
+			'm2i',
+			{
+				model: 'kling-image-o1',
+				prompt: '<<<image_1>>> in <<<image_2>>>',
+				subjectImages: { image: [{ value: 'data' }] },
+				options: {
+					sceneImage: 'second',
+					styleImage: 'https://e.com/s.png',
+					numberOfImages: 2,
+					resolution: '2k',
+				},
+			},
+			newStandard(),
+		);
+		expect(lastCreate().path).toBe('/v1/images/omni-image');
+		expect(env.emulator.taskBody()).toEqual({
+			model_name: 'kling-image-o1',
+			prompt: '<<<image_1>>> in <<<image_2>>>',
+			image_list: [{ image: PNG_B64 }, { image: JPEG_B64 }, { image: 'https://e.com/s.png' }],
+			n: 2,
+			resolution: '2k',
+			external_task_id: expect.any(String),
+		});
+		expect(item.json.status).toBe('succeeded');
+		expect(Object.keys(item.binary!)).toEqual(['data', 'data_1']);
+	});
+
+	const credentialsBy = { 'API key': newStandard, 'access key': accessKey };
+	it.each([
+		['i2v', 'kling-v3', 'API key'],
+		['i2v', 'kling-v3', 'access key'],
+		['m2v', 'kling-v3-omni', 'API key'],
+		['m2v', 'kling-v3-omni', 'access key'],
+	] as const)(
+		'Get Task (%s, %s, %s) by task ID and by external task ID',
+		async (node, model, auth) => {
+			const creds = credentialsBy[auth];
+			const params = {
+				model,
+				image: 'data',
+				prompt: 'p',
+				images: { image: [{ value: 'data' }] },
+				options: { externalTaskId: `mine-${node}` },
+			};
+			const [[created]] = await run(node, { ...params, wait: 'none' }, creds());
+			const byId = await run(
+				node,
+				{
+					operation: 'getTask',
+					lookupBy: 'taskId',
+					taskId: created.json.taskId,
+					wait: 'poll',
+					waitTimeout: 1,
+					pollInterval: 1,
+				},
+				creds(),
+			);
+			expect(byId[0][0].json).toMatchObject({ taskId: created.json.taskId, status: 'succeeded' });
+			expect(byId[0][0].binary?.data.mimeType).toBe('video/mp4');
+			const byExternal = await run(
+				node,
+				{ operation: 'getTask', lookupBy: 'externalTaskId', taskId: `mine-${node}`, wait: 'none' },
+				creds(),
+			);
+			expect(byExternal[0][0].json.taskId).toBe(created.json.taskId);
+			expect(createRequests(env.emulator)).toHaveLength(1);
+		},
+	);
+
+	it('a retired model (1203) names the live models of the node', async () => {
+		env.emulator.configure({ modelStatus: { 'new:image-to-video': { 'kling-2.6': 'retired' } } });
+		const error = await run(
+			'i2v',
+			{ model: 'kling-v2-6', image: 'data', prompt: 'p', options: {} },
+			newStandard(),
+		).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toMatch(/^Kling error 1203/);
+		expect(error?.description).toMatch(
+			/kling-2\.6 is not served here\. Live models for Image to Video: Kling 3\.0 Turbo \(kling-3\.0-turbo\), Kling 3\.0 \(kling-v3\), Kling 2\.6 \(kling-v2-6\)/,
+		);
+	});
+});
