@@ -14,9 +14,11 @@ import {
 	EMULATOR_CREDENTIAL_ID,
 	N8nInstance,
 	ROOT,
+	legacyEmulatorCredential,
 	listExamples,
 	loadExample,
 	log,
+	onLegacyStandard,
 } from '../test/support/n8n.mts';
 
 const OUT = path.join(ROOT, 'demo-output');
@@ -56,11 +58,18 @@ async function main(): Promise<number> {
 				};
 		await n8n.importCredentials([
 			{ id: EMULATOR_CREDENTIAL_ID, name: 'Kling API (emulator)', type: 'klingApi', data },
+			...(real ? [] : [legacyEmulatorCredential(emulatorUrl)]),
 		]);
+		// Offline, the examples run on Kling's new standard (API key), and Image to Video once
+		// more on the legacy standard (access key + secret key).
 		const examples = listExamples().map((f) => ({
 			file: f,
 			workflow: loadExample(f, emulatorUrl),
 		}));
+		if (!real) {
+			const i2v = loadExample('image-to-video.json', emulatorUrl);
+			examples.push({ file: 'image-to-video-legacy.json', workflow: onLegacyStandard(i2v) });
+		}
 		await n8n.importWorkflows(examples.map((e) => e.workflow));
 		rmSync(OUT, { recursive: true, force: true });
 		mkdirSync(OUT, { recursive: true });
@@ -103,10 +112,15 @@ async function main(): Promise<number> {
 			`\nKling demo ${failures ? 'finished with failures' : 'done'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${real ? 'real Kling API' : 'offline, Kling emulator'})`,
 		);
 		console.log(summary.join('\n'));
-		if (!real)
+		if (!real) {
+			const byStandard = stats.requests
+				.filter((r) => r.kind === 'create' && r.status === 200)
+				.map((r) => `${r.path} (${r.auth === 'jwt' ? 'access key' : 'API key'})`);
 			console.log(
 				`  emulator: ${stats.creates} tasks created, ${stats.downloads} result downloads, peak concurrency ${stats.peakConcurrency}`,
 			);
+			console.log(`  creates: ${byStandard.join(', ')}`);
+		}
 		console.log(`  results in ${OUT}`);
 	} finally {
 		await n8n?.dispose();

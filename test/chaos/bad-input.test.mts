@@ -273,7 +273,7 @@ type ModelCase = [
 	node: keyof typeof nodes,
 	params: Record<string, unknown>,
 	expected: RegExp,
-	auth?: 'accessKey',
+	auth?: 'accessKey' | 'new',
 ];
 const MODEL_CASES: ModelCase[] = [
 	[
@@ -336,24 +336,28 @@ const MODEL_CASES: ModelCase[] = [
 		'i2v',
 		{ options: { negativePrompt: 'blur' } },
 		/^Negative Prompt: Kling's new API standard has no such setting/,
+		'new',
 	],
 	[
 		'CFG scale on the new standard',
 		'i2v',
 		{ options: { cfgScale: 0.4 } },
 		/^CFG Scale: Kling's new API standard has no such setting/,
+		'new',
 	],
 	[
 		'camera control on the new standard',
 		'i2v',
 		{ options: camera({ zoom: 2 }) },
 		/^Camera Control: Kling's new API standard has no such setting/,
+		'new',
 	],
 	[
 		'motion brush on the new standard',
 		'i2v',
 		{ options: { staticMask: PNG_B64 } },
 		/^Static Mask: Kling's new API standard has no such setting/,
+		'new',
 	],
 	[
 		'prompt over 3072 on Kling 3.0',
@@ -401,7 +405,7 @@ const MODEL_CASES: ModelCase[] = [
 		'negative prompt on 3.0 Omni',
 		'mi2v',
 		{ options: { negativePrompt: 'blur' } },
-		/^Negative Prompt: Kling 3\.0 Omni takes no negative prompt/,
+		/^Negative Prompt: Kling 3\.0 Omni (takes no negative prompt|does not take this setting)/,
 	],
 	[
 		'negative prompt on 3.0 Omni, legacy standard',
@@ -463,7 +467,7 @@ describe('bad input catalogue', () => {
 							accessKey: 'emulator-access-key',
 							secretKey: 'emulator-secret-key',
 						})
-					: { ...legacyCredentials(env.base), apiStandard: 'auto' };
+					: { ...legacyCredentials(env.base), apiStandard: auth === 'new' ? 'new' : 'auto' };
 			const c = makeContext({
 				params: { ...NEW_DEFAULTS[kind], ...params },
 				items: [bin(PNG)],

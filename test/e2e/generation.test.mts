@@ -4,8 +4,10 @@ import { KlingEmulator } from '../../emulator/server.mts';
 import {
 	N8nInstance,
 	emulatorCredential,
+	legacyEmulatorCredential,
 	listExamples,
 	loadExample,
+	onLegacyStandard,
 	type WorkflowJson,
 } from '../support/n8n.mts';
 import { chain, download, items, kling, trigger } from '../support/workflows.mts';
@@ -27,8 +29,11 @@ describe('generation nodes inside a real n8n', () => {
 	beforeAll(async () => {
 		url = await emulator.start();
 		n8n = await N8nInstance.create('e2e');
-		await n8n.importCredentials([emulatorCredential(url)]);
-		for (const file of listExamples()) examples[file] = loadExample(file, url);
+		await n8n.importCredentials([emulatorCredential(url), legacyEmulatorCredential(url)]);
+		for (const file of listExamples()) {
+			examples[file] = loadExample(file, url);
+			examples[`legacy:${file}`] = onLegacyStandard(examples[file]);
+		}
 		const photo = `${url}/samples/photo-1.png`;
 		workflows.urlNoWait = chain('e2eUrlNoWait', [
 			trigger,
@@ -103,7 +108,14 @@ describe('generation nodes inside a real n8n', () => {
 		emulator.reset({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 }),
 	);
 
-	it.each(['image-to-video.json', 'multi-image-to-video.json', 'multi-image-to-image.json'])(
+	it.each([
+		'image-to-video.json',
+		'multi-image-to-video.json',
+		'multi-image-to-image.json',
+		'legacy:image-to-video.json',
+		'legacy:multi-image-to-video.json',
+		'legacy:multi-image-to-image.json',
+	])(
 		'example %s runs with binary input from an earlier node and returns binary files',
 		async (file) => {
 			const workflow = examples[file];
@@ -123,8 +135,11 @@ describe('generation nodes inside a real n8n', () => {
 			const stats = emulator.snapshot();
 			expect(stats.creates).toBe(1);
 			const sent = emulator.taskBody(stats.tasks[0].id)!;
+			// Both standards: the first image of the legacy body, or the new standard's first content URL.
 			const image = (sent.image ??
-				(sent.image_list as Array<{ image: string }>)?.[0]?.image ??
+				(sent.contents as Array<{ url?: string }>)?.find((c) => c.url)?.url ??
+				(sent.image_list as Array<{ image?: string; image_url?: string }>)?.[0]?.image ??
+				(sent.image_list as Array<{ image_url?: string }>)?.[0]?.image_url ??
 				(sent.subject_image_list as Array<{ subject_image: string }>)?.[0]
 					?.subject_image) as string;
 			expect(Buffer.from(image, 'base64').subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
@@ -180,6 +195,10 @@ describe('generation nodes inside a real n8n', () => {
 			/Kling error 1203: model retired or not available on this endpoint/,
 		);
 		expect(result.error?.message).toMatch(/request id [0-9a-f-]{36}/);
+		// The retired model's error names the node's live models, from the catalogue.
+		expect(result.error?.description).toMatch(
+			/Live models for Image to Video: .*Kling 3\.0 \(kling-v3\)/,
+		);
 		expect(result.stdout).not.toContain('emulator-api-key');
 	});
 

@@ -241,6 +241,20 @@ describe('the nodes on both API standards', () => {
 		},
 	);
 
+	it('Automatic keeps a request with a legacy-only setting (negative prompt) on the legacy standard', async () => {
+		const [[item]] = await run(
+			'i2v',
+			{ model: 'kling-v2-6', image: 'data', prompt: 'p', options: { negativePrompt: 'blur' } },
+			newStandard(),
+		);
+		expect(lastCreate().path).toBe('/v1/videos/image2video');
+		expect(env.emulator.taskBody()).toMatchObject({
+			model_name: 'kling-v2-6',
+			negative_prompt: 'blur',
+		});
+		expect(item.json).toMatchObject({ status: 'succeeded', model: 'kling-v2-6' });
+	});
+
 	it('a retired model (1203) names the live models of the node', async () => {
 		env.emulator.configure({ modelStatus: { 'new:image-to-video': { 'kling-2.6': 'retired' } } });
 		const error = await run(

@@ -400,6 +400,37 @@ export function listExamples(): string[] {
 }
 
 export const EMULATOR_CREDENTIAL_ID = 'klingEmulatorCred1';
+/** The same emulator account signed with an access key + secret key: Kling's legacy standard only. */
+export const LEGACY_CREDENTIAL_ID = 'klingEmulatorLegacy1';
+
+export function legacyEmulatorCredential(emulatorUrl: string) {
+	return {
+		id: LEGACY_CREDENTIAL_ID,
+		name: 'Kling API (emulator, access key)',
+		type: 'klingApi',
+		data: {
+			provider: 'official',
+			authMode: 'accessKey',
+			accessKey: 'emulator-access-key',
+			secretKey: 'emulator-secret-key',
+			baseUrl: emulatorUrl,
+		},
+	};
+}
+
+/** A copy of a workflow whose Kling nodes use the access-key credential (the legacy standard). */
+export function onLegacyStandard(workflow: WorkflowJson): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	copy.id = `${String(workflow.id)}Legacy`.slice(0, 36);
+	copy.name = `${workflow.name} (legacy standard, access key)`;
+	for (const node of copy.nodes) {
+		if (!String(node.type).startsWith('n8n-nodes-kling.')) continue;
+		(node as { credentials?: unknown }).credentials = {
+			klingApi: { id: LEGACY_CREDENTIAL_ID, name: 'Kling API (emulator, access key)' },
+		};
+	}
+	return copy;
+}
 
 export function emulatorCredential(emulatorUrl: string, extra: Record<string, unknown> = {}) {
 	return {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { KlingCredentials, ProviderProfile } from '../api/providers';
+import { ENDPOINTS, type KlingCredentials, type ProviderProfile } from '../api/providers';
 import { chooseRoute, lookupRoutes } from '../api/routing';
 import { checkCapabilities } from '../models/rules';
 import type { Job, WaitMode } from '../waiting/job';
 import { InputError, checkImageRef, imageRequestValue } from './images';
-import { toNewStandard } from './newStandard';
+import { legacyOnlySetting, toNewStandard } from './newStandard';
 import { fieldLabel, schemaFor } from './schemas';
 import type { GenerationSpec, PreparedRequest } from './types';
 
@@ -109,8 +109,19 @@ async function readRequest(
 	itemIndex: number,
 ): Promise<PreparedRequest> {
 	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
-	const route = chooseRoute(spec.endpoint, model, settings.profile, settings.credentials);
+	let route = chooseRoute(spec.endpoint, model, settings.profile, settings.credentials);
 	let request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
+	// Automatic keeps a request that uses a legacy-only setting (a negative prompt in a workflow
+	// made before the new standard, say) on the legacy standard, where the model also runs.
+	const automatic = (settings.credentials.apiStandard ?? 'auto') === 'auto';
+	if (route.standard === 'new' && automatic && route.entry && legacyOnlySetting(request)) {
+		const legacy = { ...settings.credentials, apiStandard: 'legacy' as const };
+		const fallback = route.entry.routes[ENDPOINTS[spec.endpoint].kind]?.legacy;
+		if (fallback) {
+			route = chooseRoute(spec.endpoint, model, settings.profile, legacy);
+			request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
+		}
+	}
 	if (settings.callbackUrl) {
 		if (request.body.callback_url !== undefined) {
 			throw new InputError(

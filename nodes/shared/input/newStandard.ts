@@ -58,10 +58,18 @@ function optionsOf(body: IDataObject): IDataObject {
 	return options;
 }
 
+/** A setting of the request that only the legacy standard has (negative prompt, camera control, …). */
+export function legacyOnlySetting(request: PreparedRequest): string | undefined {
+	const fields = [
+		...Object.keys(request.body),
+		...request.images.map((slot) => String(slot.path[0])),
+	];
+	return fields.find((key) => !MAPPED.has(key));
+}
+
 export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	const legacy = request.body;
-	const fields = [...Object.keys(legacy), ...request.images.map((slot) => String(slot.path[0]))];
-	const unmapped = fields.find((key) => !MAPPED.has(key));
+	const unmapped = legacyOnlySetting(request);
 	if (unmapped) {
 		throw new InputError(
 			`${fieldLabel([unmapped])}: Kling's new API standard has no such setting. Remove it, or set API Standard to Legacy in the credential (API key or access key both work there).`,

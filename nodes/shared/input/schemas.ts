@@ -245,11 +245,13 @@ export const multiImage2imageSchema = z
 	})
 	.strict();
 
+/** Omni endpoints take no negative prompt: what to avoid goes in the prompt. */
+const { negative_prompt: _noNegative, ...omniCommon } = common;
+
 /** `/v1/videos/omni-video` (kling-api-2026.md §4.4): references as image_list[{image_url, type?}]. */
 export const omniVideoSchema = z
 	.object({
-		...common,
-		negative_prompt: z.undefined(),
+		...omniCommon,
 		prompt: requiredText,
 		image_list: count(1, 7, 'images').pipe(
 			z.array(
@@ -268,8 +270,7 @@ export const omniVideoSchema = z
 /** `/v1/images/omni-image` (§4.6): images and elements ≤ 10, prompt required. */
 export const omniImageSchema = z
 	.object({
-		...common,
-		negative_prompt: z.undefined(),
+		...omniCommon,
 		prompt: requiredText,
 		image_list: count(1, 10, 'images').pipe(z.array(z.object({ image }).strict())),
 		resolution: oneOf(['1k', '2k', '4k']).optional(),
