@@ -139,7 +139,7 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 
 		// Forged calls to the resume URL: a wrong token is refused by n8n; a claimed success for a task
 		// outside the batch is read by nobody and resumes nothing.
-		const resumeUrl = String(emulator.taskBody(afterSubmit.tasks[0].id)!.callback_url);
+		const resumeUrl = String(emulator.callbackUrl(afterSubmit.tasks[0].id));
 		const forgedBody = JSON.stringify({
 			task_id: '999',
 			task_status: 'succeed',
@@ -175,11 +175,12 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 		const executions = await n8n.executions();
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
-		// One create per item; the only reads are the batch checks (one list read before the pause
-		// and one per final callback), never a per-task poll.
+		// One create per item; the only reads are the batch checks (one /tasks read for all three
+		// before the pause and one per final callback), never a per-task poll.
 		expect(Object.values(stats.createsByExternalId)).toEqual([1, 1, 1]);
-		expect(Object.values(stats.pollsByTask).reduce((a, b) => a + b, 0)).toBe(0);
-		expect(stats.listReads).toBeLessThanOrEqual(1 + 3);
+		const reads = stats.requests.filter((r) => r.kind === 'query' || r.kind === 'list');
+		expect(reads.every((r) => r.path === '/tasks')).toBe(true);
+		expect(reads.length).toBeLessThanOrEqual(1 + 3);
 		expect(stats.callbacksSent).toBeGreaterThanOrEqual(6); // processing + final per task
 		// A repeated callback after the execution finished changes nothing.
 		const late = await post(

@@ -246,7 +246,12 @@ export const multiImage2imageSchema = z
 	.strict();
 
 /** Omni endpoints take no negative prompt: what to avoid goes in the prompt. */
-const { negative_prompt: _noNegative, ...omniCommon } = common;
+const omniCommon = {
+	model_name: common.model_name,
+	watermark_info: common.watermark_info,
+	callback_url: common.callback_url,
+	external_task_id: common.external_task_id,
+};
 
 /** `/v1/videos/omni-video` (kling-api-2026.md §4.4): references as image_list[{image_url, type?}]. */
 export const omniVideoSchema = z

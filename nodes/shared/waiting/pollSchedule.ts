@@ -11,16 +11,43 @@ const MIN_RECHECK_MS = 1000;
 const FLOOR_RECHECK_MS = 100;
 
 /**
+ * How long the last task of a kind (model, resolution, length) took, across the executions of
+ * this n8n process: a pipeline that runs again checks its first wave when its tasks should be done
+ * instead of one poll interval later. Only a first check is moved by it; a wrong guess costs one
+ * read. Bounded, so a long-running n8n does not grow it.
+ */
+const typical = new Map<string, number>();
+const MAX_KINDS = 256;
+
+/** Forgets what earlier executions taught; tests that must start cold call it. */
+export function forgetTypicalDurations(): void {
+	typical.clear();
+}
+
+function remember(kind: string, ms: number): void {
+	typical.delete(kind);
+	typical.set(kind, ms);
+	if (typical.size > MAX_KINDS) typical.delete(typical.keys().next().value!);
+}
+
+/**
  * Poll timing that learns from the run's own finished tasks (Kling's created/updated times), so
  * later tasks are checked when they should be done rather than on the next fixed tick.
  */
 export class PollSchedule {
 	private readonly durations: number[] = [];
 
-	learn(task: KlingTask): void {
+	learn(task: KlingTask, kind?: string): void {
 		if (task.createdAt === null || task.updatedAt === null || task.status !== 'succeeded') return;
-		this.durations.push(Math.max(0, task.updatedAt - task.createdAt));
+		const ms = Math.max(0, task.updatedAt - task.createdAt);
+		this.durations.push(ms);
 		this.durations.sort((a, b) => a - b);
+		if (kind) remember(kind, ms);
+	}
+
+	/** What earlier executions saw for this kind of task, while this run has seen none finish. */
+	priorMs(kind?: string): number | undefined {
+		return this.learnedMs === undefined && kind ? typical.get(kind) : undefined;
 	}
 
 	get learnedMs(): number | undefined {
@@ -30,9 +57,13 @@ export class PollSchedule {
 	}
 
 	/** When to check a task next: at its expected finish if that comes first, else one interval on. */
-	next(startedAt: number, intervalMs: number, now: number): number {
+	next(startedAt: number, intervalMs: number, now: number, kind?: string): number {
 		const learned = this.learnedMs;
-		if (learned === undefined) return now + intervalMs;
+		if (learned === undefined) {
+			const prior = this.priorMs(kind);
+			const expected = prior === undefined ? Infinity : startedAt + prior + MAX_MARGIN_MS;
+			return expected > now ? Math.min(expected, now + intervalMs) : now + intervalMs;
+		}
 		const expected = startedAt + learned + Math.min(MAX_MARGIN_MS, learned / 10);
 		if (expected > now) return Math.min(expected, now + intervalMs);
 		// Past its expected finish: check again soon, in proportion to the task's length.

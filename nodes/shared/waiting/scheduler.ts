@@ -201,10 +201,14 @@ export class TaskScheduler {
 	}
 
 	private nextCheck(job: Job): number {
-		const at = this.timing.next(job.startedAt, job.intervalMs, this.now);
-		// Until a task of this run has finished, nothing says when a slot frees: look every second.
+		const kind = kindOf(job);
+		const at = this.timing.next(job.startedAt, job.intervalMs, this.now, kind);
+		// Until a task of this kind has finished, nothing says when a slot frees: look every second.
 		const watchSlots =
-			this.mode === 'callback' && this.queue.length > 0 && this.timing.learnedMs === undefined;
+			this.mode === 'callback' &&
+			this.queue.length > 0 &&
+			this.timing.learnedMs === undefined &&
+			this.timing.priorMs(kind) === undefined;
 		return watchSlots ? Math.min(at, this.now + SLOT_WATCH_MS) : at;
 	}
 
@@ -260,7 +264,7 @@ export class TaskScheduler {
 			this.waitingForSlot = false;
 			if (this.mode !== 'callback') return await this.finish(job, task);
 			this.active.delete(job);
-			this.timing.learn(task);
+			this.timing.learn(task, kindOf(job));
 		} else if (this.now >= job.deadline) {
 			this.waitingForSlot = false;
 			this.fail(job, this.timeoutError(job, task));
@@ -295,10 +299,10 @@ export class TaskScheduler {
 	private async finish(job: Job, task: KlingTask): Promise<void> {
 		job.task = task;
 		this.active.delete(job);
-		this.timing.learn(task);
+		this.timing.learn(task, kindOf(job));
 		// What this task taught may bring the others' next check forward.
 		for (const other of this.active) {
-			const next = this.timing.next(other.startedAt, other.intervalMs, this.now);
+			const next = this.timing.next(other.startedAt, other.intervalMs, this.now, kindOf(other));
 			other.nextPollAt = Math.min(other.nextPollAt, next);
 		}
 		const settled = await this.options.settle(job, task);
@@ -316,4 +320,19 @@ export class TaskScheduler {
 		this.active.delete(job);
 		if (!this.options.continueOnFail) this.stopSubmitting = true;
 	}
+}
+
+/** Tasks that take alike: the same model, standard, resolution and length. */
+function kindOf(job: Job): string | undefined {
+	const request = job.request;
+	if (!request) return undefined;
+	const body = request.body;
+	const settings = (body.settings ?? {}) as Record<string, unknown>;
+	return [
+		request.route.standard,
+		request.route.model,
+		String(body.mode ?? settings.resolution ?? ''),
+		String(body.duration ?? settings.duration ?? ''),
+		String(body.n ?? ''),
+	].join('|');
 }

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 
 import type { KlingTask } from '../../../nodes/shared/api/task.ts';
-import { PollSchedule } from '../../../nodes/shared/waiting/pollSchedule.ts';
+import {
+	PollSchedule,
+	forgetTypicalDurations,
+} from '../../../nodes/shared/waiting/pollSchedule.ts';
 
 const done = (ms: number) => ({ status: 'succeeded', createdAt: 0, updatedAt: ms }) as KlingTask;
 
 describe('poll timing', () => {
+	it('a later execution checks its first wave when that kind of task took before, once', () => {
+		forgetTypicalDurations();
+		new PollSchedule().learn(done(8000), 'new|kling-3.0|720p|5|');
+		const next = new PollSchedule();
+		// Started at 1 s: expected done at 9 s + 250 ms, not at the 10 s interval.
+		expect(next.next(1000, 10_000, 1000, 'new|kling-3.0|720p|5|')).toBe(9250);
+		// A wrong guess costs one read: past it, the interval applies again.
+		expect(next.next(1000, 10_000, 9300, 'new|kling-3.0|720p|5|')).toBe(19_300);
+		// Other kinds of task are not affected.
+		expect(next.next(1000, 10_000, 1000, 'new|kling-3.0|1080p|5|')).toBe(11_000);
+		forgetTypicalDurations();
+	});
+
 	it('checks at the interval until a task of the run has finished', () => {
 		expect(new PollSchedule().next(0, 10_000, 0)).toBe(10_000);
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { TEST_NODE } from '../../support/context.mts';
 
@@ -9,7 +9,11 @@ import type { CreateOutcome } from '../../../nodes/shared/api/protocol.ts';
 import type { TaskRoute } from '../../../nodes/shared/api/routing.ts';
 import type { KlingTask } from '../../../nodes/shared/api/task.ts';
 import type { Job, WaitMode } from '../../../nodes/shared/waiting/job.ts';
+import { forgetTypicalDurations } from '../../../nodes/shared/waiting/pollSchedule.ts';
 import { TaskScheduler, type SchedulerClient } from '../../../nodes/shared/waiting/scheduler.ts';
+
+// Each test starts cold: what an earlier test's tasks took must not move this one's checks.
+beforeEach(() => forgetTypicalDurations());
 
 const NODE = TEST_NODE;
 const ROUTE: TaskRoute = {
