@@ -163,6 +163,36 @@ describe('Kling Trigger webhook', () => {
 		expect(again.workflowData).toBeUndefined();
 	});
 
+	it('confirms a new-standard callback (bare task object) through /tasks, with its task type unknown', async () => {
+		const r = await fetch(`${env.base}/image-to-video/kling-3.0`, {
+			method: 'POST',
+			headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
+			body: JSON.stringify({
+				contents: [{ type: 'first_frame', url: PNG_B64 }],
+				options: { external_task_id: `n-${Math.random()}` },
+			}),
+		});
+		const id = ((await r.json()) as { data: { id: string } }).data.id;
+		await new Promise((done) => setTimeout(done, 400));
+		const body = env.emulator.callbackBody(id)!;
+		expect(body).toMatchObject({ id, status: 'succeeded' });
+		const out = await call(body, { staticData: {} }).result;
+		expect(out.workflowData?.[0][0].json).toMatchObject({
+			taskId: id,
+			status: 'succeeded',
+			taskType: null,
+			confirmedWithApi: true,
+		});
+		const reads = env.emulator.snapshot().requests.filter((q) => q.kind === 'query');
+		expect(reads.map((q) => q.path)).toEqual(['/tasks']);
+		// A forged new-shape body for a task this account does not have starts nothing.
+		const forged = await call(
+			{ ...body, id: '123456789012345678', external_id: 'not-mine' },
+			{ staticData: {} },
+		).result;
+		expect(forged.workflowData).toBeUndefined();
+	});
+
 	it("two callbacks handled at once cannot erase each other's record, so a later repeat starts nothing", async () => {
 		// n8n loads the static data afresh for each webhook call and saves it when the call returns:
 		// both calls below start from the same empty copy, and the last save wins.
