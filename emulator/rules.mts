@@ -209,6 +209,12 @@ export function validate(
 	return n;
 }
 
+function onlyKnownKeys(body: Record<string, unknown>, known: string[]): void {
+	for (const key of Object.keys(body)) {
+		if (!known.includes(key)) throw new KlingError(400, 1201, `${key} is not a valid parameter`);
+	}
+}
+
 /** `/v1/videos/omni-video` (kling-api-2026.md §4.4), as transcribed [T][C]. */
 function validateOmniVideo(model: string, body: Record<string, unknown>): number {
 	const known = [
@@ -228,9 +234,7 @@ function validateOmniVideo(model: string, body: Record<string, unknown>): number
 		'callback_url',
 		'external_task_id',
 	];
-	for (const key of Object.keys(body)) {
-		if (!known.includes(key)) throw new KlingError(400, 1201, `${key} is not a valid parameter`);
-	}
+	onlyKnownKeys(body, known);
 	checkText('prompt', body.prompt, 2500, true);
 	const images = (body.image_list ?? []) as Array<{ image_url?: unknown; type?: unknown }>;
 	const videos = (body.video_list ?? []) as unknown[];
@@ -274,9 +278,7 @@ function validateOmniImage(model: string, body: Record<string, unknown>): number
 		'callback_url',
 		'external_task_id',
 	];
-	for (const key of Object.keys(body)) {
-		if (!known.includes(key)) throw new KlingError(400, 1201, `${key} is not a valid parameter`);
-	}
+	onlyKnownKeys(body, known);
 	checkText('prompt', body.prompt, 2500, true);
 	const images = (body.image_list ?? []) as Array<{ image?: unknown }>;
 	const elements = (body.element_list ?? []) as unknown[];

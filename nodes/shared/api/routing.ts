@@ -40,26 +40,24 @@ const FALLBACK: Record<TaskKind, { legacy: LegacyRoute; new?: NewProduct }> = {
 export function credentialStandards(
 	profile: ProviderProfile,
 	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
-): { canNew: boolean; prefersNew: boolean; why: string } {
+): { canNew: boolean; why: string } {
 	const setting = credentials.apiStandard ?? 'auto';
 	if (profile.id === 'official' && credentials.authMode === 'accessKey') {
 		return {
 			canNew: false,
-			prefersNew: false,
 			why: 'the new API standard takes an API key, and this credential signs with Access Key + Secret Key',
 		};
 	}
 	if (setting === 'legacy') {
-		return { canNew: false, prefersNew: false, why: "the credential's API Standard is Legacy" };
+		return { canNew: false, why: "the credential's API Standard is Legacy" };
 	}
 	if (profile.id !== 'official' && setting !== 'new') {
 		return {
 			canNew: false,
-			prefersNew: false,
 			why: `${profile.label} mirrors only the legacy /v1 API (set API Standard to New if it serves the new one)`,
 		};
 	}
-	return { canNew: true, prefersNew: true, why: '' };
+	return { canNew: true, why: '' };
 }
 
 /** New-standard path ids carry a dotted version or O1 (kling-3.0, kling-o1); legacy names kling-vN. */

@@ -102,26 +102,38 @@ function checkSchema(request: PreparedRequest): void {
 	}
 }
 
+/**
+ * The item's request, built for the standard its model and credential lead to. Automatic keeps a
+ * request that uses a legacy-only setting (a negative prompt in a workflow made before the new
+ * standard, say) on the legacy standard, where the model also runs.
+ */
+function routed(
+	ctx: IExecuteFunctions,
+	spec: GenerationSpec,
+	settings: ItemSettings,
+	itemIndex: number,
+): PreparedRequest {
+	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
+	const route = chooseRoute(spec.endpoint, model, settings.profile, settings.credentials);
+	const request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
+	const automatic = (settings.credentials.apiStandard ?? 'auto') === 'auto';
+	const hasLegacy = route.entry?.routes[ENDPOINTS[spec.endpoint].kind]?.legacy !== undefined;
+	if (route.standard !== 'new' || !automatic || !hasLegacy || !legacyOnlySetting(request)) {
+		return request;
+	}
+	const legacy = { ...settings.credentials, apiStandard: 'legacy' as const };
+	const legacyRoute = chooseRoute(spec.endpoint, model, settings.profile, legacy);
+	return spec.prepare(ctx, itemIndex, { profile: settings.profile, route: legacyRoute });
+}
+
 async function readRequest(
 	ctx: IExecuteFunctions,
 	spec: GenerationSpec,
 	settings: ItemSettings,
 	itemIndex: number,
 ): Promise<PreparedRequest> {
-	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
-	let route = chooseRoute(spec.endpoint, model, settings.profile, settings.credentials);
-	let request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
-	// Automatic keeps a request that uses a legacy-only setting (a negative prompt in a workflow
-	// made before the new standard, say) on the legacy standard, where the model also runs.
-	const automatic = (settings.credentials.apiStandard ?? 'auto') === 'auto';
-	if (route.standard === 'new' && automatic && route.entry && legacyOnlySetting(request)) {
-		const legacy = { ...settings.credentials, apiStandard: 'legacy' as const };
-		const fallback = route.entry.routes[ENDPOINTS[spec.endpoint].kind]?.legacy;
-		if (fallback) {
-			route = chooseRoute(spec.endpoint, model, settings.profile, legacy);
-			request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
-		}
-	}
+	let request = routed(ctx, spec, settings, itemIndex);
+	const route = request.route;
 	if (settings.callbackUrl) {
 		if (request.body.callback_url !== undefined) {
 			throw new InputError(

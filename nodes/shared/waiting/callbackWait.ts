@@ -118,7 +118,11 @@ export async function readBatch(
 	const missing = entries.filter((e) => !tasks.has(e.externalId)).reverse();
 	missing.sort((a, b) => Number(b.externalId === first) - Number(a.externalId === first));
 	for (const { externalId, route } of missing) {
-		const task = await client.findByExternalId(route, externalId);
+		// Automatic may have sent an item with a legacy-only setting to the legacy standard.
+		const legacy: TaskRoute = { ...route, standard: 'legacy' };
+		const task =
+			(await client.findByExternalId(route, externalId)) ??
+			(route.standard === 'new' ? await client.findByExternalId(legacy, externalId) : undefined);
 		if (!task || !isFinal(task.status)) return { tasks, allFinal: false };
 		tasks.set(externalId, task);
 	}

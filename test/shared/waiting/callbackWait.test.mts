@@ -211,4 +211,29 @@ describe.each(['new', 'legacy'])('Wait "Until Kling Calls Back" (%s API standard
 		);
 		expect(createRequests(env.emulator)).toHaveLength(0);
 	});
+
+	it.runIf(standard === 'new')(
+		'resumes when Automatic kept the items on the legacy standard (a negative prompt)',
+		async () => {
+			// /tasks may not show legacy video tasks [?]: the batch is then found on the legacy endpoint.
+			env.emulator.configure({ legacyTasksOnTasks: false });
+			const params = { options: { negativePrompt: 'blur' } };
+			const automatic = emulatorCredentials(env.base);
+			await run(params, { credentials: automatic }).result;
+			const tasks = env.emulator.snapshot().tasks;
+			const url = String(env.emulator.callbackUrl(tasks[0].id));
+			await new Promise((r) => setTimeout(r, 1700));
+			const query = Object.fromEntries(new URL(url).searchParams);
+			const hook = makeWebhookContext({
+				body: env.emulator.callbackBody(tasks[2].id),
+				query,
+				params: { ...base, ...params },
+				credentials: automatic,
+			});
+			const answer = await node.webhook.call(hook.ctx);
+			const [[...items]] = answer.workflowData!;
+			expect(items.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+			expect(tasks.every((t) => t.endpoint === 'image2video')).toBe(true);
+		},
+	);
 });
