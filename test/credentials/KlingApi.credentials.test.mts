@@ -92,3 +92,36 @@ describe('emulator JWT checks', () => {
 		expect(r.body.code).toBe(1000);
 	});
 });
+
+describe('credential test request on both API standards', () => {
+	const emulator = new KlingEmulator();
+	let base = '';
+	beforeAll(async () => {
+		base = await emulator.start();
+	});
+	afterAll(() => emulator.stop());
+
+	/** n8n evaluates the test URL as an expression over the credential; so does this. */
+	const testPath = (credentials: Record<string, unknown>): string => {
+		const expression = String(new KlingApi().test.request.url).replace(/^=\{\{|\}\}$/g, '');
+		return new Function('$credentials', `return ${expression}`)(credentials) as string;
+	};
+
+	it.each([
+		[{ provider: 'official', apiStandard: 'new' }, '/tasks?task_ids=0'],
+		[{ provider: 'official', apiStandard: 'auto' }, '/v1/videos/image2video'],
+		[{ provider: 'cometapi' }, '/kling/v1/videos/image2video'],
+	])('%o reads %s, a free call the emulator answers with code 0', async (credentials, path) => {
+		expect(testPath(credentials)).toBe(path);
+		const answer = (await rawHttp({
+			url: `${base}${path.replace(/^\/kling/, '')}`,
+			qs: { pageNum: 1, pageSize: 1 },
+			headers: { Authorization: 'Bearer emulator-api-key' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: { code: number } };
+		expect(answer.statusCode).toBe(200);
+		expect(answer.body.code).toBe(0);
+	});
+});

@@ -10,6 +10,7 @@ import {
 	binaryItem,
 	emulatorCredentials,
 	makeContext,
+	makeWebhookContext,
 } from '../support/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 
@@ -58,6 +59,7 @@ describe('the nodes on both API standards', () => {
 		return await nodes[node].execute.call(c.ctx);
 	};
 	const lastCreate = () => createRequests(env.emulator).pop()!;
+	const credentialsBy = { 'API key': newStandard, 'access key': accessKey };
 
 	it('Image to Video, Kling 3.0 on the new standard: contents, settings, options; video out', async () => {
 		const [[item]] = await run(
@@ -199,7 +201,6 @@ describe('the nodes on both API standards', () => {
 		expect(Object.keys(item.binary!)).toEqual(['data', 'data_1']);
 	});
 
-	const credentialsBy = { 'API key': newStandard, 'access key': accessKey };
 	it.each([
 		['i2v', 'kling-v3', 'API key'],
 		['i2v', 'kling-v3', 'access key'],
@@ -254,6 +255,42 @@ describe('the nodes on both API standards', () => {
 		});
 		expect(item.json).toMatchObject({ status: 'succeeded', model: 'kling-v2-6' });
 	});
+
+	it.each([
+		['m2v', 'kling-v3-omni', 'API key'],
+		['m2v', 'kling-video-o1', 'access key'],
+		['m2i', 'kling-image-o1', 'API key'],
+	] as const)(
+		'callback-wait (%s, %s, %s): pauses, then resumes on the last callback',
+		async (node, model, auth) => {
+			const params = {
+				...waiting,
+				wait: 'callback',
+				model,
+				prompt: '<<<image_1>>> and <<<image_2>>>',
+				images: { image: [{ value: 'data' }, { value: 'second' }] },
+				subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
+				options: {},
+			};
+			const credentials = credentialsBy[auth]();
+			const c = makeContext({ params, items: [twoImages, twoImages], credentials });
+			const [paused] = await nodes[node].execute.call(c.ctx);
+			expect(paused.map((i) => i.json.waitingFor)).toEqual(['Kling callback', 'Kling callback']);
+			const tasks = env.emulator.snapshot().tasks;
+			await new Promise((r) => setTimeout(r, 500));
+			const hook = makeWebhookContext({
+				body: env.emulator.callbackBody(tasks[1].id),
+				query: Object.fromEntries(new URL(env.emulator.callbackUrl(tasks[1].id)!).searchParams),
+				params,
+				credentials,
+			});
+			const answer = await nodes[node].webhook.call(hook.ctx);
+			const [[...items]] = answer.workflowData!;
+			expect(items.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded']);
+			expect(items.every((i) => Object.keys(i.binary ?? {}).length > 0)).toBe(true);
+			expect(createRequests(env.emulator)).toHaveLength(2);
+		},
+	);
 
 	it('a retired model (1203) names the live models of the node', async () => {
 		env.emulator.configure({ modelStatus: { 'new:image-to-video': { 'kling-2.6': 'retired' } } });
