@@ -167,6 +167,21 @@ function planFor(
 }
 
 /**
+ * Batches whose resume this n8n process has taken on. The last wave's tasks finish together, so
+ * their final callbacks arrive together and each would read the batch, download every result and
+ * offer n8n a resume it takes only once; the first one to find the batch finished does the work.
+ */
+const resuming = new Map<string, number>();
+const RESUME_CLAIM_MS = 10 * 60_000;
+
+function claimResume(batch: string, now = Date.now()): boolean {
+	for (const [key, at] of resuming) if (now - at > RESUME_CLAIM_MS) resuming.delete(key);
+	if (resuming.has(batch)) return false;
+	resuming.set(batch, now);
+	return true;
+}
+
+/**
  * A callback to a waiting execution. Non-final or foreign callbacks keep it waiting; a final one
  * confirms the whole batch with the API and, when every task has finished, resumes the execution
  * with the items polling would have returned. n8n itself refuses a second resume.
@@ -209,12 +224,29 @@ export async function resumeFromCallback(
 		// The API could not confirm; a later callback or the wait timeout ends the wait.
 		return stay;
 	}
-	if (!batchState.allFinal) return stay;
+	if (!batchState.allFinal || !claimResume(batch)) return stay;
+	try {
+		const workflowData = await settleBatch(ctx, client, endpoint, items, batchState.tasks);
+		return { noWebhookResponse: true, workflowData };
+	} catch {
+		// Another callback, or the wait timeout, ends the wait.
+		resuming.delete(batch);
+		return stay;
+	}
+}
 
+/** The items polling would have returned, from the finished batch. */
+async function settleBatch(
+	ctx: IWebhookFunctions,
+	client: KlingClient,
+	endpoint: KlingEndpoint,
+	items: Array<ReturnType<typeof planFor>>,
+	tasks: Map<string, KlingTask>,
+): Promise<INodeExecutionData[][]> {
 	const out: INodeExecutionData[] = [];
 	const failed = new Set<INodeExecutionData>();
 	for (const { plan, externalId } of items) {
-		const task = batchState.tasks.get(externalId)!;
+		const task = tasks.get(externalId)!;
 		plan.startedAt = task.createdAt ?? plan.startedAt;
 		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
 		const item =
@@ -222,5 +254,5 @@ export async function resumeFromCallback(
 		if ('error' in settled) failed.add(item);
 		out.push(item);
 	}
-	return { noWebhookResponse: true, workflowData: nodeOutputs(ctx.getNode(), out, failed) };
+	return nodeOutputs(ctx.getNode(), out, failed);
 }

@@ -164,8 +164,22 @@ describe.each(['new', 'legacy'])('Wait "Until Kling Calls Back" (%s API standard
 		expect(String(items[1].json.error)).toMatch(/Kling task \d+ failed: /);
 		expect(items.map((i) => i.json.status)).toEqual(['succeeded', 'failed', 'succeeded']);
 
-		hook.ctx.getNode().onError = 'continueErrorOutput';
-		const [ok, errors] = (await node.webhook.call(hook.ctx)).workflowData!;
+		// The same batch resumes once; a second run shows the error output.
+		expect((await node.webhook.call(hook.ctx)).workflowData).toBeUndefined();
+		await run({}, { params: (i) => ({ ...base, prompt: i === 1 ? '[fail] broken' : 'fine' }) })
+			.result;
+		await new Promise((r) => setTimeout(r, 1700));
+		const again = env.emulator.snapshot().tasks.slice(3);
+		const second = makeWebhookContext({
+			body: env.emulator.callbackBody(again[1].id),
+			query: Object.fromEntries(
+				new URL(String(env.emulator.callbackUrl(again[0].id))).searchParams,
+			),
+			params: base,
+			credentials: credentials(),
+		});
+		second.ctx.getNode().onError = 'continueErrorOutput';
+		const [ok, errors] = (await node.webhook.call(second.ctx)).workflowData!;
 		expect(ok.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(errors.map((i) => [i.pairedItem, i.json.status])).toEqual([[{ item: 1 }, 'failed']]);
 	});
@@ -236,4 +250,15 @@ describe.each(['new', 'legacy'])('Wait "Until Kling Calls Back" (%s API standard
 			expect(tasks.every((t) => t.endpoint === 'image2video')).toBe(true);
 		},
 	);
+
+	it('final callbacks arriving together: one resumes, the others read the batch and download nothing', async () => {
+		await run({}).result;
+		const tasks = env.emulator.snapshot().tasks;
+		const url = String(env.emulator.callbackUrl(tasks[0].id));
+		await new Promise((r) => setTimeout(r, 1700));
+		const answers = await Promise.all(tasks.map((t) => callback(url, t.id)));
+		expect(answers.filter((a) => a.result.workflowData)).toHaveLength(1);
+		// Three results, downloaded once each.
+		expect(env.emulator.snapshot().downloads).toBe(3);
+	});
 });
