@@ -105,7 +105,7 @@ describe('the n8n editor in a real browser', () => {
 			hasText: 'Kling Image to Video',
 		});
 		// The subtitle names the model as people know it, not by its id.
-		expect(await canvasNode.first().innerText()).toContain('Generate with Kling 2.6');
+		expect(await canvasNode.first().innerText()).toContain('Generate with Kling 3.0');
 		await editor.openNode('Kling Image to Video');
 		const generate = await editor.parameterNames();
 		expect(generate).toEqual(
