@@ -235,7 +235,10 @@ export async function resumeFromCallback(
 	}
 }
 
-/** The items polling would have returned, from the finished batch. */
+/** Results fetched at once when a batch resumes: polling fetches them as tasks finish, this all at the end. */
+const DOWNLOADS_AT_ONCE = 4;
+
+/** The items polling would have returned, from the finished batch, in item order. */
 async function settleBatch(
 	ctx: IWebhookFunctions,
 	client: KlingClient,
@@ -243,16 +246,24 @@ async function settleBatch(
 	items: Array<ReturnType<typeof planFor>>,
 	tasks: Map<string, KlingTask>,
 ): Promise<INodeExecutionData[][]> {
-	const out: INodeExecutionData[] = [];
+	const out: INodeExecutionData[] = new Array(items.length);
 	const failed = new Set<INodeExecutionData>();
-	for (const { plan, externalId } of items) {
-		const task = tasks.get(externalId)!;
-		plan.startedAt = task.createdAt ?? plan.startedAt;
-		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
-		const item =
-			'item' in settled ? settled.item : errorItem(errorJson(settled.error, task), plan.itemIndex);
-		if ('error' in settled) failed.add(item);
-		out.push(item);
-	}
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const index = next++;
+			const { plan, externalId } = items[index];
+			const task = tasks.get(externalId)!;
+			plan.startedAt = task.createdAt ?? plan.startedAt;
+			const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
+			const item =
+				'item' in settled
+					? settled.item
+					: errorItem(errorJson(settled.error, task), plan.itemIndex);
+			if ('error' in settled) failed.add(item);
+			out[index] = item;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, items.length) }, worker));
 	return nodeOutputs(ctx.getNode(), out, failed);
 }
