@@ -153,7 +153,13 @@ export class KlingTrigger implements INodeType {
 		}
 
 		const json: IDataObject = {
-			...taskJson(task, { endpoint: taskType, model: null, provider: null, elapsedMs: null }),
+			...taskJson(task, {
+				endpoint: taskType,
+				model: null,
+				apiStandard: newShape ? 'new' : 'legacy',
+				provider: null,
+				elapsedMs: null,
+			}),
 			taskType,
 			confirmedWithApi: confirm,
 			signatureVerified,

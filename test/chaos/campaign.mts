@@ -98,9 +98,19 @@ function pickFaults(rnd: () => number): FaultRule[] {
 
 /** What must be equal between a succeeded item and the fault-free run. */
 function comparable(item: INodeExecutionData) {
-	const { taskId, externalTaskId, createdAt, updatedAt, elapsedMs, videos, provider, ...rest } =
-		item.json;
-	// Each worker has its own emulator, so the provider differs only in the port.
+	const {
+		taskId,
+		externalTaskId,
+		createdAt,
+		updatedAt,
+		elapsedMs,
+		videos,
+		provider,
+		apiStandard,
+		...rest
+	} = item.json;
+	// Each worker has its own emulator, so the provider differs only in the port; runs signed with
+	// an access key use the legacy standard, API-key runs the new one.
 	return {
 		...rest,
 		provider: String(provider).replace(/:\d+/, ':port'),

@@ -8,6 +8,8 @@ import type { KlingTask } from '../api/task';
 export interface TaskContext {
 	endpoint: KlingEndpoint | null;
 	model: string | null;
+	/** Which of Kling's two API standards the task lives on. */
+	apiStandard?: 'new' | 'legacy' | null;
 	provider: string | null;
 	elapsedMs: number | null;
 }
@@ -18,6 +20,7 @@ export interface ItemPlan {
 	download: boolean;
 	outputField: string;
 	model: string | null;
+	apiStandard: 'new' | 'legacy' | null;
 	startedAt: number;
 }
 
@@ -35,6 +38,7 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 		statusMessage: task.statusMessage,
 		model: context.model,
 		endpoint: context.endpoint,
+		apiStandard: context.apiStandard ?? null,
 		provider: context.provider,
 		...(kind !== 'image' ? { videos: task.videos as unknown as IDataObject[] } : {}),
 		...(kind !== 'video' ? { images: task.images as unknown as IDataObject[] } : {}),
@@ -105,6 +109,7 @@ export async function settleTask(
 	const json = taskJson(task, {
 		endpoint,
 		model: plan.model,
+		apiStandard: plan.apiStandard,
 		provider,
 		elapsedMs: Date.now() - plan.startedAt,
 	});

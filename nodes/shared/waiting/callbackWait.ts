@@ -117,12 +117,15 @@ export async function readBatch(
 	if ([...tasks.values()].some((t) => !isFinal(t.status))) return { tasks, allFinal: false };
 	const missing = entries.filter((e) => !tasks.has(e.externalId)).reverse();
 	missing.sort((a, b) => Number(b.externalId === first) - Number(a.externalId === first));
-	for (const { externalId, route } of missing) {
+	for (const entry of missing) {
+		const { externalId, route } = entry;
 		// Automatic may have sent an item with a legacy-only setting to the legacy standard.
 		const legacy: TaskRoute = { ...route, standard: 'legacy' };
-		const task =
-			(await client.findByExternalId(route, externalId)) ??
-			(route.standard === 'new' ? await client.findByExternalId(legacy, externalId) : undefined);
+		let task = await client.findByExternalId(route, externalId);
+		if (!task && route.standard === 'new') {
+			task = await client.findByExternalId(legacy, externalId);
+			if (task) entry.route = legacy;
+		}
 		if (!task || !isFinal(task.status)) return { tasks, allFinal: false };
 		tasks.set(externalId, task);
 	}
@@ -158,11 +161,13 @@ function planFor(
 		download: Boolean(itemParameter(ctx, 'downloadResult', itemIndex, true)),
 		outputField: String(itemParameter(ctx, 'binaryPropertyOutput', itemIndex, 'data') || 'data'),
 		model: model || null,
+		apiStandard: null,
 		startedAt: Date.now(),
 	};
 	// The same choice execute made: the same model and credential lead to the same route.
 	const route = chooseRoute(endpoint, model, client.provider.profile, client.credentials);
 	plan.model = modelName(route) || null;
+	plan.apiStandard = route.standard;
 	return { plan, route, externalId: custom || batchExternalTaskId(batch, itemIndex) };
 }
 
@@ -252,8 +257,9 @@ async function settleBatch(
 	const worker = async () => {
 		while (next < items.length) {
 			const index = next++;
-			const { plan, externalId } = items[index];
+			const { plan, externalId, route } = items[index];
 			const task = tasks.get(externalId)!;
+			plan.apiStandard = route.standard;
 			plan.startedAt = task.createdAt ?? plan.startedAt;
 			const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
 			const item =

@@ -32,6 +32,7 @@ export function planOf(job: Job): ItemPlan {
 		download: job.download,
 		outputField: job.outputField,
 		model: job.request?.model ?? null,
+		apiStandard: job.route?.standard ?? null,
 		startedAt: job.startedAt,
 	};
 }
