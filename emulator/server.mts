@@ -684,10 +684,11 @@ export class KlingEmulator {
 
 	private scheduleCallbacks(task: Task): void {
 		if (!task.callbackUrl) return;
-		const notify = () => void this.sendCallback(task);
-		this.later(0, notify);
-		this.later(task.processingAt - task.createdAt, notify);
-		this.later(task.finishAt - task.createdAt, notify);
+		// A timer may fire a millisecond before its time by Date.now(); the status is read at the
+		// time the callback is for, or a final callback could go out as "processing" and be skipped.
+		for (const at of [task.createdAt, task.processingAt, task.finishAt]) {
+			this.later(at - task.createdAt, () => void this.sendCallback(task, at));
+		}
 	}
 
 	/** Signs a body the way Standard Webhooks (and Kling's signed callbacks) do. */
@@ -696,14 +697,15 @@ export class KlingEmulator {
 		return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 	}
 
-	private async sendCallback(task: Task): Promise<void> {
-		const status = this.statusOf(task);
+	private async sendCallback(task: Task, at: number): Promise<void> {
+		const when = Math.max(Date.now(), at);
+		const status = this.statusOf(task, when);
 		if (task.lastNotified === status || !task.callbackUrl) return;
 		task.lastNotified = status;
 		const fault = this.pickFault('callback');
 		if (fault?.kind === 'callback-drop') return;
 		const deliver = async () => {
-			const body = JSON.stringify(this.taskView(task));
+			const body = JSON.stringify(this.taskView(task, when));
 			const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
 			if (this.options.webhookSecret) {
 				const id = randomUUID();

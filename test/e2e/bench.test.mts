@@ -14,6 +14,8 @@ describe('npm run bench (quick variant)', () => {
 		expect(records.map((r) => `${r.scenario}/${r.contender}`)).toEqual([
 			'fan-out/polling',
 			'fan-out/callback',
+			'fan-out/pollingLegacy',
+			'fan-out/callbackLegacy',
 			'fan-out/handBuilt',
 			'fan-out/ideal',
 			'big-binaries/polling',
@@ -24,11 +26,14 @@ describe('npm run bench (quick variant)', () => {
 		expect(records.every((r) => r.createsPerItem === 1)).toBe(true);
 		// Every target of the issue is measured and reported (met or not: no timing assertion here).
 		expect(checkTargets(records, QUICK).map((c) => c.target.split(':')[0])).toEqual([
+			'polling, new standard',
+			'callback-wait, new standard',
+			'polling, legacy standard',
+			'callback-wait, legacy standard',
 			'polling',
 			'callback-wait',
-			'polling',
-			'callback-wait',
-			'polling',
+			'polling, new standard',
+			'polling, legacy standard',
 			'callback-wait',
 			'exactly 1 create per item in every run',
 			'big binaries',
@@ -41,6 +46,8 @@ describe('npm run bench (quick variant)', () => {
 			'results.json',
 			'timeline-polling.svg',
 			'timeline-callback.svg',
+			'timeline-pollingLegacy.svg',
+			'timeline-callbackLegacy.svg',
 			'timeline-handBuilt.svg',
 		]) {
 			expect(existsSync(path.join(out, file))).toBe(true);
