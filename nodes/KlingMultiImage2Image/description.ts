@@ -34,7 +34,7 @@ export const properties: INodeProperties[] = [
 	...getTaskProperties,
 	...waitProperties(5, 3),
 	optionsCollection([
-		aspectRatioOption(IMAGE_ASPECT_RATIOS),
+		aspectRatioOption([...IMAGE_ASPECT_RATIOS, 'auto']),
 		callbackUrlOption,
 		externalTaskIdOption,
 		concurrencyOption,

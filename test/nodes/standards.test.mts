@@ -184,6 +184,7 @@ describe('the nodes on both API standards', () => {
 					styleImage: 'https://e.com/s.png',
 					numberOfImages: 2,
 					resolution: '2k',
+					aspectRatio: 'auto',
 				},
 			},
 			newStandard(),
@@ -195,6 +196,7 @@ describe('the nodes on both API standards', () => {
 			image_list: [{ image: PNG_B64 }, { image: JPEG_B64 }, { image: 'https://e.com/s.png' }],
 			n: 2,
 			resolution: '2k',
+			aspect_ratio: 'auto',
 			external_task_id: expect.any(String),
 		});
 		expect(item.json.status).toBe('succeeded');

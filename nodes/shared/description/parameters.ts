@@ -277,7 +277,15 @@ export const aspectRatioOption = (values: string[]): INodeProperties =>
 		name: 'aspectRatio',
 		type: 'options',
 		default: '16:9',
-		options: values.map((v) => ({ name: v, value: v })),
+		options: values.map((v) =>
+			v === 'auto'
+				? {
+						name: 'Auto (Omni Models)',
+						value: v,
+						description: 'Kling picks the ratio from the images',
+					}
+				: { name: v, value: v },
+		),
 	});
 
 export const watermarkOption: INodeProperties = forGenerate({
