@@ -30,6 +30,8 @@ export interface BenchConfig {
 	bigItems: [number, number];
 	bigSide: number;
 	overheadN: number;
+	/** A run that takes longer fails the bench (and stops its n8n), rather than hanging it. */
+	runTimeoutMs: number;
 }
 
 export const FULL: BenchConfig = {
@@ -42,6 +44,7 @@ export const FULL: BenchConfig = {
 	bigItems: [1, 10],
 	bigSide: 1780,
 	overheadN: 200,
+	runTimeoutMs: 15 * 60_000,
 };
 export const QUICK: BenchConfig = {
 	n: 4,
@@ -53,6 +56,7 @@ export const QUICK: BenchConfig = {
 	bigItems: [1, 2],
 	bigSide: 400,
 	overheadN: 10,
+	runTimeoutMs: 60_000,
 };
 
 export interface BenchRecord {
@@ -431,7 +435,7 @@ export async function runBench(config: BenchConfig, outDir: string): Promise<Ben
 			n: number,
 			emulatorOptions: EmulatorOptions,
 			body: Record<string, unknown> = {},
-			timeoutMs = 15 * 60_000,
+			timeoutMs = config.runTimeoutMs,
 		): Promise<RunMeasure> => {
 			emulator.reset({ submittedMs: 500, concurrency: config.concurrency, ...emulatorOptions });
 			const run = ++runCounter;

@@ -99,6 +99,22 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 
+/**
+ * n8n servers run in their own process group (so a stop takes the task runner too). If the test
+ * process ends without stopping one (a test timeout that abandons its `finally`, Ctrl+C), this
+ * kills them on the way out, so nothing is left running.
+ */
+const liveServers = new Set<number>();
+process.once('exit', () => {
+	for (const pid of liveServers) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			/* already gone */
+		}
+	}
+});
+
 export class N8nInstance {
 	readonly userFolder: string;
 	readonly env: NodeJS.ProcessEnv;
@@ -264,6 +280,9 @@ export class N8nInstance {
 				detached: true,
 			},
 		);
+		const pid = this.server.pid!;
+		liveServers.add(pid);
+		this.server.once('close', () => liveServers.delete(pid));
 		this.server.stdout!.on('data', (d) => (this.serverLog += d));
 		this.server.stderr!.on('data', (d) => (this.serverLog += d));
 		const deadline = Date.now() + 120_000;
