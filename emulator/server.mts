@@ -12,8 +12,8 @@ import { authenticate } from './auth.mts';
 import { afterCreateFault, applyTransportFault } from './faults.mts';
 import { makePng } from './media.mts';
 import { type Endpoint, IMAGE_ENDPOINTS, LEGACY_PATHS, type ModelStatusTable } from './models.mts';
-import { type NewTaskFacts, validateNew } from './newStandard.mts';
-import { legacyView, newView } from './views.mts';
+import { validateNew } from './newStandard.mts';
+import { legacyView, newView, type ViewedTask } from './views.mts';
 import { KlingError, validate } from './rules.mts';
 
 export type { Endpoint, ModelStatusTable };
@@ -71,16 +71,8 @@ export interface EmulatorOptions {
 	legacyTasksOnTasks?: boolean;
 }
 
-interface Task {
-	id: string;
-	endpoint: Endpoint;
-	/** New-standard tasks: what the create said (their body shape differs from legacy). */
-	facts?: NewTaskFacts;
-	externalId?: string;
-	body: Record<string, unknown>;
-	createdAt: number;
-	processingAt: number;
-	finishAt: number;
+/** A task as the emulator keeps it: what views.mts shows, plus its lifecycle bookkeeping. */
+interface Task extends ViewedTask {
 	fail: boolean;
 	slots: number;
 	callbackUrl?: string;
