@@ -330,7 +330,16 @@ function download(emulatorUrl: string, side: number) {
 
 // ---- running ------------------------------------------------------------------------------
 
-export async function runBench(config: BenchConfig, outDir: string): Promise<BenchRecord[]> {
+/** `--only=callback,polling`: only these fan-out contenders, a trace per run, no report (to find where time goes). */
+export interface BenchFocus {
+	contenders: string[];
+}
+
+export async function runBench(
+	config: BenchConfig,
+	outDir: string,
+	focus?: BenchFocus,
+): Promise<BenchRecord[]> {
 	mkdirSync(outDir, { recursive: true });
 	const benchStarted = Date.now();
 	const emulator = new KlingEmulator({
@@ -523,6 +532,7 @@ export async function runBench(config: BenchConfig, outDir: string): Promise<Ben
 				'handBuilt',
 			] as const) {
 				if (contender === 'handBuilt' && rep >= config.handBuiltReps) continue;
+				if (focus && !focus.contenders.includes(contender)) continue;
 				log(`bench: fan-out ${contender} run ${rep + 1}`);
 				fan[contender].push(
 					await measure(
@@ -533,6 +543,16 @@ export async function runBench(config: BenchConfig, outDir: string): Promise<Ben
 					),
 				);
 			}
+		}
+		if (focus) {
+			for (const [contender, runs] of Object.entries(fan))
+				runs.forEach((run, i) =>
+					writeFileSync(
+						path.join(outDir, `trace-${contender}-${i + 1}.json`),
+						JSON.stringify(trace(run, sinkServer.times), null, 1),
+					),
+				);
+			return [];
 		}
 		const fanRecords = Object.entries(fan).map(([c, runs]) =>
 			summarize('fan-out', c, config.n, config.taskMs, runs, ideal),
@@ -621,6 +641,17 @@ export async function runBench(config: BenchConfig, outDir: string): Promise<Ben
 }
 
 // ---- reporting ----------------------------------------------------------------------------
+
+/** One run's events in ms from its start: what the emulator saw, and when items reached the sink. */
+function trace(run: RunMeasure, sinkTimes: number[]) {
+	const t = (at: number) => at - run.startedAt;
+	return {
+		wallMs: run.wallMs,
+		tasks: run.stats.tasks.map((task) => [t(task.createdAt), t(task.finishAt)]),
+		requests: run.stats.requests.map((r) => `${t(r.at)} ${r.kind} ${r.method} ${r.path}`),
+		sink: sinkTimes.filter((at) => at >= run.startedAt && at <= run.endedAt).map(t),
+	};
+}
 
 function timeline(contender: string, run: RunMeasure, ideal: number, config: BenchConfig): string {
 	const tasks = [...run.stats.tasks].sort((a, b) => a.createdAt - b.createdAt);
@@ -794,11 +825,17 @@ ${table(by('overhead'), ['contender', 'n', 'wallMsMedian', 'itemsPerSecond', 'cp
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const quick = process.argv.includes('--quick');
-	const outDir = quick ? path.join(os.tmpdir(), 'kling-bench-quick') : path.join(ROOT, 'bench');
+	const only = process.argv.find((a) => a.startsWith('--only='));
+	const focus = only ? { contenders: only.slice('--only='.length).split(',') } : undefined;
+	const outDir = quick
+		? path.join(os.tmpdir(), 'kling-bench-quick')
+		: focus
+			? path.join(os.tmpdir(), 'kling-bench-focus')
+			: path.join(ROOT, 'bench');
 	const started = Date.now();
-	runBench(quick ? QUICK : FULL, outDir)
+	runBench(quick ? QUICK : FULL, outDir, focus)
 		.then((records) => {
-			console.log(readFileSync(path.join(outDir, 'results.md'), 'utf8'));
+			if (!focus) console.log(readFileSync(path.join(outDir, 'results.md'), 'utf8'));
 			log(
 				`bench: ${records.length} records in ${Math.round((Date.now() - started) / 1000)} s → ${outDir}`,
 			);

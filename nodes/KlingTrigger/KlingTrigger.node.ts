@@ -120,7 +120,8 @@ export class KlingTrigger implements INodeType {
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const signature = await checkCallbackSignature(this);
+		const client = await KlingClient.connect(this, { readAttempts: 3 });
+		const signature = checkCallbackSignature(this, client.credentials);
 		if (signature === 'rejected') return { noWebhookResponse: true };
 		const signatureVerified = signature === 'verified';
 
@@ -139,7 +140,6 @@ export class KlingTrigger implements INodeType {
 		let task: KlingTask = claimed;
 		let taskType: KlingEndpoint | null = null;
 		if (confirm) {
-			const client = await KlingClient.connect(this, { readAttempts: 3 });
 			const found = await locateTask(client, claimed, types, newShape);
 			if (!found) return ignore;
 			({ task, taskType } = found);

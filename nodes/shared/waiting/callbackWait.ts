@@ -195,7 +195,9 @@ export async function resumeFromCallback(
 	ctx: IWebhookFunctions,
 	endpoint: KlingEndpoint,
 ): Promise<IWebhookResponseData> {
-	if ((await checkCallbackSignature(ctx)) === 'rejected') return { noWebhookResponse: true };
+	const client = await KlingClient.connect(ctx, { readAttempts: 3 });
+	if (checkCallbackSignature(ctx, client.credentials) === 'rejected')
+		return { noWebhookResponse: true };
 	// Kling never waits for the downloads; the execution stays waiting unless workflowData is set.
 	ctx.getResponseObject().status(200).json({ received: true });
 	const stay: IWebhookResponseData = { noWebhookResponse: true };
@@ -208,7 +210,6 @@ export async function resumeFromCallback(
 	if (!/^[0-9a-f]{8,64}$/.test(batch) || !Number.isInteger(count) || count < 1 || count > 10_000)
 		return stay;
 
-	const client = await KlingClient.connect(ctx, { readAttempts: 3 });
 	let items: Array<ReturnType<typeof planFor>>;
 	try {
 		items = Array.from({ length: count }, (_, i) => planFor(ctx, client, endpoint, batch, i));
@@ -222,6 +223,8 @@ export async function resumeFromCallback(
 	)
 		return stay;
 
+	// Another callback of this batch is resuming it already: reading it again would only slow that.
+	if (resuming.has(batch)) return stay;
 	let batchState: Awaited<ReturnType<typeof readBatch>>;
 	try {
 		batchState = await readBatch(client, items, claimed.externalTaskId ?? undefined);
@@ -240,8 +243,12 @@ export async function resumeFromCallback(
 	}
 }
 
-/** Results fetched at once when a batch resumes: polling fetches them as tasks finish, this all at the end. */
-const DOWNLOADS_AT_ONCE = 4;
+/**
+ * Results fetched at once when a batch resumes: polling fetches them as tasks finish, this all at
+ * the end, while Kling waits for nothing (it was answered) and the workflow waits for everything.
+ * Each download streams into n8n's binary store, so more at once costs connections, not memory.
+ */
+const DOWNLOADS_AT_ONCE = 8;
 
 /** The items polling would have returned, from the finished batch, in item order. */
 async function settleBatch(
