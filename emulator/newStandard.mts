@@ -4,6 +4,7 @@
  */
 import { type Endpoint, type ModelStatusTable, modelState } from './models.mts';
 import { KlingError, checkImage } from './rules.mts';
+import { checkPromptStoryboard } from './storyboard.mts';
 
 type Body = Record<string, unknown>;
 type Content = {
@@ -311,8 +312,12 @@ export function validateNew(
 	]);
 	checkOptions(options);
 	checkSettings(settings, rules, model, product !== 'image-to-video');
+	// Multi-shot models read `shot n, m, words;` in the prompt (3.0 Turbo has no multi_shot field).
+	const shotsRead = model.startsWith('kling-3.0') && settings.multi_shot !== false;
+	const duration = Number(settings.duration ?? 5);
 	if (product === 'text-to-video') {
 		checkPrompt(body.prompt, rules.promptMax, true);
+		if (shotsRead) checkPromptStoryboard(String(body.prompt), duration);
 	} else {
 		if (!Array.isArray(body.contents) || body.contents.length === 0)
 			throw bad('contents is required');
@@ -320,6 +325,8 @@ export function validateNew(
 		const prompts = contents.filter((c) => c.type === 'prompt');
 		if (prompts.length > 1) throw bad('at most one prompt item');
 		checkPrompt(prompts[0]?.text, rules.promptMax, product === 'omni-video');
+		if (shotsRead && typeof prompts[0]?.text === 'string')
+			checkPromptStoryboard(prompts[0].text, duration);
 		if (product === 'image-to-video') checkImageToVideo(contents, settings, rules, model);
 		else checkOmni(contents, settings, model);
 		checkMedia(contents);

@@ -3,6 +3,7 @@
  * the package: what Kling would refuse with 1201 or 1203 before a task is created.
  */
 import { DEFAULT_MODEL, type Endpoint, type ModelStatusTable, modelState } from './models.mts';
+import { checkLegacyStoryboard } from './storyboard.mts';
 
 const ASPECTS_VIDEO = ['16:9', '9:16', '1:1'];
 const ASPECTS_IMAGE = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
@@ -104,6 +105,7 @@ export function validate(
 	const model = checkModel(endpoint, body, table);
 	if (endpoint === 'omniVideo') return validateOmniVideo(model, body);
 	if (endpoint === 'omniImage') return validateOmniImage(model, body);
+	if (endpoint === 'text2video') return validateText2Video(model, body);
 	checkText('prompt', body.prompt, 2500, endpoint === 'multiImage2video');
 	checkText('negative_prompt', body.negative_prompt, 2500);
 	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url))) {
@@ -160,6 +162,7 @@ export function validate(
 				}
 			});
 		}
+		checkLegacyStoryboard(body, model, ['kling-v3']);
 		if (body.camera_control !== undefined) {
 			const cc = body.camera_control as { type?: string; config?: Record<string, number> };
 			checkEnum('camera_control.type', cc.type, [
@@ -235,7 +238,9 @@ function validateOmniVideo(model: string, body: Record<string, unknown>): number
 		'external_task_id',
 	];
 	onlyKnownKeys(body, known);
-	checkText('prompt', body.prompt, 2500, true);
+	const storyboard = body.multi_shot === true && body.shot_type === 'customize';
+	checkText('prompt', body.prompt, 2500, !storyboard);
+	checkLegacyStoryboard(body, model, ['kling-v3-omni']);
 	const images = (body.image_list ?? []) as Array<{ image_url?: unknown; type?: unknown }>;
 	const videos = (body.video_list ?? []) as unknown[];
 	if (!Array.isArray(images)) throw new KlingError(400, 1201, 'image_list must be an array');
@@ -259,6 +264,43 @@ function validateOmniVideo(model: string, body: Record<string, unknown>): number
 		if (body.sound === 'on' && videos.length)
 			throw new KlingError(400, 1201, 'sound on is not supported with video input');
 	}
+	return 1;
+}
+
+/** `/v1/videos/text2video` (kling-api-2026.md §4.2): kling-v3, kling-v2-6, kling-v2-5-turbo. */
+function validateText2Video(model: string, body: Record<string, unknown>): number {
+	onlyKnownKeys(body, [
+		'model_name',
+		'prompt',
+		'negative_prompt',
+		'cfg_scale',
+		'sound',
+		'mode',
+		'aspect_ratio',
+		'duration',
+		'multi_shot',
+		'shot_type',
+		'multi_prompt',
+		'voice_list',
+		'watermark_info',
+		'callback_url',
+		'external_task_id',
+	]);
+	const storyboard = body.multi_shot === true && body.shot_type === 'customize';
+	checkText('prompt', body.prompt, 2500, !storyboard);
+	checkText('negative_prompt', body.negative_prompt, 2500);
+	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
+		throw new KlingError(400, 1201, 'callback_url must be an http(s) URL');
+	const v3 = model === 'kling-v3';
+	checkEnum('mode', body.mode, v3 ? ['std', 'pro', '4k'] : ['std', 'pro']);
+	checkEnum('duration', body.duration, v3 ? SECONDS_3_15 : ['5', '10']);
+	checkEnum('aspect_ratio', body.aspect_ratio, ASPECTS_VIDEO);
+	checkEnum('sound', body.sound, ['on', 'off']);
+	if (body.sound === 'on' && model === 'kling-v2-5-turbo')
+		throw new KlingError(400, 1201, 'sound is not supported by kling-v2-5-turbo');
+	if (model === 'kling-v2-6' && body.sound === 'on' && body.mode !== 'pro')
+		throw new KlingError(400, 1201, 'sound on requires mode pro for kling-v2-6');
+	checkLegacyStoryboard(body, model, ['kling-v3']);
 	return 1;
 }
 

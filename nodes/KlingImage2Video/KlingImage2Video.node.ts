@@ -35,7 +35,7 @@ export class KlingImage2Video implements INodeType {
 		usableAsTool: {
 			replacements: {
 				description:
-					'Generates a short video (5 or 10 s) from one image URL and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
+					'Generates a short video (3 to 15 s) from one image URL and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],

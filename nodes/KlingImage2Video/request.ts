@@ -3,6 +3,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import { InputError } from '../shared/input/images';
 import { commonBody, getOptions, imageSlot, setIfGiven } from '../shared/input/request';
+import { applyStoryboard } from '../shared/input/storyboard';
 import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
 import { CAMERA_AXES } from '../shared/input/schemas';
@@ -71,5 +72,6 @@ export function prepareImage2Video(
 	}
 	const camera = (options.cameraControl as IDataObject)?.settings as IDataObject | undefined;
 	if (camera) body.camera_control = cameraBody(camera);
+	applyStoryboard(body, options, route.entry);
 	return { body, images, model: modelName(route), route };
 }

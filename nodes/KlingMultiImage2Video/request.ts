@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
+import { applyStoryboard } from '../shared/input/storyboard';
 import type { PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
 
@@ -28,5 +29,6 @@ export function prepareMultiImage2Video(
 	// Omni needs a ratio without a first frame [T], and 16:9 is its default (kling-api-2026.md §8.3).
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
 	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
+	applyStoryboard(body, options, route.entry);
 	return { body, images, model: modelName(route), route };
 }

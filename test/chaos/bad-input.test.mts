@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { makePng } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingText2Video } from '../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import { binaryItem, legacyCredentials, makeContext } from '../support/context.mts';
@@ -13,11 +14,19 @@ import { PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.m
  * and the rule in plain words, and the emulator sees no create, so nothing is charged.
  */
 const nodes = {
+	t2v: new KlingText2Video(),
 	i2v: new KlingImage2Video(),
 	mi2v: new KlingMultiImage2Video(),
 	mi2i: new KlingMultiImage2Image(),
 };
 const defaults = {
+	t2v: {
+		operation: 'generate',
+		model: 'kling-v2-6',
+		prompt: 'A paper boat drifts down a rainy street',
+		wait: 'none',
+		options: {},
+	},
 	i2v: {
 		operation: 'generate',
 		model: 'kling-v2-6',
@@ -263,10 +272,14 @@ const CASES: Case[] = [
  * access key + secret key (legacy only).
  */
 const NEW_DEFAULTS = {
+	t2v: { ...defaults.t2v, model: 'kling-v3' },
 	i2v: { ...defaults.i2v, model: 'kling-v3' },
 	mi2v: { ...defaults.mi2v, model: 'kling-v3-omni' },
 	mi2i: { ...defaults.mi2i, model: 'kling-v3-omni' },
 };
+const shots = (...list: Array<[string, number]>) => ({
+	shots: { shot: list.map(([prompt, duration]) => ({ prompt, duration })) },
+});
 const seven = (n: number) => ({ image: Array.from({ length: n }, () => ({ value: 'data' })) });
 type ModelCase = [
 	name: string,
@@ -450,6 +463,91 @@ const MODEL_CASES: ModelCase[] = [
 		'mi2i',
 		{ model: 'kling-v2-1', options: { aspectRatio: 'auto' } },
 		/^Aspect Ratio: "auto" is not allowed/,
+	],
+	// Text to Video and Kling 3.0's storyboards (kling-api-2026.md §3.2, §4.1), on both standards.
+	['an empty prompt (new standard)', 't2v', { prompt: '' }, /^Prompt: is required/],
+	['an empty prompt (legacy)', 't2v', { prompt: '' }, /^Prompt: is required/, 'accessKey'],
+	[
+		'4K on Kling 2.6 in Text to Video',
+		't2v',
+		{ model: 'kling-v2-6', options: { mode: '4k' } },
+		/^Mode: Kling 2\.6 has no 4K/,
+	],
+	[
+		'sound on 2.5 Turbo in Text to Video',
+		't2v',
+		{ model: 'kling-v2-5-turbo', options: { sound: true } },
+		/^Sound: Kling 2\.5 Turbo generates no sound of its own/,
+	],
+	[
+		'shots that do not add up to the duration (new standard)',
+		't2v',
+		{ options: { duration: '5', ...shots(['Wide shot of the harbour', 3], ['Close-up', 3]) } },
+		/^Shots: the shots add up to 6 seconds, but Duration \(Seconds\) is 5; they must be equal/,
+	],
+	[
+		'shots that do not add up to the duration (legacy)',
+		't2v',
+		{ options: { duration: '5', ...shots(['Wide shot of the harbour', 3], ['Close-up', 3]) } },
+		/^Shots: the shots add up to 6 seconds, but Duration \(Seconds\) is 5/,
+		'accessKey',
+	],
+	[
+		'7 shots',
+		't2v',
+		{ options: shots(...Array.from({ length: 7 }, (_, n): [string, number] => [`Shot ${n}`, 2])) },
+		/^Shots: has 7 shots; Kling takes 1 to 6/,
+	],
+	[
+		'a shot without a prompt',
+		't2v',
+		{ options: shots(['Wide shot', 2], ['  ', 2]) },
+		/^Shots #2 Prompt: is empty/,
+	],
+	[
+		'a shot prompt over 512 characters (legacy)',
+		't2v',
+		{ options: shots(['x'.repeat(513), 5]) },
+		/^Shots #1 Prompt: is 513 characters; Kling accepts at most 512 per shot/,
+		'accessKey',
+	],
+	[
+		'a semicolon in a shot prompt on the new standard',
+		't2v',
+		{ options: shots(['Rain; then sun', 5]) },
+		/^Shots #1 Prompt: contains a semicolon/,
+	],
+	[
+		'a storyboard on Kling 2.6',
+		't2v',
+		{ model: 'kling-v2-6', options: shots(['Wide', 5]) },
+		/^Multi-Shot: Kling 2\.6 makes single-shot videos only/,
+	],
+	[
+		'intelligent multi-shot on 3.0 Turbo',
+		't2v',
+		{ model: 'kling-3.0-turbo', options: { multiShot: 'intelligent' } },
+		/^Multi-Shot: Kling 3\.0 Turbo has no intelligent shot splitting/,
+	],
+	[
+		'intelligent multi-shot without a prompt',
+		't2v',
+		{ prompt: '', options: { multiShot: 'intelligent' } },
+		/^Prompt: is required/,
+		'accessKey',
+	],
+	[
+		'a storyboard on Image to Video with Kling 2.5 Turbo',
+		'i2v',
+		{ model: 'kling-v2-5-turbo', options: shots(['Zoom in', 5]) },
+		/^Multi-Shot: Kling 2\.5 Turbo makes single-shot videos only/,
+	],
+	[
+		'shots that do not add up on 3.0 Omni (legacy)',
+		'mi2v',
+		{ options: { duration: '10', ...shots(['Wide', 4], ['Close', 4]) } },
+		/^Shots: the shots add up to 8 seconds, but Duration \(Seconds\) is 10/,
+		'accessKey',
 	],
 ];
 

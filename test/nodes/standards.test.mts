@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingText2Video } from '../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import {
@@ -19,6 +20,7 @@ import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emul
  * polling, Get Task by task ID and by external task ID, and the downloaded result.
  */
 const nodes = {
+	t2v: new KlingText2Video(),
 	i2v: new KlingImage2Video(),
 	m2v: new KlingMultiImage2Video(),
 	m2i: new KlingMultiImage2Image(),
@@ -94,6 +96,103 @@ describe('the nodes on both API standards', () => {
 			unitsDeducted: '8.4',
 		});
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
+	});
+
+	const storyboard = {
+		multiShot: 'storyboard',
+		shots: {
+			shot: [
+				{ prompt: 'Wide: a lighthouse in a storm', duration: 4 },
+				{ prompt: 'Close-up: the keeper lights the lamp', duration: 3 },
+			],
+		},
+	};
+
+	it('Text to Video, Kling 3.0 on the new standard: a flat prompt with the storyboard as shot syntax, sound', async () => {
+		const [[item]] = await run(
+			't2v',
+			{
+				model: 'kling-v3',
+				prompt: '',
+				options: { ...storyboard, sound: true, aspectRatio: '9:16' },
+			},
+			newStandard(),
+			[{ json: {} }],
+		);
+		expect(lastCreate()).toMatchObject({ path: '/text-to-video/kling-3.0', auth: 'apiKey' });
+		expect(env.emulator.taskBody()).toEqual({
+			prompt:
+				'shot 1, 4, Wide: a lighthouse in a storm; shot 2, 3, Close-up: the keeper lights the lamp;',
+			settings: { multi_shot: true, duration: 7, aspect_ratio: '9:16', audio: 'native' },
+			options: { external_task_id: expect.stringMatching(/^n8n-[0-9a-f]{24}-0$/) },
+		});
+		expect(item.json).toMatchObject({
+			status: 'succeeded',
+			endpoint: 'text2video',
+			model: 'kling-v3',
+			apiStandard: 'new',
+		});
+		expect(item.binary?.data.mimeType).toBe('video/mp4');
+	});
+
+	it('Text to Video with an access key: the legacy storyboard (multi_prompt), the prompt left out', async () => {
+		const [[item]] = await run(
+			't2v',
+			{
+				model: 'kling-v3',
+				prompt: 'ignored with a storyboard',
+				options: { ...storyboard, sound: true },
+			},
+			accessKey(),
+			[{ json: {} }],
+		);
+		expect(lastCreate()).toMatchObject({ path: '/v1/videos/text2video', auth: 'jwt' });
+		const body = env.emulator.taskBody()!;
+		expect(body).toMatchObject({
+			model_name: 'kling-v3',
+			sound: 'on',
+			duration: '7',
+			multi_shot: true,
+			shot_type: 'customize',
+			multi_prompt: [
+				{ index: 1, prompt: 'Wide: a lighthouse in a storm', duration: '4' },
+				{ index: 2, prompt: 'Close-up: the keeper lights the lamp', duration: '3' },
+			],
+		});
+		expect(body.prompt).toBeUndefined();
+		expect(item.json).toMatchObject({ status: 'succeeded', apiStandard: 'legacy' });
+	});
+
+	it.each([
+		['API key', '/omni-video/kling-3.0-omni', { contents: [{ type: 'prompt', text: 'Rain' }] }],
+		['access key', '/v1/videos/omni-video', { model_name: 'kling-v3-omni', prompt: 'Rain' }],
+	] as const)(
+		'Text to Video on 3.0 Omni (%s): omni-video with no images, intelligent multi-shot',
+		async (auth, path, expected) => {
+			const [[item]] = await run(
+				't2v',
+				{ model: 'kling-v3-omni', prompt: 'Rain', options: { multiShot: 'intelligent' } },
+				credentialsBy[auth](),
+				[{ json: {} }],
+			);
+			expect(lastCreate().path).toBe(path);
+			const body = env.emulator.taskBody()!;
+			expect(body).toMatchObject(expected);
+			if (auth === 'API key')
+				expect(body.settings).toEqual({ multi_shot: true, aspect_ratio: '16:9' });
+			else expect(body).toMatchObject({ multi_shot: true, shot_type: 'intelligence' });
+			expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'text2video' });
+		},
+	);
+
+	it('Text to Video, 3.0 Turbo: the storyboard only as shot syntax (it has no multi_shot field)', async () => {
+		await run('t2v', { model: 'kling-3.0-turbo', prompt: '', options: storyboard }, newStandard(), [
+			{ json: {} },
+		]);
+		expect(env.emulator.taskBody()).toMatchObject({
+			prompt: expect.stringMatching(/^shot 1, 4, /),
+			settings: { duration: 7 },
+		});
 	});
 
 	it('Image to Video, 3.0 Turbo: no audio field (it always has sound), status read through /tasks', async () => {
@@ -204,6 +303,8 @@ describe('the nodes on both API standards', () => {
 	});
 
 	it.each([
+		['t2v', 'kling-v3', 'API key'],
+		['t2v', 'kling-v3', 'access key'],
 		['i2v', 'kling-v3', 'API key'],
 		['i2v', 'kling-v3', 'access key'],
 		['m2v', 'kling-v3-omni', 'API key'],
@@ -259,6 +360,7 @@ describe('the nodes on both API standards', () => {
 	});
 
 	it.each([
+		['t2v', 'kling-v3', 'API key'],
 		['m2v', 'kling-v3-omni', 'API key'],
 		['m2v', 'kling-video-o1', 'access key'],
 		['m2i', 'kling-image-o1', 'API key'],

@@ -6,7 +6,7 @@
 import type { LegacyRoute, TaskKind } from '../models/catalogue';
 
 /** A node's job, as the output's `endpoint` names it; the route a request takes is chosen per model. */
-export type KlingEndpoint = 'image2video' | 'multiImage2video' | 'multiImage2image';
+export type KlingEndpoint = 'text2video' | 'image2video' | 'multiImage2video' | 'multiImage2image';
 export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'custom';
 export type Region = 'singapore' | 'beijing' | 'global';
 export type AuthMode = 'apiKey' | 'accessKey';
@@ -33,6 +33,12 @@ export interface EndpointInfo {
 }
 
 export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
+	text2video: {
+		label: 'Text to Video',
+		kind: 'textToVideo',
+		resultKind: 'video',
+		legacyRoutes: ['text2video', 'omniVideo'],
+	},
 	image2video: {
 		label: 'Image to Video',
 		kind: 'imageToVideo',

@@ -31,6 +31,7 @@ export interface TaskRoute {
 
 /** Where a node sends a model it does not know, per standard. */
 const FALLBACK: Record<TaskKind, { legacy: LegacyRoute; new?: NewProduct }> = {
+	textToVideo: { legacy: 'text2video', new: 'text-to-video' },
 	imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
 	multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' },
 	multiImageToImage: { legacy: 'omniImage' },

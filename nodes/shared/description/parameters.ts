@@ -258,6 +258,63 @@ export const soundOption: INodeProperties = forGenerate({
 		'Whether to generate sound with the video (Kling 3.0, 3.0 Omni, and 2.6 in Professional mode). Kling 3.0 Turbo always has sound.',
 });
 
+export const multiShotOption: INodeProperties = forGenerate({
+	displayName: 'Multi-Shot',
+	name: 'multiShot',
+	type: 'options',
+	default: 'storyboard',
+	description:
+		'Several shots in one video (Kling 3.0, 3.0 Omni; 3.0 Turbo: storyboard only). Other models make one shot.',
+	options: [
+		{
+			name: 'Storyboard (Shots Below)',
+			value: 'storyboard',
+			description: 'Your own 1 to 6 shots, each with its prompt and length (add the Shots option)',
+		},
+		{
+			name: 'Intelligent',
+			value: 'intelligent',
+			description: 'Kling splits the prompt into shots itself',
+		},
+		{ name: 'Single Shot', value: 'single', description: 'One continuous shot' },
+	],
+});
+
+export const shotsOption: INodeProperties = forGenerate({
+	displayName: 'Shots',
+	name: 'shots',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Shot', sortable: true },
+	placeholder: 'Add Shot',
+	default: { shot: [{ prompt: '', duration: 3 }] },
+	description:
+		'A storyboard of 1 to 6 shots, in order. Their seconds must add up to Duration (Seconds); without Duration, the video is as long as the shots.',
+	options: [
+		{
+			name: 'shot',
+			displayName: 'Shot',
+			values: [
+				{
+					displayName: 'Prompt',
+					name: 'prompt',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Close-up: she opens the box and smiles',
+					description: 'What happens in this shot, at most 512 characters',
+				},
+				{
+					displayName: 'Seconds',
+					name: 'duration',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 15 },
+					default: 3,
+					description: 'How long this shot lasts',
+				},
+			],
+		},
+	],
+});
+
 export const resolutionOption: INodeProperties = forGenerate({
 	displayName: 'Resolution',
 	name: 'resolution',

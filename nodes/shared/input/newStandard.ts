@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { RESOLUTION_OF } from '../models/catalogue';
 import { InputError } from './images';
 import { fieldLabel } from './schemas';
+import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
 
 /**
@@ -26,6 +27,9 @@ const MAPPED = new Set([
 	'callback_url',
 	'external_task_id',
 	'watermark_info',
+	'multi_shot',
+	'shot_type',
+	'multi_prompt',
 ]);
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
@@ -39,12 +43,22 @@ function contentType(slot: ImageSlot, body: IDataObject): string {
 	return 'refer_image';
 }
 
-function settingsOf(body: IDataObject, alwaysAudio: boolean): IDataObject {
+/** A storyboard becomes the shot syntax in the prompt; 3.0 Turbo reads only that, with no field. */
+function promptOf(body: IDataObject): string | undefined {
+	if (body.shot_type === 'customize') return shotGrammar(shotsOf(body.multi_prompt));
+	return typeof body.prompt === 'string' ? body.prompt : undefined;
+}
+
+function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry']): IDataObject {
+	const video = entry !== undefined && 'audio' in entry ? entry : undefined;
+	// 3.0 Turbo always has audio and reads shots from the prompt: it has neither field.
+	const alwaysAudio = video?.audio === 'always';
 	const settings: IDataObject = {};
+	if (body.multi_shot !== undefined && video?.multiShot !== 'prompt')
+		settings.multi_shot = body.multi_shot;
 	if (body.mode !== undefined) settings.resolution = RESOLUTION_OF[String(body.mode)] ?? body.mode;
 	if (body.duration !== undefined) settings.duration = Number(body.duration);
 	if (body.aspect_ratio !== undefined) settings.aspect_ratio = body.aspect_ratio;
-	// 3.0 Turbo always has audio and has no audio field.
 	if (body.sound !== undefined && !alwaysAudio)
 		settings.audio = body.sound === 'on' ? 'native' : 'off';
 	return settings;
@@ -77,17 +91,16 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	}
 	const contents: IDataObject[] = [];
 	// A required prompt arrives even when empty, so the rules can say it is missing.
-	if (typeof legacy.prompt === 'string') {
-		contents.push({ type: 'prompt', text: legacy.prompt });
-	}
+	const prompt = promptOf(legacy);
+	if (prompt !== undefined) contents.push({ type: 'prompt', text: prompt });
 	const images = request.images.map((slot): ImageSlot => {
 		contents.push({ type: contentType(slot, legacy) });
 		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
 	});
-	const entry = request.route.entry;
-	const alwaysAudio = entry !== undefined && 'audio' in entry && entry.audio === 'always';
-	const body: IDataObject = { contents };
-	const settings = settingsOf(legacy, alwaysAudio);
+	// Text to video takes the prompt flat, with no contents (§3.2).
+	const flat = request.route.newPath?.startsWith('/text-to-video/') === true;
+	const body: IDataObject = flat ? { prompt: prompt ?? '' } : { contents };
+	const settings = settingsOf(legacy, request.route.entry);
 	if (Object.keys(settings).length) body.settings = settings;
 	const options = optionsOf(legacy);
 	if (Object.keys(options).length) body.options = options;

@@ -1,6 +1,7 @@
 import { z, type ZodTypeAny } from 'zod';
 
 import type { TaskRoute } from '../api/routing';
+import { parseShotGrammar, shotsOf, storyboardMessage, storyboardProblem } from './storyboard';
 import type { LegacyRoute, NewProduct } from '../models/catalogue';
 import { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from '../models/catalogue';
 
@@ -71,6 +72,10 @@ const FIELD_LABELS: Record<string, string> = {
 	'options.callback_url': 'Callback URL',
 	'options.external_task_id': 'External Task ID',
 	'options.watermark_info': 'Watermark',
+	multi_shot: 'Multi-Shot',
+	shot_type: 'Multi-Shot',
+	multi_prompt: 'Shots',
+	'settings.multi_shot': 'Multi-Shot',
 };
 
 /** The panel's name for a body path, e.g. ['dynamic_masks', 0, 'trajectories'] → "Dynamic Masks #1 Trajectory". */
@@ -197,6 +202,47 @@ function checkCamera(cc: z.infer<typeof cameraControl> | undefined, issues: Issu
 	}
 }
 
+/** Legacy multi-shot fields (§4.1); the shot rules themselves are in input/storyboard.ts. */
+const storyboardFields = {
+	multi_shot: z.boolean().optional(),
+	shot_type: z.enum(['customize', 'intelligence']).optional(),
+	multi_prompt: z
+		.array(z.object({ index: z.number().int(), prompt: z.string(), duration: z.string() }).strict())
+		.optional(),
+};
+
+type StoryboardBody = {
+	multi_shot?: boolean;
+	shot_type?: string;
+	multi_prompt?: unknown[];
+	prompt?: string;
+	duration?: string;
+};
+
+function checkStoryboard(body: StoryboardBody, issues: Issues): void {
+	const issue = (message: string, path: string[] = []) =>
+		issues.addIssue({ code: z.ZodIssueCode.custom, path, message });
+	if (body.multi_shot === true && body.shot_type === undefined)
+		return issue('needs a shot type: a storyboard of shots, or intelligent', ['shot_type']);
+	if (body.shot_type === 'customize') {
+		const problem = storyboardProblem(shotsOf(body.multi_prompt), Number(body.duration ?? 5));
+		if (problem) issue(storyboardMessage(problem));
+	} else if (body.multi_prompt !== undefined) {
+		issue('are only used with a storyboard (Multi-Shot: Storyboard)', ['multi_prompt']);
+	}
+	if (body.shot_type === 'intelligence' && String(body.prompt ?? '').trim() === '')
+		issue('is required: intelligent multi-shot splits the prompt into shots', ['prompt']);
+}
+
+/** New standard: a prompt in the shot syntax follows the same storyboard rules. */
+function checkPromptShots(prompt: unknown, duration: unknown, issues: Issues): void {
+	const shots = typeof prompt === 'string' ? parseShotGrammar(prompt) : undefined;
+	if (!shots) return;
+	const problem = storyboardProblem(shots, Number(duration ?? 5));
+	if (problem)
+		issues.addIssue({ code: z.ZodIssueCode.custom, message: storyboardMessage(problem) });
+}
+
 export const image2videoSchema = z
 	.object({
 		...common,
@@ -212,11 +258,32 @@ export const image2videoSchema = z
 		dynamic_masks: count(1, 6, 'groups')
 			.pipe(z.array(z.object({ mask: image, trajectories: trajectory }).strict()))
 			.optional(),
+		...storyboardFields,
 	})
 	.strict()
 	.superRefine((body, issues) => {
 		checkExclusive(body, issues);
 		checkCamera(body.camera_control, issues);
+		checkStoryboard(body, issues);
+	});
+
+/** `/v1/videos/text2video` (kling-api-2026.md §4.2): a prompt, unless a storyboard replaces it. */
+export const text2videoSchema = z
+	.object({
+		...common,
+		prompt: text.optional(),
+		cfg_scale: between(0, 1).optional(),
+		mode: oneOf(MODES).optional(),
+		duration: oneOf(DURATIONS).optional(),
+		aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional(),
+		sound: z.enum(['on', 'off']).optional(),
+		...storyboardFields,
+	})
+	.strict()
+	.superRefine((body, issues) => {
+		if (body.shot_type !== 'customize' && String(body.prompt ?? '').trim() === '')
+			issues.addIssue({ code: z.ZodIssueCode.custom, path: ['prompt'], message: 'is required' });
+		checkStoryboard(body, issues);
 	});
 
 export const multiImage2videoSchema = z
@@ -253,24 +320,35 @@ const omniCommon = {
 	external_task_id: common.external_task_id,
 };
 
-/** `/v1/videos/omni-video` (kling-api-2026.md §4.4): references as image_list[{image_url, type?}]. */
+/**
+ * `/v1/videos/omni-video` (kling-api-2026.md §4.4): references as image_list[{image_url, type?}],
+ * none for text to video. A storyboard replaces the prompt.
+ */
 export const omniVideoSchema = z
 	.object({
 		...omniCommon,
-		prompt: requiredText,
-		image_list: count(1, 7, 'images').pipe(
-			z.array(
-				z
-					.object({ image_url: image, type: z.enum(['first_frame', 'end_frame']).optional() })
-					.strict(),
-			),
-		),
+		prompt: text.optional(),
+		image_list: count(0, 7, 'images')
+			.pipe(
+				z.array(
+					z
+						.object({ image_url: image, type: z.enum(['first_frame', 'end_frame']).optional() })
+						.strict(),
+				),
+			)
+			.optional(),
 		mode: oneOf(MODES).optional(),
 		duration: oneOf(DURATIONS).optional(),
 		aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional(),
 		sound: z.enum(['on', 'off']).optional(),
+		...storyboardFields,
 	})
-	.strict();
+	.strict()
+	.superRefine((body, issues) => {
+		if (body.shot_type !== 'customize' && String(body.prompt ?? '').trim() === '')
+			issues.addIssue({ code: z.ZodIssueCode.custom, path: ['prompt'], message: 'is required' });
+		checkStoryboard(body, issues);
+	});
 
 /** `/v1/images/omni-image` (§4.6): images and elements ≤ 10, prompt required. */
 export const omniImageSchema = z
@@ -321,6 +399,22 @@ const newContent = (types: string[]) =>
 const typeCount = (contents: Array<{ type: string }>, type: string) =>
 	contents.filter((c) => c.type === type).length;
 
+const promptOf = (contents: Array<{ type: string; text?: string }>) =>
+	contents.find((c) => c.type === 'prompt')?.text;
+
+/** `POST /text-to-video/{model}` (§3.2): a flat prompt, no contents. */
+export const newTextToVideoSchema = z
+	.object({
+		prompt: textUpTo(MAX_NEW_TEXT).refine((v) => v.trim() !== '', { message: 'is required' }),
+		settings: z
+			.object({ ...newSettings, aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional() })
+			.strict()
+			.optional(),
+		options: newOptions.optional(),
+	})
+	.strict()
+	.superRefine((body, issues) => checkPromptShots(body.prompt, body.settings?.duration, issues));
+
 /** `POST /image-to-video/{model}` (§3.3): exactly one first frame, at most one last frame. */
 export const newImageToVideoSchema = z
 	.object({
@@ -333,7 +427,10 @@ export const newImageToVideoSchema = z
 		settings: z.object(newSettings).strict().optional(),
 		options: newOptions.optional(),
 	})
-	.strict();
+	.strict()
+	.superRefine((body, issues) =>
+		checkPromptShots(promptOf(body.contents), body.settings?.duration, issues),
+	);
 
 /** `POST /omni-video/{model}` (§3.4): a prompt and up to 7 reference images. */
 export const newOmniVideoSchema = z
@@ -351,9 +448,13 @@ export const newOmniVideoSchema = z
 			.optional(),
 		options: newOptions.optional(),
 	})
-	.strict();
+	.strict()
+	.superRefine((body, issues) =>
+		checkPromptShots(promptOf(body.contents), body.settings?.duration, issues),
+	);
 
 const LEGACY_SCHEMAS: Partial<Record<LegacyRoute, ZodTypeAny>> = {
+	text2video: text2videoSchema,
 	image2video: image2videoSchema,
 	multiImage2video: multiImage2videoSchema,
 	multiImage2image: multiImage2imageSchema,
@@ -361,6 +462,7 @@ const LEGACY_SCHEMAS: Partial<Record<LegacyRoute, ZodTypeAny>> = {
 	omniImage: omniImageSchema,
 };
 const NEW_SCHEMAS: Partial<Record<NewProduct, ZodTypeAny>> = {
+	'text-to-video': newTextToVideoSchema,
 	'image-to-video': newImageToVideoSchema,
 	'omni-video': newOmniVideoSchema,
 };

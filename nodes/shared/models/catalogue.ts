@@ -7,7 +7,7 @@
 export type Standard = 'new' | 'legacy';
 export type Resolution = '720p' | '1080p' | '4k';
 /** What a node asks for; one model may serve several (Kling 3.0: image to video and text to video). */
-export type TaskKind = 'imageToVideo' | 'multiImageToVideo' | 'multiImageToImage';
+export type TaskKind = 'textToVideo' | 'imageToVideo' | 'multiImageToVideo' | 'multiImageToImage';
 /** Legacy `/v1` endpoints, by the key providers.ts maps to a path. */
 export type LegacyRoute =
 	| 'image2video'
@@ -47,7 +47,11 @@ export interface VideoModel {
 	/** Camera control and motion brush exist only on retired legacy models (§2.2). */
 	cameraControl: boolean;
 	motionBrush: boolean;
-	multiShot: boolean;
+	/**
+	 * Multi-shot storyboards: 'setting' takes the multi_shot field (and intelligent splitting);
+	 * 'prompt' (3.0 Turbo) only the shot syntax in the prompt; 'none' makes one shot.
+	 */
+	multiShot: 'setting' | 'prompt' | 'none';
 	elements: number;
 	voices: number;
 	referenceImages?: { max: number; min: number };
@@ -82,7 +86,7 @@ const EOL = '[C] Comfy-Org/docs PR #1326: end of life for V1.5, V1.6, V2.1, V2.1
 const base = {
 	cameraControl: false,
 	motionBrush: false,
-	multiShot: false,
+	multiShot: 'none' as VideoModel['multiShot'],
 	elements: 0,
 	voices: 0,
 	audioNeeds1080p: false,
@@ -95,12 +99,12 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling 3.0 Turbo',
 		newId: 'kling-3.0-turbo',
 		// [C][?] no legacy model_name is documented; ComfyUI calls it only on the new paths.
-		routes: { imageToVideo: { new: 'image-to-video' } },
+		routes: { textToVideo: { new: 'text-to-video' }, imageToVideo: { new: 'image-to-video' } },
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p'],
 		audio: 'always',
 		lastFrame: 'no',
-		multiShot: true,
+		multiShot: 'prompt',
 		// [V conflict] the t2v page says 3072, the i2v page 2500: validated loosely (§8.4).
 		promptMax: { new: 3072, legacy: 2500 },
 		units: { silent: { '720p': 0.8, '1080p': 1.0 } },
@@ -112,12 +116,15 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling 3.0',
 		legacyName: 'kling-v3',
 		newId: 'kling-3.0',
-		routes: { imageToVideo: { legacy: 'image2video', new: 'image-to-video' } },
+		routes: {
+			textToVideo: { legacy: 'text2video', new: 'text-to-video' },
+			imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+		},
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p', '4k'],
 		audio: 'native',
 		lastFrame: 'yes',
-		multiShot: true,
+		multiShot: 'setting',
 		elements: 3,
 		promptMax: { new: 3072, legacy: 2500 },
 		units: {
@@ -132,7 +139,10 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling 2.6',
 		legacyName: 'kling-v2-6',
 		newId: 'kling-2.6',
-		routes: { imageToVideo: { legacy: 'image2video', new: 'image-to-video' } },
+		routes: {
+			textToVideo: { legacy: 'text2video', new: 'text-to-video' },
+			imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+		},
 		durations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],
 		audio: 'native',
@@ -149,7 +159,10 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling 2.5 Turbo',
 		legacyName: 'kling-v2-5-turbo',
 		newId: 'kling-2.5-turbo',
-		routes: { imageToVideo: { legacy: 'image2video', new: 'image-to-video' } },
+		routes: {
+			textToVideo: { legacy: 'text2video', new: 'text-to-video' },
+			imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+		},
 		durations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],
 		audio: 'none',
@@ -164,12 +177,15 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling 3.0 Omni',
 		legacyName: 'kling-v3-omni',
 		newId: 'kling-3.0-omni',
-		routes: { multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' } },
+		routes: {
+			textToVideo: { legacy: 'omniVideo', new: 'omni-video' },
+			multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' },
+		},
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p', '4k'],
 		audio: 'native',
 		lastFrame: 'yes',
-		multiShot: true,
+		multiShot: 'setting',
 		elements: 7,
 		referenceImages: { min: 1, max: 7 },
 		promptMax: { new: 3072, legacy: 2500 },
@@ -279,6 +295,7 @@ export type AnyModel = VideoModel | ImageModel;
 
 /** The node's default model for a task kind: the first live one in catalogue order. */
 export const DEFAULT_MODEL: Record<TaskKind, string> = {
+	textToVideo: 'kling-v3',
 	imageToVideo: 'kling-v3',
 	multiImageToVideo: 'kling-v3-omni',
 	multiImageToImage: 'kling-v3-omni',

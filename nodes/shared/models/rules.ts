@@ -73,8 +73,24 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 			`Negative Prompt: ${name} takes no negative prompt; say what to avoid in the prompt`,
 		],
 		...promptChecks(model, route, body),
+		...multiShotChecks(model, body),
 	];
 	return checks.find(([broken]) => broken)?.[1];
+}
+
+function multiShotChecks(model: VideoModel, body: IDataObject): Array<[boolean, string]> {
+	if (body.multi_shot === undefined) return [];
+	const name = model.name;
+	return [
+		[
+			model.multiShot === 'none' && body.multi_shot === true,
+			`Multi-Shot: ${name} makes single-shot videos only; choose Kling 3.0, 3.0 Turbo or 3.0 Omni, or remove the option`,
+		],
+		[
+			model.multiShot === 'prompt' && body.shot_type === 'intelligence',
+			`Multi-Shot: ${name} has no intelligent shot splitting, only a storyboard of your own shots; choose Storyboard, or Kling 3.0`,
+		],
+	];
 }
 
 function endFrameChecks(

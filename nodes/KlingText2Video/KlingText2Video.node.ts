@@ -1,0 +1,57 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
+import { generationSubtitle } from '../shared/description/parameters';
+import type { GenerationSpec } from '../shared/input/types';
+import { executeGeneration } from '../shared/waiting/runner';
+import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
+import { properties } from './description';
+import { prepareText2Video } from './request';
+
+const spec: GenerationSpec = {
+	endpoint: 'text2video',
+	prepare: prepareText2Video,
+};
+
+export class KlingText2Video implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kling Text to Video',
+		name: 'klingText2Video',
+		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: generationSubtitle('text2video'),
+		description: 'Generate a video from a prompt or a storyboard with Kling AI',
+		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-text-to-video',
+		defaults: { name: 'Kling Text to Video' },
+		usableAsTool: {
+			replacements: {
+				description:
+					'Generates a short video (3 to 15 s, with sound on Kling 3.0) from a text prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
+			},
+		},
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klingApi', required: true }],
+		properties,
+		webhooks: resumeWebhooks,
+	};
+
+	webhookMethods = noRemoteWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback(this, spec.endpoint);
+	}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeGeneration(this, spec);
+	}
+}

@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	aspectRatioOption,
+	callbackUrlOption,
+	concurrencyOption,
+	durationOption,
+	externalTaskIdOption,
+	getTaskProperties,
+	modeOption,
+	modelProperty,
+	multiShotOption,
+	negativePromptOption,
+	operationProperty,
+	optionsCollection,
+	promptProperty,
+	shotsOption,
+	soundOption,
+	waitProperties,
+	watermarkOption,
+} from '../shared/description/parameters';
+import { VIDEO_ASPECT_RATIOS } from '../shared/input/schemas';
+
+export const properties: INodeProperties[] = [
+	operationProperty('Generate a video from a prompt'),
+	modelProperty('text2video'),
+	// Not required in the panel: a storyboard (the Shots option) takes its place.
+	...promptProperty(
+		false,
+		'e.g. A paper boat drifts down a rain-soaked street at dusk, neon reflections rippling',
+	),
+	...getTaskProperties,
+	...waitProperties(30, 10),
+	optionsCollection([
+		aspectRatioOption(VIDEO_ASPECT_RATIOS),
+		callbackUrlOption,
+		durationOption,
+		externalTaskIdOption,
+		concurrencyOption,
+		modeOption,
+		multiShotOption,
+		negativePromptOption,
+		shotsOption,
+		soundOption,
+		watermarkOption,
+	]),
+];

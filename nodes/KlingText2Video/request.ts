@@ -1,0 +1,24 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { commonBody, getOptions, setIfGiven } from '../shared/input/request';
+import { applyStoryboard } from '../shared/input/storyboard';
+import type { PreparedRequest, Target } from '../shared/input/types';
+import { modelName } from '../shared/api/routing';
+
+/** Kling 3.0, 3.0 Turbo, 2.6 and 2.5 Turbo on text2video; Kling 3.0 Omni on omni-video with no images. */
+export function prepareText2Video(
+	ctx: IExecuteFunctions,
+	i: number,
+	{ route }: Target,
+): PreparedRequest {
+	const options = getOptions(ctx, i);
+	const body = commonBody(ctx, i, options, true, route);
+	const omni = route.legacy === 'omniVideo';
+	setIfGiven(body, 'mode', options.mode);
+	setIfGiven(body, 'duration', options.duration);
+	// Omni needs a ratio without a first frame [T], and 16:9 is its default (kling-api-2026.md §8.3).
+	setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
+	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
+	applyStoryboard(body, options, route.entry);
+	return { body, images: [], model: modelName(route), route };
+}
