@@ -163,6 +163,7 @@ export function validate(
 			});
 		}
 		checkLegacyStoryboard(body, model, ['kling-v3']);
+		checkElementList(body, model === 'kling-v3' ? 3 : 0, model);
 		if (body.camera_control !== undefined) {
 			const cc = body.camera_control as { type?: string; config?: Record<string, number> };
 			checkEnum('camera_control.type', cc.type, [
@@ -212,6 +213,21 @@ export function validate(
 	return n;
 }
 
+/** `element_list[{element_id: long}]` (§4.3, §4.4, §5.1); the server keeps the digits as a string. */
+function checkElementList(body: Record<string, unknown>, max: number, model: string): number {
+	if (body.element_list === undefined) return 0;
+	const list = body.element_list as Array<Record<string, unknown>>;
+	if (!Array.isArray(list)) throw new KlingError(400, 1201, 'element_list must be an array');
+	if (max === 0) throw new KlingError(400, 1201, `element_list is not supported by ${model}`);
+	if (list.length > max)
+		throw new KlingError(400, 1201, `element_list must have at most ${max} elements for ${model}`);
+	list.forEach((e, i) => {
+		if (typeof e?.element_id !== 'string' || !/^\d{1,19}$/.test(e.element_id))
+			throw new KlingError(400, 1201, `element_list[${i}].element_id must be an integer`);
+	});
+	return list.length;
+}
+
 function onlyKnownKeys(body: Record<string, unknown>, known: string[]): void {
 	for (const key of Object.keys(body)) {
 		if (!known.includes(key)) throw new KlingError(400, 1201, `${key} is not a valid parameter`);
@@ -247,6 +263,13 @@ function validateOmniVideo(model: string, body: Record<string, unknown>): number
 	const limit = videos.length ? 4 : 7;
 	if (images.length > limit)
 		throw new KlingError(400, 1201, `image_list must have at most ${limit} images`);
+	const elements = checkElementList(body, limit, model);
+	if (images.length + elements > limit)
+		throw new KlingError(
+			400,
+			1201,
+			`image_list and element_list must have at most ${limit} in total`,
+		);
 	images.forEach((e, i) => {
 		checkImage(`image_list[${i}].image_url`, e?.image_url);
 		checkEnum(`image_list[${i}].type`, e?.type, ['first_frame', 'end_frame']);

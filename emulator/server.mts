@@ -402,12 +402,7 @@ export class KlingEmulator {
 		res: http.ServerResponse,
 		send: (status: number, body: unknown, headers?: Record<string, string>) => void,
 	): Promise<void> {
-		let body: Record<string, unknown>;
-		try {
-			body = JSON.parse(raw || '{}');
-		} catch {
-			throw new KlingError(400, 1200, 'invalid request parameters: body is not JSON');
-		}
+		const body = parseCreateBody(route.standard, raw);
 		const fault = this.pickFault('create');
 		const afterCreate =
 			fault &&
@@ -748,4 +743,19 @@ function promptOf(body: Record<string, unknown>): string {
 		? (body.contents as Array<Record<string, unknown>>)
 		: [];
 	return String(contents.find((c) => c.type === 'prompt')?.text ?? '');
+}
+
+/**
+ * A create's body. Legacy `element_list[].element_id` is a long (kling-api-2026.md §5.1): it must
+ * arrive as a JSON integer, and is kept digit for digit (as a string), since IDs exceed 2^53.
+ */
+function parseCreateBody(standard: 'new' | 'legacy', raw: string): Record<string, unknown> {
+	if (standard === 'legacy' && /"element_id"\s*:\s*"/.test(raw))
+		throw new KlingError(400, 1201, 'element_list element_id must be an integer');
+	const text = standard === 'legacy' ? raw.replace(/("element_id"\s*:\s*)(\d+)/g, '$1"$2"') : raw;
+	try {
+		return JSON.parse(text || '{}') as Record<string, unknown>;
+	} catch {
+		throw new KlingError(400, 1200, 'invalid request parameters: body is not JSON');
+	}
 }

@@ -6,6 +6,7 @@ import {
 	callbackUrlOption,
 	concurrencyOption,
 	durationOption,
+	elementsOption,
 	externalTaskIdOption,
 	forGenerate,
 	getTaskProperties,
@@ -98,6 +99,7 @@ export const properties: INodeProperties[] = [
 				"How closely to follow the prompt, 0 to 1. Legacy API standard only; Kling's 2.x and 3.0 models ignore it.",
 		}),
 		durationOption,
+		elementsOption,
 		forGenerate({
 			displayName: 'Dynamic Masks (Motion Brush)',
 			name: 'dynamicMasks',

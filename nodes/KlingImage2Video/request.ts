@@ -3,6 +3,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import { InputError } from '../shared/input/images';
 import { commonBody, getOptions, imageSlot, setIfGiven } from '../shared/input/request';
+import { applyElements } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
 import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
@@ -73,5 +74,6 @@ export function prepareImage2Video(
 	const camera = (options.cameraControl as IDataObject)?.settings as IDataObject | undefined;
 	if (camera) body.camera_control = cameraBody(camera);
 	applyStoryboard(body, options, route.entry);
+	applyElements(body, options);
 	return { body, images, model: modelName(route), route };
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
+import { applyElements } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
 import type { PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
@@ -30,5 +31,6 @@ export function prepareMultiImage2Video(
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
 	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
 	applyStoryboard(body, options, route.entry);
+	applyElements(body, options);
 	return { body, images, model: modelName(route), route };
 }

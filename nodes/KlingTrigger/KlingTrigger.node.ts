@@ -81,11 +81,12 @@ export class KlingTrigger implements INodeType {
 				displayName: 'Task Types',
 				name: 'taskTypes',
 				type: 'multiOptions',
-				default: ['image2video', 'multiImage2video', 'multiImage2image'],
+				default: ['text2video', 'image2video', 'multiImage2video', 'multiImage2image'],
 				options: [
 					{ name: 'Image to Video', value: 'image2video' },
 					{ name: 'Multi-Image to Image', value: 'multiImage2image' },
 					{ name: 'Multi-Image to Video', value: 'multiImage2video' },
+					{ name: 'Text to Video', value: 'text2video' },
 				],
 				description: 'Which kinds of task start the workflow',
 			},

@@ -543,6 +543,43 @@ const MODEL_CASES: ModelCase[] = [
 		/^Multi-Shot: Kling 2\.5 Turbo makes single-shot videos only/,
 	],
 	[
+		'an element ID that is not digits (new standard)',
+		'i2v',
+		{ options: { elements: { element: [{ id: 'grace' }] } } },
+		/^Elements #1 Element ID: "grace" is not an element ID; element IDs are digits only/,
+	],
+	[
+		'an element ID that is not digits (legacy)',
+		'mi2v',
+		{ options: { elements: { element: [{ id: '12' }, { id: '3.5e20' }] } } },
+		/^Elements #2 Element ID: "3\.5e20" is not an element ID/,
+		'accessKey',
+	],
+	[
+		'4 elements on Kling 3.0 (Image to Video)',
+		'i2v',
+		{ options: { elements: { element: ['1', '2', '3', '4'].map((id) => ({ id })) } } },
+		/^Elements: has 4 elements; Kling 3\.0 takes at most 3/,
+	],
+	[
+		'an element on Kling 2.6',
+		'i2v',
+		{ model: 'kling-v2-6', options: { elements: { element: [{ id: '1' }] } } },
+		/^Elements: Kling 2\.6 takes no elements/,
+	],
+	[
+		'an element in Text to Video with Kling 3.0',
+		't2v',
+		{ options: { elements: { element: [{ id: '1' }] } } },
+		/^Elements: Kling 3\.0 takes elements in Image to Video only; for Text to Video with elements choose Kling 3\.0 Omni/,
+	],
+	[
+		'5 reference images and 3 elements on 3.0 Omni',
+		'mi2v',
+		{ images: seven(5), options: { elements: { element: ['1', '2', '3'].map((id) => ({ id })) } } },
+		/^Elements: 5 reference images and 3 elements; Kling 3\.0 Omni takes at most 7 together/,
+	],
+	[
 		'shots that do not add up on 3.0 Omni (legacy)',
 		'mi2v',
 		{ options: { duration: '10', ...shots(['Wide', 4], ['Close', 4]) } },

@@ -18,6 +18,7 @@ import {
 const EMAIL = 'editor@kling.local';
 const PASSWORD = 'KlingEditor1';
 const GENERATION_NODES = [
+	'Kling Text to Video',
 	'Kling Image to Video',
 	'Kling Multi-Image to Video',
 	'Kling Multi-Image to Image',
@@ -36,6 +37,10 @@ const GENERATE_ONLY = [
 	'sound',
 	'staticMask',
 	'watermark',
+	'multiShot',
+	'shots',
+	'elements',
+	'aspectRatio',
 	'model',
 	'image',
 	'prompt',
@@ -92,7 +97,11 @@ describe('the n8n editor in a real browser', () => {
 		const byVideo = await editor.searchNodes('video', 'regular');
 		await editor.closeNodeCreator();
 		expect(byVideo).toEqual(
-			expect.arrayContaining(['Kling Image to Video', 'Kling Multi-Image to Video']),
+			expect.arrayContaining([
+				'Kling Text to Video',
+				'Kling Image to Video',
+				'Kling Multi-Image to Video',
+			]),
 		);
 		const byImage = await editor.searchNodes('image', 'regular');
 		await editor.closeNodeCreator();
@@ -152,6 +161,34 @@ describe('the n8n editor in a real browser', () => {
 		expect(await editor.parameterLabel('taskId')).toMatch(/^Task ID/);
 		await editor.selectOption('lookupBy', 'External Task ID');
 		expect(await editor.parameterLabel('taskId')).toMatch(/^External Task ID/);
+		await editor.closeNode();
+	});
+
+	it('shows the Text to Video panel with its storyboard: shots with prompt and seconds, and the Multi-Shot choices', async () => {
+		await editor.openWorkflow('klingExampleT2VStoryboardPanel');
+		const canvasNode = editor.page.locator('[data-test-id=canvas-node]', {
+			hasText: 'Kling Text to Video',
+		});
+		expect(await canvasNode.first().innerText()).toContain('Generate with Kling 3.0');
+		await editor.openNode('Kling Text to Video');
+		expect(await editor.parameterNames()).toEqual(
+			expect.arrayContaining(['operation', 'model', 'prompt', 'wait', 'multiShot', 'sound']),
+		);
+		await editor.page.getByRole('button', { name: 'Add Shot' }).first().waitFor();
+		await editor.page.getByText('Seconds').first().waitFor();
+		expect(await editor.optionChoices('multiShot')).toEqual([
+			'Storyboard (Shots Below)',
+			'Intelligent',
+			'Single Shot',
+		]);
+		expect(await editor.addableOptions()).toEqual(
+			expect.arrayContaining(['Duration (Seconds)', 'Negative Prompt', 'Mode']),
+		);
+		await editor.shot('panel-text-to-video');
+		await editor.selectOption('operation', 'Get Task');
+		const getTask = await editor.parameterNames();
+		expect(getTask.filter((n) => GENERATE_ONLY.includes(n))).toEqual([]);
+		expect(await editor.addableOptions()).toEqual(['Max Concurrent Tasks']);
 		await editor.closeNode();
 	});
 

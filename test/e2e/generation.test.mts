@@ -108,6 +108,34 @@ describe('generation nodes inside a real n8n', () => {
 		emulator.reset({ videoTaskMs: 1500, imageTaskMs: 800, submittedMs: 200, concurrency: 3 }),
 	);
 
+	it.each(['text-to-video-storyboard.json', 'legacy:text-to-video-storyboard.json'])(
+		'example %s: a two-shot storyboard with sound, the shots filled from the item, a video out',
+		async (file) => {
+			const workflow = examples[file];
+			const result = await n8n.execute(workflow.id);
+			expect(result.error).toBeUndefined();
+			const [item] = result.nodes['Kling Text to Video'];
+			expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'text2video' });
+			const bytes = n8n.readBinary(item.binary!.data);
+			expect(bytes.subarray(4, 8).toString('ascii')).toBe('ftyp');
+			const stats = emulator.snapshot();
+			expect(stats.creates).toBe(1);
+			const sent = emulator.taskBody(stats.tasks[0].id)!;
+			if (file.startsWith('legacy:')) {
+				expect(stats.tasks[0].endpoint).toBe('text2video');
+				expect(sent).toMatchObject({ sound: 'on', duration: '5', shot_type: 'customize' });
+				expect(JSON.stringify(sent.multi_prompt)).toContain(
+					'a red espresso machine on the counter',
+				);
+			} else {
+				expect(sent.settings).toMatchObject({ audio: 'native', duration: 5, multi_shot: true });
+				expect(sent.prompt).toMatch(
+					/^shot 1, 3, Wide shot: .*a red espresso machine.*; shot 2, 2, Close-up: /,
+				);
+			}
+		},
+	);
+
 	it.each([
 		'image-to-video.json',
 		'multi-image-to-video.json',

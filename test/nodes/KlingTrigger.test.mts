@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import { verifyStandardWebhook } from '../../nodes/shared/callbacks/signature.ts';
 import { normalizeTask } from '../../nodes/shared/api/task.ts';
+import { ENDPOINTS } from '../../nodes/shared/api/providers.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { emulatorCredentials, makeWebhookContext } from '../support/context.mts';
 import { PNG_B64, useEmulator } from '../support/emulator.mts';
@@ -297,5 +298,14 @@ describe('Kling Trigger webhook', () => {
 			},
 		}).result;
 		expect(out.workflowData?.[0][0].binary?.video.mimeType).toBe('video/mp4');
+	});
+});
+
+describe('Kling Trigger task types', () => {
+	it('offers, and by default listens to, every generation node, Text to Video included', () => {
+		const property = new KlingTrigger().description.properties.find((p) => p.name === 'taskTypes')!;
+		const offered = (property.options as Array<{ value: string }>).map((o) => o.value).sort();
+		expect(offered).toEqual(Object.keys(ENDPOINTS).sort());
+		expect([...(property.default as string[])].sort()).toEqual(offered);
 	});
 });

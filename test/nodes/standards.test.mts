@@ -195,6 +195,52 @@ describe('the nodes on both API standards', () => {
 		});
 	});
 
+	// Above 2^53: a JavaScript number would turn it into 829836802793406600.
+	const ELEMENT = '829836802793406551';
+	const elements = { elements: { element: [{ id: ELEMENT }, { id: '321922438904313' }] } };
+
+	it('Image to Video with elements on the new standard: element contents with their ids as strings', async () => {
+		await run(
+			'i2v',
+			{ model: 'kling-v3', image: 'data', prompt: '@element_1 waves', options: elements },
+			newStandard(),
+		);
+		expect(env.emulator.taskBody()!.contents).toEqual([
+			{ type: 'prompt', text: '@element_1 waves' },
+			{ type: 'first_frame', url: PNG_B64 },
+			{ type: 'element', element_id: ELEMENT, id: 'element_1' },
+			{ type: 'element', element_id: '321922438904313', id: 'element_2' },
+		]);
+	});
+
+	it.each([
+		['i2v', 'kling-v3', '/v1/videos/image2video'],
+		['m2v', 'kling-v3-omni', '/v1/videos/omni-video'],
+		['t2v', 'kling-v3-omni', '/v1/videos/omni-video'],
+	] as const)(
+		'%s (%s) with elements on the legacy standard: element_list with each ID as an exact JSON integer',
+		async (node, model, path) => {
+			const [[item]] = await run(
+				node,
+				{
+					model,
+					image: 'data',
+					images: { image: [{ value: 'data' }] },
+					prompt: '<<<element_1>>> waves',
+					options: elements,
+				},
+				accessKey(),
+			);
+			expect(lastCreate().path).toBe(path);
+			// The emulator refuses a quoted ID and keeps the integer's digits as they arrived.
+			expect(env.emulator.taskBody()!.element_list).toEqual([
+				{ element_id: ELEMENT },
+				{ element_id: '321922438904313' },
+			]);
+			expect(item.json.status).toBe('succeeded');
+		},
+	);
+
 	it('Image to Video, 3.0 Turbo: no audio field (it always has sound), status read through /tasks', async () => {
 		const [[item]] = await run(
 			'i2v',

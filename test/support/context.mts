@@ -67,7 +67,8 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
 	let body: string | undefined;
 	if (options.body !== undefined && options.method !== 'GET') {
-		body = JSON.stringify(options.body);
+		// As n8n's own request helper: a string body is sent as is, an object as JSON.
+		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
 		headers['content-type'] ??= 'application/json';
 	}
 	const signals = [options.abortSignal, AbortSignal.timeout(options.timeout ?? 60_000)].filter(

@@ -5,7 +5,8 @@ import type { KlingFailure } from './errors';
 export interface RequestSpec {
 	method: IHttpRequestMethods;
 	path: string;
-	body?: IDataObject;
+	/** JSON text when the body must be written by hand (legacy element IDs: api/legacy.ts). */
+	body?: IDataObject | string;
 	qs?: IDataObject;
 }
 

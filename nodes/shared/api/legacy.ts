@@ -105,11 +105,25 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 
 	async create(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateResult> {
 		const externalId = String(body.external_task_id ?? '');
+		// Element IDs exceed 2^53: the body is written by hand so they arrive as the integers they are.
+		const json = body.element_list === undefined ? body : jsonWithLongIds(body);
 		return await this.http.createOnce(
-			{ method: 'POST', path: endpointPath(this.profile, route.legacy), body },
+			{ method: 'POST', path: endpointPath(this.profile, route.legacy), body: json },
 			externalId,
 			async () => await this.findByExternalId(route, externalId, itemIndex),
 			itemIndex,
 		);
 	}
+}
+
+const MARK = '\u0000';
+
+/** JSON text of a legacy body with every element_id written as the integer it is. */
+function jsonWithLongIds(body: IDataObject): string {
+	const text = JSON.stringify(body, (key, value: unknown) =>
+		key === 'element_id' && typeof value === 'string' && /^\d+$/.test(value)
+			? `${MARK}${value}${MARK}`
+			: value,
+	);
+	return text.replace(/"\\u0000(\d+)\\u0000"/g, '$1');
 }

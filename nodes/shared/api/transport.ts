@@ -124,6 +124,9 @@ export class KlingTransport {
 					method: spec.method,
 					url: this.provider.baseUrl + spec.path,
 					body: spec.body,
+					...(typeof spec.body === 'string'
+						? { headers: { 'content-type': 'application/json' } }
+						: {}),
 					qs: spec.qs,
 					json: true,
 					returnFullResponse: true,

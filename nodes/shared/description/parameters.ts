@@ -315,6 +315,33 @@ export const shotsOption: INodeProperties = forGenerate({
 	],
 });
 
+export const elementsOption: INodeProperties = forGenerate({
+	displayName: 'Elements',
+	name: 'elements',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Element', sortable: true },
+	placeholder: 'Add Element',
+	default: { element: [{ id: '' }] },
+	description:
+		"Characters or objects made once (Kling Element node, or Kling's presets) and kept the same in every video. Kling 3.0 in Image to Video: up to 3; 3.0 Omni and O1: up to 7 with the reference images. Name them in the prompt as &lt;&lt;&lt;element_1&gt;&gt;&gt;, … (legacy API standard) or @element_1, @element_2, … (new standard).",
+	options: [
+		{
+			name: 'element',
+			displayName: 'Element',
+			values: [
+				{
+					displayName: 'Element ID',
+					name: 'id',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 829836802793406551',
+					description: 'The element ID Kling gave when the element was created (digits only)',
+				},
+			],
+		},
+	],
+});
+
 export const resolutionOption: INodeProperties = forGenerate({
 	displayName: 'Resolution',
 	name: 'resolution',

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { RESOLUTION_OF } from '../models/catalogue';
 import { InputError } from './images';
 import { fieldLabel } from './schemas';
+import { elementAlias } from './elements';
 import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
 
@@ -30,6 +31,7 @@ const MAPPED = new Set([
 	'multi_shot',
 	'shot_type',
 	'multi_prompt',
+	'element_list',
 ]);
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
@@ -97,6 +99,9 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 		contents.push({ type: contentType(slot, legacy) });
 		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
 	});
+	((legacy.element_list ?? []) as IDataObject[]).forEach((element, n) =>
+		contents.push({ type: 'element', element_id: element.element_id, id: elementAlias(n) }),
+	);
 	// Text to video takes the prompt flat, with no contents (§3.2).
 	const flat = request.route.newPath?.startsWith('/text-to-video/') === true;
 	const body: IDataObject = flat ? { prompt: prompt ?? '' } : { contents };

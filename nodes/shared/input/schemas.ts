@@ -75,6 +75,8 @@ const FIELD_LABELS: Record<string, string> = {
 	multi_shot: 'Multi-Shot',
 	shot_type: 'Multi-Shot',
 	multi_prompt: 'Shots',
+	element_list: 'Elements',
+	'element_list.#.element_id': 'Elements #{n} Element ID',
 	'settings.multi_shot': 'Multi-Shot',
 };
 
@@ -202,6 +204,15 @@ function checkCamera(cc: z.infer<typeof cameraControl> | undefined, issues: Issu
 	}
 }
 
+/** Element IDs are 64-bit integers, carried as digit strings (kling-api-2026.md §5.1). */
+const elementId = z.string().refine(
+	(v) => /^\d{1,19}$/.test(v),
+	(v) => ({
+		message: `"${v}" is not an element ID; element IDs are digits only, e.g. 829836802793406551`,
+	}),
+);
+const elementList = z.array(z.object({ element_id: elementId }).strict()).optional();
+
 /** Legacy multi-shot fields (§4.1); the shot rules themselves are in input/storyboard.ts. */
 const storyboardFields = {
 	multi_shot: z.boolean().optional(),
@@ -259,6 +270,7 @@ export const image2videoSchema = z
 			.pipe(z.array(z.object({ mask: image, trajectories: trajectory }).strict()))
 			.optional(),
 		...storyboardFields,
+		element_list: elementList,
 	})
 	.strict()
 	.superRefine((body, issues) => {
@@ -342,11 +354,19 @@ export const omniVideoSchema = z
 		aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional(),
 		sound: z.enum(['on', 'off']).optional(),
 		...storyboardFields,
+		element_list: elementList,
 	})
 	.strict()
 	.superRefine((body, issues) => {
 		if (body.shot_type !== 'customize' && String(body.prompt ?? '').trim() === '')
 			issues.addIssue({ code: z.ZodIssueCode.custom, path: ['prompt'], message: 'is required' });
+		const references = (body.image_list?.length ?? 0) + (body.element_list?.length ?? 0);
+		if (references > 7)
+			issues.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['element_list'],
+				message: `${references} reference images and elements together; Kling accepts at most 7`,
+			});
 		checkStoryboard(body, issues);
 	});
 
@@ -394,6 +414,7 @@ const newContent = (types: string[]) =>
 			})
 			.strict(),
 		z.object({ type: oneOf(types), url: image, id: z.string().optional() }).strict(),
+		z.object({ type: z.literal('element'), element_id: elementId, id: z.string().min(1) }).strict(),
 	]);
 
 const typeCount = (contents: Array<{ type: string }>, type: string) =>

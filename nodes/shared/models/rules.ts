@@ -74,8 +74,44 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 		],
 		...promptChecks(model, route, body),
 		...multiShotChecks(model, body),
+		...elementChecks(model, route, body),
 	];
 	return checks.find(([broken]) => broken)?.[1];
+}
+
+function elementChecks(
+	model: VideoModel,
+	route: TaskRoute,
+	body: IDataObject,
+): Array<[boolean, string]> {
+	const list = (Array.isArray(body.element_list) ? body.element_list : []) as IDataObject[];
+	const elements = list.length;
+	if (elements === 0) return [];
+	const name = model.name;
+	const images = Array.isArray(body.image_list) ? body.image_list.length : 0;
+	const badId = list.findIndex((e) => !/^\d{1,19}$/.test(String(e.element_id)));
+	return [
+		[
+			badId >= 0,
+			`Elements #${badId + 1} Element ID: "${String(list[badId]?.element_id)}" is not an element ID; element IDs are digits only, e.g. 829836802793406551`,
+		],
+		[
+			model.elements === 0,
+			`Elements: ${name} takes no elements; choose Kling 3.0 (Image to Video) or Kling 3.0 Omni / O1`,
+		],
+		[
+			route.legacy === 'text2video',
+			`Elements: ${name} takes elements in Image to Video only; for Text to Video with elements choose Kling 3.0 Omni`,
+		],
+		[
+			elements > model.elements,
+			`Elements: has ${elements} elements; ${name} takes at most ${model.elements}`,
+		],
+		[
+			images + elements > model.elements,
+			`Elements: ${images} reference images and ${elements} elements; ${name} takes at most ${model.elements} together`,
+		],
+	];
 }
 
 function multiShotChecks(model: VideoModel, body: IDataObject): Array<[boolean, string]> {
