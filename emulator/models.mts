@@ -12,6 +12,8 @@ export type Endpoint =
 	| 'multiImage2image'
 	| 'omniVideo'
 	| 'omniImage'
+	| 'element'
+	| 'elementPresets'
 	| 'new:image-to-video'
 	| 'new:text-to-video'
 	| 'new:omni-video';
@@ -25,6 +27,8 @@ export const LEGACY_PATHS: Record<string, Endpoint> = {
 	// CometAPI's older pages route multi-image to image through the generations path.
 	'images/generations': 'multiImage2image',
 	'images/omni-image': 'omniImage',
+	'general/advanced-custom-elements': 'element',
+	'general/advanced-presets-elements': 'elementPresets',
 };
 
 export const IMAGE_ENDPOINTS: Endpoint[] = ['multiImage2image', 'omniImage'];
@@ -72,6 +76,9 @@ export const DEFAULT_MODEL_STATUS: Required<ModelStatusTable> = {
 		'kling-2.5-turbo': 'live',
 	},
 	'new:omni-video': { 'kling-3.0-omni': 'live', 'kling-o1': 'live' },
+	// Elements (§5.1) take no model.
+	element: {},
+	elementPresets: {},
 };
 
 /** Legacy endpoints' model when the body names none (the docs' defaults). */

@@ -102,6 +102,8 @@ export function validate(
 	body: Record<string, unknown>,
 	table: ModelStatusTable = {},
 ): number {
+	if (endpoint === 'element') return validateElement(body);
+	if (endpoint === 'elementPresets') throw new KlingError(404, 1202, 'requested method is invalid');
 	const model = checkModel(endpoint, body, table);
 	if (endpoint === 'omniVideo') return validateOmniVideo(model, body);
 	if (endpoint === 'omniImage') return validateOmniImage(model, body);
@@ -211,6 +213,43 @@ export function validate(
 	if (!Number.isInteger(n) || n < 1 || n > 9)
 		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
 	return n;
+}
+
+/** `POST /v1/general/advanced-custom-elements` (kling-api-2026.md §5.1). */
+function validateElement(body: Record<string, unknown>): number {
+	onlyKnownKeys(body, [
+		'element_name',
+		'element_description',
+		'reference_type',
+		'element_image_list',
+		'element_video_list',
+		'element_voice_id',
+		'tag_list',
+		'callback_url',
+		'external_task_id',
+	]);
+	checkText('element_name', body.element_name, 20, true);
+	checkText('element_description', body.element_description, 100, true);
+	checkEnum('reference_type', body.reference_type ?? '', ['image_refer', 'video_refer']);
+	if (body.reference_type === 'image_refer') {
+		const list = body.element_image_list as { frontal_image?: unknown; refer_images?: unknown };
+		if (!list || typeof list !== 'object')
+			throw new KlingError(400, 1201, 'element_image_list is required for image_refer');
+		checkImage('element_image_list.frontal_image', list.frontal_image);
+		const refs = list.refer_images as Array<{ image_url?: unknown }>;
+		if (!Array.isArray(refs) || refs.length < 1 || refs.length > 3)
+			throw new KlingError(400, 1201, 'element_image_list.refer_images must have 1 to 3 images');
+		refs.forEach((r, i) =>
+			checkImage(`element_image_list.refer_images[${i}].image_url`, r?.image_url),
+		);
+	} else {
+		const videos = (body.element_video_list as { refer_videos?: unknown[] })?.refer_videos;
+		if (!Array.isArray(videos) || videos.length !== 1)
+			throw new KlingError(400, 1201, 'element_video_list.refer_videos must have exactly 1 video');
+	}
+	if (body.element_voice_id !== undefined && typeof body.element_voice_id !== 'string')
+		throw new KlingError(400, 1201, 'element_voice_id must be a string');
+	return 1;
 }
 
 /** `element_list[{element_id: long}]` (§4.3, §4.4, §5.1); the server keeps the digits as a string. */

@@ -309,7 +309,11 @@ export class KlingEmulator {
 			entry.status = status;
 			if (typeof body === 'object' && body && 'code' in body)
 				entry.code = (body as { code: number }).code;
-			const text = typeof body === 'string' ? body : JSON.stringify(body);
+			// Legacy element IDs are longs above 2^53: written as integers, digit for digit (§5.1).
+			const text =
+				typeof body === 'string'
+					? body
+					: JSON.stringify(body).replace(/"element_id":"(\d+)"/g, '"element_id":$1');
 			res.writeHead(status, {
 				'content-type': typeof body === 'string' ? 'text/html' : 'application/json',
 				...headers,
@@ -379,7 +383,7 @@ export class KlingEmulator {
 	}
 
 	private route(path: string): Route | undefined {
-		const legacy = /^\/v1\/(videos\/[a-z0-9-]+|images\/[a-z0-9-]+)(?:\/([^/]+))?$/.exec(path);
+		const legacy = /^\/v1\/((?:videos|images|general)\/[a-z0-9-]+)(?:\/([^/]+))?$/.exec(path);
 		if (legacy && LEGACY_PATHS[legacy[1]]) {
 			const id = legacy[2] ? decodeURIComponent(legacy[2]) : undefined;
 			return { standard: 'legacy', endpoint: LEGACY_PATHS[legacy[1]], id };
@@ -437,7 +441,7 @@ export class KlingEmulator {
 		const marker = /\[ms=(\d+)\]/.exec(prompt);
 		const duration = marker
 			? Number(marker[1])
-			: IMAGE_ENDPOINTS.includes(endpoint)
+			: IMAGE_ENDPOINTS.includes(endpoint) || endpoint === 'element'
 				? this.options.imageTaskMs
 				: this.options.videoTaskMs;
 		const task: Task = {
@@ -608,6 +612,7 @@ export class KlingEmulator {
 		this.stats.queries++;
 		const ok = (data: unknown) =>
 			send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
+		if (endpoint === 'elementPresets') return ok(PRESET_ELEMENTS);
 		if (id) {
 			const task = this.findTask(endpoint, id);
 			if (!task) return send(404, { code: 1203, message: 'task not found', request_id: requestId });
@@ -759,3 +764,24 @@ function parseCreateBody(standard: 'new' | 'legacy', raw: string): Record<string
 		throw new KlingError(400, 1200, 'invalid request parameters: body is not JSON');
 	}
 }
+
+/** Kling's official preset elements (§5.1 names "Grace" and "Armored Youth"), as list entries. */
+const PRESET_ELEMENTS = [
+	['829836802793406551', 'Grace', 'A young woman with short silver hair'],
+	['829836802793406552', 'Armored Youth', 'A teenager in light sci-fi armour'],
+].map(([id, name, description]) => ({
+	task_id: `preset-${id}`,
+	task_status: 'succeed',
+	task_result: {
+		elements: [
+			{
+				element_id: id,
+				element_name: name,
+				element_description: description,
+				reference_type: 'image_refer',
+				owned_by: 'kling',
+				status: 'succeed',
+			},
+		],
+	},
+}));

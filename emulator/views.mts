@@ -36,6 +36,7 @@ function legacyVideoSeconds(task: ViewedTask): number {
 }
 
 function legacyUnits(task: ViewedTask): string {
+	if (task.endpoint === 'element') return '0';
 	if (IMAGE_ENDPOINTS.includes(task.endpoint)) {
 		return String(imageCount(task) * (task.endpoint === 'omniImage' ? 8 : 16));
 	}
@@ -50,25 +51,53 @@ function media(base: string, task: ViewedTask, name: string, withWatermark: bool
 	return withWatermark ? { url, watermark_url: url.replace(/\.(\w+)$/, '-wm.$1') } : { url };
 }
 
+/** An element's ID: a long above 2^53, kept as digits (the response writes it as an integer). */
+export function elementIdOf(task: ViewedTask): string {
+	return `82983${task.id.replace(/\D/g, '').slice(-13).padStart(13, '0')}`;
+}
+
+/** `task_result.elements[]` of an element task (§5.1). */
+function elementResult(task: ViewedTask, ownedBy = 'account') {
+	const b = task.body;
+	return {
+		elements: [
+			{
+				element_id: elementIdOf(task),
+				element_name: b.element_name,
+				element_description: b.element_description,
+				reference_type: b.reference_type,
+				element_image_list: b.element_image_list ?? {},
+				...(b.element_voice_id ? { element_voice_info: { voice_id: b.element_voice_id } } : {}),
+				tag_list: b.tag_list ?? [],
+				owned_by: ownedBy,
+				status: 'succeed',
+			},
+		],
+	};
+}
+
 export function legacyView(task: ViewedTask, status: LegacyStatus, base: string) {
 	const wm = watermarked(task);
 	const seconds = legacyVideoSeconds(task);
-	const result = IMAGE_ENDPOINTS.includes(task.endpoint)
-		? {
-				images: Array.from({ length: imageCount(task) }, (_, i) => ({
-					index: i,
-					...media(base, task, `image-${i}.png`, wm),
-				})),
-			}
-		: {
-				videos: [
-					{
-						id: `video-${task.id}`,
-						...media(base, task, 'video.mp4', wm),
-						duration: String(seconds + 0.1),
-					},
-				],
-			};
+	const result =
+		task.endpoint === 'element'
+			? elementResult(task)
+			: IMAGE_ENDPOINTS.includes(task.endpoint)
+				? {
+						images: Array.from({ length: imageCount(task) }, (_, i) => ({
+							index: i,
+							...media(base, task, `image-${i}.png`, wm),
+						})),
+					}
+				: {
+						videos: [
+							{
+								id: `video-${task.id}`,
+								...media(base, task, 'video.mp4', wm),
+								duration: String(seconds + 0.1),
+							},
+						],
+					};
 	return {
 		task_id: task.id,
 		task_status: status,

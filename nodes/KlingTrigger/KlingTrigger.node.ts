@@ -81,8 +81,9 @@ export class KlingTrigger implements INodeType {
 				displayName: 'Task Types',
 				name: 'taskTypes',
 				type: 'multiOptions',
-				default: ['text2video', 'image2video', 'multiImage2video', 'multiImage2image'],
+				default: ['text2video', 'image2video', 'multiImage2video', 'multiImage2image', 'element'],
 				options: [
+					{ name: 'Element', value: 'element' },
 					{ name: 'Image to Video', value: 'image2video' },
 					{ name: 'Multi-Image to Image', value: 'multiImage2image' },
 					{ name: 'Multi-Image to Video', value: 'multiImage2video' },

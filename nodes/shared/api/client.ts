@@ -68,4 +68,20 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	): Promise<KlingTask[] | undefined> {
 		return await this.standards[route.standard].readMany(route, ids, by);
 	}
+
+	/** A page of the account's elements or Kling's presets; elements are legacy-shaped in both standards. */
+	async listElementTasks(
+		source: 'own' | 'presets',
+		pageNum: number,
+		pageSize: number,
+		itemIndex?: number,
+	): Promise<KlingTask[]> {
+		const route: TaskRoute = {
+			endpoint: 'element',
+			standard: 'legacy',
+			legacy: source === 'presets' ? 'elementPresets' : 'element',
+			model: '',
+		};
+		return await this.standards.legacy.listPage(route, pageNum, pageSize, itemIndex);
+	}
 }

@@ -21,6 +21,11 @@ export function parseRetryAfter(headers: IDataObject | undefined): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/** Kling's element IDs are JSON integers above 2^53 (kling-api-2026.md §5.1): read as digit strings. */
+export function exactLongIds(json: string): string {
+	return json.replace(/("element_id"\s*:\s*)(-?\d+)(?=\s*[,}\]])/g, '$1"$2"');
+}
+
 /** Reads Kling's `{ code, message, request_id, data }` envelope from any answer, HTML pages included. */
 export function interpret(response: IN8nHttpFullResponse): Attempt {
 	const status = response.statusCode;
@@ -29,7 +34,7 @@ export function interpret(response: IN8nHttpFullResponse): Attempt {
 	if (typeof body === 'string') {
 		const text = body;
 		try {
-			body = JSON.parse(text);
+			body = JSON.parse(exactLongIds(text));
 		} catch {
 			const html = /^\s*</.test(text);
 			return {

@@ -72,6 +72,20 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		);
 	}
 
+	/** One page of an endpoint's list, newest first (element lists: §5.1). */
+	async listPage(
+		route: TaskRoute,
+		pageNum: number,
+		pageSize: number,
+		itemIndex?: number,
+	): Promise<KlingTask[]> {
+		const data = await this.http.read(
+			{ method: 'GET', path: endpointPath(this.profile, route.legacy), qs: { pageNum, pageSize } },
+			itemIndex,
+		);
+		return tasksOf(data);
+	}
+
 	/** Looks a task up by external_task_id in every form the provider may support. */
 	async findByExternalId(
 		route: TaskRoute,

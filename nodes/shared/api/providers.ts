@@ -6,7 +6,12 @@
 import type { LegacyRoute, TaskKind } from '../models/catalogue';
 
 /** A node's job, as the output's `endpoint` names it; the route a request takes is chosen per model. */
-export type KlingEndpoint = 'text2video' | 'image2video' | 'multiImage2video' | 'multiImage2image';
+export type KlingEndpoint =
+	| 'text2video'
+	| 'image2video'
+	| 'multiImage2video'
+	| 'multiImage2image'
+	| 'element';
 export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'custom';
 export type Region = 'singapore' | 'beijing' | 'global';
 export type AuthMode = 'apiKey' | 'accessKey';
@@ -27,7 +32,7 @@ export interface KlingCredentials {
 export interface EndpointInfo {
 	label: string;
 	kind: TaskKind;
-	resultKind: 'video' | 'image';
+	resultKind: 'video' | 'image' | 'element';
 	/** Legacy endpoints a task of this node may live on, in the order a lookup tries them. */
 	legacyRoutes: LegacyRoute[];
 }
@@ -57,6 +62,12 @@ export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
 		resultKind: 'image',
 		legacyRoutes: ['omniImage', 'multiImage2image'],
 	},
+	element: {
+		label: 'Element',
+		kind: 'element',
+		resultKind: 'element',
+		legacyRoutes: ['element'],
+	},
 };
 
 /** Legacy `/v1` paths on the official API. */
@@ -67,6 +78,9 @@ export const LEGACY_PATHS: Record<LegacyRoute, string> = {
 	multiImage2video: '/v1/videos/multi-image2video',
 	multiImage2image: '/v1/images/multi-image2image',
 	omniImage: '/v1/images/omni-image',
+	// Legacy-shaped in both standards, with an API key or access key (kling-api-2026.md §5).
+	element: '/v1/general/advanced-custom-elements',
+	elementPresets: '/v1/general/advanced-presets-elements',
 };
 
 export const REGION_BASE_URLS: Record<Region, string> = {

@@ -35,6 +35,7 @@ const FALLBACK: Record<TaskKind, { legacy: LegacyRoute; new?: NewProduct }> = {
 	imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
 	multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' },
 	multiImageToImage: { legacy: 'omniImage' },
+	element: { legacy: 'element' },
 };
 
 /** Which standards this credential can speak, before the model is known. */

@@ -13,6 +13,19 @@ export interface KlingImage {
 	url: string;
 }
 
+/** A character or object made once and used in many generations (kling-api-2026.md §5.1). */
+export interface KlingElement {
+	/** A long above 2^53: kept as its digits (api/exchange.ts reads it so). */
+	elementId: string;
+	name: string | null;
+	description: string | null;
+	/** image_refer (multi-image) or video_refer (video character); new standard: element_type. */
+	referenceType: string | null;
+	ownedBy: string | null;
+	status: string | null;
+	voiceId: string | null;
+}
+
 /** One task in the shape every node, the trigger and the waiter share. */
 export interface KlingTask {
 	taskId: string;
@@ -21,6 +34,7 @@ export interface KlingTask {
 	statusMessage: string | null;
 	videos: KlingVideo[];
 	images: KlingImage[];
+	elements: KlingElement[];
 	unitsDeducted: string | null;
 	createdAt: number | null;
 	updatedAt: number | null;
@@ -66,6 +80,21 @@ function asObject(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
+/** Legacy `task_result.elements[]` or new-standard `outputs[type=element]`. */
+function elementsOf(list: unknown): KlingElement[] {
+	return (Array.isArray(list) ? (list as IDataObject[]) : [])
+		.filter((e) => e.element_id !== undefined || (e.type === 'element' && e.id !== undefined))
+		.map((e) => ({
+			elementId: String(e.element_id ?? e.id),
+			name: str(e.element_name ?? e.name),
+			description: str(e.element_description ?? e.description),
+			referenceType: str(e.reference_type ?? e.element_type),
+			ownedBy: str(e.owned_by),
+			status: str(e.status),
+			voiceId: str(asObject(e.element_voice_info).voice_id),
+		}));
+}
+
 /**
  * Accepts the legacy task object (`task_id`, `task_status`, `task_result`), the new-standard one
  * (`id`, `status`, `outputs`), and either wrapped in Kling's `{code, data}` envelope.
@@ -95,6 +124,7 @@ export function normalizeTask(input: unknown): KlingTask | undefined {
 			images: images
 				.filter((v) => typeof v.url === 'string')
 				.map((v, i) => ({ index: num(v.index) ?? i, url: String(v.url) })),
+			elements: elementsOf(result.elements),
 			unitsDeducted: str(data.final_unit_deduction),
 			createdAt: num(data.created_at),
 			updatedAt: num(data.updated_at),
@@ -117,6 +147,7 @@ export function normalizeTask(input: unknown): KlingTask | undefined {
 			images: outputs
 				.filter((o) => o.type === 'image' && typeof o.url === 'string')
 				.map((o, i) => ({ index: i, url: String(o.url) })),
+			elements: elementsOf(outputs),
 			unitsDeducted: units ? str(units.amount) : null,
 			createdAt: num(data.create_time),
 			updatedAt: num(data.update_time),

@@ -129,6 +129,8 @@ export class KlingTransport {
 						: {}),
 					qs: spec.qs,
 					json: true,
+					// The raw bytes: exchange.ts reads element IDs (longs above 2^53) as digits, not numbers.
+					encoding: 'arraybuffer',
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 					timeout: this.retry.timeoutMs,

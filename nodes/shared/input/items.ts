@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ENDPOINTS, type KlingCredentials, type ProviderProfile } from '../api/providers';
+import {
+	ENDPOINTS,
+	type EndpointInfo,
+	type KlingCredentials,
+	type ProviderProfile,
+} from '../api/providers';
 import { chooseRoute, lookupRoutes } from '../api/routing';
 import { checkCapabilities } from '../models/rules';
 import type { Job, WaitMode } from '../waiting/job';
@@ -16,7 +21,7 @@ const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;
 export interface ItemSettings {
 	operation: 'generate' | 'getTask';
 	wait: WaitMode;
-	kind: 'video' | 'image';
+	kind: EndpointInfo['resultKind'];
 	profile: ProviderProfile;
 	credentials: KlingCredentials;
 	/** Sent as every task's callback_url in callback-wait. */

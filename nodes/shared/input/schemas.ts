@@ -76,6 +76,12 @@ const FIELD_LABELS: Record<string, string> = {
 	shot_type: 'Multi-Shot',
 	multi_prompt: 'Shots',
 	element_list: 'Elements',
+	element_name: 'Name',
+	element_description: 'Description',
+	'element_image_list.frontal_image': 'Frontal Image',
+	'element_image_list.refer_images': 'Other Angles',
+	'element_image_list.refer_images.#.image_url': 'Other Angles #{n}',
+	element_voice_id: 'Voice ID',
 	'element_list.#.element_id': 'Elements #{n} Element ID',
 	'settings.multi_shot': 'Multi-Shot',
 };
@@ -474,7 +480,29 @@ export const newOmniVideoSchema = z
 		checkPromptShots(promptOf(body.contents), body.settings?.duration, issues),
 	);
 
+/** `POST /v1/general/advanced-custom-elements` (kling-api-2026.md §5.1), from images. */
+export const elementSchema = z
+	.object({
+		element_name: textUpTo(20).refine((v) => v.trim() !== '', { message: 'is required' }),
+		element_description: textUpTo(100).refine((v) => v.trim() !== '', { message: 'is required' }),
+		reference_type: z.literal('image_refer'),
+		element_image_list: z
+			.object({
+				frontal_image: image,
+				refer_images: count(1, 3, 'images').pipe(z.array(z.object({ image_url: image }).strict())),
+			})
+			.strict(),
+		element_voice_id: z
+			.string()
+			.refine((v) => /^\d{1,19}$/.test(v), { message: 'is a voice ID: digits only' })
+			.optional(),
+		callback_url: common.callback_url,
+		external_task_id: common.external_task_id,
+	})
+	.strict();
+
 const LEGACY_SCHEMAS: Partial<Record<LegacyRoute, ZodTypeAny>> = {
+	element: elementSchema,
 	text2video: text2videoSchema,
 	image2video: image2videoSchema,
 	multiImage2video: multiImage2videoSchema,

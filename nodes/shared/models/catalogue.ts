@@ -7,7 +7,13 @@
 export type Standard = 'new' | 'legacy';
 export type Resolution = '720p' | '1080p' | '4k';
 /** What a node asks for; one model may serve several (Kling 3.0: image to video and text to video). */
-export type TaskKind = 'textToVideo' | 'imageToVideo' | 'multiImageToVideo' | 'multiImageToImage';
+export type TaskKind =
+	| 'textToVideo'
+	| 'imageToVideo'
+	| 'multiImageToVideo'
+	| 'multiImageToImage'
+	/** Elements (kling-api-2026.md §5.1) take no model. */
+	| 'element';
 /** Legacy `/v1` endpoints, by the key providers.ts maps to a path. */
 export type LegacyRoute =
 	| 'image2video'
@@ -15,7 +21,9 @@ export type LegacyRoute =
 	| 'omniVideo'
 	| 'multiImage2video'
 	| 'multiImage2image'
-	| 'omniImage';
+	| 'omniImage'
+	| 'element'
+	| 'elementPresets';
 /** New-standard products: `POST /{product}/{model}`. */
 export type NewProduct = 'image-to-video' | 'text-to-video' | 'omni-video';
 
@@ -299,6 +307,7 @@ export const DEFAULT_MODEL: Record<TaskKind, string> = {
 	imageToVideo: 'kling-v3',
 	multiImageToVideo: 'kling-v3-omni',
 	multiImageToImage: 'kling-v3-omni',
+	element: '',
 };
 
 export function modelsFor(kind: TaskKind): AnyModel[] {

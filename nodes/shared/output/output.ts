@@ -40,8 +40,19 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 		endpoint: context.endpoint,
 		apiStandard: context.apiStandard ?? null,
 		provider: context.provider,
-		...(kind !== 'image' ? { videos: task.videos as unknown as IDataObject[] } : {}),
-		...(kind !== 'video' ? { images: task.images as unknown as IDataObject[] } : {}),
+		...(kind === 'video' || kind === null
+			? { videos: task.videos as unknown as IDataObject[] }
+			: {}),
+		...(kind === 'image' || kind === null
+			? { images: task.images as unknown as IDataObject[] }
+			: {}),
+		...(kind === 'element' || (kind === null && task.elements.length)
+			? {
+					// What the next node needs: the new element's ID, as digits (it exceeds 2^53).
+					elementId: task.elements[0]?.elementId ?? null,
+					elements: task.elements as unknown as IDataObject[],
+				}
+			: {}),
 		unitsDeducted: task.unitsDeducted,
 		createdAt: iso(task.createdAt),
 		updatedAt: iso(task.updatedAt),

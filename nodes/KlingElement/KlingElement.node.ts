@@ -1,0 +1,60 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
+import type { GenerationSpec } from '../shared/input/types';
+import { executeGeneration } from '../shared/waiting/runner';
+import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
+import { properties } from './description';
+import { listElements } from './list';
+import { prepareElement } from './request';
+
+const spec: GenerationSpec = {
+	endpoint: 'element',
+	prepare: prepareElement,
+};
+
+export class KlingElement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kling Element',
+		name: 'klingElement',
+		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ {"generate": "Create", "getTask": "Get task", "list": "List"}[$parameter["operation"]] }}',
+		description:
+			'Create and list Kling elements: characters and objects kept the same across videos',
+		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-element',
+		defaults: { name: 'Kling Element' },
+		usableAsTool: {
+			replacements: {
+				description:
+					'Creates a Kling element (a character or object kept the same across videos) from a frontal image URL and 1 to 3 other angles. Returns its elementId, to use in the Elements option of the Kling video nodes.',
+			},
+		},
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klingApi', required: true }],
+		properties,
+		webhooks: resumeWebhooks,
+	};
+
+	webhookMethods = noRemoteWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback(this, spec.endpoint);
+	}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getNodeParameter('operation', 0) === 'list') return await listElements(this);
+		return await executeGeneration(this, spec);
+	}
+}

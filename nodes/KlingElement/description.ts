@@ -1,0 +1,127 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	callbackUrlOption,
+	concurrencyOption,
+	externalTaskIdOption,
+	forGenerate,
+	getTaskProperties,
+	imageListProperty,
+	imageProperty,
+	optionsCollection,
+	waitProperties,
+} from '../shared/description/parameters';
+
+const create = { show: { operation: ['generate'] } };
+const list = { show: { operation: ['list'] } };
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'generate',
+		options: [
+			{
+				name: 'Create',
+				value: 'generate',
+				action: 'Create an element from images',
+				description: 'Make a character or object from a frontal image and 1 to 3 other angles',
+			},
+			{
+				name: 'Get Task',
+				value: 'getTask',
+				action: 'Get an element task',
+				description: 'Look up an element task by task ID or external task ID',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List elements',
+				description: "The account's own elements, or Kling's presets",
+			},
+		],
+	},
+	{
+		displayName: 'Name',
+		name: 'elementName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Mia',
+		displayOptions: create,
+		description: 'At most 20 characters',
+	},
+	{
+		displayName: 'Description',
+		name: 'elementDescription',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Our brand ambassador: curly red hair, green jacket',
+		displayOptions: create,
+		description: 'At most 100 characters',
+	},
+	...imageProperty('frontalImage', 'Frontal Image').map((p) => ({
+		...p,
+		displayOptions: { ...p.displayOptions, show: { ...p.displayOptions?.show, ...create.show } },
+	})),
+	...imageListProperty(
+		'referImages',
+		'Other Angles',
+		'1 to 3 more images of the same character or object from other angles',
+	),
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		default: 'own',
+		displayOptions: list,
+		options: [
+			{ name: 'My Elements', value: 'own' },
+			{ name: "Kling's Presets", value: 'presets' },
+		],
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: list,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { operation: ['list'], returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	...getTaskProperties,
+	// An element has no file to download.
+	...waitProperties(5, 3)
+		.filter((p) => !['downloadResult', 'binaryPropertyOutput'].includes(p.name))
+		.map((p) => ({
+			...p,
+			displayOptions: { ...p.displayOptions, hide: { operation: ['list'] } },
+		})),
+	{
+		...optionsCollection([
+			callbackUrlOption,
+			externalTaskIdOption,
+			concurrencyOption,
+			forGenerate({
+				displayName: 'Voice ID',
+				name: 'voiceId',
+				type: 'string',
+				default: '',
+				description:
+					'A voice to bind to the element (a character), from your custom voices or the presets',
+			}),
+		]),
+		displayOptions: { hide: { operation: ['list'] } },
+	},
+];

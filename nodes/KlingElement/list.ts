@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { KlingClient } from '../shared/api/client';
+import type { KlingElement } from '../shared/api/task';
+
+/** One page's size: Kling allows 500 (kling-api-2026.md §5.1). */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 1000;
+
+async function elementsOf(
+	client: KlingClient,
+	source: 'own' | 'presets',
+	limit: number,
+	itemIndex: number,
+): Promise<KlingElement[]> {
+	const found: KlingElement[] = [];
+	for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
+		const tasks = await client.listElementTasks(source, page, PAGE_SIZE, itemIndex);
+		found.push(...tasks.flatMap((t) => t.elements));
+		if (tasks.length < PAGE_SIZE) break;
+	}
+	return found.slice(0, limit);
+}
+
+/** List: the account's own elements or Kling's presets, one output item per element. */
+export async function listElements(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const client = await KlingClient.connect(ctx);
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < ctx.getInputData().length; i++) {
+		try {
+			const source = ctx.getNodeParameter('source', i, 'own') as 'own' | 'presets';
+			const all = ctx.getNodeParameter('returnAll', i, false) as boolean;
+			const limit = all ? Infinity : Number(ctx.getNodeParameter('limit', i, 50));
+			const elements = await elementsOf(client, source, limit, i);
+			out.push(...elements.map((e) => ({ json: { ...e }, pairedItem: { item: i } })));
+		} catch (error) {
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: i });
+			if (!ctx.continueOnFail()) throw failure;
+			out.push({ json: { error: failure.message }, pairedItem: { item: i } });
+		}
+	}
+	return [out];
+}

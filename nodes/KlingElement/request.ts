@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { getOptions, imageList, imageSlot } from '../shared/input/request';
+import type { PreparedRequest, Target } from '../shared/input/types';
+
+/** A multi-image element: one frontal image and 1 to 3 other angles (kling-api-2026.md §5.1). */
+export function prepareElement(
+	ctx: IExecuteFunctions,
+	i: number,
+	{ route }: Target,
+): PreparedRequest {
+	const options = getOptions(ctx, i);
+	const refers = imageList(ctx, i, 'referImages', 'Other Angles', 1, (n) => [
+		'element_image_list',
+		'refer_images',
+		n,
+		'image_url',
+	]);
+	const body: IDataObject = {
+		element_name: String(ctx.getNodeParameter('elementName', i, '') ?? ''),
+		element_description: String(ctx.getNodeParameter('elementDescription', i, '') ?? ''),
+		reference_type: 'image_refer',
+		element_image_list: { frontal_image: '', refer_images: refers.map(() => ({})) },
+	};
+	const voice = String(options.voiceId ?? '').trim();
+	if (voice) body.element_voice_id = voice;
+	const callbackUrl = String(options.callbackUrl ?? '').trim();
+	if (callbackUrl) body.callback_url = callbackUrl;
+	const externalTaskId = String(options.externalTaskId ?? '').trim();
+	if (externalTaskId) body.external_task_id = externalTaskId;
+	const frontal = imageSlot(ctx, i, ctx.getNodeParameter('frontalImage', i, ''), 'Frontal Image', [
+		'element_image_list',
+		'frontal_image',
+	]);
+	return { body, images: [frontal, ...refers], model: '', route };
+}
