@@ -79,33 +79,28 @@ async function main(): Promise<number> {
 			log(`running ${file} (${workflow.name})`);
 			const result = await n8n.execute(workflow.id);
 			const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-			const klingNode = workflow.nodes.find((n) => String(n.type).startsWith('n8n-nodes-kling.'))!;
-			const items = result.nodes[String(klingNode.name)] ?? [];
-			const base = file.replace(/\.json$/, '');
-			if (result.status !== 'success' || items.length === 0) {
-				failures++;
-				summary.push(`  ✗ ${base}: ${result.status} ${result.error?.message ?? ''} (${seconds} s)`);
-				continue;
-			}
-			writeFileSync(
-				path.join(OUT, `${base}.json`),
-				JSON.stringify(
-					items.map((i) => i.json),
-					null,
-					2,
-				),
+			const klingNodes = workflow.nodes.filter((n) =>
+				String(n.type).startsWith('n8n-nodes-kling.'),
 			);
-			const files: string[] = [];
-			for (const item of items) {
-				for (const binary of Object.values(item.binary ?? {})) {
-					const name = `${base}-${binary.fileName ?? 'result'}`;
-					writeFileSync(path.join(OUT, name), n8n.readBinary(binary));
-					files.push(name);
+			for (const klingNode of klingNodes) {
+				const items = result.nodes[String(klingNode.name)] ?? [];
+				const slug = String(klingNode.name)
+					.toLowerCase()
+					.normalize('NFKD')
+					.replace(/[^a-z0-9]+/g, '-')
+					.replace(/^-|-$/g, '');
+				const base = file.replace(/\.json$/, '') + (klingNodes.length > 1 ? `-${slug}` : '');
+				if (result.status !== 'success' || items.length === 0) {
+					failures++;
+					summary.push(
+						`  ✗ ${base}: ${result.status} ${result.error?.message ?? ''} (${seconds} s)`,
+					);
+					continue;
 				}
+				summary.push(
+					`  ✓ ${base}: ${writeResults(base, items, (b) => n8n!.readBinary(b))} (workflow ${seconds} s)`,
+				);
 			}
-			summary.push(
-				`  ✓ ${base}: ${items.map((i) => i.json.status).join(', ')} in ${seconds} s → ${files.join(', ')}`,
-			);
 		}
 		const stats = emulator.snapshot();
 		console.log(
@@ -127,6 +122,35 @@ async function main(): Promise<number> {
 		await emulator.stop();
 	}
 	return failures ? 1 : 0;
+}
+
+type StoredBinary = { id?: string; data?: string; fileName?: string };
+
+/** Writes a Kling node's output JSON and files to demo-output/; says what it wrote. */
+function writeResults(
+	base: string,
+	items: Array<{ json: Record<string, unknown>; binary?: Record<string, StoredBinary> }>,
+	readBinary: (binary: StoredBinary) => Buffer,
+): string {
+	writeFileSync(
+		path.join(OUT, `${base}.json`),
+		JSON.stringify(
+			items.map((i) => i.json),
+			null,
+			2,
+		),
+	);
+	const files: string[] = [];
+	for (const item of items) {
+		for (const binary of Object.values(item.binary ?? {})) {
+			const name = `${base}-${binary.fileName ?? 'result'}`;
+			writeFileSync(path.join(OUT, name), readBinary(binary));
+			files.push(name);
+		}
+	}
+	const status = items.map((i) => i.json.status).join(', ');
+	const element = items.map((i) => i.json.elementId).filter(Boolean);
+	return `${status}${element.length ? `, element ${element.join(', ')}` : ''}${files.length ? ` → ${files.join(', ')}` : ''}`;
 }
 
 main().then(

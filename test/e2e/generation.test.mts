@@ -136,6 +136,41 @@ describe('generation nodes inside a real n8n', () => {
 		},
 	);
 
+	it.each(['element-in-two-videos.json', 'legacy:element-in-two-videos.json'])(
+		'example %s: an element made from two photos, then used in two videos with its exact ID',
+		async (file) => {
+			const result = await n8n.execute(examples[file].id);
+			expect(result.error).toBeUndefined();
+			const [element] = result.nodes['Kling Element'];
+			const id = String(element.json.elementId);
+			// Above 2^53: only exact if no JavaScript number ever held it.
+			expect(id).toMatch(/^\d{18}$/);
+			expect(Number.isSafeInteger(Number(id))).toBe(false);
+			for (const scene of ['Scene: café', 'Scene: beach']) {
+				const [item] = result.nodes[scene];
+				expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'text2video' });
+				expect(n8n.readBinary(item.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+			}
+			const stats = emulator.snapshot();
+			expect(stats.creates).toBe(3);
+			const videos = stats.tasks.filter((t) => t.endpoint !== 'element');
+			for (const task of videos) {
+				const sent = emulator.taskBody(task.id)!;
+				if (file.startsWith('legacy:')) {
+					expect(sent.element_list).toEqual([{ element_id: id }]);
+					expect(sent.prompt).toMatch(/^<<<element_1>>> /);
+				} else {
+					expect(sent.contents).toContainEqual({
+						type: 'element',
+						element_id: id,
+						id: 'element_1',
+					});
+					expect(JSON.stringify(sent.contents)).toContain('@element_1 ');
+				}
+			}
+		},
+	);
+
 	it.each([
 		'image-to-video.json',
 		'multi-image-to-video.json',

@@ -202,10 +202,11 @@ describe('the nodes on both API standards', () => {
 	it('Image to Video with elements on the new standard: element contents with their ids as strings', async () => {
 		await run(
 			'i2v',
-			{ model: 'kling-v3', image: 'data', prompt: '@element_1 waves', options: elements },
+			{ model: 'kling-v3', image: 'data', prompt: '<<<element_1>>> waves', options: elements },
 			newStandard(),
 		);
 		expect(env.emulator.taskBody()!.contents).toEqual([
+			// The legacy way to name an element, written the new standard's way.
 			{ type: 'prompt', text: '@element_1 waves' },
 			{ type: 'first_frame', url: PNG_B64 },
 			{ type: 'element', element_id: ELEMENT, id: 'element_1' },

@@ -323,7 +323,7 @@ export const elementsOption: INodeProperties = forGenerate({
 	placeholder: 'Add Element',
 	default: { element: [{ id: '' }] },
 	description:
-		"Characters or objects made once (Kling Element node, or Kling's presets) and kept the same in every video. Kling 3.0 in Image to Video: up to 3; 3.0 Omni and O1: up to 7 with the reference images. Name them in the prompt as &lt;&lt;&lt;element_1&gt;&gt;&gt;, … (legacy API standard) or @element_1, @element_2, … (new standard).",
+		"Characters or objects made once (Kling Element node, or Kling's presets) and kept the same in every video. Kling 3.0 in Image to Video: up to 3; 3.0 Omni and O1: up to 7 with the reference images. Name them in the prompt as &lt;&lt;&lt;element_1&gt;&gt;&gt;, &lt;&lt;&lt;element_2&gt;&gt;&gt;, … (on Kling's new API standard the node writes @element_1, …).",
 	options: [
 		{
 			name: 'element',

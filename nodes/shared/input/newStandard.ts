@@ -47,8 +47,14 @@ function contentType(slot: ImageSlot, body: IDataObject): string {
 
 /** A storyboard becomes the shot syntax in the prompt; 3.0 Turbo reads only that, with no field. */
 function promptOf(body: IDataObject): string | undefined {
-	if (body.shot_type === 'customize') return shotGrammar(shotsOf(body.multi_prompt));
-	return typeof body.prompt === 'string' ? body.prompt : undefined;
+	const prompt =
+		body.shot_type === 'customize'
+			? shotGrammar(shotsOf(body.multi_prompt))
+			: typeof body.prompt === 'string'
+				? body.prompt
+				: undefined;
+	// One way to name elements in every workflow: <<<element_1>>> is @element_1 on this standard.
+	return prompt?.replace(/<<<element_(\d+)>>>/g, '@element_$1');
 }
 
 function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry']): IDataObject {
