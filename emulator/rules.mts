@@ -215,6 +215,30 @@ export function validate(
 	return n;
 }
 
+/** `video_list[{video_url, refer_type, keep_original_sound}]` (§4.4): one video, feature or base. */
+function checkVideoList(
+	body: Record<string, unknown>,
+	images: Array<{ type?: unknown }>,
+	videos: unknown[],
+): void {
+	if (!Array.isArray(videos)) throw new KlingError(400, 1201, 'video_list must be an array');
+	if (videos.length > 1) throw new KlingError(400, 1201, 'video_list must have at most 1 video');
+	const video = videos[0] as Record<string, unknown> | undefined;
+	if (!video) return;
+	if (!/^https?:\/\//.test(String(video.video_url ?? '')))
+		throw new KlingError(400, 1201, 'video_list[0].video_url must be a video URL');
+	checkEnum('video_list[0].refer_type', video.refer_type ?? '', ['feature', 'base']);
+	checkEnum('video_list[0].keep_original_sound', video.keep_original_sound, ['yes', 'no']);
+	if (video.refer_type === 'base') {
+		if (images.some((e) => e?.type === 'first_frame' || e?.type === 'end_frame'))
+			throw new KlingError(400, 1201, 'a base video takes no first or end frame');
+		if (body.multi_shot === true)
+			throw new KlingError(400, 1201, 'multi_shot is not supported with a base video');
+		if (body.duration !== undefined)
+			throw new KlingError(400, 1201, 'duration follows the base video and cannot be set');
+	}
+}
+
 /** `POST /v1/general/advanced-custom-elements` (kling-api-2026.md §5.1). */
 function validateElement(body: Record<string, unknown>): number {
 	onlyKnownKeys(body, [
@@ -314,6 +338,7 @@ function validateOmniVideo(model: string, body: Record<string, unknown>): number
 		checkEnum(`image_list[${i}].type`, e?.type, ['first_frame', 'end_frame']);
 	});
 	const first = images.some((e) => e?.type === 'first_frame');
+	checkVideoList(body, images, videos);
 	checkEnum('mode', body.mode, model === 'kling-v3-omni' ? ['std', 'pro', '4k'] : ['std', 'pro']);
 	checkEnum('duration', body.duration, model === 'kling-v3-omni' ? SECONDS_3_15 : SECONDS_3_10);
 	if (!first && body.aspect_ratio === undefined)

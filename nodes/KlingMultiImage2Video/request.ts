@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
 import { applyElements } from '../shared/input/elements';
+import { applyReferenceVideo } from '../shared/input/referenceVideo';
 import { applyStoryboard } from '../shared/input/storyboard';
 import type { PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
@@ -32,5 +33,6 @@ export function prepareMultiImage2Video(
 	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
 	applyStoryboard(body, options, route.entry);
 	applyElements(body, options);
+	applyReferenceVideo(body, options);
 	return { body, images, model: modelName(route), route };
 }

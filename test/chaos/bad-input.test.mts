@@ -280,6 +280,9 @@ const NEW_DEFAULTS = {
 const shots = (...list: Array<[string, number]>) => ({
 	shots: { shot: list.map(([prompt, duration]) => ({ prompt, duration })) },
 });
+const refVideo = (use: string, keepOriginalSound = false) => ({
+	referenceVideo: { video: { url: 'https://cdn.example.com/clip.mp4', use, keepOriginalSound } },
+});
 const seven = (n: number) => ({ image: Array.from({ length: n }, () => ({ value: 'data' })) });
 type ModelCase = [
 	name: string,
@@ -578,6 +581,56 @@ const MODEL_CASES: ModelCase[] = [
 		'mi2v',
 		{ images: seven(5), options: { elements: { element: ['1', '2', '3'].map((id) => ({ id })) } } },
 		/^Elements: 5 reference images and 3 elements; Kling 3\.0 Omni takes at most 7 together/,
+	],
+	[
+		'sound with a feature reference video',
+		'mi2v',
+		{ options: { sound: true, ...refVideo('feature') } },
+		/^Sound: Kling 3\.0 Omni makes no new sound with a reference video/,
+	],
+	[
+		'Keep Original Sound with a feature reference',
+		'mi2v',
+		{ options: refVideo('feature', true) },
+		/^Reference Video: Keep Original Sound works only with a base video to edit/,
+		'accessKey',
+	],
+	[
+		'a duration with a base video',
+		'mi2v',
+		{ options: { duration: '5', ...refVideo('base') } },
+		/^Duration \(Seconds\): a base video to edit keeps its own length/,
+	],
+	[
+		'a storyboard with a base video (legacy)',
+		'mi2v',
+		{ options: { ...shots(['Wide', 5]), ...refVideo('base') } },
+		/^(Multi-Shot: is not available with a base video|Duration \(Seconds\): a base video)/,
+		'accessKey',
+	],
+	[
+		'5 reference images with a reference video',
+		'mi2v',
+		{ images: seven(5), options: refVideo('feature') },
+		/^Images: 5 reference images and elements together; Kling accepts at most 4 with a reference video|^Elements: /,
+		'accessKey',
+	],
+	[
+		'a reference video on Kling 1.6',
+		'mi2v',
+		{ model: 'kling-v1-6', options: refVideo('feature') },
+		/^Reference Video: Kling 1\.6 .*(takes no reference video|does not take this setting)/,
+		'accessKey',
+	],
+	[
+		'a reference video that is not a URL (legacy)',
+		'mi2v',
+		{
+			model: 'kling-video-o1',
+			options: { referenceVideo: { video: { url: 'clip.mp4', use: 'feature' } } },
+		},
+		/^Reference Video URL: must be an http\(s\) URL/,
+		'accessKey',
 	],
 	[
 		'shots that do not add up on 3.0 Omni (legacy)',

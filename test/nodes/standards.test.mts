@@ -242,6 +242,53 @@ describe('the nodes on both API standards', () => {
 		},
 	);
 
+	const video = (use: string, keepOriginalSound = false) => ({
+		referenceVideo: { video: { url: 'https://cdn.example.com/clip.mp4', use, keepOriginalSound } },
+	});
+
+	it.each([
+		['feature', false, 'feature_video', undefined],
+		['base', true, 'base_video', 'original'],
+	] as const)(
+		'Multi-Image to Video, 3.0 Omni on the new standard, a %s reference video: its content and audio',
+		async (use, keep, type, audio) => {
+			await run(
+				'm2v',
+				{
+					model: 'kling-v3-omni',
+					prompt: 'Make it rain',
+					images: { image: [{ value: 'data' }] },
+					options: video(use, keep),
+				},
+				newStandard(),
+			);
+			const body = env.emulator.taskBody()!;
+			expect(body.contents).toContainEqual({ type, url: 'https://cdn.example.com/clip.mp4' });
+			expect((body.settings as IDataObject).audio).toBe(audio);
+		},
+	);
+
+	it('Multi-Image to Video, O1 with an access key: a base video to edit in video_list, keeping its sound', async () => {
+		const [[item]] = await run(
+			'm2v',
+			{
+				model: 'kling-video-o1',
+				prompt: 'Make it night',
+				images: { image: [{ value: 'data' }] },
+				options: video('base', true),
+			},
+			accessKey(),
+		);
+		expect(env.emulator.taskBody()!.video_list).toEqual([
+			{
+				video_url: 'https://cdn.example.com/clip.mp4',
+				refer_type: 'base',
+				keep_original_sound: 'yes',
+			},
+		]);
+		expect(item.json.status).toBe('succeeded');
+	});
+
 	it('Image to Video, 3.0 Turbo: no audio field (it always has sound), status read through /tasks', async () => {
 		const [[item]] = await run(
 			'i2v',

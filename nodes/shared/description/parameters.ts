@@ -342,6 +342,58 @@ export const elementsOption: INodeProperties = forGenerate({
 	],
 });
 
+export const referenceVideoOption: INodeProperties = forGenerate({
+	displayName: 'Reference Video',
+	name: 'referenceVideo',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: false },
+	default: {},
+	placeholder: 'Add Reference Video',
+	description:
+		'Kling 3.0 Omni and O1: one video (MP4/MOV URL, 3 to 15.5 s on 3.0 Omni, 3 to 10 s on O1, at most 200 MB) to follow or to edit. With a video, at most 4 reference images and elements.',
+	options: [
+		{
+			name: 'video',
+			displayName: 'Video',
+			values: [
+				{
+					displayName: 'Video URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/clip.mp4',
+				},
+				{
+					displayName: 'Use As',
+					name: 'use',
+					type: 'options',
+					default: 'feature',
+					options: [
+						{
+							name: 'Feature Reference',
+							value: 'feature',
+							description: 'Follow its motion, camera or style in a new video (Sound must be off)',
+						},
+						{
+							name: 'Base Video to Edit',
+							value: 'base',
+							description:
+								'Change this video as the prompt says; it keeps its length (no Duration, no Multi-Shot)',
+						},
+					],
+				},
+				{
+					displayName: 'Keep Original Sound',
+					name: 'keepOriginalSound',
+					type: 'boolean',
+					default: false,
+					description: "Whether the result keeps the base video's own sound",
+				},
+			],
+		},
+	],
+});
+
 export const resolutionOption: INodeProperties = forGenerate({
 	displayName: 'Resolution',
 	name: 'resolution',

@@ -4,6 +4,7 @@ import { RESOLUTION_OF } from '../models/catalogue';
 import { InputError } from './images';
 import { fieldLabel } from './schemas';
 import { elementAlias } from './elements';
+import { referenceVideoOf } from './referenceVideo';
 import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
 
@@ -32,6 +33,7 @@ const MAPPED = new Set([
 	'shot_type',
 	'multi_prompt',
 	'element_list',
+	'video_list',
 ]);
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
@@ -69,6 +71,8 @@ function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry'])
 	if (body.aspect_ratio !== undefined) settings.aspect_ratio = body.aspect_ratio;
 	if (body.sound !== undefined && !alwaysAudio)
 		settings.audio = body.sound === 'on' ? 'native' : 'off';
+	// A base video to edit may keep its own sound (§3.4).
+	if (referenceVideoOf(body)?.keep_original_sound === 'yes') settings.audio = 'original';
 	return settings;
 }
 
@@ -105,6 +109,11 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 		contents.push({ type: contentType(slot, legacy) });
 		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
 	});
+	const video = referenceVideoOf(legacy);
+	if (video) {
+		const type = video.refer_type === 'base' ? 'base_video' : 'feature_video';
+		contents.push({ type, url: video.video_url });
+	}
 	((legacy.element_list ?? []) as IDataObject[]).forEach((element, n) =>
 		contents.push({ type: 'element', element_id: element.element_id, id: elementAlias(n) }),
 	);

@@ -76,6 +76,8 @@ const FIELD_LABELS: Record<string, string> = {
 	shot_type: 'Multi-Shot',
 	multi_prompt: 'Shots',
 	element_list: 'Elements',
+	video_list: 'Reference Video',
+	'video_list.#.video_url': 'Reference Video URL',
 	element_name: 'Name',
 	element_description: 'Description',
 	'element_image_list.frontal_image': 'Frontal Image',
@@ -219,6 +221,23 @@ const elementId = z.string().refine(
 );
 const elementList = z.array(z.object({ element_id: elementId }).strict()).optional();
 
+/** Omni's one reference video (§4.4); what it excludes is checked on both standards in models/rules.ts. */
+const videoList = count(0, 1, 'videos')
+	.pipe(
+		z.array(
+			z
+				.object({
+					video_url: z
+						.string()
+						.regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL of an MP4 or MOV video'),
+					refer_type: z.enum(['feature', 'base']),
+					keep_original_sound: z.enum(['yes', 'no']),
+				})
+				.strict(),
+		),
+	)
+	.optional();
+
 /** Legacy multi-shot fields (§4.1); the shot rules themselves are in input/storyboard.ts. */
 const storyboardFields = {
 	multi_shot: z.boolean().optional(),
@@ -361,17 +380,19 @@ export const omniVideoSchema = z
 		sound: z.enum(['on', 'off']).optional(),
 		...storyboardFields,
 		element_list: elementList,
+		video_list: videoList,
 	})
 	.strict()
 	.superRefine((body, issues) => {
 		if (body.shot_type !== 'customize' && String(body.prompt ?? '').trim() === '')
 			issues.addIssue({ code: z.ZodIssueCode.custom, path: ['prompt'], message: 'is required' });
 		const references = (body.image_list?.length ?? 0) + (body.element_list?.length ?? 0);
-		if (references > 7)
+		const limit = body.video_list?.length ? 4 : 7;
+		if (references > limit)
 			issues.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['element_list'],
-				message: `${references} reference images and elements together; Kling accepts at most 7`,
+				message: `${references} reference images and elements together; Kling accepts at most ${limit}${limit === 4 ? ' with a reference video' : ''}`,
 			});
 		checkStoryboard(body, issues);
 	});
@@ -463,7 +484,9 @@ export const newImageToVideoSchema = z
 export const newOmniVideoSchema = z
 	.object({
 		contents: z
-			.array(newContent(['first_frame', 'last_frame', 'refer_image']))
+			.array(
+				newContent(['first_frame', 'last_frame', 'refer_image', 'feature_video', 'base_video']),
+			)
 			.refine((c) => typeCount(c, 'prompt') === 1, { message: 'needs a prompt' })
 			.refine(
 				(c) => c.length - typeCount(c, 'prompt') <= 7,

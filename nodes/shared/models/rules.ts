@@ -75,6 +75,7 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 		...promptChecks(model, route, body),
 		...multiShotChecks(model, body),
 		...elementChecks(model, route, body),
+		...referenceVideoChecks(model, route, body),
 	];
 	return checks.find(([broken]) => broken)?.[1];
 }
@@ -90,6 +91,7 @@ function elementChecks(
 	const name = model.name;
 	const images = Array.isArray(body.image_list) ? body.image_list.length : 0;
 	const badId = list.findIndex((e) => !/^\d{1,19}$/.test(String(e.element_id)));
+	const limit = Array.isArray(body.video_list) && body.video_list.length ? 4 : model.elements;
 	return [
 		[
 			badId >= 0,
@@ -108,8 +110,41 @@ function elementChecks(
 			`Elements: has ${elements} elements; ${name} takes at most ${model.elements}`,
 		],
 		[
-			images + elements > model.elements,
-			`Elements: ${images} reference images and ${elements} elements; ${name} takes at most ${model.elements} together`,
+			images + elements > limit,
+			`Elements: ${images} reference images and ${elements} elements; ${name} takes at most ${limit} together${limit === 4 ? ' with a reference video' : ''}`,
+		],
+	];
+}
+
+/** Omni's reference video (kling-api-2026.md §3.4, §4.4), on either standard. */
+function referenceVideoChecks(
+	model: VideoModel,
+	route: TaskRoute,
+	body: IDataObject,
+): Array<[boolean, string]> {
+	const video = (body.video_list as IDataObject[] | undefined)?.[0];
+	if (!video) return [];
+	const base = video.refer_type === 'base';
+	return [
+		[
+			route.legacy !== 'omniVideo',
+			`Reference Video: ${model.name} takes no reference video; choose Kling 3.0 Omni or O1`,
+		],
+		[
+			body.sound === 'on',
+			`Sound: ${model.name} makes no new sound with a reference video; turn Sound off (a base video can keep its own with Keep Original Sound)`,
+		],
+		[
+			!base && video.keep_original_sound === 'yes',
+			'Reference Video: Keep Original Sound works only with a base video to edit; a feature reference must be silent',
+		],
+		[
+			base && body.duration !== undefined,
+			'Duration (Seconds): a base video to edit keeps its own length; remove Duration',
+		],
+		[
+			base && body.multi_shot === true,
+			'Multi-Shot: is not available with a base video to edit; remove it',
 		],
 	];
 }

@@ -1,0 +1,26 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Omni's reference video (kling-api-2026.md §3.4, §4.4): one video URL, either a feature reference
+ * (its motion, style or camera) or a base video to edit. Written in legacy terms
+ * (`video_list[{video_url, refer_type, keep_original_sound}]`); input/newStandard.ts maps it to a
+ * `feature_video` / `base_video` content and `settings.audio`.
+ */
+export function applyReferenceVideo(body: IDataObject, options: IDataObject): void {
+	const video = (options.referenceVideo as IDataObject | undefined)?.video as
+		| IDataObject
+		| undefined;
+	if (!video) return;
+	body.video_list = [
+		{
+			video_url: String(video.url ?? '').trim(),
+			refer_type: video.use === 'base' ? 'base' : 'feature',
+			keep_original_sound: video.keepOriginalSound ? 'yes' : 'no',
+		},
+	];
+}
+
+/** The reference video of a legacy body, if any. */
+export function referenceVideoOf(body: IDataObject): IDataObject | undefined {
+	return (body.video_list as IDataObject[] | undefined)?.[0];
+}
