@@ -211,6 +211,10 @@ function checkImageToVideo(
 				? `at most ${rules.voices} voices for ${model}`
 				: `voice is not supported by ${model}`,
 		);
+	if (countOf(contents, 'voice') && (settings.audio ?? 'off') === 'off')
+		throw bad('voice requires audio other than off');
+	if (countOf(contents, 'voice') && settings.resolution !== '1080p')
+		throw bad(`voice requires resolution 1080p for ${model}`);
 }
 
 /** §3.4 */
@@ -274,6 +278,11 @@ function checkMedia(contents: Content[]): void {
 			!/^https?:\/\//.test(String(c.url ?? ''))
 		)
 			throw bad(`contents[${i}].url must be a video URL`);
+		if (
+			c.type === 'voice' &&
+			(typeof c.voice_id !== 'string' || c.voice_id === '' || typeof c.id !== 'string')
+		)
+			throw bad(`contents[${i}] voice needs voice_id (a string) and id`);
 		if (
 			c.type === 'element' &&
 			(typeof c.element_id !== 'string' || !/^\d+$/.test(c.element_id) || typeof c.id !== 'string')

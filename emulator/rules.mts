@@ -166,6 +166,7 @@ export function validate(
 		}
 		checkLegacyStoryboard(body, model, ['kling-v3']);
 		checkElementList(body, model === 'kling-v3' ? 3 : 0, model);
+		checkVoiceList(body, model);
 		if (body.camera_control !== undefined) {
 			const cc = body.camera_control as { type?: string; config?: Record<string, number> };
 			checkEnum('camera_control.type', cc.type, [
@@ -213,6 +214,21 @@ export function validate(
 	if (!Number.isInteger(n) || n < 1 || n > 9)
 		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
 	return n;
+}
+
+/** `voice_list[{voice_id}]` (§4.2, §4.3): kling-v2-6 with sound on (pro), ≤ 2, not with elements [C]. */
+function checkVoiceList(body: Record<string, unknown>, model: string): void {
+	if (body.voice_list === undefined) return;
+	const list = body.voice_list as Array<{ voice_id?: unknown }>;
+	if (model !== 'kling-v2-6')
+		throw new KlingError(400, 1201, `voice_list is not supported by ${model}`);
+	if (!Array.isArray(list) || list.length < 1 || list.length > 2)
+		throw new KlingError(400, 1201, 'voice_list must have 1 to 2 voices');
+	if (list.some((v) => typeof v?.voice_id !== 'string' || v.voice_id === ''))
+		throw new KlingError(400, 1201, 'voice_list voice_id must be a string');
+	if (body.sound !== 'on') throw new KlingError(400, 1201, 'voice_list requires sound on');
+	if (body.element_list !== undefined)
+		throw new KlingError(400, 1201, 'voice_list cannot be combined with element_list');
 }
 
 /** `video_list[{video_url, refer_type, keep_original_sound}]` (§4.4): one video, feature or base. */

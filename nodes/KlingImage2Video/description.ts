@@ -21,6 +21,7 @@ import {
 	promptProperty,
 	shotsOption,
 	soundOption,
+	voicesOption,
 	waitProperties,
 	watermarkOption,
 } from '../shared/description/parameters';
@@ -153,6 +154,7 @@ export const properties: INodeProperties[] = [
 			'Static Mask (Motion Brush)',
 			'Area that stays still; same aspect ratio as the image. Excludes End Frame and Camera Control.',
 		),
+		voicesOption,
 		watermarkOption,
 	]),
 ];

@@ -5,6 +5,7 @@ import { InputError } from '../shared/input/images';
 import { commonBody, getOptions, imageSlot, setIfGiven } from '../shared/input/request';
 import { applyElements } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
+import { applyVoices } from '../shared/input/voices';
 import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
 import { CAMERA_AXES } from '../shared/input/schemas';
@@ -75,5 +76,6 @@ export function prepareImage2Video(
 	if (camera) body.camera_control = cameraBody(camera);
 	applyStoryboard(body, options, route.entry);
 	applyElements(body, options);
+	applyVoices(body, options);
 	return { body, images, model: modelName(route), route };
 }

@@ -29,8 +29,7 @@ export class KlingMultiImage2Image implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: generationSubtitle('multiImage2image'),
-		description:
-			'Combine up to four subject images, a scene and a style into new images with Kling AI',
+		description: 'Combine up to ten subject, scene and style images into new images with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-image',
 		defaults: { name: 'Kling Multi-Image to Image' },

@@ -29,7 +29,8 @@ export class KlingMultiImage2Video implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: generationSubtitle('multiImage2video'),
-		description: 'Turn up to four reference images into one video with Kling AI',
+		description:
+			'Turn up to seven reference images (and a reference video) into one video with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-video',
 		defaults: { name: 'Kling Multi-Image to Video' },

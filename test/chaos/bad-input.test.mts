@@ -583,6 +583,32 @@ const MODEL_CASES: ModelCase[] = [
 		/^Elements: 5 reference images and 3 elements; Kling 3\.0 Omni takes at most 7 together/,
 	],
 	[
+		'a voice on Kling 3.0',
+		'i2v',
+		{ options: { sound: true, voices: { voice: [{ id: '1' }] } } },
+		/^Voices: Kling 3\.0 takes no voices; choose Kling 2\.6, or on Kling 3\.0 bind the voice to an element/,
+	],
+	[
+		'three voices on Kling 2.6',
+		'i2v',
+		{
+			model: 'kling-v2-6',
+			options: {
+				sound: true,
+				mode: 'pro',
+				voices: { voice: [{ id: '1' }, { id: '2' }, { id: '3' }] },
+			},
+		},
+		/^Voices: has 3 voices; Kling 2\.6 takes at most 2/,
+	],
+	[
+		'a voice without sound on Kling 2.6 (legacy)',
+		'i2v',
+		{ model: 'kling-v2-6', options: { mode: 'pro', voices: { voice: [{ id: '1' }] } } },
+		/^Voices: Kling 2\.6 speaks with voices only with Sound on/,
+		'accessKey',
+	],
+	[
 		'sound with a feature reference video',
 		'mi2v',
 		{ options: { sound: true, ...refVideo('feature') } },

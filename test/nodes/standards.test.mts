@@ -242,6 +242,39 @@ describe('the nodes on both API standards', () => {
 		},
 	);
 
+	it.each(['API key', 'access key'] as const)(
+		'Image to Video, Kling 2.6 with two voices (%s): voice contents or voice_list, sound on at 1080p',
+		async (auth) => {
+			const voices = { voices: { voice: [{ id: '930801338081615883' }, { id: 'preset_f1' }] } };
+			await run(
+				'i2v',
+				{
+					model: 'kling-v2-6',
+					image: 'data',
+					prompt: '<<<voice_1>>> says hello to <<<voice_2>>>',
+					options: { ...voices, sound: true, mode: 'pro' },
+				},
+				credentialsBy[auth](),
+			);
+			const body = env.emulator.taskBody()!;
+			if (auth === 'API key') {
+				expect(body.contents).toEqual([
+					{ type: 'prompt', text: '@voice_1 says hello to @voice_2' },
+					{ type: 'first_frame', url: PNG_B64 },
+					{ type: 'voice', voice_id: '930801338081615883', id: 'voice_1' },
+					{ type: 'voice', voice_id: 'preset_f1', id: 'voice_2' },
+				]);
+				expect(body.settings).toEqual({ resolution: '1080p', audio: 'native' });
+			} else {
+				expect(body).toMatchObject({
+					voice_list: [{ voice_id: '930801338081615883' }, { voice_id: 'preset_f1' }],
+					sound: 'on',
+					mode: 'pro',
+				});
+			}
+		},
+	);
+
 	const video = (use: string, keepOriginalSound = false) => ({
 		referenceVideo: { video: { url: 'https://cdn.example.com/clip.mp4', use, keepOriginalSound } },
 	});

@@ -342,6 +342,32 @@ export const elementsOption: INodeProperties = forGenerate({
 	],
 });
 
+export const voicesOption: INodeProperties = forGenerate({
+	displayName: 'Voices',
+	name: 'voices',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Voice', sortable: true },
+	placeholder: 'Add Voice',
+	default: { voice: [{ id: '' }] },
+	description:
+		"Kling 2.6 only: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt;, &lt;&lt;&lt;voice_2&gt;&gt;&gt;. On Kling 3.0, bind a voice to an element instead.",
+	options: [
+		{
+			name: 'voice',
+			displayName: 'Voice',
+			values: [
+				{
+					displayName: 'Voice ID',
+					name: 'id',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 930801338081615883',
+				},
+			],
+		},
+	],
+});
+
 export const referenceVideoOption: INodeProperties = forGenerate({
 	displayName: 'Reference Video',
 	name: 'referenceVideo',

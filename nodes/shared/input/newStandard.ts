@@ -5,6 +5,7 @@ import { InputError } from './images';
 import { fieldLabel } from './schemas';
 import { elementAlias } from './elements';
 import { referenceVideoOf } from './referenceVideo';
+import { voiceAlias } from './voices';
 import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
 
@@ -34,6 +35,7 @@ const MAPPED = new Set([
 	'multi_prompt',
 	'element_list',
 	'video_list',
+	'voice_list',
 ]);
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
@@ -56,7 +58,7 @@ function promptOf(body: IDataObject): string | undefined {
 				? body.prompt
 				: undefined;
 	// One way to name elements in every workflow: <<<element_1>>> is @element_1 on this standard.
-	return prompt?.replace(/<<<element_(\d+)>>>/g, '@element_$1');
+	return prompt?.replace(/<<<(element|voice)_(\d+)>>>/g, '@$1_$2');
 }
 
 function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry']): IDataObject {
@@ -116,6 +118,9 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	}
 	((legacy.element_list ?? []) as IDataObject[]).forEach((element, n) =>
 		contents.push({ type: 'element', element_id: element.element_id, id: elementAlias(n) }),
+	);
+	((legacy.voice_list ?? []) as IDataObject[]).forEach((voice, n) =>
+		contents.push({ type: 'voice', voice_id: voice.voice_id, id: voiceAlias(n) }),
 	);
 	// Text to video takes the prompt flat, with no contents (§3.2).
 	const flat = request.route.newPath?.startsWith('/text-to-video/') === true;

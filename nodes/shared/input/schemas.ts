@@ -77,6 +77,8 @@ const FIELD_LABELS: Record<string, string> = {
 	multi_prompt: 'Shots',
 	element_list: 'Elements',
 	video_list: 'Reference Video',
+	voice_list: 'Voices',
+	'voice_list.#.voice_id': 'Voices #{n} Voice ID',
 	'video_list.#.video_url': 'Reference Video URL',
 	element_name: 'Name',
 	element_description: 'Description',
@@ -296,6 +298,9 @@ export const image2videoSchema = z
 			.optional(),
 		...storyboardFields,
 		element_list: elementList,
+		voice_list: count(1, 2, 'voices')
+			.pipe(z.array(z.object({ voice_id: z.string().min(1, 'is empty') }).strict()))
+			.optional(),
 	})
 	.strict()
 	.superRefine((body, issues) => {
@@ -442,6 +447,9 @@ const newContent = (types: string[]) =>
 			.strict(),
 		z.object({ type: oneOf(types), url: image, id: z.string().optional() }).strict(),
 		z.object({ type: z.literal('element'), element_id: elementId, id: z.string().min(1) }).strict(),
+		z
+			.object({ type: z.literal('voice'), voice_id: z.string().min(1), id: z.string().min(1) })
+			.strict(),
 	]);
 
 const typeCount = (contents: Array<{ type: string }>, type: string) =>

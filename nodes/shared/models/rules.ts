@@ -76,6 +76,7 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 		...multiShotChecks(model, body),
 		...elementChecks(model, route, body),
 		...referenceVideoChecks(model, route, body),
+		...voiceChecks(model, body, resolution, sound),
 	];
 	return checks.find(([broken]) => broken)?.[1];
 }
@@ -113,6 +114,31 @@ function elementChecks(
 			images + elements > limit,
 			`Elements: ${images} reference images and ${elements} elements; ${name} takes at most ${limit} together${limit === 4 ? ' with a reference video' : ''}`,
 		],
+	];
+}
+
+/** Voices (kling-api-2026.md §3.3): Kling 2.6 in Image to Video, with sound, at 1080p. */
+function voiceChecks(
+	model: VideoModel,
+	body: IDataObject,
+	resolution: Resolution | undefined,
+	sound: boolean,
+): Array<[boolean, string]> {
+	const voices = Array.isArray(body.voice_list) ? body.voice_list.length : 0;
+	if (voices === 0) return [];
+	const name = model.name;
+	return [
+		[
+			model.voices === 0,
+			`Voices: ${name} takes no voices; choose Kling 2.6, or on Kling 3.0 bind the voice to an element`,
+		],
+		[voices > model.voices, `Voices: has ${voices} voices; ${name} takes at most ${model.voices}`],
+		[!sound, `Voices: ${name} speaks with voices only with Sound on`],
+		[
+			resolution !== '1080p',
+			`Voices: ${name} speaks with voices only in Mode Professional (1080p)`,
+		],
+		[body.element_list !== undefined, 'Voices: cannot be combined with Elements in one request'],
 	];
 }
 
