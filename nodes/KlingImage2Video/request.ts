@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 import { InputError } from '../shared/input/images';
-import { commonBody, getOptions, imageSlot, setIfGiven } from '../shared/input/request';
+import { applyVideoSettings, commonBody, getOptions, imageSlot } from '../shared/input/request';
 import { applyElements } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
 import { applyVoices } from '../shared/input/voices';
@@ -53,10 +53,8 @@ export function prepareImage2Video(
 		imageSlot(ctx, i, ctx.getNodeParameter('image', i, ''), 'Image', ['image']),
 	];
 
-	setIfGiven(body, 'mode', options.mode);
-	setIfGiven(body, 'duration', options.duration);
+	applyVideoSettings(body, options, route, false);
 	if (options.cfgScale !== undefined) body.cfg_scale = Number(options.cfgScale);
-	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
 
 	const endFrame = String(options.endFrame ?? '').trim();
 	if (endFrame) images.push(imageSlot(ctx, i, endFrame, 'End Frame', ['image_tail'], false));

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { commonBody, getOptions, imageList, setIfGiven } from '../shared/input/request';
+import { applyVideoSettings, commonBody, getOptions, imageList } from '../shared/input/request';
 import { applyElements } from '../shared/input/elements';
 import { applyReferenceVideo } from '../shared/input/referenceVideo';
 import { applyStoryboard } from '../shared/input/storyboard';
@@ -26,11 +26,7 @@ export function prepareMultiImage2Video(
 		key,
 	]);
 	body.image_list = images.map(() => ({}));
-	setIfGiven(body, 'mode', options.mode);
-	setIfGiven(body, 'duration', options.duration);
-	// Omni needs a ratio without a first frame [T], and 16:9 is its default (kling-api-2026.md §8.3).
-	setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
-	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
+	applyVideoSettings(body, options, route, true);
 	applyStoryboard(body, options, route.entry);
 	applyElements(body, options);
 	applyReferenceVideo(body, options);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { commonBody, getOptions, setIfGiven } from '../shared/input/request';
+import { applyVideoSettings, commonBody, getOptions } from '../shared/input/request';
 import { applyElements } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
 import type { PreparedRequest, Target } from '../shared/input/types';
@@ -14,12 +14,7 @@ export function prepareText2Video(
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const body = commonBody(ctx, i, options, true, route);
-	const omni = route.legacy === 'omniVideo';
-	setIfGiven(body, 'mode', options.mode);
-	setIfGiven(body, 'duration', options.duration);
-	// Omni needs a ratio without a first frame [T], and 16:9 is its default (kling-api-2026.md §8.3).
-	setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
-	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
+	applyVideoSettings(body, options, route, true);
 	applyStoryboard(body, options, route.entry);
 	applyElements(body, options);
 	return { body, images: [], model: modelName(route), route };

@@ -178,6 +178,7 @@ describe('the n8n editor in a real browser', () => {
 		);
 		await editor.page.getByRole('button', { name: 'Add Shot' }).first().waitFor();
 		await editor.page.getByText('Seconds').first().waitFor();
+		await editor.shot('panel-text-to-video');
 		expect(await editor.optionChoices('multiShot')).toEqual([
 			'Storyboard (Shots Below)',
 			'Intelligent',
@@ -186,7 +187,6 @@ describe('the n8n editor in a real browser', () => {
 		expect(await editor.addableOptions()).toEqual(
 			expect.arrayContaining(['Duration (Seconds)', 'Negative Prompt', 'Elements']),
 		);
-		await editor.shot('panel-text-to-video');
 		await editor.selectOption('operation', 'Get Task');
 		const getTask = await editor.parameterNames();
 		expect(getTask.filter((n) => GENERATE_ONLY.includes(n))).toEqual([]);

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { EMULATOR_API_KEY } from '../support/context.mts';
-import { PNG_B64, useEmulator } from '../support/emulator.mts';
+import { PNG_B64, postCreate, useEmulator } from '../support/emulator.mts';
 
 /** Element IDs in creates (kling-api-2026.md §5.1): legacy longs, new-standard strings, per model. */
 describe('emulator: elements in creates', () => {
 	const env = useEmulator();
-	const post = async (path: string, raw: string) => {
-		const res = await fetch(`${env.base}${path}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
-			body: raw,
-		});
-		return (await res.json()) as { code: number; message: string };
-	};
+	const post = async (path: string, raw: string) => (await postCreate(env.base, path, raw)).json;
 	const i2v = (elementList: string) =>
 		`{"model_name":"kling-v3","image":"${PNG_B64}","element_list":${elementList}}`;
 

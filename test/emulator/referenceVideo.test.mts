@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { EMULATOR_API_KEY } from '../support/context.mts';
-import { PNG_B64, useEmulator } from '../support/emulator.mts';
+import { PNG_B64, postCreate, useEmulator } from '../support/emulator.mts';
 
 /** Omni's reference video (kling-api-2026.md §3.4, §4.4) as the emulator enforces it. */
 describe('emulator: Omni reference videos', () => {
 	const env = useEmulator();
-	const post = async (path: string, body: unknown) => {
-		const res = await fetch(`${env.base}${path}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		return ((await res.json()) as { code: number }).code;
-	};
+	const post = async (path: string, body: unknown) =>
+		(await postCreate(env.base, path, body)).json.code;
 	const legacy = (video: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
 		post('/v1/videos/omni-video', {
 			model_name: 'kling-v3-omni',

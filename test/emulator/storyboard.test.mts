@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { EMULATOR_API_KEY } from '../support/context.mts';
-import { useEmulator } from '../support/emulator.mts';
+import { postCreate, useEmulator } from '../support/emulator.mts';
 
 /**
  * The emulator's model of Kling's storyboard rules (kling-api-2026.md §3.2, §4.1), spoken to over
@@ -9,14 +8,7 @@ import { useEmulator } from '../support/emulator.mts';
  */
 describe('emulator: multi-shot storyboards and text to video', () => {
 	const env = useEmulator();
-	const post = async (path: string, body: unknown) => {
-		const res = await fetch(`${env.base}${path}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		return { status: res.status, json: (await res.json()) as { code: number; message: string } };
-	};
+	const post = (path: string, body: unknown) => postCreate(env.base, path, body);
 	const shot = (index: number, prompt: string, duration: string) => ({ index, prompt, duration });
 
 	it.each([

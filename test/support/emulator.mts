@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { KlingEmulator, type EmulatorOptions } from '../../emulator/server.mts';
 import { makeJpegHeader, makePng } from '../../emulator/media.mts';
+import { EMULATOR_API_KEY } from './context.mts';
 
 export const PNG = makePng(640, 360, 3);
 export const JPEG = makeJpegHeader(800, 600, 4096);
@@ -28,4 +29,18 @@ export function useEmulator(options: EmulatorOptions = {}) {
 
 export function createRequests(emulator: KlingEmulator) {
 	return emulator.snapshot().requests.filter((r) => r.kind === 'create');
+}
+
+/** Posts a create to the emulator with the API key, as Kling would be spoken to; JSON text as given. */
+export async function postCreate(
+	base: string,
+	path: string,
+	body: unknown,
+): Promise<{ status: number; json: { code: number; message: string } }> {
+	const res = await fetch(`${base}${path}`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
+	return { status: res.status, json: (await res.json()) as { code: number; message: string } };
 }

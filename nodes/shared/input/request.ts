@@ -53,6 +53,25 @@ export function setIfGiven(body: IDataObject, key: string, value: unknown): void
 	if (value !== undefined && value !== '') body[key] = String(value);
 }
 
+/**
+ * Mode, duration, sound and (where the endpoint has it) aspect ratio, as every video node maps
+ * them. Omni needs a ratio without a first frame [T], and 16:9 is its default (§8.3).
+ */
+export function applyVideoSettings(
+	body: IDataObject,
+	options: IDataObject,
+	route: TaskRoute,
+	aspectRatio: boolean,
+): void {
+	setIfGiven(body, 'mode', options.mode);
+	setIfGiven(body, 'duration', options.duration);
+	if (aspectRatio) {
+		const omni = route.legacy === 'omniVideo';
+		setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
+	}
+	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';
+}
+
 export function getOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
 }

@@ -437,6 +437,12 @@ const newSettings = {
 	multi_shot: z.boolean().optional(),
 };
 
+/** Text to video and omni-video also take an aspect ratio (image to video: the frame decides). */
+const settingsWithRatio = z
+	.object({ ...newSettings, aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional() })
+	.strict()
+	.optional();
+
 const newContent = (types: string[]) =>
 	z.union([
 		z
@@ -462,10 +468,7 @@ const promptOf = (contents: Array<{ type: string; text?: string }>) =>
 export const newTextToVideoSchema = z
 	.object({
 		prompt: textUpTo(MAX_NEW_TEXT).refine((v) => v.trim() !== '', { message: 'is required' }),
-		settings: z
-			.object({ ...newSettings, aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional() })
-			.strict()
-			.optional(),
+		settings: settingsWithRatio,
 		options: newOptions.optional(),
 	})
 	.strict()
@@ -500,10 +503,7 @@ export const newOmniVideoSchema = z
 				(c) => c.length - typeCount(c, 'prompt') <= 7,
 				(c) => ({ message: `has ${c.length - 1} images; Kling accepts at most 7` }),
 			),
-		settings: z
-			.object({ ...newSettings, aspect_ratio: oneOf(VIDEO_ASPECT_RATIOS).optional() })
-			.strict()
-			.optional(),
+		settings: settingsWithRatio,
 		options: newOptions.optional(),
 	})
 	.strict()
