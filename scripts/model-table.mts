@@ -53,7 +53,7 @@ const END_FRAME = { yes: 'yes', no: '—', '1080p': '1080p only', '1080p-silent'
 export function modelTable(): string {
 	const video = VIDEO_MODELS.map((m) => {
 		const nodes = Object.keys(m.routes).map((k) => NODE_NAMES[k as keyof typeof NODE_NAMES]);
-		return `| ${m.name} | \`${m.id}\` | ${nodes.join(', ')} | ${standards(m as never)} | ${seconds(m)} | ${m.resolutions.join(', ')} | ${SOUND[m.audio]}${m.audioNeeds1080p ? ' (1080p)' : ''} | ${END_FRAME[m.lastFrame]} | ${MULTI_SHOT[m.multiShot]} | ${m.elements || '—'} | ${units(m)} | ${status(m.status)} |`;
+		return `| ${m.name} | \`${m.id}\` | ${nodes.join(', ')} | ${standards(m as never)} | ${seconds(m)} | ${m.resolutions.join(', ')} | ${SOUND[m.audio]}${m.audioNeeds1080p ? ' (1080p)' : ''} | ${END_FRAME[m.lastFrame]} | ${MULTI_SHOT[m.multiShot]} | ${m.elements || '—'} | ${m.voices || '—'} | ${m.referenceVideo ? 'feature, base' : '—'} | ${units(m)} | ${status(m.status)} |`;
 	});
 	const image = IMAGE_MODELS.map(
 		(m) =>
@@ -61,8 +61,8 @@ export function modelTable(): string {
 	);
 	return [
 		START,
-		'| Video model | Value | Nodes | API standards | Seconds | Resolutions | Sound | End frame | Multi-shot | Elements | Units per second | Status |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|',
+		'| Video model | Value | Nodes | API standards | Seconds | Resolutions | Sound | End frame | Multi-shot | Elements | Voices | Reference video | Units per second | Status |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
 		...video,
 		'',
 		'| Image model | Value | Node | API standards | References | Resolutions | Units per image | Status |',

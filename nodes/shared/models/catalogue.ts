@@ -63,6 +63,8 @@ export interface VideoModel {
 	elements: number;
 	voices: number;
 	referenceImages?: { max: number; min: number };
+	/** Omni: one reference video, as a feature reference or a base video to edit. */
+	referenceVideo: boolean;
 	promptMax: Record<Standard, number>;
 	units: { silent: PerSecond; audio?: PerSecond };
 	status: ModelStatus;
@@ -95,6 +97,7 @@ const base = {
 	cameraControl: false,
 	motionBrush: false,
 	multiShot: 'none' as VideoModel['multiShot'],
+	referenceVideo: false,
 	elements: 0,
 	voices: 0,
 	audioNeeds1080p: false,
@@ -196,6 +199,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		multiShot: 'setting',
 		elements: 7,
 		referenceImages: { min: 1, max: 7 },
+		referenceVideo: true,
 		promptMax: { new: 3072, legacy: 2500 },
 		units: {
 			silent: { '720p': 0.6, '1080p': 0.8, '4k': 3.0 },
@@ -218,6 +222,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		lastFrame: 'yes',
 		elements: 7,
 		referenceImages: { min: 1, max: 7 },
+		referenceVideo: true,
 		promptMax: { new: 2500, legacy: 2500 },
 		units: { silent: { '720p': 0.6, '1080p': 0.8 } },
 		status: { state: 'live', source: '[V] kling-o1-video.md' },

@@ -75,7 +75,7 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 		...promptChecks(model, route, body),
 		...multiShotChecks(model, body),
 		...elementChecks(model, route, body),
-		...referenceVideoChecks(model, route, body),
+		...referenceVideoChecks(model, body),
 		...voiceChecks(model, body, resolution, sound),
 	];
 	return checks.find(([broken]) => broken)?.[1];
@@ -143,17 +143,13 @@ function voiceChecks(
 }
 
 /** Omni's reference video (kling-api-2026.md §3.4, §4.4), on either standard. */
-function referenceVideoChecks(
-	model: VideoModel,
-	route: TaskRoute,
-	body: IDataObject,
-): Array<[boolean, string]> {
+function referenceVideoChecks(model: VideoModel, body: IDataObject): Array<[boolean, string]> {
 	const video = (body.video_list as IDataObject[] | undefined)?.[0];
 	if (!video) return [];
 	const base = video.refer_type === 'base';
 	return [
 		[
-			route.legacy !== 'omniVideo',
+			!model.referenceVideo,
 			`Reference Video: ${model.name} takes no reference video; choose Kling 3.0 Omni or O1`,
 		],
 		[
