@@ -31,6 +31,15 @@ export async function applyTransportFault(
 				request_id: requestId,
 			});
 			return true;
+		case '1102':
+			send(429, { code: 1102, message: 'resource pack exhausted', request_id: requestId });
+			return true;
+		case '1304':
+			send(429, { code: 1304, message: 'IP whitelist policy', request_id: requestId });
+			return true;
+		case 'html-403':
+			send(403, '<html><head><title>403 Forbidden</title></head><body>gateway</body></html>');
+			return true;
 		case 'html-502':
 			send(502, '<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>');
 			return true;

@@ -48,7 +48,7 @@ export function checkImage(field: string, value: unknown, strictAspect = true, m
 	if (/^https?:\/\//i.test(value)) return;
 	if (value.startsWith('data:'))
 		throw new KlingError(400, 1201, `${field}: Base64 must not carry a data: prefix`);
-	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0)
 		throw new KlingError(400, 1201, `${field}: invalid image, expected a URL or Base64`);
 	const buf = Buffer.from(value, 'base64');
 	if (buf.length > maxMb * 1024 * 1024)

@@ -22,9 +22,13 @@ export type FaultKind =
 	| '429'
 	| '1302'
 	| '1303'
+	/** Account-level refusals (HTTP 429): resource pack exhausted, IP not whitelisted. */
+	| '1102'
+	| '1304'
 	| '5000-after-create'
 	| '5002-after-create'
 	| 'html-502'
+	| 'html-403'
 	| 'reset'
 	| 'slow'
 	| 'malformed'

@@ -37,7 +37,8 @@ export function prepareMultiImage2Image(
 	extra(options.sceneImage, 'Scene Image', profile.sceneImageField);
 	extra(options.styleImage, 'Style Image', 'style_image');
 	body[listKey] = images.slice(0, omni ? images.length : subjects).map((): IDataObject => ({}));
-	if (options.numberOfImages !== undefined) body.n = Number(options.numberOfImages);
+	// Always sent: QuickRouter documents n as required; Kling's default is 1 too.
+	body.n = Number(options.numberOfImages ?? 1);
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
 	setIfGiven(body, 'resolution', options.resolution);
 	return { body, images, model: modelName(route), route };

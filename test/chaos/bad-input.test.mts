@@ -670,6 +670,36 @@ const MODEL_CASES: ModelCase[] = [
 describe('bad input catalogue', () => {
 	const env = useEmulator();
 
+	it('two items with the same custom External Task ID: the run is refused before sending, naming both', async () => {
+		const c = makeContext({
+			params: { ...NEW_DEFAULTS.i2v, options: { externalTaskId: 'campaign-7' } },
+			items: [bin(PNG), bin(PNG), bin(PNG)],
+			credentials: legacyCredentials(env.base),
+		});
+		const error = await nodes.i2v.execute.call(c.ctx).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toMatch(/^External Task ID: items 0 and 1 both use "campaign-7"/);
+		expect(error?.description).toMatch(/Nothing was sent to Kling/);
+		expect(createRequests(env.emulator)).toHaveLength(0);
+	});
+
+	it('unpadded Base64 is accepted and sent padded (Kling refuses a length not in fours)', async () => {
+		const image = makePng(400, 400, 5).toString('base64');
+		const bare = image.replace(/=+$/, '');
+		expect(bare.length % 4).not.toBe(0);
+		const c = makeContext({
+			params: { ...NEW_DEFAULTS.i2v, image: bare },
+			items: [{ json: {} }],
+			credentials: legacyCredentials(env.base),
+		});
+		const [[item]] = await nodes.i2v.execute.call(c.ctx);
+		expect(item.json.status).toBe('submitted');
+		// The emulator, like Kling, refuses Base64 whose length is not a multiple of 4.
+		expect(env.emulator.taskBody()!.image).toBe(image);
+	});
+
 	it.each(MODEL_CASES)(
 		'%s: names the field, the model and the rule, sends nothing',
 		async (_name, kind, params, expected, auth) => {

@@ -178,6 +178,7 @@ describe('the n8n editor in a real browser', () => {
 		);
 		await editor.page.getByRole('button', { name: 'Add Shot' }).first().waitFor();
 		await editor.page.getByText('Seconds').first().waitFor();
+		await editor.page.getByRole('button', { name: 'Add Shot' }).first().scrollIntoViewIfNeeded();
 		await editor.shot('panel-text-to-video');
 		expect(await editor.optionChoices('multiShot')).toEqual([
 			'Storyboard (Shots Below)',

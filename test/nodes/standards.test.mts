@@ -322,6 +322,21 @@ describe('the nodes on both API standards', () => {
 		expect(item.json.status).toBe('succeeded');
 	});
 
+	it.each(['API key', 'access key'] as const)(
+		'Watermark on (%s): the output carries watermarkUrl, and the watermarked file in data_watermarked',
+		async (auth) => {
+			const [[item]] = await run(
+				'i2v',
+				{ model: 'kling-v3', image: 'data', prompt: 'p', options: { watermark: true } },
+				credentialsBy[auth](),
+			);
+			const [videoOut] = item.json.videos as Array<{ url: string; watermarkUrl: string }>;
+			expect(videoOut.watermarkUrl).toMatch(/-wm\.mp4$/);
+			expect(Object.keys(item.binary!)).toEqual(['data', 'data_watermarked']);
+			expect(item.binary!.data_watermarked.fileName).toMatch(/-watermarked\.mp4$/);
+		},
+	);
+
 	it('Image to Video, 3.0 Turbo: no audio field (it always has sound), status read through /tasks', async () => {
 		const [[item]] = await run(
 			'i2v',

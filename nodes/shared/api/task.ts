@@ -5,12 +5,15 @@ export type TaskStatus = 'submitted' | 'processing' | 'succeeded' | 'failed';
 export interface KlingVideo {
 	id: string;
 	url: string;
+	/** With Watermark on: the watermarked copy (kling-api-2026.md §3.9). */
+	watermarkUrl: string | null;
 	duration: string | null;
 }
 
 export interface KlingImage {
 	index: number;
 	url: string;
+	watermarkUrl: string | null;
 }
 
 /** A character or object made once and used in many generations (kling-api-2026.md §5.1). */
@@ -120,10 +123,19 @@ export function normalizeTask(input: unknown): KlingTask | undefined {
 			statusMessage: str(data.task_status_msg),
 			videos: videos
 				.filter((v) => typeof v.url === 'string')
-				.map((v) => ({ id: String(v.id ?? ''), url: String(v.url), duration: str(v.duration) })),
+				.map((v) => ({
+					id: String(v.id ?? ''),
+					url: String(v.url),
+					watermarkUrl: str(v.watermark_url),
+					duration: str(v.duration),
+				})),
 			images: images
 				.filter((v) => typeof v.url === 'string')
-				.map((v, i) => ({ index: num(v.index) ?? i, url: String(v.url) })),
+				.map((v, i) => ({
+					index: num(v.index) ?? i,
+					url: String(v.url),
+					watermarkUrl: str(v.watermark_url),
+				})),
 			elements: elementsOf(result.elements),
 			unitsDeducted: str(data.final_unit_deduction),
 			createdAt: num(data.created_at),
@@ -143,10 +155,15 @@ export function normalizeTask(input: unknown): KlingTask | undefined {
 			statusMessage: str(data.message),
 			videos: outputs
 				.filter((o) => o.type === 'video' && typeof o.url === 'string')
-				.map((o) => ({ id: String(o.id ?? ''), url: String(o.url), duration: str(o.duration) })),
+				.map((o) => ({
+					id: String(o.id ?? ''),
+					url: String(o.url),
+					watermarkUrl: str(o.watermark_url),
+					duration: str(o.duration),
+				})),
 			images: outputs
 				.filter((o) => o.type === 'image' && typeof o.url === 'string')
-				.map((o, i) => ({ index: i, url: String(o.url) })),
+				.map((o, i) => ({ index: i, url: String(o.url), watermarkUrl: str(o.watermark_url) })),
 			elements: elementsOf(outputs),
 			unitsDeducted: units ? str(units.amount) : null,
 			createdAt: num(data.create_time),

@@ -109,8 +109,9 @@ export class KlingTransport {
 		if (failure?.retryAfterSeconds !== undefined) {
 			return Math.min(this.retry.maxDelayMs, Math.max(failure.retryAfterSeconds * 1000, 50));
 		}
-		const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-		return Math.round(exp * (0.5 + Math.random() * 0.5));
+		// Jitter above the step, never below: Kling's concurrency guide asks for at least 1 s first.
+		const exp = this.retry.baseDelayMs * 2 ** (attempt - 1);
+		return Math.round(Math.min(this.retry.maxDelayMs, exp * (1 + Math.random() * 0.5)));
 	}
 
 	/** One HTTP exchange. Never throws: every outcome becomes data for the retry rules. */

@@ -455,7 +455,8 @@ export const watermarkOption: INodeProperties = forGenerate({
 	name: 'watermark',
 	type: 'boolean',
 	default: false,
-	description: 'Whether Kling should also produce a watermarked version of the result',
+	description:
+		'Whether Kling should also produce a watermarked copy of the result: its URL is in the output (watermarkUrl) and, with Download Result, the file in the output field plus "_watermarked" (e.g. data_watermarked)',
 });
 
 export const callbackUrlOption: INodeProperties = {

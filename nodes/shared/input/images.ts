@@ -95,6 +95,17 @@ export function checkImageBytes(buf: Buffer, field: string, checkAspect = true):
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** Kling refuses Base64 whose length is not a multiple of 4: the padding an encoder left out is added. */
+function padded(text: string, field: string): string {
+	const bare = text.replace(/=+$/, '');
+	if (bare.length % 4 === 1) {
+		throw new InputError(
+			`${field}: is not valid Base64 (${bare.length} characters without padding is not a length Base64 can have); check that it was not cut off`,
+		);
+	}
+	return bare + '='.repeat((4 - (bare.length % 4)) % 4);
+}
+
 /** Decides what a parameter value means: a URL, Base64 text, or the name of a binary field. */
 export function classifyImageValue(
 	raw: unknown,
@@ -121,7 +132,8 @@ export function classifyImageValue(
 		);
 	}
 	const compact = value.replace(/\s+/g, '');
-	if (compact.length >= 64 && BASE64.test(compact)) return { kind: 'base64', value: compact };
+	if (compact.length >= 64 && BASE64.test(compact))
+		return { kind: 'base64', value: padded(compact, field) };
 	if (compact.length < 64 && /^[\w.-]+$/.test(compact)) {
 		throw new InputError(
 			`${field}: the input item has no binary field "${value}"${binaryFields.length ? ` (it has: ${binaryFields.join(', ')})` : ' (it has no binary data)'}`,

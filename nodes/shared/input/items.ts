@@ -177,6 +177,7 @@ export async function readJobs(
 ): Promise<Job[]> {
 	const jobs: Job[] = [];
 	const continueOnFail = ctx.continueOnFail();
+	const owners = new Map<string, number>();
 	for (let i = 0; i < ctx.getInputData().length; i++) {
 		const job = newJob(i, Date.now());
 		jobs.push(job);
@@ -184,12 +185,29 @@ export async function readJobs(
 			if (settings.wait !== 'none') readWaiting(ctx, job, settings.kind);
 			if (settings.operation === 'getTask') readLookup(ctx, spec, settings, job);
 			else job.request = await readRequest(ctx, spec, settings, i);
+			claimExternalId(owners, job);
 		} catch (error) {
 			job.error = inputError(ctx, error, i);
 			if (!continueOnFail) throw job.error;
 		}
 	}
 	return jobs;
+}
+
+/**
+ * Kling keeps one task per external task ID and account: a second item with the same custom ID
+ * would be refused, or charged, after the first was paid. Refused before anything is sent.
+ */
+function claimExternalId(owners: Map<string, number>, job: Job): void {
+	const id = job.request?.externalTaskId;
+	if (id === undefined) return;
+	const first = owners.get(id);
+	if (first !== undefined) {
+		throw new InputError(
+			`External Task ID: items ${first} and ${job.itemIndex} both use "${id}"; Kling keeps one task per external task ID, so give each item its own (e.g. add {{ $itemIndex }}) or leave it empty`,
+		);
+	}
+	owners.set(id, job.itemIndex);
 }
 
 /** The body to send, with each image read (binary field, URL or Base64) only now. */

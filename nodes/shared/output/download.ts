@@ -178,13 +178,23 @@ export async function downloadTaskResults(
 ): Promise<Record<string, IBinaryData>> {
 	const binary: Record<string, IBinaryData> = {};
 	const files = [
-		...task.videos.map((v) => ({ url: v.url, kind: 'video' as const })),
-		...task.images.map((v) => ({ url: v.url, kind: 'image' as const })),
+		...task.videos.map((v) => ({ ...v, kind: 'video' as const })),
+		...task.images.map((v) => ({ ...v, kind: 'image' as const })),
 	];
 	for (const [n, file] of files.entries()) {
 		const key = n === 0 ? field : `${field}_${n}`;
 		const base = files.length === 1 ? `kling-${task.taskId}` : `kling-${task.taskId}-${n}`;
 		binary[key] = await downloadFile(ctx, itemIndex, file.url, file.kind, base);
+		// With Watermark on, the watermarked copy too, in a field of its own.
+		if (file.watermarkUrl) {
+			binary[`${key}_watermarked`] = await downloadFile(
+				ctx,
+				itemIndex,
+				file.watermarkUrl,
+				file.kind,
+				`${base}-watermarked`,
+			);
+		}
 	}
 	return binary;
 }

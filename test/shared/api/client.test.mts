@@ -92,6 +92,31 @@ describe('transport against the emulator', () => {
 		expect(emulator.snapshot().creates).toBe(0);
 	});
 
+	it.each([
+		['1102', /Kling error 1102: resource pack exhausted or expired/],
+		['1304', /Kling error 1304: request refused by the IP whitelist policy/],
+		['html-403', /HTTP 403/],
+	] as const)(
+		'does not send a create again after %s (an account refusal or a gateway 4xx page)',
+		async (kind, expected) => {
+			emulator.reset({ faults: [{ stage: 'create', kind }] });
+			const { client: c } = await client();
+			const error = await c.tryCreate(I2V, body(`ext-${kind}`)).catch((e: Error) => e);
+			expect((error as Error).message).toMatch(expected);
+			const attempts = emulator.snapshot().requests.filter((r) => r.kind === 'create');
+			expect(attempts).toHaveLength(1);
+		},
+	);
+
+	it('waits at least 1 s before the first retry (Kling asks for it after 1303)', () => {
+		const { ctx } = makeContext({ params: {}, credentials: emulatorCredentials(base) });
+		return KlingClient.connect(ctx).then((c) => {
+			const first = Array.from({ length: 200 }, () => c.backoffMs(1));
+			expect(Math.min(...first)).toBeGreaterThanOrEqual(1000);
+			expect(Math.max(...first)).toBeLessThanOrEqual(1500);
+		});
+	});
+
 	it('retries reads through 429, HTML 502, malformed JSON and resets', async () => {
 		const { client: c } = await client();
 		const created = await c.tryCreate(I2V, body('ext-read'));

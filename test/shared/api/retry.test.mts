@@ -28,6 +28,21 @@ const TABLE: Array<
 	['timeout', { kind: 'timeout' }, { retry: true, notAccepted: false, unknown: true }],
 	['dropped connection', { kind: 'network' }, { retry: true, notAccepted: false, unknown: true }],
 	['cancelled', { kind: 'cancelled' }, { retry: false, notAccepted: false, unknown: false }],
+	// Account-level refusals come as HTTP 429, but no wait helps (#16).
+	['1100 account exception', api(429, 1100), { retry: false, notAccepted: false, unknown: false }],
+	['1101 account in arrears', api(429, 1101), { retry: false, notAccepted: false, unknown: false }],
+	['1102 pack exhausted', api(429, 1102), { retry: false, notAccepted: false, unknown: false }],
+	['1304 IP whitelist', api(429, 1304), { retry: false, notAccepted: false, unknown: false }],
+	[
+		'gateway 403 HTML page',
+		{ kind: 'edge', httpCode: 403 },
+		{ retry: false, notAccepted: false, unknown: false },
+	],
+	[
+		'gateway 502 HTML page',
+		{ kind: 'edge', httpCode: 502 },
+		{ retry: true, notAccepted: false, unknown: true },
+	],
 ];
 
 describe('what a failure means for a create', () => {

@@ -2,6 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { classifyImageValue } from '../../../nodes/shared/input/images.ts';
 import { emulatorCredentials, makeContext } from '../../support/context.mts';
 import { createRequests, useEmulator } from '../../support/emulator.mts';
 
@@ -64,5 +65,24 @@ describe('image size ceilings', () => {
 			'Image: the image is 12.0 MB; Kling accepts at most 10 MB',
 		);
 		expect(reads).toBe(0);
+	});
+});
+
+describe('Base64 padding', () => {
+	// 100 bytes encode to 136 characters, two of them padding.
+	const b64 = Buffer.alloc(100, 7).toString('base64');
+
+	it('adds the padding an encoder left out, as Kling counts the length in fours', () => {
+		expect(b64.endsWith('==')).toBe(true);
+		const ref = classifyImageValue(b64.replace(/=+$/, ''), 'Image', []);
+		expect(ref).toEqual({ kind: 'base64', value: b64 });
+		expect(classifyImageValue(b64, 'Image', [])).toEqual({ kind: 'base64', value: b64 });
+	});
+
+	it('refuses text whose length no Base64 can have, naming the field', () => {
+		const cut = `${b64.replace(/=+$/, '')}A`.slice(0, 133);
+		expect(() => classifyImageValue(cut, 'End Frame', [])).toThrow(
+			/^End Frame: is not valid Base64 \(133 characters/,
+		);
 	});
 });
