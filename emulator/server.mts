@@ -60,6 +60,8 @@ export interface EmulatorOptions {
 	submittedMs?: number;
 	/** Account concurrency, in slots (an image task takes `n`). */
 	concurrency?: number;
+	/** [?] Presets listed as bare element objects instead of element tasks (kling-api-2026.md §5.1). */
+	bareElementPresets?: boolean;
 	/** Kling rejects a second task with the same external_task_id; tests may turn this off. */
 	enforceUniqueExternalId?: boolean;
 	/** Signs callbacks Standard-Webhooks style when set (`whsec_…`). */
@@ -178,6 +180,7 @@ export class KlingEmulator {
 			seed: 1,
 			modelStatus: {},
 			legacyTasksOnTasks: true,
+			bareElementPresets: false,
 			...options,
 		};
 		this.random = mulberry32(this.options.seed);
@@ -209,6 +212,7 @@ export class KlingEmulator {
 	reset(options: EmulatorOptions = {}): void {
 		Object.assign(this.options, options);
 		if (options.faults === undefined) this.options.faults = [];
+		if (options.bareElementPresets === undefined) this.options.bareElementPresets = false;
 		this.tasks.clear();
 		this.faultUses.clear();
 		for (const t of this.timers) clearTimeout(t);
@@ -616,7 +620,12 @@ export class KlingEmulator {
 		this.stats.queries++;
 		const ok = (data: unknown) =>
 			send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
-		if (endpoint === 'elementPresets') return ok(PRESET_ELEMENTS);
+		if (endpoint === 'elementPresets')
+			return ok(
+				this.options.bareElementPresets
+					? PRESET_ELEMENTS.map((p) => p.task_result.elements[0])
+					: PRESET_ELEMENTS,
+			);
 		if (id) {
 			const task = this.findTask(endpoint, id);
 			if (!task) return send(404, { code: 1203, message: 'task not found', request_id: requestId });

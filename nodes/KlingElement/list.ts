@@ -16,9 +16,9 @@ async function elementsOf(
 ): Promise<KlingElement[]> {
 	const found: KlingElement[] = [];
 	for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
-		const tasks = await client.listElementTasks(source, page, PAGE_SIZE, itemIndex);
-		found.push(...tasks.flatMap((t) => t.elements));
-		if (tasks.length < PAGE_SIZE) break;
+		const { entries, elements } = await client.listElements(source, page, PAGE_SIZE, itemIndex);
+		found.push(...elements);
+		if (entries < PAGE_SIZE) break;
 	}
 	return found.slice(0, limit);
 }

@@ -100,6 +100,15 @@ describe('Kling Element', () => {
 		]);
 	});
 
+	it('lists presets that come as bare element objects too (their shape is not documented)', async () => {
+		env.emulator.configure({ bareElementPresets: true });
+		const [presets] = await run({ operation: 'list', source: 'presets', returnAll: true });
+		expect(presets.map((i) => [i.json.elementId, i.json.name])).toEqual([
+			['829836802793406551', 'Grace'],
+			['829836802793406552', 'Armored Youth'],
+		]);
+	});
+
 	it('finds an element task again by its external task ID', async () => {
 		await run({ ...create, wait: 'none', options: { externalTaskId: 'mia-v1' } });
 		const [[found]] = await run({

@@ -8,7 +8,7 @@ import { NewStandardProtocol } from './newStandard';
 import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import type { TaskRoute } from './routing';
-import type { KlingTask } from './task';
+import { elementsOf, normalizeTask, type KlingElement, type KlingTask } from './task';
 import { CREDENTIAL_TYPE, KlingTransport, type KlingContext } from './transport';
 
 export { CREDENTIAL_TYPE, type KlingContext };
@@ -69,19 +69,24 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		return await this.standards[route.standard].readMany(route, ids, by);
 	}
 
-	/** A page of the account's elements or Kling's presets; elements are legacy-shaped in both standards. */
-	async listElementTasks(
+	/**
+	 * A page of the account's elements or Kling's presets; elements are legacy-shaped in both
+	 * standards. Entries may be element tasks or, for presets, bare elements [?]: both are read.
+	 */
+	async listElements(
 		source: 'own' | 'presets',
 		pageNum: number,
 		pageSize: number,
 		itemIndex?: number,
-	): Promise<KlingTask[]> {
+	): Promise<{ entries: number; elements: KlingElement[] }> {
 		const route: TaskRoute = {
 			endpoint: 'element',
 			standard: 'legacy',
 			legacy: source === 'presets' ? 'elementPresets' : 'element',
 			model: '',
 		};
-		return await this.standards.legacy.listPage(route, pageNum, pageSize, itemIndex);
+		const page = await this.standards.legacy.listPage(route, pageNum, pageSize, itemIndex);
+		const elements = page.flatMap((entry) => normalizeTask(entry)?.elements ?? elementsOf([entry]));
+		return { entries: page.length, elements };
 	}
 }

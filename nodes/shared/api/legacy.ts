@@ -72,18 +72,18 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		);
 	}
 
-	/** One page of an endpoint's list, newest first (element lists: §5.1). */
+	/** One page of an endpoint's list as Kling sends it, newest first (element lists: §5.1). */
 	async listPage(
 		route: TaskRoute,
 		pageNum: number,
 		pageSize: number,
 		itemIndex?: number,
-	): Promise<KlingTask[]> {
+	): Promise<unknown[]> {
 		const data = await this.http.read(
 			{ method: 'GET', path: endpointPath(this.profile, route.legacy), qs: { pageNum, pageSize } },
 			itemIndex,
 		);
-		return tasksOf(data);
+		return Array.isArray(data) ? data : [];
 	}
 
 	/** Looks a task up by external_task_id in every form the provider may support. */

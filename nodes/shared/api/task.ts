@@ -83,8 +83,8 @@ function asObject(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-/** Legacy `task_result.elements[]` or new-standard `outputs[type=element]`. */
-function elementsOf(list: unknown): KlingElement[] {
+/** Legacy `task_result.elements[]`, new-standard `outputs[type=element]`, or bare element objects. */
+export function elementsOf(list: unknown): KlingElement[] {
 	return (Array.isArray(list) ? (list as IDataObject[]) : [])
 		.filter((e) => e.element_id !== undefined || (e.type === 'element' && e.id !== undefined))
 		.map((e) => ({
