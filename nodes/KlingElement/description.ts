@@ -63,10 +63,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: create,
 		description: 'At most 100 characters',
 	},
-	...imageProperty('frontalImage', 'Frontal Image').map((p) => ({
-		...p,
-		displayOptions: { ...p.displayOptions, show: { ...p.displayOptions?.show, ...create.show } },
-	})),
+	...imageProperty('frontalImage', 'Frontal Image'),
 	...imageListProperty(
 		'referImages',
 		'Other Angles',

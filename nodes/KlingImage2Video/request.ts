@@ -3,9 +3,8 @@ import { jsonParse } from 'n8n-workflow';
 
 import { InputError } from '../shared/input/images';
 import { applyVideoSettings, commonBody, getOptions, imageSlot } from '../shared/input/request';
-import { applyElements } from '../shared/input/elements';
+import { applyIdList } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
-import { applyVoices } from '../shared/input/voices';
 import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
 import { CAMERA_AXES } from '../shared/input/schemas';
@@ -73,7 +72,7 @@ export function prepareImage2Video(
 	const camera = (options.cameraControl as IDataObject)?.settings as IDataObject | undefined;
 	if (camera) body.camera_control = cameraBody(camera);
 	applyStoryboard(body, options, route.entry);
-	applyElements(body, options);
-	applyVoices(body, options);
+	applyIdList(body, options, 'element');
+	applyIdList(body, options, 'voice');
 	return { body, images, model: modelName(route), route };
 }

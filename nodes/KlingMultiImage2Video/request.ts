@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { applyVideoSettings, commonBody, getOptions, imageList } from '../shared/input/request';
-import { applyElements } from '../shared/input/elements';
+import { applyIdList } from '../shared/input/elements';
 import { applyReferenceVideo } from '../shared/input/referenceVideo';
 import { applyStoryboard } from '../shared/input/storyboard';
 import type { PreparedRequest, Target } from '../shared/input/types';
@@ -28,7 +28,7 @@ export function prepareMultiImage2Video(
 	body.image_list = images.map(() => ({}));
 	applyVideoSettings(body, options, route, true);
 	applyStoryboard(body, options, route.entry);
-	applyElements(body, options);
+	applyIdList(body, options, 'element');
 	applyReferenceVideo(body, options);
 	return { body, images, model: modelName(route), route };
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { applyVideoSettings, commonBody, getOptions } from '../shared/input/request';
-import { applyElements } from '../shared/input/elements';
+import { applyIdList } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';
 import type { PreparedRequest, Target } from '../shared/input/types';
 import { modelName } from '../shared/api/routing';
@@ -16,6 +16,6 @@ export function prepareText2Video(
 	const body = commonBody(ctx, i, options, true, route);
 	applyVideoSettings(body, options, route, true);
 	applyStoryboard(body, options, route.entry);
-	applyElements(body, options);
+	applyIdList(body, options, 'element');
 	return { body, images: [], model: modelName(route), route };
 }

@@ -631,7 +631,7 @@ const MODEL_CASES: ModelCase[] = [
 		'a storyboard with a base video (legacy)',
 		'mi2v',
 		{ options: { ...shots(['Wide', 5]), ...refVideo('base') } },
-		/^(Multi-Shot: is not available with a base video|Duration \(Seconds\): a base video)/,
+		/^Multi-Shot: is not available with a base video to edit/,
 		'accessKey',
 	],
 	[

@@ -98,77 +98,81 @@ export function elementsOf(list: unknown): KlingElement[] {
 		}));
 }
 
+/** Result videos, from legacy `task_result.videos` or new-standard `outputs` (type video). */
+function videosOf(list: IDataObject[]): KlingVideo[] {
+	return list
+		.filter((v) => typeof v.url === 'string')
+		.map((v) => ({
+			id: String(v.id ?? ''),
+			url: String(v.url),
+			watermarkUrl: str(v.watermark_url),
+			duration: str(v.duration),
+		}));
+}
+
+/** Result images; the new standard's image outputs carry no index, so their order is it. */
+function imagesOf(list: IDataObject[]): KlingImage[] {
+	return list
+		.filter((v) => typeof v.url === 'string')
+		.map((v, i) => ({
+			index: num(v.index) ?? i,
+			url: String(v.url),
+			watermarkUrl: str(v.watermark_url),
+		}));
+}
+
+const listOf = (value: unknown): IDataObject[] =>
+	Array.isArray(value) ? (value as IDataObject[]) : [];
+
+/** The legacy task object: `task_id`, `task_status`, `task_result`. */
+function legacyTask(data: IDataObject): KlingTask | undefined {
+	const status = normalizeStatus(data.task_status);
+	if (!status) return undefined;
+	const result = asObject(data.task_result);
+	return {
+		taskId: String(data.task_id),
+		externalTaskId: str(asObject(data.task_info).external_task_id),
+		status,
+		statusMessage: str(data.task_status_msg),
+		videos: videosOf(listOf(result.videos)),
+		images: imagesOf(listOf(result.images)),
+		elements: elementsOf(result.elements),
+		unitsDeducted: str(data.final_unit_deduction),
+		createdAt: num(data.created_at),
+		updatedAt: num(data.updated_at),
+	};
+}
+
+/** The new standard's task object (§3.9): `id`, `status`, `outputs`, `billing`. */
+function newTask(data: IDataObject): KlingTask | undefined {
+	const status = normalizeStatus(data.status);
+	if (!status) return undefined;
+	const outputs = listOf(data.outputs);
+	const units = listOf(data.billing).find((b) => b.charge_type === 'unit');
+	return {
+		taskId: String(data.id),
+		externalTaskId: str(data.external_id),
+		status,
+		statusMessage: str(data.message),
+		videos: videosOf(outputs.filter((o) => o.type === 'video')),
+		images: imagesOf(outputs.filter((o) => o.type === 'image')),
+		elements: elementsOf(outputs),
+		unitsDeducted: units ? str(units.amount) : null,
+		createdAt: num(data.create_time),
+		updatedAt: num(data.update_time),
+	};
+}
+
 /**
- * Accepts the legacy task object (`task_id`, `task_status`, `task_result`), the new-standard one
- * (`id`, `status`, `outputs`), and either wrapped in Kling's `{code, data}` envelope.
- * Returns undefined when the object is not a task.
+ * Accepts the legacy task object, the new-standard one, and either wrapped in Kling's
+ * `{code, data}` envelope. Returns undefined when the object is not a task.
  */
 export function normalizeTask(input: unknown): KlingTask | undefined {
 	let data = asObject(input);
 	if ('data' in data && ('code' in data || 'request_id' in data)) {
-		const inner = Array.isArray(data.data) ? data.data[0] : data.data;
-		data = asObject(inner);
+		data = asObject(Array.isArray(data.data) ? data.data[0] : data.data);
 	}
-	if (data.task_id !== undefined) {
-		const status = normalizeStatus(data.task_status);
-		if (!status) return undefined;
-		const info = asObject(data.task_info);
-		const result = asObject(data.task_result);
-		const videos = Array.isArray(result.videos) ? (result.videos as IDataObject[]) : [];
-		const images = Array.isArray(result.images) ? (result.images as IDataObject[]) : [];
-		return {
-			taskId: String(data.task_id),
-			externalTaskId: str(info.external_task_id),
-			status,
-			statusMessage: str(data.task_status_msg),
-			videos: videos
-				.filter((v) => typeof v.url === 'string')
-				.map((v) => ({
-					id: String(v.id ?? ''),
-					url: String(v.url),
-					watermarkUrl: str(v.watermark_url),
-					duration: str(v.duration),
-				})),
-			images: images
-				.filter((v) => typeof v.url === 'string')
-				.map((v, i) => ({
-					index: num(v.index) ?? i,
-					url: String(v.url),
-					watermarkUrl: str(v.watermark_url),
-				})),
-			elements: elementsOf(result.elements),
-			unitsDeducted: str(data.final_unit_deduction),
-			createdAt: num(data.created_at),
-			updatedAt: num(data.updated_at),
-		};
-	}
-	if (data.id !== undefined && data.status !== undefined) {
-		const status = normalizeStatus(data.status);
-		if (!status) return undefined;
-		const outputs = Array.isArray(data.outputs) ? (data.outputs as IDataObject[]) : [];
-		const billing = Array.isArray(data.billing) ? (data.billing as IDataObject[]) : [];
-		const units = billing.find((b) => b.charge_type === 'unit');
-		return {
-			taskId: String(data.id),
-			externalTaskId: str(data.external_id),
-			status,
-			statusMessage: str(data.message),
-			videos: outputs
-				.filter((o) => o.type === 'video' && typeof o.url === 'string')
-				.map((o) => ({
-					id: String(o.id ?? ''),
-					url: String(o.url),
-					watermarkUrl: str(o.watermark_url),
-					duration: str(o.duration),
-				})),
-			images: outputs
-				.filter((o) => o.type === 'image' && typeof o.url === 'string')
-				.map((o, i) => ({ index: i, url: String(o.url), watermarkUrl: str(o.watermark_url) })),
-			elements: elementsOf(outputs),
-			unitsDeducted: units ? str(units.amount) : null,
-			createdAt: num(data.create_time),
-			updatedAt: num(data.update_time),
-		};
-	}
+	if (data.task_id !== undefined) return legacyTask(data);
+	if (data.id !== undefined && data.status !== undefined) return newTask(data);
 	return undefined;
 }

@@ -315,58 +315,52 @@ export const shotsOption: INodeProperties = forGenerate({
 	],
 });
 
-export const elementsOption: INodeProperties = forGenerate({
-	displayName: 'Elements',
-	name: 'elements',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Element', sortable: true },
-	placeholder: 'Add Element',
-	default: { element: [{ id: '' }] },
-	description:
-		"Characters or objects made once (Kling Element node, or Kling's presets) and kept the same in every video. Kling 3.0 in Image to Video: up to 3; 3.0 Omni and O1: up to 7 with the reference images. Name them in the prompt as &lt;&lt;&lt;element_1&gt;&gt;&gt;, &lt;&lt;&lt;element_2&gt;&gt;&gt;, … (on Kling's new API standard the node writes @element_1, …).",
-	options: [
-		{
-			name: 'element',
-			displayName: 'Element',
-			values: [
-				{
-					displayName: 'Element ID',
-					name: 'id',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 829836802793406551',
-					description: 'The element ID Kling gave when the element was created (digits only)',
-				},
-			],
-		},
-	],
-});
+/** A list of IDs made elsewhere (elements, voices), one "Add …" row each. */
+const idListOption = (
+	kind: 'element' | 'voice',
+	label: string,
+	placeholder: string,
+	description: string,
+): INodeProperties =>
+	forGenerate({
+		displayName: `${label}s`,
+		name: `${kind}s`,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, multipleValueButtonText: `Add ${label}`, sortable: true },
+		placeholder: `Add ${label}`,
+		default: { [kind]: [{ id: '' }] },
+		description,
+		options: [
+			{
+				name: kind,
+				displayName: label,
+				values: [
+					{
+						displayName: `${label} ID`,
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder,
+						description: `The ${kind} ID Kling gave when the ${kind} was created`,
+					},
+				],
+			},
+		],
+	});
 
-export const voicesOption: INodeProperties = forGenerate({
-	displayName: 'Voices',
-	name: 'voices',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Voice', sortable: true },
-	placeholder: 'Add Voice',
-	default: { voice: [{ id: '' }] },
-	description:
-		"Kling 2.6 only: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt;, &lt;&lt;&lt;voice_2&gt;&gt;&gt;. On Kling 3.0, bind a voice to an element instead.",
-	options: [
-		{
-			name: 'voice',
-			displayName: 'Voice',
-			values: [
-				{
-					displayName: 'Voice ID',
-					name: 'id',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 930801338081615883',
-				},
-			],
-		},
-	],
-});
+export const elementsOption = idListOption(
+	'element',
+	'Element',
+	'e.g. 829836802793406551',
+	"Characters or objects made once (Kling Element node, or Kling's presets) and kept the same in every video. Kling 3.0 in Image to Video: up to 3; 3.0 Omni and O1: up to 7 with the reference images. Name them in the prompt as &lt;&lt;&lt;element_1&gt;&gt;&gt;, &lt;&lt;&lt;element_2&gt;&gt;&gt;, … (on Kling's new API standard the node writes @element_1, …).",
+);
+
+export const voicesOption = idListOption(
+	'voice',
+	'Voice',
+	'e.g. 930801338081615883',
+	"Kling 2.6 only: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt;, &lt;&lt;&lt;voice_2&gt;&gt;&gt;. On Kling 3.0, bind a voice to an element instead.",
+);
 
 export const referenceVideoOption: INodeProperties = forGenerate({
 	displayName: 'Reference Video',

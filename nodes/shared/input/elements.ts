@@ -1,20 +1,34 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Elements (kling-api-2026.md §5.1): characters or objects made once and used in many
- * generations, referenced by ID. IDs can exceed 2^53, so they stay strings here and in the new
- * standard's `contents[]`; the legacy standard's `element_list` gets them as JSON integers, written
- * digit for digit when api/legacy.ts serializes the body, never through a JavaScript number.
+ * Elements and voices by ID (kling-api-2026.md §3.3, §5): made once, used in many generations.
+ * Written in legacy terms (`element_list[{element_id}]`, `voice_list[{voice_id}]`, named
+ * <<<element_N>>> / <<<voice_N>>> in the prompt); the new standard gets `element` / `voice`
+ * contents with ids element_1, voice_1, … Element IDs can exceed 2^53, so they stay strings here
+ * and in `contents[]`; api/legacy.ts writes them into legacy bodies as exact JSON integers.
  */
+export const ID_LISTS = {
+	element: { option: 'elements', list: 'element_list', key: 'element_id' },
+	voice: { option: 'voices', list: 'voice_list', key: 'voice_id' },
+} as const;
+export type IdKind = keyof typeof ID_LISTS;
 
-/** Writes the Elements option into a legacy body as `element_list[{element_id}]`. */
-export function applyElements(body: IDataObject, options: IDataObject): void {
-	const entries = ((options.elements as IDataObject | undefined)?.element ?? []) as IDataObject[];
+/** Writes the node's Elements or Voices option into a legacy body. */
+export function applyIdList(body: IDataObject, options: IDataObject, kind: IdKind): void {
+	const { option, list, key } = ID_LISTS[kind];
+	const entries = ((options[option] as IDataObject | undefined)?.[kind] ?? []) as IDataObject[];
 	if (entries.length === 0) return;
-	body.element_list = entries.map((entry) => ({ element_id: String(entry.id ?? '').trim() }));
+	body[list] = entries.map((entry) => ({ [key]: String(entry.id ?? '').trim() }));
 }
 
-/** The new standard names each element in the prompt by an id of its own: element_1, element_2, … */
-export function elementAlias(index: number): string {
-	return `element_${index + 1}`;
+/** The new standard's contents for a legacy body's element and voice lists. */
+export function idContents(body: IDataObject): IDataObject[] {
+	return (Object.keys(ID_LISTS) as IdKind[]).flatMap((kind) => {
+		const { list, key } = ID_LISTS[kind];
+		return ((body[list] ?? []) as IDataObject[]).map((entry, n) => ({
+			type: kind,
+			[key]: entry[key],
+			id: `${kind}_${n + 1}`,
+		}));
+	});
 }

@@ -3,9 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { RESOLUTION_OF } from '../models/catalogue';
 import { InputError } from './images';
 import { fieldLabel } from './schemas';
-import { elementAlias } from './elements';
+import { idContents } from './elements';
 import { referenceVideoOf } from './referenceVideo';
-import { voiceAlias } from './voices';
 import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
 
@@ -116,12 +115,7 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 		const type = video.refer_type === 'base' ? 'base_video' : 'feature_video';
 		contents.push({ type, url: video.video_url });
 	}
-	((legacy.element_list ?? []) as IDataObject[]).forEach((element, n) =>
-		contents.push({ type: 'element', element_id: element.element_id, id: elementAlias(n) }),
-	);
-	((legacy.voice_list ?? []) as IDataObject[]).forEach((voice, n) =>
-		contents.push({ type: 'voice', voice_id: voice.voice_id, id: voiceAlias(n) }),
-	);
+	contents.push(...idContents(legacy));
 	// Text to video takes the prompt flat, with no contents (§3.2).
 	const flat = request.route.newPath?.startsWith('/text-to-video/') === true;
 	const body: IDataObject = flat ? { prompt: prompt ?? '' } : { contents };

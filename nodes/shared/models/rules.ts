@@ -160,13 +160,14 @@ function referenceVideoChecks(model: VideoModel, body: IDataObject): Array<[bool
 			!base && video.keep_original_sound === 'yes',
 			'Reference Video: Keep Original Sound works only with a base video to edit; a feature reference must be silent',
 		],
-		[
-			base && body.duration !== undefined,
-			'Duration (Seconds): a base video to edit keeps its own length; remove Duration',
-		],
+		// Before Duration: a storyboard sets the duration itself.
 		[
 			base && body.multi_shot === true,
 			'Multi-Shot: is not available with a base video to edit; remove it',
+		],
+		[
+			base && body.duration !== undefined,
+			'Duration (Seconds): a base video to edit keeps its own length; remove Duration',
 		],
 	];
 }
