@@ -10,15 +10,124 @@ import type {
 
 import { KLING_ERROR_CODES } from '../nodes/shared/api/errors';
 import { signKlingJwt } from '../nodes/shared/api/jwt';
-import type { KlingCredentials } from '../nodes/shared/api/providers';
+import {
+	PROBE_TASK_ID,
+	PROVIDERS,
+	type KlingCredentials,
+	type ProviderId,
+} from '../nodes/shared/api/providers';
+import { extraHeaders } from '../nodes/shared/api/relaySettings';
+
+const RELAYS = (Object.keys(PROVIDERS) as ProviderId[]).filter(
+	(id) => PROVIDERS[id].pathPrefix === '/kling',
+);
 
 // Mirrors nodes/shared/api/providers.ts for the credential test, which n8n evaluates as an expression.
 const TEST_BASE_URL =
-	'={{ ($credentials.baseUrl || ({ official: ({ singapore: "https://api-singapore.klingai.com", beijing: "https://api-beijing.klingai.com", global: "https://api.klingai.com" })[$credentials.region || "singapore"], cometapi: "https://api.cometapi.com", quickrouter: "https://api.quickrouter.ai", custom: "" })[$credentials.provider]).replace(/\\/+$/, "") }}';
+	'={{ ($credentials.baseUrl || ({ official: ({ singapore: "https://api-singapore.klingai.com", beijing: "https://api-beijing.klingai.com", global: "https://api.klingai.com" })[$credentials.region || "singapore"], cometapi: "https://api.cometapi.com", quickrouter: "https://api.quickrouter.ai", haoee: "https://maas.haoee.com", custom: "" })[$credentials.provider]).replace(/\\/+$/, "") }}';
 // The new standard's cheapest read is /tasks for an id that cannot exist (an empty list); the
-// legacy one, the first page of the image-to-video list. Both prove the key without paying.
-const TEST_PATH =
-	'={{ ($credentials.provider === "cometapi" || $credentials.provider === "quickrouter" ? "/kling" : "") + ($credentials.apiStandard === "new" ? "/tasks?task_ids=0" : "/v1/videos/image2video") }}';
+// legacy one, the first page of the image-to-video list, or on a relay documented without a list,
+// its read of a task that cannot exist. Each proves the key without paying (providers.ts).
+const TEST_PATH = `={{ (${JSON.stringify(RELAYS)}.includes($credentials.provider) ? "/kling" : "") + ($credentials.apiStandard === "new" ? "/tasks?task_ids=0" : "/v1/videos/image2video" + ((($credentials.relaySettings && ["yes", "no"].includes($credentials.taskList)) ? $credentials.taskList === "yes" : !${JSON.stringify(RELAYS)}.includes($credentials.provider)) ? "" : "/${PROBE_TASK_ID}")) }}`;
+
+const TRISTATE = (name: string) => [
+	{ name: `Provider Default`, value: 'default' },
+	{ name: `Yes, ${name}`, value: 'yes' },
+	{ name: 'No', value: 'no' },
+];
+const ONLY_WITH_SETTINGS = { show: { relaySettings: [true] }, hide: { provider: ['official'] } };
+
+/** Each changes one assumption of the provider's profile (nodes/shared/api/relaySettings.ts). */
+const RELAY_SETTINGS: INodeProperties[] = [
+	{
+		displayName: 'Relay Settings',
+		name: 'relaySettings',
+		type: 'boolean',
+		default: false,
+		displayOptions: { hide: { provider: ['official'] } },
+		description:
+			'Whether to change what the package assumes about this relay (routes, field spelling, what it can look up). Relays change under us; these settings follow them without waiting for a release.',
+	},
+	{
+		displayName: 'Route Overrides',
+		name: 'routeOverrides',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: '/v1/images/multi-image2image = /v1/images/generations',
+		displayOptions: ONLY_WITH_SETTINGS,
+		description:
+			"One per line: Kling's path = the relay's path (both after the relay's /kling prefix), used to create and to read that endpoint's tasks",
+	},
+	{
+		displayName: 'Scene Image Field',
+		name: 'sceneImageField',
+		type: 'options',
+		default: 'default',
+		displayOptions: ONLY_WITH_SETTINGS,
+		options: [
+			{ name: 'Provider Default', value: 'default' },
+			{ name: 'Scene_image', value: 'scene_image' },
+			{ name: 'Scence_image (Older Spelling)', value: 'scence_image' },
+		],
+		description: "How Multi-Image to Image (Kling 2.1) spells the scene image's field",
+	},
+	{
+		displayName: 'Minimum Images',
+		name: 'minImages',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, maxValue: 4 },
+		displayOptions: ONLY_WITH_SETTINGS,
+		description:
+			"Fewest images the relay's multi-image endpoints take; 0 keeps the provider's default (1)",
+	},
+	{
+		displayName: 'Extra Header Name',
+		name: 'extraHeaderName',
+		type: 'string',
+		default: '',
+		placeholder: 'ModelName',
+		displayOptions: ONLY_WITH_SETTINGS,
+		description: 'A header sent with every request, for relays that ask for one',
+	},
+	{
+		displayName: 'Extra Header Value',
+		name: 'extraHeaderValue',
+		type: 'string',
+		default: '',
+		displayOptions: ONLY_WITH_SETTINGS,
+	},
+	{
+		displayName: 'Looks Up Tasks by External ID',
+		name: 'externalIdLookup',
+		type: 'options',
+		default: 'default',
+		displayOptions: ONLY_WITH_SETTINGS,
+		options: TRISTATE('at /v1/{product}/{external ID}'),
+		description:
+			'Whether the relay finds a task by its external task ID. Only then is a create whose outcome is unknown (timeout, 5xx) checked and sent again; otherwise the item fails and says how to find the task.',
+	},
+	{
+		displayName: 'Lists Tasks',
+		name: 'taskList',
+		type: 'options',
+		default: 'default',
+		displayOptions: ONLY_WITH_SETTINGS,
+		options: TRISTATE('with ?pageNum=&pageSize='),
+		description: 'Whether the relay serves the task list, which shows many tasks in one read',
+	},
+	{
+		displayName: 'Refuses Duplicate External IDs',
+		name: 'uniqueExternalIds',
+		type: 'options',
+		default: 'default',
+		displayOptions: ONLY_WITH_SETTINGS,
+		options: TRISTATE('free of charge'),
+		description:
+			'Whether the relay, like Kling, refuses a second task with the same external task ID without charging: then an uncertain create may be sent again safely',
+	},
+];
 
 const CONSOLE =
 	'<a href="https://app.klingai.com/global/dev" target="_blank">Kling developer console</a>';
@@ -68,6 +177,7 @@ export class KlingApi implements ICredentialType {
 				{ name: 'Kling Official API', value: 'official' },
 				{ name: 'CometAPI', value: 'cometapi' },
 				{ name: 'QuickRouter', value: 'quickrouter' },
+				{ name: 'Haoee', value: 'haoee' },
 				{
 					name: 'Custom Kling-Compatible API',
 					value: 'custom',
@@ -179,6 +289,7 @@ export class KlingApi implements ICredentialType {
 			description:
 				"Leave empty to use the provider's address. Set it to go through a gateway, proxy or a local emulator.",
 		},
+		...RELAY_SETTINGS,
 		{
 			displayName: 'Webhook Signing Secret',
 			name: 'webhookSecret',
@@ -199,6 +310,7 @@ export class KlingApi implements ICredentialType {
 			...requestOptions,
 			headers: {
 				...requestOptions.headers,
+				...extraHeaders(credentials as unknown as KlingCredentials),
 				Authorization: `Bearer ${bearerToken(credentials as unknown as KlingCredentials)}`,
 			},
 		};

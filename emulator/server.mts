@@ -48,7 +48,28 @@ export interface FaultRule {
 	delayMs?: number;
 }
 
+/**
+ * A Kling-compatible relay as its docs describe it (kling-api.md §6): Kling's legacy API under a
+ * prefix, and only what the relay documents. Unset: the official API (which also answers under
+ * `/kling`, so relay credentials work against it).
+ */
+export interface RelayBehaviour {
+	prefix: string;
+	/** Finds a task by external_task_id (path form). Without it, only task IDs are found. */
+	externalIdLookup: boolean;
+	/** Serves the pageNum/pageSize list. */
+	taskList: boolean;
+	/** Where multi-image-to-image tasks are created and read (the other path answers 1202). */
+	multiImage2imagePath?: 'images/multi-image2image' | 'images/generations';
+	/** The scene field's spelling the relay takes; the other one is refused (1201). */
+	sceneImageField?: 'scene_image' | 'scence_image';
+	/** A header every request must carry (haoee's sample sends `ModelName`). */
+	requiredHeader?: string;
+}
+
 export interface EmulatorOptions {
+	/** Behave as a relay instead of the official API. */
+	relay?: RelayBehaviour;
 	host?: string;
 	port?: number;
 	apiKeys?: string[];
@@ -155,8 +176,8 @@ export function sampleMp4(): Buffer {
 }
 
 export class KlingEmulator {
-	readonly options: Required<Omit<EmulatorOptions, 'webhookSecret' | 'port' | 'host'>> &
-		Pick<EmulatorOptions, 'webhookSecret' | 'port' | 'host'>;
+	readonly options: Required<Omit<EmulatorOptions, 'webhookSecret' | 'port' | 'host' | 'relay'>> &
+		Pick<EmulatorOptions, 'webhookSecret' | 'port' | 'host' | 'relay'>;
 
 	private server?: http.Server;
 	private readonly sockets = new Set<Socket>();
@@ -213,6 +234,7 @@ export class KlingEmulator {
 		Object.assign(this.options, options);
 		if (options.faults === undefined) this.options.faults = [];
 		if (options.bareElementPresets === undefined) this.options.bareElementPresets = false;
+		if (options.relay === undefined) this.options.relay = undefined;
 		this.tasks.clear();
 		this.faultUses.clear();
 		for (const t of this.timers) clearTimeout(t);
@@ -344,8 +366,10 @@ export class KlingEmulator {
 				entry.kind = 'download';
 				return await this.media(path, entry, res, send);
 			}
-			if (path.startsWith('/kling/')) path = path.slice('/kling'.length);
-			const route = this.route(path);
+			const relay = this.options.relay;
+			const route = relay
+				? this.relayRoute(path, relay, req.headers)
+				: this.route(unprefixed(path));
 			if (!route) return fail(new KlingError(404, 1202, 'requested method is invalid'));
 			entry.auth = authenticate(req.headers.authorization, this.options);
 			if (route.standard === 'new' && entry.auth !== 'apiKey') {
@@ -390,6 +414,23 @@ export class KlingEmulator {
 		}
 	}
 
+	/** A relay's route: its prefix, its paths, its header; never the new standard. */
+	private relayRoute(
+		path: string,
+		relay: RelayBehaviour,
+		headers: http.IncomingHttpHeaders,
+	): Route | undefined {
+		if (!path.startsWith(`${relay.prefix}/`)) return undefined;
+		const route = this.route(path.slice(relay.prefix.length));
+		if (!route || route.standard === 'new') return undefined;
+		if (route.endpoint === 'multiImage2image' && relay.multiImage2imagePath) {
+			if (!path.includes(`/v1/${relay.multiImage2imagePath}`)) return undefined;
+		}
+		if (relay.requiredHeader && headers[relay.requiredHeader.toLowerCase()] === undefined)
+			throw new KlingError(400, 1200, `header ${relay.requiredHeader} is required`);
+		return route;
+	}
+
 	private route(path: string): Route | undefined {
 		const legacy = /^\/v1\/((?:videos|images|general)\/[a-z0-9-]+)(?:\/([^/]+))?$/.exec(path);
 		if (legacy && LEGACY_PATHS[legacy[1]]) {
@@ -425,6 +466,7 @@ export class KlingEmulator {
 		if (fault && !afterCreate && (await applyTransportFault(fault, entry, res, send, this.laterFn)))
 			return;
 		const endpoint = route.endpoint;
+		this.checkRelayFields(endpoint, body);
 		const facts =
 			route.standard === 'new'
 				? validateNew(endpoint, route.model!, body, this.options.modelStatus)
@@ -497,6 +539,14 @@ export class KlingEmulator {
 					updated_at: task.createdAt,
 				};
 		send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
+	}
+
+	/** A relay forwards the scene field only in its own spelling. */
+	private checkRelayFields(endpoint: Endpoint, body: Record<string, unknown>): void {
+		const field = this.options.relay?.sceneImageField;
+		const other = field === 'scene_image' ? 'scence_image' : 'scene_image';
+		if (field && endpoint === 'multiImage2image' && body[other] !== undefined)
+			throw new KlingError(400, 1201, `${other} is not a parameter of this API; use ${field}`);
 	}
 
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */
@@ -626,14 +676,24 @@ export class KlingEmulator {
 					? PRESET_ELEMENTS.map((p) => p.task_result.elements[0])
 					: PRESET_ELEMENTS,
 			);
+		const relay = this.options.relay;
+		if (relay && !id && !relay.taskList)
+			throw new KlingError(404, 1202, 'requested method is invalid');
 		if (id) {
-			const task = this.findTask(endpoint, id);
+			const direct = this.tasks.get(id);
+			const task =
+				relay && !relay.externalIdLookup
+					? direct?.endpoint === endpoint
+						? direct
+						: undefined
+					: this.findTask(endpoint, id);
 			if (!task) return send(404, { code: 1203, message: 'task not found', request_id: requestId });
 			task.polls++;
 			this.stats.pollsByTask[task.id] = task.polls;
 			return ok(this.taskView(task));
 		}
-		const ext = params.get('external_task_id');
+		// A relay without the lookup ignores the filter and answers its whole list.
+		const ext = relay && !relay.externalIdLookup ? null : params.get('external_task_id');
 		const all = [...this.tasks.values()].filter(
 			(t) => t.endpoint === endpoint && (!ext || t.externalId === ext),
 		);
@@ -752,6 +812,11 @@ export class KlingEmulator {
 		}
 		return send(404, { error: 'unknown control path' });
 	}
+}
+
+/** The official API also answers under the relays' `/kling` prefix, for tests of relay credentials. */
+function unprefixed(path: string): string {
+	return path.startsWith('/kling/') ? path.slice('/kling'.length) : path;
 }
 
 /** The prompt of either body shape: legacy `prompt`, or the new standard's prompt item. */

@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { KlingApi, bearerToken } from '../../credentials/KlingApi.credentials.ts';
 import { signKlingJwt } from '../../nodes/shared/api/jwt.ts';
+import {
+	credentialTestPath,
+	resolveProvider,
+	type KlingCredentials,
+} from '../../nodes/shared/api/providers.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, rawHttp } from '../support/context.mts';
 
@@ -108,11 +113,22 @@ describe('credential test request on both API standards', () => {
 	};
 
 	it.each([
-		[{ provider: 'official', apiStandard: 'new' }, '/tasks?task_ids=0'],
-		[{ provider: 'official', apiStandard: 'auto' }, '/v1/videos/image2video'],
-		[{ provider: 'cometapi' }, '/kling/v1/videos/image2video'],
-	])('%o reads %s, a free call the emulator answers with code 0', async (credentials, path) => {
+		[{ provider: 'official', apiStandard: 'new' }, '/tasks?task_ids=0', 0],
+		[{ provider: 'official', apiStandard: 'auto' }, '/v1/videos/image2video', 0],
+		[{ provider: 'custom' }, '/v1/videos/image2video', 0],
+		[{ provider: 'cometapi' }, '/kling/v1/videos/image2video/n8n-credential-test', 1203],
+		[{ provider: 'haoee' }, '/kling/v1/videos/image2video/n8n-credential-test', 1203],
+		[
+			{ provider: 'quickrouter', relaySettings: true, taskList: 'yes' },
+			'/kling/v1/videos/image2video',
+			0,
+		],
+	])('%o reads %s, a free call answered with code %s', async (credentials, path, code) => {
 		expect(testPath(credentials)).toBe(path);
+		// The same read the nodes' provider profile names (providers.ts).
+		const { profile } = resolveProvider(credentials as KlingCredentials);
+		if (!credentials.apiStandard)
+			expect(credentialTestPath(profile).replace(/\?pageNum=1&pageSize=1$/, '')).toBe(path);
 		const answer = (await rawHttp({
 			url: `${base}${path.replace(/^\/kling/, '')}`,
 			qs: { pageNum: 1, pageSize: 1 },
@@ -121,7 +137,8 @@ describe('credential test request on both API standards', () => {
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		})) as { statusCode: number; body: { code: number } };
-		expect(answer.statusCode).toBe(200);
-		expect(answer.body.code).toBe(0);
+		expect(answer.body.code).toBe(code);
+		// Not an authentication code: the test's rules pass it.
+		expect([1000, 1001, 1002, 1003, 1004]).not.toContain(answer.body.code);
 	});
 });

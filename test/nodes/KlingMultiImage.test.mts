@@ -106,7 +106,28 @@ describe('Kling Multi-Image nodes', () => {
 		expect(String(body.external_task_id)).toMatch(/^n8n-/);
 	});
 
-	it('uses the relay profile: CometAPI route, scence_image spelling, minimum of 2 images', async () => {
+	it("follows the credential's relay settings: route, scence_image, minimum of 2 images, extra header", async () => {
+		// CometAPI as its older pages describe it.
+		env.emulator.reset({
+			imageTaskMs: 200,
+			relay: {
+				prefix: '/kling',
+				externalIdLookup: false,
+				taskList: false,
+				multiImage2imagePath: 'images/generations',
+				sceneImageField: 'scence_image',
+				requiredHeader: 'X-Relay-Model',
+			},
+		});
+		const settings = {
+			provider: 'cometapi',
+			relaySettings: true,
+			routeOverrides: '# older pages\n/v1/images/multi-image2image = /v1/images/generations',
+			sceneImageField: 'scence_image',
+			minImages: 2,
+			extraHeaderName: 'X-Relay-Model',
+			extraHeaderValue: 'kling',
+		};
 		const { result, http } = run(
 			m2i,
 			{
@@ -114,21 +135,32 @@ describe('Kling Multi-Image nodes', () => {
 				subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
 				options: { sceneImage: 'https://e.com/s.png' },
 			},
-			{ provider: 'cometapi' },
+			settings,
 		);
-		await result;
+		const [[item]] = await result;
+		expect(item.json).toMatchObject({ status: 'succeeded' });
 		expect(http[0].url).toBe(`${env.base}/kling/v1/images/generations`);
 		expect(lastBody().scence_image).toBe('https://e.com/s.png');
 		expect(lastBody().scene_image).toBeUndefined();
 		const single = run(
 			m2i,
 			{ model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }] } },
-			{ provider: 'cometapi' },
+			settings,
 		);
 		await expect(single.result).rejects.toThrow(
 			/Subject Images: has 1 image\(s\); this provider needs at least 2/,
 		);
 		expect(single.http).toHaveLength(0);
+	});
+
+	it('refuses a route override it cannot read, naming the line', async () => {
+		const { result, http } = run(
+			m2i,
+			{ model: 'kling-v2-1', subjectImages: { image: [{ value: 'data' }] } },
+			{ provider: 'cometapi', relaySettings: true, routeOverrides: '/v1/images/nope = /x' },
+		);
+		await expect(result).rejects.toThrow(/Route Overrides in the Kling API credential, line 1/);
+		expect(http).toHaveLength(0);
 	});
 
 	const bad: Array<

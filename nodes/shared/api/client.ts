@@ -61,6 +61,11 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		return await this.standards[route.standard].findByExternalId(route, externalId, itemIndex);
 	}
 
+	/** Whether a task on this route can be found by its external task ID (/tasks always can). */
+	canFindByExternalId(route: TaskRoute): boolean {
+		return route.standard === 'new' || this.provider.profile.externalIdLookup.length > 0;
+	}
+
 	async readMany(
 		route: TaskRoute,
 		ids: string[],

@@ -112,6 +112,11 @@ export interface KlingFailure {
 	detail?: string;
 	/** What the caller knows that Kling's code does not say, e.g. the live models after a 1203. */
 	hint?: string;
+	/**
+	 * A create that may have produced a task which could not be found, so it was not sent again:
+	 * the external task ID it carried, and whether the provider said that ID is taken.
+	 */
+	mayExist?: { externalId: string; taken: boolean };
 }
 
 export function describeCode(code: number | undefined): CodeInfo | undefined {
@@ -120,6 +125,15 @@ export function describeCode(code: number | undefined): CodeInfo | undefined {
 
 /** One line a workflow builder can act on: code, meaning, Kling's words, request id. */
 export function failureMessage(failure: KlingFailure, providerName: string): string {
+	const { mayExist } = failure;
+	if (mayExist?.taken)
+		return `${providerName} says a task with external task ID "${mayExist.externalId}" already exists; it was not sent again`;
+	if (mayExist)
+		return `The task may have been created, so it was not sent again (${whatHappened(failure, providerName)})`;
+	return whatHappened(failure, providerName);
+}
+
+function whatHappened(failure: KlingFailure, providerName: string): string {
 	const info = describeCode(failure.klingCode);
 	switch (failure.kind) {
 		case 'api': {
@@ -151,6 +165,7 @@ function requestIdSuffix(failure: KlingFailure): string {
 }
 
 export function failureAction(failure: KlingFailure): string {
+	if (failure.mayExist && failure.hint) return failure.hint;
 	const info = describeCode(failure.klingCode);
 	if (info) return failure.hint ? `${failure.hint} ${info.action}` : info.action;
 	switch (failure.kind) {

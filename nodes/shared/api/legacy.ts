@@ -60,6 +60,7 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		ids: string[],
 		by: 'taskId' | 'externalId',
 	): Promise<KlingTask[] | undefined> {
+		if (!this.profile.taskList) return undefined;
 		const result = await this.http.readOrFailure({
 			method: 'GET',
 			path: endpointPath(this.profile, route.legacy),
@@ -124,7 +125,9 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		return await this.http.createOnce(
 			{ method: 'POST', path: endpointPath(this.profile, route.legacy), body: json },
 			externalId,
-			async () => await this.findByExternalId(route, externalId, itemIndex),
+			this.profile.externalIdLookup.length
+				? async () => await this.findByExternalId(route, externalId, itemIndex)
+				: undefined,
 			itemIndex,
 		);
 	}

@@ -4,6 +4,7 @@
  */
 
 import type { LegacyRoute, TaskKind } from '../models/catalogue';
+import { withRelaySettings } from './relaySettings';
 
 /** A node's job, as the output's `endpoint` names it; the route a request takes is chosen per model. */
 export type KlingEndpoint =
@@ -12,7 +13,7 @@ export type KlingEndpoint =
 	| 'multiImage2video'
 	| 'multiImage2image'
 	| 'element';
-export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'custom';
+export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'haoee' | 'custom';
 export type Region = 'singapore' | 'beijing' | 'global';
 export type AuthMode = 'apiKey' | 'accessKey';
 export type ApiStandardSetting = 'auto' | 'new' | 'legacy';
@@ -27,7 +28,19 @@ export interface KlingCredentials {
 	baseUrl?: string;
 	webhookSecret?: string;
 	apiStandard?: ApiStandardSetting;
+	/** Relay settings (api/relaySettings.ts): each changes one assumption of the provider's profile. */
+	relaySettings?: boolean;
+	routeOverrides?: string;
+	sceneImageField?: 'default' | SceneImageField;
+	minImages?: number;
+	extraHeaderName?: string;
+	extraHeaderValue?: string;
+	externalIdLookup?: Tristate;
+	taskList?: Tristate;
+	uniqueExternalIds?: Tristate;
 }
+
+export type Tristate = 'default' | 'yes' | 'no';
 
 export interface EndpointInfo {
 	label: string;
@@ -89,70 +102,95 @@ export const REGION_BASE_URLS: Record<Region, string> = {
 	global: 'https://api.klingai.com',
 };
 
-export interface ProviderProfile {
+/** What a provider can do beyond creating a task and reading it by its task ID. */
+export interface ProviderAbilities {
+	/**
+	 * Forms of a lookup by external_task_id it answers; none means an uncertain create cannot be
+	 * checked, so it is never sent again.
+	 */
+	externalIdLookup: Array<'path' | 'query'>;
+	/** Whether it serves the `pageNum`/`pageSize` task list (one read shows many tasks). */
+	taskList: boolean;
+	/** Refuses a second task with the same external_task_id, free of charge (Kling: 1201). */
+	uniqueExternalIds: boolean;
+}
+
+export interface ProviderProfile extends ProviderAbilities {
 	id: ProviderId;
 	label: string;
 	defaultBaseUrl: string;
 	/** Relays mount Kling's API under `/kling`. */
 	pathPrefix: string;
-	/** Path (without prefix) per endpoint where the relay deviates from Kling's own. */
+	/** Path (without prefix) per endpoint where the provider deviates from Kling's own. */
 	pathOverrides: Partial<Record<LegacyRoute, string>>;
 	/** Smallest image list the provider accepts (Kling: 1; some relay docs still say 2). */
 	minImages: Record<'multiImage2video' | 'multiImage2image', number>;
 	/** Kling's old docs (and some relays) spell the scene field `scence_image`. */
-	sceneImageField: 'scene_image' | 'scence_image';
-	/** Kling only documents the path form for external ids; clients also use the query form. */
-	externalIdLookup: Array<'path' | 'query'>;
+	sceneImageField: SceneImageField;
+	/** Sent with every request, e.g. haoee's `ModelName` (its sample sends it empty; meaning unknown). */
+	extraHeaders: Record<string, string>;
 }
 
-const KLING_DEFAULTS = {
+export type SceneImageField = 'scene_image' | 'scence_image';
+
+/** Kling's own behaviour (kling-api.md §3, kling-api-2026.md §3.1), which relays start from. */
+const KLING: Omit<ProviderProfile, 'id' | 'label' | 'defaultBaseUrl'> = {
 	pathPrefix: '',
 	pathOverrides: {},
 	minImages: { multiImage2video: 1, multiImage2image: 1 },
 	sceneImageField: 'scene_image',
+	extraHeaders: {},
 	externalIdLookup: ['path', 'query'],
-} as const;
+	taskList: true,
+	uniqueExternalIds: true,
+};
+
+/**
+ * A relay documented only for create and read-by-task-ID: nothing else is assumed (README,
+ * "Providers"), and every assumption can be changed in the credential's relay settings.
+ */
+const RELAY: Omit<ProviderProfile, 'id' | 'label' | 'defaultBaseUrl'> = {
+	...KLING,
+	pathPrefix: '/kling',
+	externalIdLookup: [],
+	taskList: false,
+	uniqueExternalIds: false,
+};
 
 export const PROVIDERS: Record<ProviderId, ProviderProfile> = {
 	official: {
-		...KLING_DEFAULTS,
+		...KLING,
 		id: 'official',
 		label: 'Kling official API',
 		defaultBaseUrl: REGION_BASE_URLS.singapore,
-		pathOverrides: {},
-		minImages: { ...KLING_DEFAULTS.minImages },
-		externalIdLookup: ['path', 'query'],
 	},
+	// Its current English page (kling-api.md §6): multi-image2image, scene_image, 1-4 images.
 	cometapi: {
+		...RELAY,
 		id: 'cometapi',
 		label: 'CometAPI',
 		defaultBaseUrl: 'https://api.cometapi.com',
-		pathPrefix: '/kling',
-		// CometAPI routes multi-image-to-image through the image generation path, and queries it there.
-		pathOverrides: { multiImage2image: '/v1/images/generations' },
-		// Its older pages require 2..4 images; asking for 2 never sends a request the relay may reject.
-		minImages: { multiImage2video: 2, multiImage2image: 2 },
-		sceneImageField: 'scence_image',
-		externalIdLookup: ['path', 'query'],
 	},
 	quickrouter: {
-		...KLING_DEFAULTS,
+		...RELAY,
 		id: 'quickrouter',
 		label: 'QuickRouter',
 		defaultBaseUrl: 'https://api.quickrouter.ai',
-		pathPrefix: '/kling',
-		pathOverrides: {},
-		minImages: { ...KLING_DEFAULTS.minImages },
-		externalIdLookup: ['path', 'query'],
+	},
+	// Its sample body (an apifox mock) spells scence_image and sends an empty ModelName header.
+	haoee: {
+		...RELAY,
+		id: 'haoee',
+		label: 'haoee',
+		defaultBaseUrl: 'https://maas.haoee.com',
+		sceneImageField: 'scence_image',
+		extraHeaders: { ModelName: '' },
 	},
 	custom: {
-		...KLING_DEFAULTS,
+		...KLING,
 		id: 'custom',
 		label: 'Custom Kling-compatible API',
 		defaultBaseUrl: '',
-		pathOverrides: {},
-		minImages: { ...KLING_DEFAULTS.minImages },
-		externalIdLookup: ['path', 'query'],
 	},
 };
 
@@ -170,7 +208,10 @@ const REGION_LABELS: Record<Region, string> = {
 };
 
 export function resolveProvider(credentials: KlingCredentials): ResolvedProvider {
-	const profile = PROVIDERS[credentials.provider] ?? PROVIDERS.official;
+	const profile = withRelaySettings(
+		PROVIDERS[credentials.provider] ?? PROVIDERS.official,
+		credentials,
+	);
 	const region = credentials.region ?? 'singapore';
 	const override = (credentials.baseUrl ?? '').trim();
 	let baseUrl = override || profile.defaultBaseUrl;
@@ -195,7 +236,15 @@ export function taskPath(profile: ProviderProfile, endpoint: LegacyRoute, id: st
 	return `${endpointPath(profile, endpoint)}/${encodeURIComponent(id)}`;
 }
 
-/** A cheap authenticated read every provider answers: the first page of the image-to-video task list. */
+/** An ID no task has: reading it proves the key and costs nothing. */
+export const PROBE_TASK_ID = 'n8n-credential-test';
+
+/**
+ * The read the credential test makes: the first page of the image-to-video list where the
+ * provider has one, else that endpoint's read of a task that cannot exist (relays document it).
+ */
 export function credentialTestPath(profile: ProviderProfile): string {
-	return `${endpointPath(profile, 'image2video')}?pageNum=1&pageSize=1`;
+	return profile.taskList
+		? `${endpointPath(profile, 'image2video')}?pageNum=1&pageSize=1`
+		: taskPath(profile, 'image2video', PROBE_TASK_ID);
 }

@@ -181,18 +181,16 @@ export class KlingTransport {
 	/**
 	 * Submits a task. `externalId` must be set: it is what lets a create whose outcome is unknown
 	 * (5xx, timeout, dropped connection) be checked with `recover` before anything is sent again.
-	 * Returns `busy` on 1303 so the caller can wait for one of its own tasks to free a slot.
+	 * Without `recover` (a provider that cannot look tasks up by external ID) such a create is
+	 * only sent again where the provider refuses a duplicate ID for free; otherwise the item fails
+	 * and says how to find the task. Returns `busy` on 1303 so the caller can wait for a slot.
 	 */
 	async createOnce(
 		spec: RequestSpec,
 		externalId: string,
-		recover: () => Promise<KlingTask | undefined>,
+		recover: (() => Promise<KlingTask | undefined>) | undefined,
 		itemIndex?: number,
 	): Promise<CreateResult> {
-		const found = async (): Promise<CreateOutcome | undefined> => {
-			const task = externalId ? await recover() : undefined;
-			return task ? { status: 'created', task, recovered: true } : undefined;
-		};
 		let uncertain = false;
 		let last: KlingFailure = { kind: 'network' };
 		for (let attempt = 1; attempt <= this.retry.createAttempts; attempt++) {
@@ -205,26 +203,11 @@ export class KlingTransport {
 				last = result.failure;
 			}
 			if (last.kind === 'cancelled') throw this.cancelledError(itemIndex);
-			if (last.klingCode === 1303) {
-				if (uncertain) {
-					const recovered = await found();
-					if (recovered) return recovered;
-				}
-				return { status: 'busy', failure: last };
-			}
-			if (outcomeUnknown(last) || uncertain) {
-				uncertain = uncertain || outcomeUnknown(last);
-				const recovered = await found();
-				this.note(
-					'info',
-					`create of ${externalId} had an unknown outcome; the lookup by external task ID ${recovered ? 'found the task, so it is not sent again' : 'found nothing'}`,
-					last,
-				);
-				if (recovered) return recovered;
-				if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
-			} else if (!rejectedBeforeAcceptance(last)) {
-				break;
-			}
+			uncertain ||= outcomeUnknown(last);
+			const settled = uncertain ? await this.settleUncertain(last, externalId, recover) : undefined;
+			if (settled) return settled;
+			if (last.klingCode === 1303) return { status: 'busy', failure: last };
+			if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
 			if (attempt < this.retry.createAttempts) {
 				const delay = this.backoffMs(attempt, last);
 				this.note(
@@ -235,6 +218,43 @@ export class KlingTransport {
 				await this.pause(delay, itemIndex);
 			}
 		}
-		return { status: 'failed', failure: last };
+		return { status: 'failed', failure: uncertain ? this.mayExist(last, externalId) : last };
+	}
+
+	/**
+	 * After a create that may have gone through: the task if a lookup finds it, a failure if it
+	 * cannot be found and must not be sent again, or undefined when sending again is safe.
+	 */
+	private async settleUncertain(
+		last: KlingFailure,
+		externalId: string,
+		recover: (() => Promise<KlingTask | undefined>) | undefined,
+	): Promise<CreateResult | undefined> {
+		const task = externalId && recover ? await recover() : undefined;
+		if (recover) {
+			this.note(
+				'info',
+				`create of ${externalId} had an unknown outcome; the lookup by external task ID ${task ? 'found the task, so it is not sent again' : 'found nothing'}`,
+				last,
+			);
+		}
+		if (task) return { status: 'created', task, recovered: true };
+		const taken = last.klingCode === 1201 && /already exist/i.test(last.klingMessage ?? '');
+		if (taken || (!recover && !this.provider.profile.uniqueExternalIds))
+			return { status: 'failed', failure: this.mayExist(last, externalId, taken) };
+		return undefined;
+	}
+
+	/** The failure of a create that may have produced a task, with how to find it. */
+	private mayExist(last: KlingFailure, externalId: string, taken = false): KlingFailure {
+		const { label, externalIdLookup } = this.provider.profile;
+		const find = externalIdLookup.length
+			? 'with Get Task (Look Up By: External Task ID)'
+			: `in ${label}'s dashboard or task history (${label} cannot look tasks up by external ID), or wait for its callback`;
+		return {
+			...last,
+			mayExist: { externalId, taken },
+			hint: `Before running this item again, look for the task with external task ID "${externalId}" ${find}: every task created is charged.`,
+		};
 	}
 }

@@ -79,6 +79,15 @@ function readLookup(
 		throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
 	const by = ctx.getNodeParameter('lookupBy', job.itemIndex, 'taskId');
 	const routes = lookupRoutes(spec.endpoint, settings.profile, settings.credentials);
+	const { externalIdLookup, label } = settings.profile;
+	if (
+		by === 'externalTaskId' &&
+		!externalIdLookup.length &&
+		routes.every((r) => r.standard !== 'new')
+	)
+		throw new InputError(
+			`Look Up By: ${label} cannot look tasks up by external task ID; use the task ID the creating node returned (or turn the lookup on in the credential's Relay Settings if ${label} now offers it)`,
+		);
 	job.lookup = { by: by as 'taskId' | 'externalTaskId', id, routes };
 }
 

@@ -82,6 +82,28 @@ export function pauseItem(
 export interface BatchEntry {
 	externalId: string;
 	route: TaskRoute;
+	/** Known where the provider cannot look tasks up by external ID (see `rememberTaskIds`). */
+	taskId?: string;
+}
+
+/**
+ * Task IDs of waiting batches, by external task ID: a provider that cannot look tasks up by
+ * external ID can only confirm a batch through them. The pause records its creates (the webhook
+ * runs in this process in regular mode); every callback records its own task, since Kling calls
+ * when each task ends, so the last callback of a batch finds the others' IDs here too.
+ */
+const knownTaskIds = new Map<string, Map<string, string>>();
+const BATCHES_KEPT = 1000;
+
+export function rememberTaskIds(batch: string, pairs: Array<[string, string]>): void {
+	const ids = knownTaskIds.get(batch) ?? new Map<string, string>();
+	knownTaskIds.delete(batch);
+	for (const [externalId, taskId] of pairs) ids.set(externalId, taskId);
+	knownTaskIds.set(batch, ids);
+	for (const oldest of knownTaskIds.keys()) {
+		if (knownTaskIds.size <= BATCHES_KEPT) break;
+		knownTaskIds.delete(oldest);
+	}
 }
 
 /** Entries grouped by where one read can show them together: /tasks, or one legacy endpoint's list. */
@@ -118,18 +140,28 @@ export async function readBatch(
 	const missing = entries.filter((e) => !tasks.has(e.externalId)).reverse();
 	missing.sort((a, b) => Number(b.externalId === first) - Number(a.externalId === first));
 	for (const entry of missing) {
-		const { externalId, route } = entry;
-		// Automatic may have sent an item with a legacy-only setting to the legacy standard.
-		const legacy: TaskRoute = { ...route, standard: 'legacy' };
-		let task = await client.findByExternalId(route, externalId);
-		if (!task && route.standard === 'new') {
-			task = await client.findByExternalId(legacy, externalId);
-			if (task) entry.route = legacy;
-		}
+		const task = await findEntry(client, entry);
 		if (!task || !isFinal(task.status)) return { tasks, allFinal: false };
-		tasks.set(externalId, task);
+		tasks.set(entry.externalId, task);
 	}
 	return { tasks, allFinal: entries.every((e) => isFinal(tasks.get(e.externalId)!.status)) };
+}
+
+/** One task of a batch, by external task ID, or by its task ID where the provider has no such lookup. */
+async function findEntry(client: KlingClient, entry: BatchEntry): Promise<KlingTask | undefined> {
+	const { externalId, route, taskId } = entry;
+	if (!client.canFindByExternalId(route)) {
+		const task = taskId ? await client.findTask(route, taskId) : undefined;
+		return task && (task.externalTaskId ?? externalId) === externalId ? task : undefined;
+	}
+	let task = await client.findByExternalId(route, externalId);
+	// Automatic may have sent an item with a legacy-only setting to the legacy standard.
+	if (!task && route.standard === 'new') {
+		const legacy: TaskRoute = { ...route, standard: 'legacy' };
+		task = await client.findByExternalId(legacy, externalId);
+		if (task) entry.route = legacy;
+	}
+	return task;
 }
 
 /** A node parameter as `execute` saw it for this item: expressions are evaluated against the item. */
@@ -168,7 +200,8 @@ function planFor(
 	const route = chooseRoute(endpoint, model, client.provider.profile, client.credentials);
 	plan.model = modelName(route) || null;
 	plan.apiStandard = route.standard;
-	return { plan, route, externalId: custom || batchExternalTaskId(batch, itemIndex) };
+	const externalId = custom || batchExternalTaskId(batch, itemIndex);
+	return { plan, route, externalId, taskId: undefined as string | undefined };
 }
 
 /**
@@ -222,6 +255,10 @@ export async function resumeFromCallback(
 		!items.some((i) => i.externalId === claimed.externalTaskId)
 	)
 		return stay;
+	if (claimed.externalTaskId !== null)
+		rememberTaskIds(batch, [[claimed.externalTaskId, claimed.taskId]]);
+	const known = knownTaskIds.get(batch);
+	for (const item of items) item.taskId = known?.get(item.externalId);
 
 	// Another callback of this batch is resuming it already: reading it again would only slow that.
 	if (resuming.has(batch)) return stay;

@@ -8,7 +8,13 @@ import { dropCallbackUrl, readJobs, requestBody } from '../input/items';
 import type { GenerationSpec } from '../input/types';
 import { collectOutputs } from '../output/collect';
 import { settleTask } from '../output/output';
-import { batchExternalTaskId, pauseItem, readBatch, resumeCallbackUrl } from './callbackWait';
+import {
+	batchExternalTaskId,
+	pauseItem,
+	readBatch,
+	rememberTaskIds,
+	resumeCallbackUrl,
+} from './callbackWait';
 import { planOf, type Job, type WaitMode } from './job';
 import { Progress } from './progress';
 import { TaskScheduler } from './scheduler';
@@ -61,12 +67,20 @@ async function pauseOrSettle(
 	ctx: IExecuteFunctions,
 	client: KlingClient,
 	scheduler: TaskScheduler,
-	spec: GenerationSpec,
+	batch: string,
 	jobs: Job[],
 ): Promise<INodeExecutionData[] | undefined> {
 	const externalId = (job: Job) => job.request!.externalTaskId!;
 	if (jobs.some((j) => !isFinal(j.task!.status))) {
-		const entries = jobs.map((job) => ({ externalId: externalId(job), route: job.route! }));
+		const entries = jobs.map((job) => ({
+			externalId: externalId(job),
+			route: job.route!,
+			taskId: job.task!.taskId,
+		}));
+		rememberTaskIds(
+			batch,
+			entries.map((e) => [e.externalId, e.taskId]),
+		);
 		const state = await readBatch(client, entries);
 		for (const job of jobs) job.task = state.tasks.get(externalId(job)) ?? job.task;
 		if (!state.allFinal) {
@@ -135,7 +149,7 @@ export async function executeGeneration(
 		plan.fallback = FALLBACK.itemError;
 		await scheduler.continueAsPolling(jobs);
 	} else if (plan.wait === 'callback' && !jobs.some((j) => j.error)) {
-		const paused = await pauseOrSettle(ctx, client, scheduler, spec, jobs);
+		const paused = await pauseOrSettle(ctx, client, scheduler, batch, jobs);
 		if (paused) return [paused];
 	}
 	progress.finish(jobs.map((j) => j.task));

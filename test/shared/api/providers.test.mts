@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+	PROVIDERS,
 	credentialTestPath,
 	endpointPath,
 	resolveProvider,
 	taskPath,
 } from '../../../nodes/shared/api/providers.ts';
+import { parseRouteOverrides } from '../../../nodes/shared/api/relaySettings.ts';
 
 describe('provider profiles', () => {
 	it.each([
@@ -20,7 +22,8 @@ describe('provider profiles', () => {
 			'https://api.klingai.com',
 			'/v1/images/multi-image2image',
 		],
-		[{ provider: 'cometapi' }, 'https://api.cometapi.com', '/kling/v1/images/generations'],
+		[{ provider: 'cometapi' }, 'https://api.cometapi.com', '/kling/v1/images/multi-image2image'],
+		[{ provider: 'haoee' }, 'https://maas.haoee.com', '/kling/v1/images/multi-image2image'],
 		[
 			{ provider: 'quickrouter' },
 			'https://api.quickrouter.ai',
@@ -43,7 +46,10 @@ describe('provider profiles', () => {
 		expect(taskPath(profile, 'multiImage2video', 'a/b')).toBe(
 			'/kling/v1/videos/multi-image2video/a%2Fb',
 		);
-		expect(credentialTestPath(profile)).toBe('/kling/v1/videos/image2video?pageNum=1&pageSize=1');
+		expect(credentialTestPath(profile)).toBe('/kling/v1/videos/image2video/n8n-credential-test');
+		expect(credentialTestPath(resolveProvider({ provider: 'official' }).profile)).toBe(
+			'/v1/videos/image2video?pageNum=1&pageSize=1',
+		);
 	});
 
 	it('lets a base URL override win for every provider and names it', () => {
@@ -56,12 +62,60 @@ describe('provider profiles', () => {
 		expect(r.name).toBe('Kling official API (Beijing) at http://127.0.0.1:9');
 	});
 
-	it('keeps relay differences in the profile', () => {
-		expect(resolveProvider({ provider: 'cometapi' }).profile.sceneImageField).toBe('scence_image');
-		expect(resolveProvider({ provider: 'cometapi' }).profile.minImages.multiImage2image).toBe(2);
-		expect(resolveProvider({ provider: 'official' }).profile.minImages.multiImage2image).toBe(1);
-		expect(resolveProvider({ provider: 'quickrouter' }).profile.sceneImageField).toBe(
-			'scene_image',
+	it("follows each relay's current docs, and says what it can do", () => {
+		const comet = resolveProvider({ provider: 'cometapi' }).profile;
+		expect(comet).toMatchObject({
+			sceneImageField: 'scene_image',
+			minImages: { multiImage2video: 1, multiImage2image: 1 },
+			externalIdLookup: [],
+			taskList: false,
+			uniqueExternalIds: false,
+		});
+		expect(resolveProvider({ provider: 'haoee' }).profile).toMatchObject({
+			sceneImageField: 'scence_image',
+			extraHeaders: { ModelName: '' },
+			externalIdLookup: [],
+		});
+		expect(resolveProvider({ provider: 'official' }).profile).toMatchObject({
+			externalIdLookup: ['path', 'query'],
+			taskList: true,
+			uniqueExternalIds: true,
+		});
+	});
+
+	it('applies relay settings only when they are turned on, and never to the official API', () => {
+		const settings = {
+			routeOverrides: '/v1/videos/image2video -> /v2/i2v/',
+			sceneImageField: 'scence_image',
+			minImages: 2,
+			externalIdLookup: 'yes',
+			taskList: 'yes',
+			uniqueExternalIds: 'no',
+			extraHeaderName: 'ModelName',
+			extraHeaderValue: 'kling-v2-6',
+		} as const;
+		const on = resolveProvider({ provider: 'quickrouter', relaySettings: true, ...settings });
+		expect(endpointPath(on.profile, 'image2video')).toBe('/kling/v2/i2v');
+		expect(on.profile).toMatchObject({
+			sceneImageField: 'scence_image',
+			minImages: { multiImage2image: 2 },
+			externalIdLookup: ['path', 'query'],
+			taskList: true,
+			uniqueExternalIds: false,
+			extraHeaders: { ModelName: 'kling-v2-6' },
+		});
+		const off = resolveProvider({ provider: 'quickrouter', ...settings });
+		expect(off.profile).toBe(PROVIDERS.quickrouter);
+		const official = resolveProvider({ provider: 'official', relaySettings: true, ...settings });
+		expect(official.profile).toBe(PROVIDERS.official);
+	});
+
+	it('refuses a route override it cannot read, naming the line and the paths it knows', () => {
+		expect(() => parseRouteOverrides('\n/v1/videos/image2video = relative')).toThrow(
+			/line 2 \("\/v1\/videos\/image2video = relative"\).*\/v1\/images\/omni-image/,
 		);
+		expect(parseRouteOverrides('# comment\n\n  v1/images/omni-image=/x/y/ ')).toEqual({
+			omniImage: '/x/y',
+		});
 	});
 });

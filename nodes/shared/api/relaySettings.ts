@@ -1,0 +1,86 @@
+/**
+ * The credential's relay settings: relays change under us, so each assumption a provider's
+ * profile makes (routes, the scene field's spelling, minimum images, an extra header, what it
+ * can look up) can be changed per credential, without a release.
+ */
+
+import type { LegacyRoute } from '../models/catalogue';
+import {
+	LEGACY_PATHS,
+	PROVIDERS,
+	type KlingCredentials,
+	type ProviderProfile,
+	type Tristate,
+} from './providers';
+
+export function withRelaySettings(
+	profile: ProviderProfile,
+	credentials: KlingCredentials,
+): ProviderProfile {
+	if (profile.id === 'official' || credentials.relaySettings !== true) return profile;
+	const minImages = Math.trunc(Number(credentials.minImages ?? 0));
+	return {
+		...profile,
+		pathOverrides: {
+			...profile.pathOverrides,
+			...parseRouteOverrides(credentials.routeOverrides ?? ''),
+		},
+		sceneImageField:
+			credentials.sceneImageField && credentials.sceneImageField !== 'default'
+				? credentials.sceneImageField
+				: profile.sceneImageField,
+		minImages:
+			minImages >= 1
+				? { multiImage2video: minImages, multiImage2image: minImages }
+				: profile.minImages,
+		extraHeaders: extraHeaders(credentials),
+		externalIdLookup: tristate(credentials.externalIdLookup, profile.externalIdLookup, [
+			'path',
+			'query',
+		]),
+		taskList: tristate(credentials.taskList, profile.taskList, true),
+		uniqueExternalIds: tristate(credentials.uniqueExternalIds, profile.uniqueExternalIds, true),
+	};
+}
+
+function tristate<T>(setting: Tristate | undefined, fallback: T, yes: T): T {
+	if (setting === 'yes') return yes;
+	if (setting === 'no') return (Array.isArray(yes) ? [] : false) as T;
+	return fallback;
+}
+
+/**
+ * Lines of `<Kling path> = <relay path>`, e.g. `/v1/images/multi-image2image =
+ * /v1/images/generations`; blank lines and lines starting with # are skipped.
+ */
+export function parseRouteOverrides(text: string): Partial<Record<LegacyRoute, string>> {
+	const byPath = new Map(
+		Object.entries(LEGACY_PATHS).map(([route, path]) => [path, route as LegacyRoute]),
+	);
+	const out: Partial<Record<LegacyRoute, string>> = {};
+	text.split(/\r?\n/).forEach((raw, i) => {
+		const line = raw.trim();
+		if (!line || line.startsWith('#')) return;
+		const [from, to, extra] = line.split(/\s*(?:=|->)\s*/);
+		const route = byPath.get(normalisePath(from ?? ''));
+		if (!route || !to || extra !== undefined || !to.startsWith('/')) {
+			throw new Error(
+				`Route Overrides in the Kling API credential, line ${i + 1} ("${line}"): write "<Kling path> = <relay path>", where the Kling path is one of ${[...byPath.keys()].join(', ')} and the relay path starts with /`,
+			);
+		}
+		out[route] = normalisePath(to);
+	});
+	return out;
+}
+
+const normalisePath = (path: string) => `/${path.trim().replace(/^\/+|\/+$/g, '')}`;
+
+/** Headers sent with every request: the profile's, and the credential's extra header. */
+export function extraHeaders(credentials: KlingCredentials): Record<string, string> {
+	const profile = PROVIDERS[credentials.provider];
+	if (!profile) return {};
+	const name = credentials.relaySettings === true ? (credentials.extraHeaderName ?? '').trim() : '';
+	return name
+		? { ...profile.extraHeaders, [name]: credentials.extraHeaderValue ?? '' }
+		: profile.extraHeaders;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+
+import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
+import { binaryItem, makeContext, makeWebhookContext } from '../support/context.mts';
+import { PNG, createRequests, useEmulator } from '../support/emulator.mts';
+import { PROVIDER_CASES } from '../support/providers.mts';
+
+const i2v = new KlingImage2Video();
+const m2i = new KlingMultiImage2Image();
+const base = {
+	operation: 'generate',
+	model: 'kling-v2-6',
+	image: 'data',
+	prompt: 'A cat walks',
+	wait: 'poll',
+	waitTimeout: 1,
+	pollInterval: 1,
+	downloadResult: true,
+	binaryPropertyOutput: 'data',
+	options: {},
+};
+
+describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (provider) => {
+	const env = useEmulator({ relay: provider.relay });
+	const run = (node: KlingImage2Video | KlingMultiImage2Image, params: Record<string, unknown>) => {
+		const c = makeContext({
+			params: { ...base, ...params },
+			items: [binaryItem(PNG)],
+			credentials: provider.credentials(env.base),
+			continueOnFail: true,
+		});
+		return { ...c, result: node.execute.call(c.ctx) };
+	};
+
+	it('generates a video and reads it back by task ID', async () => {
+		const [[item]] = await run(i2v, {}).result;
+		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'image2video' });
+		expect(item.binary?.data.mimeType).toBe('video/mp4');
+		expect(createRequests(env.emulator)).toHaveLength(1);
+	});
+
+	it("Multi-Image to Image reaches the provider's route with its scene field spelling", async () => {
+		const [[item]] = await run(m2i, {
+			model: 'kling-v2-1',
+			prompt: 'Together',
+			subjectImages: { image: [{ value: 'data' }] },
+			options: { sceneImage: 'https://e.com/scene.png' },
+		}).result;
+		expect(item.json).toMatchObject({ status: 'succeeded' });
+		const body = env.emulator.taskBody()!;
+		const field = provider.relay?.sceneImageField ?? 'scene_image';
+		expect(body[field]).toBe('https://e.com/scene.png');
+	});
+
+	it(`a create with an unknown outcome is ${provider.lookup ? 'found by external ID, not sent again' : 'not sent again, and the item says how to find it'}`, async () => {
+		// Uniqueness off: only the node's own care keeps a second task from being created.
+		env.emulator.reset({
+			relay: provider.relay,
+			videoTaskMs: 300,
+			submittedMs: 50,
+			enforceUniqueExternalId: false,
+			faults: [{ stage: 'create', kind: '5002-after-create', count: 1 }],
+		});
+		const [[item]] = await run(i2v, { options: { externalTaskId: 'uncertain-1' } }).result;
+		const stats = env.emulator.snapshot();
+		expect(stats.creates).toBe(1);
+		expect(stats.duplicateCreates).toBe(0);
+		if (provider.lookup) {
+			expect(item.json).toMatchObject({ status: 'succeeded', externalTaskId: 'uncertain-1' });
+			return;
+		}
+		expect(createRequests(env.emulator)).toHaveLength(1);
+		expect(item.json.error).toMatch(
+			/may have been created, so it was not sent again \(Kling error 5002/,
+		);
+		expect(item.json.description).toMatch(/external task ID "uncertain-1" in \w+'s dashboard/);
+		expect(item.json.description).toMatch(/cannot look tasks up by external ID/);
+	});
+
+	it(`Get Task by external task ID ${provider.lookup ? 'finds the task' : 'is refused before any request'}`, async () => {
+		await run(i2v, { options: { externalTaskId: 'find-me' } }).result;
+		const before = env.emulator.snapshot().requests.length;
+		const [[item]] = await run(i2v, {
+			operation: 'getTask',
+			lookupBy: 'externalTaskId',
+			taskId: 'find-me',
+		}).result;
+		if (provider.lookup) {
+			expect(item.json).toMatchObject({ status: 'succeeded', externalTaskId: 'find-me' });
+			return;
+		}
+		expect(item.json.error).toMatch(/cannot look tasks up by external task ID; use the task ID/);
+		expect(env.emulator.snapshot().requests.length).toBe(before);
+	});
+
+	it('callback-wait resumes on the last final callback, reading tasks the way the provider can', async () => {
+		env.emulator.reset({ relay: provider.relay, videoTaskMs: 600, submittedMs: 50 });
+		const c = makeContext({
+			params: { ...base, wait: 'callback' },
+			items: [binaryItem(PNG), binaryItem(PNG)],
+			credentials: provider.credentials(env.base),
+		});
+		await i2v.execute.call(c.ctx);
+		expect(c.waitTill()).toBeDefined();
+		await new Promise((r) => setTimeout(r, 800));
+		const tasks = env.emulator.snapshot().tasks;
+		let resumed: unknown;
+		for (const task of tasks) {
+			const url = new URL(String(env.emulator.callbackUrl(task.id)));
+			const hook = makeWebhookContext({
+				body: env.emulator.callbackBody(task.id),
+				query: Object.fromEntries(url.searchParams),
+				params: { ...base, wait: 'callback' },
+				credentials: provider.credentials(env.base),
+			});
+			resumed = (await i2v.webhook.call(hook.ctx)).workflowData ?? resumed;
+		}
+		const [[...items]] = resumed as Array<Array<{ json: { status: string; taskId: string } }>>;
+		expect(items.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded']);
+		expect(items.map((i) => i.json.taskId)).toEqual(tasks.map((t) => t.id));
+	});
+});

@@ -1,0 +1,75 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RelayBehaviour } from '../../emulator/server.mts';
+import type { ProviderId } from '../../nodes/shared/api/providers.ts';
+import { EMULATOR_API_KEY } from './context.mts';
+
+/**
+ * Each provider as its own docs describe it (kling-api.md §6), for the emulator to play: what
+ * the relay serves, and the credential a user would make for it, pointed at the emulator.
+ */
+export interface ProviderCase {
+	id: ProviderId;
+	relay?: RelayBehaviour;
+	/** Whether a task can be found again by its external task ID there. */
+	lookup: boolean;
+	credentials(base: string, extra?: IDataObject): IDataObject;
+}
+
+const relayCredentials =
+	(id: ProviderId) =>
+	(base: string, extra: IDataObject = {}) => ({
+		provider: id,
+		apiKey: EMULATOR_API_KEY,
+		baseUrl: base,
+		...extra,
+	});
+
+/** CometAPI's current page; QuickRouter's and haoee's pages: create and read by task ID only. */
+const documentedRelay: RelayBehaviour = {
+	prefix: '/kling',
+	externalIdLookup: false,
+	taskList: false,
+	multiImage2imagePath: 'images/multi-image2image',
+	sceneImageField: 'scene_image',
+};
+
+export const PROVIDER_CASES: ProviderCase[] = [
+	{
+		id: 'official',
+		lookup: true,
+		credentials: (base, extra = {}) => ({
+			provider: 'official',
+			authMode: 'apiKey',
+			apiKey: EMULATOR_API_KEY,
+			apiStandard: 'legacy',
+			baseUrl: base,
+			...extra,
+		}),
+	},
+	{
+		id: 'cometapi',
+		relay: documentedRelay,
+		lookup: false,
+		credentials: relayCredentials('cometapi'),
+	},
+	{
+		id: 'quickrouter',
+		relay: documentedRelay,
+		lookup: false,
+		credentials: relayCredentials('quickrouter'),
+	},
+	{
+		id: 'haoee',
+		relay: { ...documentedRelay, sceneImageField: 'scence_image', requiredHeader: 'ModelName' },
+		lookup: false,
+		credentials: relayCredentials('haoee'),
+	},
+	{
+		// A gateway in front of Kling at its own path, with Kling's lookups and list.
+		id: 'custom',
+		relay: { prefix: '/gateway', externalIdLookup: true, taskList: true },
+		lookup: true,
+		credentials: (base, extra = {}) => relayCredentials('custom')(`${base}/gateway`, extra),
+	},
+];
