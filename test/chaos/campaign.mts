@@ -24,6 +24,7 @@ import {
 	makeContext,
 	makeWebhookContext,
 } from '../support/context.mts';
+import { PROVIDER_CASES, type ProviderCase } from '../support/providers.mts';
 
 const node = new KlingImage2Video();
 const trigger = new KlingTrigger();
@@ -46,7 +47,34 @@ export interface ChaosSummary {
 	seeds: number[];
 	/** The error items' messages, to see what the faults turned into. */
 	errorItems: string[];
+	/** The same figures per provider profile the emulator played (seed modulo the providers). */
+	byProvider: Record<string, ProviderFigures>;
 	violations: Array<{ seed: number; problem: string }>;
+}
+
+export interface ProviderFigures {
+	runs: number;
+	faults: number;
+	maxCreatesPerItem: number;
+	itemsLost: number;
+	/** Items whose create had an unknown outcome on a provider without the lookup: not sent again. */
+	notSentAgain: number;
+}
+
+/** Each seed plays one provider: its routes, its spelling, and what it cannot look up. */
+function providerOf(seed: number): ProviderCase {
+	return PROVIDER_CASES[seed % PROVIDER_CASES.length];
+}
+
+function figuresOf(summary: ChaosSummary, provider: ProviderCase): ProviderFigures {
+	summary.byProvider[provider.id] ??= {
+		runs: 0,
+		faults: 0,
+		maxCreatesPerItem: 0,
+		itemsLost: 0,
+		notSentAgain: 0,
+	};
+	return summary.byProvider[provider.id];
 }
 
 function mulberry32(seed: number) {
@@ -109,11 +137,10 @@ function comparable(item: INodeExecutionData) {
 		apiStandard,
 		...rest
 	} = item.json;
-	// Each worker has its own emulator, so the provider differs only in the port; runs signed with
-	// an access key use the legacy standard, API-key runs the new one.
+	// Seeds play different providers on different ports; runs signed with an access key and relays
+	// use the legacy standard, API-key runs the new one.
 	return {
 		...rest,
-		provider: String(provider).replace(/:\d+/, ':port'),
 		videos: (videos as unknown[] | undefined)?.length ?? null,
 		binary: item.binary?.data?.data,
 		mime: item.binary?.data?.mimeType,
@@ -138,6 +165,7 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		attackerRequests: 0,
 		seeds,
 		errorItems: [],
+		byProvider: {},
 		violations: [],
 	};
 	const emulators = Array.from(
@@ -168,21 +196,26 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 	return summary;
 }
 
+function credentialsFor(base: string, provider: ProviderCase, auth: 'key' | 'jwt'): IDataObject {
+	if (provider.id !== 'official') return provider.credentials(base);
+	return auth === 'key'
+		? emulatorCredentials(base)
+		: emulatorCredentials(base, {
+				authMode: 'accessKey',
+				accessKey: 'emulator-access-key',
+				secretKey: 'emulator-secret-key',
+			});
+}
+
 async function runOnce(
 	base: string,
 	n: number,
 	continueOnFail: boolean,
 	auth: 'key' | 'jwt',
 	prompts?: string[],
+	provider: ProviderCase = PROVIDER_CASES[0],
 ) {
-	const credentials =
-		auth === 'key'
-			? emulatorCredentials(base)
-			: emulatorCredentials(base, {
-					authMode: 'accessKey',
-					accessKey: 'emulator-access-key',
-					secretKey: 'emulator-secret-key',
-				});
+	const credentials = credentialsFor(base, provider, auth);
 	const c = makeContext({
 		params: (i) => ({
 			operation: 'generate',
@@ -223,9 +256,12 @@ async function oneRun(
 	const continueOnFail = rnd() < 0.7;
 	const auth = rnd() < 0.3 ? 'jwt' : 'key';
 	const faults = pickFaults(rnd);
+	const provider = providerOf(seed);
+	const figures = figuresOf(summary, provider);
 	emulator.reset({
 		seed,
 		faults,
+		relay: provider.relay,
 		videoTaskMs: 200 + Math.floor(rnd() * 600),
 		submittedMs: 50,
 		concurrency: 2 + Math.floor(rnd() * 4),
@@ -234,12 +270,15 @@ async function oneRun(
 	const violation = (problem: string) => summary.violations.push({ seed, problem });
 
 	const started = Date.now();
-	const outcome = await runOnce(base, n, continueOnFail, auth, prompts);
+	const outcome = await runOnce(base, n, continueOnFail, auth, prompts, provider);
 	const elapsed = Date.now() - started;
 	const stats = emulator.snapshot();
 	summary.runs++;
-	for (const [kind, count] of Object.entries(stats.faultsInjected))
+	figures.runs++;
+	for (const [kind, count] of Object.entries(stats.faultsInjected)) {
 		summary.faultsByKind[kind] = (summary.faultsByKind[kind] ?? 0) + count;
+		figures.faults += count;
+	}
 
 	if (elapsed > WAIT_TIMEOUT_MIN * 60_000 + HANG_MARGIN_MS) {
 		summary.hangs++;
@@ -248,8 +287,9 @@ async function oneRun(
 	const creates = Object.values(stats.createsByExternalId);
 	const maxCreates = Math.max(0, ...creates);
 	summary.maxCreatesPerItem = Math.max(summary.maxCreatesPerItem, maxCreates);
+	figures.maxCreatesPerItem = Math.max(figures.maxCreatesPerItem, maxCreates);
 	if (maxCreates > 1 || stats.duplicateCreates > 0)
-		violation(`an item was created ${maxCreates} times`);
+		violation(`${provider.id}: an item was created ${maxCreates} times`);
 
 	const secrets = [
 		'emulator-api-key',
@@ -270,6 +310,7 @@ async function oneRun(
 		// Without continue-on-fail a failure may stop the node; with it, nothing may be lost.
 		if (continueOnFail) {
 			summary.itemsLost += n;
+			figures.itemsLost += n;
 			violation(`threw with continue-on-fail: ${outcome.error.message}`);
 		}
 		return;
@@ -290,6 +331,7 @@ async function oneRun(
 			if (diff.length) violation(`item ${i} differs from the fault-free run in ${diff.join(', ')}`);
 		} else if (typeof json.error !== 'string' || !json.error) {
 			summary.itemsLost++;
+			figures.itemsLost++;
 			violation(`item ${i} has neither a result nor an error`);
 		} else if (
 			json.code !== null &&
@@ -301,6 +343,8 @@ async function oneRun(
 		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded' && json.error === undefined)
 			violation(`item ${i} should have failed`);
 		if (json.error !== undefined) summary.errorItems.push(String(json.error).slice(0, 160));
+		if (/may have been created, so it was not sent again/.test(String(json.error ?? '')))
+			figures.notSentAgain++;
 	});
 }
 
@@ -318,8 +362,12 @@ async function callbackRun(
 ) {
 	const rnd = mulberry32(seed * 7919);
 	const n = 1 + Math.floor(rnd() * 3);
+	const provider = providerOf(seed);
+	const credentials = credentialsFor(base, provider, 'key');
+	figuresOf(summary, provider).runs++;
 	emulator.reset({
 		seed,
+		relay: provider.relay,
 		faults: [],
 		videoTaskMs: 600,
 		submittedMs: 50,
@@ -341,10 +389,10 @@ async function callbackRun(
 	const c = makeContext({
 		params,
 		items: Array.from({ length: n }, () => binaryItem(PNG)),
-		credentials: emulatorCredentials(base),
+		credentials,
 	});
 	const violation = (problem: string) =>
-		summary.violations.push({ seed, problem: `callback-wait: ${problem}` });
+		summary.violations.push({ seed, problem: `callback-wait (${provider.id}): ${problem}` });
 	summary.runs++;
 	await node.execute.call(c.ctx);
 	if (!c.waitTill()) {
@@ -358,7 +406,7 @@ async function callbackRun(
 			body: emulator.callbackBody(id),
 			query,
 			params,
-			credentials: emulatorCredentials(base),
+			credentials,
 		});
 		return (await node.webhook.call(hook.ctx)).workflowData;
 	};

@@ -11,6 +11,18 @@ describe('fault campaign (fixed seeds)', () => {
 		// Every fourth seed adds a callback-wait run (here 8 and 144).
 		expect(summary.runs).toBe(seeds.length + seeds.filter((s) => s % 4 === 0).length);
 		expect(summary.maxCreatesPerItem).toBe(1);
+		// Every provider profile ran, those without an external-ID lookup too, and none paid twice.
+		expect(Object.keys(summary.byProvider).sort()).toEqual([
+			'cometapi',
+			'custom',
+			'haoee',
+			'official',
+			'quickrouter',
+		]);
+		for (const figures of Object.values(summary.byProvider)) {
+			expect(figures.maxCreatesPerItem).toBeLessThanOrEqual(1);
+			expect(figures.itemsLost).toBe(0);
+		}
 		expect(Object.values(summary.faultsByKind).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 		expect(summary.forgedTried).toBeGreaterThanOrEqual(15);
 		expect(summary.forgedAccepted).toBe(0);

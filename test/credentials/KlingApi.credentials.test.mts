@@ -127,7 +127,7 @@ describe('credential test request on both API standards', () => {
 		expect(testPath(credentials)).toBe(path);
 		// The same read the nodes' provider profile names (providers.ts).
 		const { profile } = resolveProvider(credentials as KlingCredentials);
-		if (!credentials.apiStandard)
+		if (!('apiStandard' in credentials))
 			expect(credentialTestPath(profile).replace(/\?pageNum=1&pageSize=1$/, '')).toBe(path);
 		const answer = (await rawHttp({
 			url: `${base}${path.replace(/^\/kling/, '')}`,
