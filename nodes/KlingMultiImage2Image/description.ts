@@ -5,6 +5,7 @@ import {
 	callbackUrlOption,
 	concurrencyOption,
 	externalTaskIdOption,
+	maxUnitsOption,
 	forGenerate,
 	getTaskProperties,
 	imageListProperty,
@@ -37,6 +38,7 @@ export const properties: INodeProperties[] = [
 		aspectRatioOption([...IMAGE_ASPECT_RATIOS, 'auto']),
 		callbackUrlOption,
 		externalTaskIdOption,
+		maxUnitsOption,
 		concurrencyOption,
 		forGenerate({
 			displayName: 'Number of Images',

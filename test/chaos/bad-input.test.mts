@@ -685,6 +685,56 @@ describe('bad input catalogue', () => {
 		expect(createRequests(env.emulator)).toHaveLength(0);
 	});
 
+	it('a run above Max Units per Execution is refused with its estimate, before sending', async () => {
+		// Kling 3.0, 10 s at 1080p with sound: 1.2 units a second (kling-api-2026.md §2.3).
+		const c = makeContext({
+			params: {
+				...NEW_DEFAULTS.i2v,
+				model: 'kling-v3',
+				options: { duration: '10', mode: 'pro', sound: true, maxUnits: 30 },
+			},
+			items: [bin(PNG), bin(PNG), bin(PNG)],
+			credentials: legacyCredentials(env.base),
+		});
+		const error = await nodes.i2v.execute.call(c.ctx).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toBe(
+			'Max Units per Execution: this run would cost about 36 video units (3 task(s)), above the limit of 30',
+		);
+		expect(error?.description).toMatch(
+			/^Estimated from Kling's price list, per item: item 0: 12, item 1: 12, item 2: 12\./,
+		);
+		expect(error?.description).toMatch(/Nothing was sent to Kling, so nothing was charged/);
+		expect(createRequests(env.emulator)).toHaveLength(0);
+
+		// At the limit the run goes ahead, and each item says what Kling deducted.
+		const ok = makeContext({
+			params: {
+				...NEW_DEFAULTS.i2v,
+				model: 'kling-v3',
+				options: { duration: '10', mode: 'pro', sound: true, maxUnits: 36 },
+			},
+			items: [bin(PNG), bin(PNG), bin(PNG)],
+			credentials: legacyCredentials(env.base),
+		});
+		const [items] = await nodes.i2v.execute.call(ok.ctx);
+		expect(items.map((i) => i.json.status)).toEqual(['submitted', 'submitted', 'submitted']);
+	});
+
+	it('a model with no price cannot be held to Max Units per Execution, and says so', async () => {
+		const c = makeContext({
+			params: { ...NEW_DEFAULTS.i2v, model: 'kling-v9-future', options: { maxUnits: 100 } },
+			items: [bin(PNG)],
+			credentials: legacyCredentials(env.base),
+		});
+		await expect(nodes.i2v.execute.call(c.ctx)).rejects.toThrow(
+			/^Max Units per Execution: item 0 cannot be held to a budget: the model is not in the catalogue/,
+		);
+		expect(createRequests(env.emulator)).toHaveLength(0);
+	});
+
 	it('unpadded Base64 is accepted and sent padded (Kling refuses a length not in fours)', async () => {
 		const image = makePng(400, 400, 5).toString('base64');
 		const bare = image.replace(/=+$/, '');

@@ -39,6 +39,8 @@ export interface KlingTask {
 	images: KlingImage[];
 	elements: KlingElement[];
 	unitsDeducted: string | null;
+	/** Money taken where the account pays from a balance: legacy `{quota, list_price}`, new `billing` cash. */
+	finalBalanceDeduction: IDataObject | null;
 	createdAt: number | null;
 	updatedAt: number | null;
 }
@@ -138,6 +140,10 @@ function legacyTask(data: IDataObject): KlingTask | undefined {
 		images: imagesOf(listOf(result.images)),
 		elements: elementsOf(result.elements),
 		unitsDeducted: str(data.final_unit_deduction),
+		finalBalanceDeduction:
+			data.final_balance_deduction && typeof data.final_balance_deduction === 'object'
+				? asObject(data.final_balance_deduction)
+				: null,
 		createdAt: num(data.created_at),
 		updatedAt: num(data.updated_at),
 	};
@@ -149,6 +155,7 @@ function newTask(data: IDataObject): KlingTask | undefined {
 	if (!status) return undefined;
 	const outputs = listOf(data.outputs);
 	const units = listOf(data.billing).find((b) => b.charge_type === 'unit');
+	const cash = listOf(data.billing).find((b) => b.charge_type === 'cash');
 	return {
 		taskId: String(data.id),
 		externalTaskId: str(data.external_id),
@@ -158,6 +165,7 @@ function newTask(data: IDataObject): KlingTask | undefined {
 		images: imagesOf(outputs.filter((o) => o.type === 'image')),
 		elements: elementsOf(outputs),
 		unitsDeducted: units ? str(units.amount) : null,
+		finalBalanceDeduction: cash ?? null,
 		createdAt: num(data.create_time),
 		updatedAt: num(data.update_time),
 	};

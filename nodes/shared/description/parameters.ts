@@ -594,6 +594,16 @@ export const getTaskProperties: INodeProperties[] = [
 	},
 ];
 
+export const maxUnitsOption: INodeProperties = forGenerate({
+	displayName: 'Max Units per Execution',
+	name: 'maxUnits',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		"A budget for this node's tasks in one execution, in Kling resource-pack units (estimated from Kling's price list: seconds × the model's rate, or images × its price). Above it, the run is refused before anything is paid for. 0 means no limit.",
+});
+
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Tasks',
 	name: 'maxConcurrency',

@@ -8,6 +8,7 @@ import {
 	type ProviderProfile,
 } from '../api/providers';
 import { chooseRoute, lookupRoutes } from '../api/routing';
+import { estimateUnits, type UnitEstimate } from '../models/estimate';
 import { checkCapabilities } from '../models/rules';
 import type { Job, WaitMode } from '../waiting/job';
 import { InputError, checkImageRef, imageRequestValue } from './images';
@@ -163,6 +164,7 @@ async function readRequest(
 	for (const slot of request.images) {
 		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
 	}
+	request.estimate = estimateUnits(route.entry, preview(request));
 	// What every model of the endpoint must meet comes first, then what the chosen model can do.
 	if (route.standard === 'legacy') {
 		checkSchema(request);
@@ -200,7 +202,44 @@ export async function readJobs(
 			if (!continueOnFail) throw job.error;
 		}
 	}
+	checkBudget(ctx, jobs);
 	return jobs;
+}
+
+/**
+ * Max Units per Execution: a run whose estimate is above it is refused before anything is sent.
+ * A request with no price (a model typed by expression) cannot be held to a budget, so it is refused too.
+ */
+function checkBudget(ctx: IExecuteFunctions, jobs: Job[]): void {
+	const max = Number(ctx.getNodeParameter('options.maxUnits', 0, 0)) || 0;
+	const requests = jobs.filter((j) => j.request).map((j) => ({ i: j.itemIndex, r: j.request! }));
+	if (!(max > 0) || !requests.length) return;
+	const unpriced = requests.find(({ r }) => typeof r.estimate !== 'object');
+	if (unpriced) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Max Units per Execution: item ${unpriced.i} cannot be held to a budget: ${String(unpriced.r.estimate)}`,
+			{
+				description:
+					'Choose a model from the list, or set Max Units per Execution to 0 (no limit). Nothing was sent to Kling, so nothing was charged.',
+			},
+		);
+	}
+	const estimates = requests.map(({ r }) => r.estimate as UnitEstimate);
+	const total = Math.round(estimates.reduce((sum, e) => sum + e.units, 0) * 100) / 100;
+	if (total <= max) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Max Units per Execution: this run would cost about ${total} ${estimates[0].pack} units (${estimates.length} task(s)), above the limit of ${max}`,
+		{
+			description: `Estimated from Kling's price list, per item: ${estimates
+				.slice(0, 10)
+				.map((e, k) => `item ${requests[k].i}: ${e.units}`)
+				.join(
+					', ',
+				)}${estimates.length > 10 ? ', …' : ''}. Raise the limit, send fewer items, or choose a shorter or lower-resolution setting. Nothing was sent to Kling, so nothing was charged.`,
+		},
+	);
 }
 
 /**

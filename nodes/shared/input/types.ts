@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { KlingEndpoint, ProviderProfile } from '../api/providers';
 import type { TaskRoute } from '../api/routing';
+import type { UnitEstimate } from '../models/estimate';
 import type { ImageRef } from './images';
 
 export interface ImageSlot {
@@ -20,6 +21,8 @@ export interface PreparedRequest {
 	route: TaskRoute;
 	/** Set once the item is read: the user's, or one derived from the run. */
 	externalTaskId?: string;
+	/** Kling's price for it, or why there is none (models/estimate.ts). */
+	estimate?: UnitEstimate | string;
 }
 
 /** Where the request goes: builders shape the body for the route's legacy endpoint. */

@@ -66,7 +66,8 @@ export interface VideoModel {
 	/** Omni: one reference video, as a feature reference or a base video to edit. */
 	referenceVideo: boolean;
 	promptMax: Record<Standard, number>;
-	units: { silent: PerSecond; audio?: PerSecond };
+	/** Per second: silent, with native audio, with voices (2.6), with a reference video (Omni). */
+	units: { silent: PerSecond; audio?: PerSecond; voice?: PerSecond; videoInput?: PerSecond };
 	status: ModelStatus;
 }
 
@@ -161,7 +162,11 @@ export const VIDEO_MODELS: VideoModel[] = [
 		lastFrame: '1080p-silent',
 		voices: 2,
 		promptMax: { new: 2500, legacy: 2500 },
-		units: { silent: { '720p': 0.3, '1080p': 0.5 }, audio: { '1080p': 1.0 } },
+		units: {
+			silent: { '720p': 0.3, '1080p': 0.5 },
+			audio: { '1080p': 1.0 },
+			voice: { '1080p': 1.2 },
+		},
 		status: { state: 'live', source: `${CAP_MAP}; legacy path live 2026-10-01 [L] griptape` },
 	},
 	{
@@ -204,6 +209,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		units: {
 			silent: { '720p': 0.6, '1080p': 0.8, '4k': 3.0 },
 			audio: { '720p': 0.8, '1080p': 1.0, '4k': 3.0 },
+			videoInput: { '720p': 0.9, '1080p': 1.2, '4k': 3.0 },
 		},
 		status: { state: 'live', source: '[V] kling-omni-3.0-ovg.md' },
 	},
@@ -224,7 +230,10 @@ export const VIDEO_MODELS: VideoModel[] = [
 		referenceImages: { min: 1, max: 7 },
 		referenceVideo: true,
 		promptMax: { new: 2500, legacy: 2500 },
-		units: { silent: { '720p': 0.6, '1080p': 0.8 } },
+		units: {
+			silent: { '720p': 0.6, '1080p': 0.8 },
+			videoInput: { '720p': 0.9, '1080p': 1.2 },
+		},
 		status: { state: 'live', source: '[V] kling-o1-video.md' },
 	},
 	{

@@ -54,6 +54,7 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 				}
 			: {}),
 		unitsDeducted: task.unitsDeducted,
+		finalBalanceDeduction: task.finalBalanceDeduction,
 		createdAt: iso(task.createdAt),
 		updatedAt: iso(task.updatedAt),
 		elapsedMs: context.elapsedMs,

@@ -56,4 +56,32 @@ describe('task normalisation', () => {
 		expect(normalizeTask({ task_id: 'x', task_status: 'weird' })).toBeUndefined();
 		expect(normalizeTask('text')).toBeUndefined();
 	});
+
+	it('reads what a task cost: units, and money where the account pays from a balance', () => {
+		const legacy = normalizeTask({
+			task_id: 't',
+			task_status: 'succeed',
+			final_unit_deduction: '4',
+			final_balance_deduction: { quota: '0.56', list_price: '0.7' },
+		});
+		expect(legacy).toMatchObject({
+			unitsDeducted: '4',
+			finalBalanceDeduction: { quota: '0.56', list_price: '0.7' },
+		});
+		const fresh = normalizeTask({
+			id: 't',
+			status: 'succeeded',
+			billing: [
+				{ charge_type: 'unit', amount: '2.4', package_type: 'video' },
+				{ charge_type: 'cash', amount: '0.34', currency: 'USD', cash_type: 'balance' },
+			],
+		});
+		expect(fresh).toMatchObject({
+			unitsDeducted: '2.4',
+			finalBalanceDeduction: { charge_type: 'cash', amount: '0.34', currency: 'USD' },
+		});
+		expect(
+			normalizeTask({ task_id: 't', task_status: 'succeed' })?.finalBalanceDeduction,
+		).toBeNull();
+	});
 });

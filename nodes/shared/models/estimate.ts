@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { RESOLUTION_OF, type AnyModel, type Resolution, type VideoModel } from './catalogue';
+
+/** Video and image units are different currencies at Kling (kling-api-2026.md §6): never summed. */
+export type UnitPack = 'video' | 'image';
+
+export interface UnitEstimate {
+	units: number;
+	pack: UnitPack;
+}
+
+/**
+ * What Kling's price list (kling-api-2026.md §2.3, §2.4) says a request costs, read from its
+ * legacy-shaped body; a string says why it cannot tell (a model the catalogue does not know).
+ */
+export function estimateUnits(
+	entry: AnyModel | undefined,
+	body: IDataObject,
+): UnitEstimate | string {
+	if (!entry) return 'the model is not in the catalogue, so its price is unknown';
+	if (!('audio' in entry)) {
+		const perImage =
+			body.resolution === '4k'
+				? (entry.unitsPerImage['4k'] ?? entry.unitsPerImage.default)
+				: entry.unitsPerImage.default;
+		return { units: round(perImage * Number(body.n ?? 1)), pack: 'image' };
+	}
+	const resolution = RESOLUTION_OF[String(body.mode ?? 'std')] ?? '720p';
+	const perSecond = videoRate(entry, body)[resolution];
+	if (perSecond === undefined)
+		return `Kling's price list has no ${resolution} price for ${entry.name} with these settings`;
+	return { units: round(perSecond * Number(body.duration ?? 5)), pack: 'video' };
+}
+
+function videoRate(entry: VideoModel, body: IDataObject): Partial<Record<Resolution, number>> {
+	const { units } = entry;
+	const has = (list: string) => Array.isArray(body[list]) && (body[list] as unknown[]).length > 0;
+	if (has('video_list') && units.videoInput) return units.videoInput;
+	if (has('voice_list') && units.voice) return units.voice;
+	if (body.sound === 'on' && units.audio) return units.audio;
+	return units.silent;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
