@@ -13,7 +13,8 @@ import { afterCreateFault, applyTransportFault } from './faults.mts';
 import { makePng } from './media.mts';
 import { type Endpoint, IMAGE_ENDPOINTS, LEGACY_PATHS, type ModelStatusTable } from './models.mts';
 import { validateNew } from './newStandard.mts';
-import { legacyView, newView, type ViewedTask } from './views.mts';
+import { legacyView, newView, unitsOf, type ViewedTask } from './views.mts';
+import { DEFAULT_PACKS, accountCosts, type ResourcePack } from './account.mts';
 import { KlingError, validate } from './rules.mts';
 
 export type { Endpoint, ModelStatusTable };
@@ -70,6 +71,8 @@ export interface RelayBehaviour {
 export interface EmulatorOptions {
 	/** Behave as a relay instead of the official API. */
 	relay?: RelayBehaviour;
+	/** The account's resource packs, read by `GET /account/costs`; succeeded tasks draw them down. */
+	resourcePacks?: ResourcePack[];
 	host?: string;
 	port?: number;
 	apiKeys?: string[];
@@ -202,6 +205,7 @@ export class KlingEmulator {
 			modelStatus: {},
 			legacyTasksOnTasks: true,
 			bareElementPresets: false,
+			resourcePacks: DEFAULT_PACKS,
 			...options,
 		};
 		this.random = mulberry32(this.options.seed);
@@ -235,6 +239,8 @@ export class KlingEmulator {
 		if (options.faults === undefined) this.options.faults = [];
 		if (options.bareElementPresets === undefined) this.options.bareElementPresets = false;
 		if (options.relay === undefined) this.options.relay = undefined;
+		if (options.resourcePacks === undefined) this.options.resourcePacks = DEFAULT_PACKS;
+		this.lastAccountRead = 0;
 		this.tasks.clear();
 		this.faultUses.clear();
 		for (const t of this.timers) clearTimeout(t);
@@ -366,6 +372,16 @@ export class KlingEmulator {
 				entry.kind = 'download';
 				return await this.media(path, entry, res, send);
 			}
+			if (path === '/account/costs' && !this.options.relay) {
+				entry.kind = 'query';
+				entry.auth = authenticate(req.headers.authorization, this.options);
+				return send(200, {
+					code: 0,
+					message: 'SUCCEED',
+					request_id: requestId,
+					data: this.accountRead(url.searchParams),
+				});
+			}
 			const relay = this.options.relay;
 			const route = relay
 				? this.relayRoute(path, relay, req.headers)
@@ -443,7 +459,6 @@ export class KlingEmulator {
 			const endpoint = `new:${created[1]}` as Endpoint;
 			return { standard: 'new', endpoint, model: decodeURIComponent(created[2]) };
 		}
-		if (path === '/account/costs') return { standard: 'legacy', endpoint: 'image2video' };
 		return undefined;
 	}
 
@@ -539,6 +554,22 @@ export class KlingEmulator {
 					updated_at: task.createdAt,
 				};
 		send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
+	}
+
+	private lastAccountRead = 0;
+
+	/** The packs as `/account/costs` shows them; Kling asks for at most one such read a second. */
+	private accountRead(params: URLSearchParams): Record<string, unknown> {
+		const now = Date.now();
+		if (now - this.lastAccountRead < 1000) throw new KlingError(429, 1302, 'too many requests');
+		this.lastAccountRead = now;
+		const spent = { video: 0, image: 0 };
+		for (const task of this.tasks.values()) {
+			if (this.statusOf(task, now) !== 'succeed') continue;
+			const { pack, units } = unitsOf(task);
+			spent[pack] += units;
+		}
+		return accountCosts(params, this.options.resourcePacks, spent, now);
 	}
 
 	/** A relay forwards the scene field only in its own spelling. */

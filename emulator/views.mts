@@ -46,6 +46,16 @@ function legacyUnits(task: ViewedTask): string {
 	return String(videoUnits(model, resolution, task.body.sound === 'on', legacyVideoSeconds(task)));
 }
 
+/** What a finished task took from its resource pack. */
+export function unitsOf(task: ViewedTask): { pack: 'video' | 'image'; units: number } {
+	const pack = IMAGE_ENDPOINTS.includes(task.endpoint) ? 'image' : 'video';
+	const f = task.facts;
+	const units = f
+		? videoUnits(f.model, f.resolution, f.audio, f.duration)
+		: Number(legacyUnits(task));
+	return { pack, units };
+}
+
 function media(base: string, task: ViewedTask, name: string, withWatermark: boolean) {
 	const url = `${base}/media/${task.id}/${name}`;
 	return withWatermark ? { url, watermark_url: url.replace(/\.(\w+)$/, '-wm.$1') } : { url };

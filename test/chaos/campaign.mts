@@ -425,10 +425,16 @@ async function callbackRun(
 		(summary.faultsByKind['callback-duplicate'] ?? 0) + finals.length - new Set(finals).size;
 	summary.faultsByKind['callback-late'] =
 		(summary.faultsByKind['callback-late'] ?? 0) + finals.length;
-	for (const id of finals) {
+	// The first final callback after every task finished resumes; n8n refuses any later resume
+	// (409), so the later ones must not read and download the batch again (one resume in all).
+	for (const [k, id] of finals.entries()) {
 		const out = await deliver(id);
+		if (k > 0) {
+			if (out) violation('a second final callback resumed (and downloaded) the batch again');
+			continue;
+		}
 		if (!out) {
-			violation('a final callback after every task finished did not resume');
+			violation('the first final callback after every task finished did not resume');
 			continue;
 		}
 		const items = out[0];

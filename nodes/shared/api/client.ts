@@ -75,6 +75,19 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	}
 
 	/**
+	 * The account's resource packs bought between the two times (ms): `GET /account/costs`, free,
+	 * outside `/v1` and only on Kling itself (kling-api.md §1.1); Kling asks for one read a second.
+	 */
+	async resourcePacks(startMs: number, endMs: number, itemIndex?: number): Promise<IDataObject[]> {
+		const data = (await this.read(
+			{ method: 'GET', path: '/account/costs', qs: { start_time: startMs, end_time: endMs } },
+			itemIndex,
+		)) as IDataObject | undefined;
+		const packs = data?.resource_pack_subscribe_infos;
+		return Array.isArray(packs) ? (packs as IDataObject[]) : [];
+	}
+
+	/**
 	 * A page of the account's elements or Kling's presets; elements are legacy-shaped in both
 	 * standards. Entries may be element tasks or, for presets, bare elements [?]: both are read.
 	 */

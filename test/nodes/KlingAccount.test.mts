@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+
+import { KlingAccount } from '../../nodes/KlingAccount/KlingAccount.node.ts';
+import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { binaryItem, emulatorCredentials, makeContext } from '../support/context.mts';
+import { PNG, useEmulator } from '../support/emulator.mts';
+
+const account = new KlingAccount();
+
+describe('Kling Account', () => {
+	const env = useEmulator();
+	const run = (
+		params: Record<string, unknown> = {},
+		credentials = emulatorCredentials(env.base),
+	) => {
+		const c = makeContext({
+			params: { operation: 'getResourcePacks', ...params },
+			items: [{ json: {} }, { json: {} }],
+			credentials,
+			continueOnFail: true,
+		});
+		return { ...c, result: account.execute.call(c.ctx) };
+	};
+
+	it('reads the resource packs and the units left per type, after what tasks took', async () => {
+		// Kling 2.6, 5 s at 720p, silent: 0.3 units a second (kling-api-2026.md §2.3) = 1.5 units.
+		const generate = makeContext({
+			params: {
+				operation: 'generate',
+				model: 'kling-v2-6',
+				image: 'data',
+				prompt: 'A cat walks',
+				wait: 'poll',
+				waitTimeout: 1,
+				pollInterval: 1,
+				downloadResult: false,
+				options: {},
+			},
+			items: [binaryItem(PNG), binaryItem(PNG)],
+			credentials: emulatorCredentials(env.base),
+		});
+		await new KlingImage2Video().execute.call(generate.ctx);
+
+		const [[first, second]] = await run().result;
+		expect(first.json).toMatchObject({ remaining: { video: 97, image: 1000 } });
+		expect(first.json.packs).toEqual([
+			expect.objectContaining({
+				name: 'Trial-Video-100Units-5Con',
+				type: 'video',
+				total: 100,
+				remaining: 97,
+				status: 'online',
+			}),
+			expect.objectContaining({ name: 'Trial-Image-1000Units-9Con', type: 'image' }),
+		]);
+		// Kling asks for one account read a second: the second item's read is answered 1302 and retried.
+		expect(second.json).toMatchObject({ remaining: { video: 97 } });
+		const reads = env.emulator.snapshot().requests.filter((r) => r.path === '/account/costs');
+		expect(reads.map((r) => r.code)).toEqual([0, 1302, 0]);
+	}, 20_000);
+
+	it('asks for the window Kling filters purchases by, and can leave out spent packs', async () => {
+		env.emulator.reset({
+			resourcePacks: [
+				{ name: 'Spent', type: 'video', total: 0 },
+				{ name: 'Old', type: 'image', total: 500, boughtDaysAgo: 200 },
+			],
+		});
+		const [[item]] = await run({ lookBackDays: 100, onlyUsable: true }).result;
+		expect(item.json).toMatchObject({ packs: [], remaining: {} });
+	});
+
+	it('on a relay, says it documents no account read, and sends nothing', async () => {
+		const { result, http } = run({}, { provider: 'cometapi', apiKey: 'k', baseUrl: env.base });
+		const [[item]] = await result;
+		expect(item.json.error).toBe(
+			'CometAPI documents no account read; check its balance in the CometAPI dashboard',
+		);
+		expect(http).toHaveLength(0);
+	});
+});
