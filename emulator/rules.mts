@@ -86,7 +86,8 @@ function checkText(field: string, value: unknown, max: number, required = false)
 	}
 	if (typeof value !== 'string') throw new KlingError(400, 1201, `${field} must be a string`);
 	if (required && value.trim() === '') throw new KlingError(400, 1201, `${field} is required`);
-	if (value.length > max)
+	// Characters, as Kling counts them: an emoji is one, though it takes two UTF-16 units.
+	if ([...value].length > max)
 		throw new KlingError(400, 1201, `${field} must be at most ${max} characters`);
 }
 

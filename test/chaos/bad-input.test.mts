@@ -735,6 +735,25 @@ describe('bad input catalogue', () => {
 		expect(createRequests(env.emulator)).toHaveLength(0);
 	});
 
+	it('prompts are counted in characters, as Kling does: 1,300 emoji (2,600 UTF-16 units) pass', async () => {
+		const c = makeContext({
+			params: { ...defaults.i2v, prompt: '🎬'.repeat(1300) },
+			items: [bin(PNG)],
+			credentials: legacyCredentials(env.base),
+		});
+		const [[item]] = await nodes.i2v.execute.call(c.ctx);
+		expect(item.json.status).toBe('submitted');
+		const over = makeContext({
+			params: { ...defaults.i2v, prompt: '🎬'.repeat(2501) },
+			items: [bin(PNG)],
+			credentials: legacyCredentials(env.base),
+		});
+		await expect(nodes.i2v.execute.call(over.ctx)).rejects.toThrow(
+			/^Prompt: is 2501 characters; Kling accepts at most 2500/,
+		);
+		expect(createRequests(env.emulator)).toHaveLength(1);
+	});
+
 	it('unpadded Base64 is accepted and sent padded (Kling refuses a length not in fours)', async () => {
 		const image = makePng(400, 400, 5).toString('base64');
 		const bare = image.replace(/=+$/, '');

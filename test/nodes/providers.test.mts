@@ -78,6 +78,31 @@ describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (
 		expect(item.json.description).toMatch(/cannot look tasks up by external ID/);
 	});
 
+	it('a relay set to refuse duplicate IDs gets an uncertain create again; "already exists" reads as: it exists', async () => {
+		if (provider.lookup) return;
+		env.emulator.reset({
+			relay: provider.relay,
+			videoTaskMs: 300,
+			submittedMs: 50,
+			faults: [{ stage: 'create', kind: '5000-after-create', count: 1 }],
+		});
+		const c = makeContext({
+			params: { ...base, options: { externalTaskId: 'twice-1' } },
+			items: [binaryItem(PNG)],
+			credentials: provider.credentials(env.base, {
+				relaySettings: true,
+				uniqueExternalIds: 'yes',
+			}),
+			continueOnFail: true,
+		});
+		const [[item]] = await i2v.execute.call(c.ctx);
+		expect(createRequests(env.emulator)).toHaveLength(2);
+		expect(env.emulator.snapshot().creates).toBe(1);
+		expect(item.json.error).toMatch(
+			/says a task with external task ID "twice-1" already exists; it was not sent again/,
+		);
+	});
+
 	it(`Get Task by external task ID ${provider.lookup ? 'finds the task' : 'is refused before any request'}`, async () => {
 		await run(i2v, { options: { externalTaskId: 'find-me' } }).result;
 		const before = env.emulator.snapshot().requests.length;
