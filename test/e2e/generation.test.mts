@@ -96,6 +96,19 @@ describe('generation nodes inside a real n8n', () => {
 				images: { image: [{ value: 'data' }] },
 			}),
 		]);
+		// Check the balance, then a batch whose estimate (3 x 1.5 units: Kling 2.6, 5 s, 720p) is
+		// above the budget the workflow gives it.
+		workflows.budget = chain('e2eBudget', [
+			trigger,
+			kling('klingAccount', 'Kling Account', { operation: 'getResourcePacks' }),
+			items(3),
+			kling('klingImage2Video', 'Kling', {
+				image: photo,
+				model: 'kling-v2-6',
+				prompt: 'budget',
+				options: { maxUnits: 4 },
+			}),
+		]);
 		await n8n.importWorkflows([...Object.values(examples), ...Object.values(workflows)]);
 	});
 
@@ -271,6 +284,18 @@ describe('generation nodes inside a real n8n', () => {
 		const out = result.nodes.Kling;
 		expect(out.map((o) => o.json.status ?? 'error')).toEqual(['succeeded', 'failed', 'succeeded']);
 		expect(out[1].json.error).toMatch(/failed: Failure to pass the risk control system/);
+	});
+
+	it('Kling Account reads the packs; a batch above Max Units per Execution is refused before sending', async () => {
+		const result = await n8n.execute(workflows.budget.id);
+		expect(result.nodes['Kling Account'][0].json).toMatchObject({
+			remaining: { video: 100, image: 1000 },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(
+			'Max Units per Execution: this run would cost about 4.5 video units (3 task(s)), above the limit of 4',
+		);
+		expect(emulator.snapshot().createAttempts).toBe(0);
 	});
 
 	it('bad input stops the node before any request', async () => {

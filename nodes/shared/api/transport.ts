@@ -78,14 +78,17 @@ export class KlingTransport {
 		});
 	}
 
-	/** Sleeps in short steps so a cancelled execution stops waiting at once. */
-	async pause(ms: number, itemIndex?: number): Promise<void> {
+	/**
+	 * Sleeps in short steps so a cancelled execution stops waiting at once, and one woken (a slot
+	 * freed by another execution, waiting/accountBoard.ts) goes on within 50 ms.
+	 */
+	async pause(ms: number, itemIndex?: number, woken?: () => boolean): Promise<void> {
 		const deadline = Date.now() + ms;
 		for (;;) {
 			if (this.isCancelled()) throw this.cancelledError(itemIndex);
 			const left = deadline - Date.now();
-			if (left <= 0) return;
-			await sleep(Math.min(left, 250));
+			if (left <= 0 || woken?.()) return;
+			await sleep(Math.min(left, woken ? 50 : 250));
 		}
 	}
 

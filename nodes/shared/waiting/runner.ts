@@ -15,6 +15,7 @@ import {
 	rememberTaskIds,
 	resumeCallbackUrl,
 } from './callbackWait';
+import { boardFor, type AccountBoard } from './accountBoard';
 import { planOf, type Job, type WaitMode } from './job';
 import { Progress } from './progress';
 import { TaskScheduler } from './scheduler';
@@ -93,6 +94,23 @@ async function pauseOrSettle(
 }
 
 /**
+ * The board of the Kling pool this run's tasks draw on: the account (base URL and key, hashed),
+ * the model of its first item and the pack type; executions of other nodes and workflows in this
+ * process share it.
+ */
+function poolBoard(client: KlingClient, jobs: Job[], spec: GenerationSpec): AccountBoard {
+	const { apiKey, accessKey } = client.credentials;
+	const model = jobs.find((j) => j.request)?.request!.route.model ?? '';
+	const key = [
+		client.provider.baseUrl,
+		apiKey || accessKey || '',
+		model,
+		ENDPOINTS[spec.endpoint].resultKind,
+	];
+	return boardFor(createHash('sha256').update(key.join('|')).digest('hex'));
+}
+
+/**
  * Runs a generation node: reads and checks every item → chooses the wait mode → the scheduler
  * submits and watches → pause (callback-wait) or one output item per input item, in order.
  */
@@ -134,7 +152,11 @@ export async function executeGeneration(
 				Number(ctx.getNodeParameter('options.maxConcurrency', 0, 5)) || 5,
 			),
 			continueOnFail,
-			clock: { now: () => Date.now(), sleep: async (ms) => await client.pause(ms) },
+			clock: {
+				now: () => Date.now(),
+				sleep: async (ms, woken) => await client.pause(ms, undefined, woken),
+			},
+			board: poolBoard(client, jobs, spec),
 			bodyFor: async (job) => await requestBody(ctx, job),
 			settle: async (job, task) =>
 				await settleTask(ctx, task, planOf(job), spec.endpoint, client.provider.name),

@@ -8,9 +8,17 @@ import type { TaskRoute } from '../api/routing';
 import { isFinal, type KlingTask } from '../api/task';
 import type { ItemError } from '../output/output';
 import type { Job, WaitMode } from './job';
+import type { AccountBoard } from './accountBoard';
 import { PollSchedule } from './pollSchedule';
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
+/**
+ * With a board, a 1303 with none of this execution's tasks running is tried again at most this
+ * far apart (a 1303 creates and costs nothing); a task of another execution here ending wakes it
+ * sooner. Slots held by other processes free unseen, so the wait stays short.
+ */
+const ACCOUNT_WATCH_MS = 2000;
+let schedulers = 0;
 /** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
 const SLOT_WATCH_MS = 1000;
 /** Tasks due within this window are checked together, so one read can cover them. */
@@ -18,7 +26,8 @@ const DUE_WINDOW_MS = 500;
 
 export interface Clock {
 	now(): number;
-	sleep(ms: number): Promise<void>;
+	/** Sleeps `ms`, or less once `woken` says so. */
+	sleep(ms: number, woken?: () => boolean): Promise<void>;
 }
 
 /** What the scheduler needs from the API side: the protocol, plus backoff, errors and cancellation. */
@@ -36,6 +45,8 @@ export interface SchedulerOptions {
 	maxConcurrency: number;
 	continueOnFail: boolean;
 	clock: Clock;
+	/** The account's pool as this n8n process sees it, shared with its other executions. */
+	board?: AccountBoard;
 	/** The request body of a job, with its images read in. */
 	bodyFor(job: Job): Promise<IDataObject>;
 	/** Turns a final task into the job's output item (downloads included) or its error. */
@@ -63,6 +74,7 @@ export class TaskScheduler {
 	private waitingForSlot = false;
 	/** Routes whose provider has no usable list: read task by task there. */
 	private readonly unlistable = new Set<string>();
+	private readonly id = `scheduler-${++schedulers}`;
 
 	constructor(
 		private readonly client: SchedulerClient,
@@ -79,6 +91,16 @@ export class TaskScheduler {
 
 	/** Until every task is settled; in callback-wait, until every task is submitted. */
 	async run(): Promise<void> {
+		try {
+			await this.loop();
+		} finally {
+			// Tasks left running (callback-wait) end unseen here; the line moves on without us.
+			this.options.board?.forget([...this.active].map((j) => j.task!.taskId));
+			this.options.board?.leave(this.id);
+		}
+	}
+
+	private async loop(): Promise<void> {
 		while (this.queue.length > 0 || this.active.size > 0) {
 			if (this.client.isCancelled()) throw this.client.cancelledError();
 			await this.submitWhileRoom();
@@ -109,11 +131,20 @@ export class TaskScheduler {
 	private canSubmit(): boolean {
 		return (
 			this.queue.length > 0 &&
+			this.myTurn() &&
 			this.active.size < this.options.maxConcurrency &&
 			!this.stopSubmitting &&
 			!this.waitingForSlot &&
 			this.now >= this.busyUntil
 		);
+	}
+
+	/** Others of this process wait for the account's next slot: join the line behind them. */
+	private myTurn(): boolean {
+		const board = this.options.board;
+		if (!board || board.mayTake(this.id)) return true;
+		board.join(this.id);
+		return false;
 	}
 
 	private async submitWhileRoom(): Promise<void> {
@@ -168,6 +199,8 @@ export class TaskScheduler {
 			return false;
 		}
 		this.busyAttempt = 0;
+		this.options.board?.started(outcome.task.taskId);
+		this.options.board?.leave(this.id);
 		this.queue.shift();
 		job.startedAt = this.now;
 		this.options.progress?.started(job.itemIndex, outcome.task, 'submitted');
@@ -177,6 +210,7 @@ export class TaskScheduler {
 
 	private onBusy(job: Job, failure: KlingFailure): void {
 		this.busyAttempt++;
+		this.options.board?.join(this.id);
 		if (this.now > job.deadline) {
 			this.queue.shift();
 			this.fail(job, this.client.error(failure, job.itemIndex));
@@ -185,7 +219,8 @@ export class TaskScheduler {
 			this.waitingForSlot = true;
 		} else {
 			const backoff = this.client.backoffMs(this.busyAttempt);
-			this.busyUntil = this.now + Math.min(BUSY_BACKOFF_MAX_MS, backoff);
+			const cap = this.options.board ? ACCOUNT_WATCH_MS : BUSY_BACKOFF_MAX_MS;
+			this.busyUntil = this.now + Math.min(cap, backoff);
 		}
 	}
 
@@ -262,6 +297,7 @@ export class TaskScheduler {
 		this.options.progress?.seen(job.itemIndex, task);
 		if (isFinal(task.status)) {
 			this.waitingForSlot = false;
+			this.options.board?.ended(task.taskId);
 			if (this.mode !== 'callback') return await this.finish(job, task);
 			this.active.delete(job);
 			this.timing.learn(task, kindOf(job));
@@ -285,20 +321,32 @@ export class TaskScheduler {
 		);
 	}
 
+	/** When a submit may go out: now, after a 1303 back-off, or, behind others in line, at a re-check. */
+	private nextSubmitAt(): number {
+		if (this.queue.length === 0 || this.waitingForSlot) return Infinity;
+		if (!(this.options.board?.mayTake(this.id) ?? true)) return this.now + ACCOUNT_WATCH_MS;
+		const room = this.active.size < this.options.maxConcurrency && !this.stopSubmitting;
+		return Math.max(this.busyUntil, room ? 0 : Infinity);
+	}
+
 	/** Sleeps until the next check is due, or not at all when a freed slot can take a submit. */
 	private async sleepUntilNext(): Promise<void> {
-		const submitting = this.queue.length > 0 && !this.waitingForSlot;
-		const canSubmitNow =
-			submitting && this.active.size < this.options.maxConcurrency && !this.stopSubmitting;
-		const submitAt = submitting ? Math.max(this.busyUntil, canSubmitNow ? 0 : Infinity) : Infinity;
+		const submitAt = this.nextSubmitAt();
 		const wakeAt = Math.min(...[...this.active].map((j) => j.nextPollAt), submitAt);
-		if (Number.isFinite(wakeAt) && wakeAt > this.now)
-			await this.options.clock.sleep(wakeAt - this.now);
+		if (!Number.isFinite(wakeAt) || wakeAt <= this.now) return;
+		const board = this.options.board;
+		if (!board?.inLine(this.id)) return await this.options.clock.sleep(wakeAt - this.now);
+		// In line for the account's next slot: a task of another execution here ending frees one.
+		if (await board.wait(this.id, wakeAt - this.now, this.options.clock.sleep)) {
+			this.waitingForSlot = false;
+			this.busyUntil = 0;
+		}
 	}
 
 	private async finish(job: Job, task: KlingTask): Promise<void> {
 		job.task = task;
 		this.active.delete(job);
+		this.options.board?.ended(task.taskId);
 		this.timing.learn(task, kindOf(job));
 		// What this task taught may bring the others' next check forward.
 		for (const other of this.active) {

@@ -10,7 +10,12 @@ import type { TaskRoute } from '../../../nodes/shared/api/routing.ts';
 import type { KlingTask } from '../../../nodes/shared/api/task.ts';
 import type { Job, WaitMode } from '../../../nodes/shared/waiting/job.ts';
 import { forgetTypicalDurations } from '../../../nodes/shared/waiting/pollSchedule.ts';
-import { TaskScheduler, type SchedulerClient } from '../../../nodes/shared/waiting/scheduler.ts';
+import { AccountBoard } from '../../../nodes/shared/waiting/accountBoard.ts';
+import {
+	TaskScheduler,
+	type Clock,
+	type SchedulerClient,
+} from '../../../nodes/shared/waiting/scheduler.ts';
 
 // Each test starts cold: what an earlier test's tasks took must not move this one's checks.
 beforeEach(() => forgetTypicalDurations());
@@ -128,7 +133,13 @@ function jobs(count: number, intervalMs = 10_000): Job[] {
 function scheduler(
 	kling: FakeKling,
 	list: Job[],
-	options: { mode?: WaitMode; maxConcurrency?: number; continueOnFail?: boolean } = {},
+	options: {
+		mode?: WaitMode;
+		maxConcurrency?: number;
+		continueOnFail?: boolean;
+		board?: AccountBoard;
+		clock?: Clock;
+	} = {},
 ) {
 	return new TaskScheduler(
 		kling,
@@ -138,7 +149,8 @@ function scheduler(
 			mode: options.mode ?? 'poll',
 			maxConcurrency: options.maxConcurrency ?? 5,
 			continueOnFail: options.continueOnFail ?? true,
-			clock: { now: () => kling.now, sleep: async (ms) => void (kling.now += ms) },
+			clock: options.clock ?? { now: () => kling.now, sleep: async (ms) => void (kling.now += ms) },
+			board: options.board,
 			bodyFor: async (job) => job.request!.body,
 			settle: async (job, task) =>
 				task.status === 'succeeded'
@@ -208,5 +220,85 @@ describe('TaskScheduler on a fake clock', () => {
 		expect(list.every((j) => j.task && !j.result)).toBe(true);
 		// It watched its own tasks only to free slots, every second until one had finished.
 		expect(kling.now).toBeLessThan(5000 + 1000 + 500);
+	});
+});
+
+/**
+ * One fake clock for several executions: each sleeps until its time or until woken; the clock
+ * moves to the earliest wake-up only when every execution is asleep, so runs are deterministic.
+ */
+class SharedClock implements Clock {
+	private sleepers: Array<{ at: number; woken?: () => boolean; resolve: () => void }> = [];
+
+	constructor(private readonly kling: FakeKling) {}
+
+	now = () => this.kling.now;
+
+	sleep = (ms: number, woken?: () => boolean) =>
+		new Promise<void>((resolve) => this.sleepers.push({ at: this.kling.now + ms, woken, resolve }));
+
+	async drive(runs: Array<Promise<unknown>>): Promise<void> {
+		let finished = false;
+		void Promise.all(runs).finally(() => (finished = true));
+		while (!finished) {
+			await new Promise((r) => setImmediate(r));
+			if (finished || this.sleepers.length === 0) continue;
+			let next = this.sleepers.filter((s) => s.woken?.());
+			if (!next.length) {
+				this.kling.now = Math.min(...this.sleepers.map((s) => s.at));
+				next = this.sleepers.filter((s) => s.at <= this.kling.now);
+			}
+			this.sleepers = this.sleepers.filter((s) => !next.includes(s));
+			for (const s of next) s.resolve();
+		}
+		await Promise.all(runs);
+	}
+}
+
+describe('executions sharing one account (one n8n process)', () => {
+	function jobsOf(prefix: string, count: number): Job[] {
+		return jobs(count, 1000).map((job) => ({
+			...job,
+			request: { ...job.request!, body: { external_task_id: `${prefix}-${job.itemIndex}` } },
+		}));
+	}
+
+	/** Execution A starts with the account to itself; B arrives a moment later. */
+	async function twoExecutions(board?: () => AccountBoard) {
+		// Tasks of 1.3 s: a blind back-off (1 s, then 2 s) does not meet the moment a slot frees.
+		const kling = new FakeKling(2, 1300);
+		const clock = new SharedClock(kling);
+		const a = jobsOf('a', 4);
+		const b = jobsOf('b', 4);
+		const runA = scheduler(kling, a, { clock, board: board?.() }).run();
+		await new Promise((r) => setImmediate(r));
+		const runB = scheduler(kling, b, { clock, board: board?.() }).run();
+		await clock.drive([runA, runB]);
+		const started = (prefix: string) =>
+			[...kling.tasks.values()]
+				.filter((t) => t.external.startsWith(prefix))
+				.map((t) => t.createdAt);
+		return { kling, a, b, startedA: started('a-'), startedB: started('b-') };
+	}
+
+	it('a later execution gets the next freed slot instead of waiting for the first to drain', async () => {
+		const shared = new AccountBoard();
+		const { kling, a, b, startedA, startedB } = await twoExecutions(() => shared);
+		expect([...a, ...b].map((j) => j.result?.json.status)).toEqual(Array(8).fill('succeeded'));
+		expect(kling.creates).toBe(8);
+		expect(kling.peak).toBe(2);
+		// A took both slots at 0. When its first wave is seen done (the 2 s check), B, first in
+		// line, takes one freed slot and A the other; then they take turns.
+		expect(startedA).toEqual([0, 0, 2000, 3350]);
+		expect(startedB).toEqual([2000, 3350, 4700, 4700]);
+		expect(shared.runningHere).toBe(0);
+	});
+
+	it('without the board (before), the later execution starves while the first drains', async () => {
+		const { startedA, startedB } = await twoExecutions();
+		// A refills its own slots; B, backing off blindly (1 s, 2 s, 4 s), gets none until A is
+		// done, and the last task starts 3.65 s later than with the board.
+		expect(startedA).toEqual([0, 0, 2000, 2000]);
+		expect(startedB).toEqual([7000, 7000, 8350, 8350]);
 	});
 });
