@@ -399,4 +399,26 @@ describe('Kling Image to Video', () => {
 		expect(stats.creates).toBe(4);
 		expect(stats.duplicateCreates).toBe(0);
 	});
+
+	it('run again with the same External Task IDs (after a lost run), it waits for the tasks Kling has instead of paying again', async () => {
+		env.emulator.reset({ videoTaskMs: 300, submittedMs: 50, enforceUniqueExternalId: true });
+		const runWith = (wait: string) =>
+			node.execute.call(
+				makeContext({
+					params: (i) => ({ ...base, wait, options: { externalTaskId: `order-${i}` } }),
+					items: [binaryItem(PNG), binaryItem(PNG)],
+					credentials: legacyCredentials(env.base),
+				}).ctx,
+			);
+		// The first run is cut off after submitting (a worker lost): Don't Wait stands in for it.
+		const [first] = await runWith('none');
+		const [again] = await runWith('poll');
+		expect(again.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded']);
+		expect(again.map((i) => i.json.taskId)).toEqual(first.map((i) => i.json.taskId));
+		expect(again[0].binary?.data.mimeType).toBe('video/mp4');
+		const stats = env.emulator.snapshot();
+		expect(stats.creates).toBe(2);
+		// Kling refused the second creates (1201, free); the node found the tasks by their IDs.
+		expect(stats.rejectedCreates['1201']).toBe(2);
+	});
 });

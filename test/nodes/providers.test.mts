@@ -84,6 +84,7 @@ describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (
 			relay: provider.relay,
 			videoTaskMs: 300,
 			submittedMs: 50,
+			enforceUniqueExternalId: true,
 			faults: [{ stage: 'create', kind: '5000-after-create', count: 1 }],
 		});
 		const c = makeContext({

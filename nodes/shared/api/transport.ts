@@ -15,6 +15,10 @@ import { normalizeTask, type KlingTask } from './task';
 
 export const CREDENTIAL_TYPE = 'klingApi';
 
+/** Kling's answer to a second task with an external task ID it already has (400 / 1201, free). */
+const isTaken = (failure: KlingFailure) =>
+	failure.klingCode === 1201 && /already exist/i.test(failure.klingMessage ?? '');
+
 export type KlingContext = IExecuteFunctions | IWebhookFunctions;
 
 /** A create that failed is returned, not thrown, so the protocol can add what it knows. */
@@ -207,7 +211,10 @@ export class KlingTransport {
 			}
 			if (last.kind === 'cancelled') throw this.cancelledError(itemIndex);
 			uncertain ||= outcomeUnknown(last);
-			const settled = uncertain ? await this.settleUncertain(last, externalId, recover) : undefined;
+			const settled =
+				uncertain || isTaken(last)
+					? await this.settleUncertain(last, externalId, recover)
+					: undefined;
 			if (settled) return settled;
 			if (last.klingCode === 1303) return { status: 'busy', failure: last };
 			if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
@@ -225,8 +232,10 @@ export class KlingTransport {
 	}
 
 	/**
-	 * After a create that may have gone through: the task if a lookup finds it, a failure if it
-	 * cannot be found and must not be sent again, or undefined when sending again is safe.
+	 * After a create that may have gone through, or one refused because its external task ID is
+	 * taken (a run again after a lost one, with the same IDs): the task if a lookup finds it, so
+	 * it is waited for instead of paid again; a failure if it cannot be found and must not be sent
+	 * again; undefined when sending again is safe.
 	 */
 	private async settleUncertain(
 		last: KlingFailure,
@@ -242,7 +251,7 @@ export class KlingTransport {
 			);
 		}
 		if (task) return { status: 'created', task, recovered: true };
-		const taken = last.klingCode === 1201 && /already exist/i.test(last.klingMessage ?? '');
+		const taken = isTaken(last);
 		if (taken || (!recover && !this.provider.profile.uniqueExternalIds))
 			return { status: 'failed', failure: this.mayExist(last, externalId, taken) };
 		return undefined;
