@@ -126,7 +126,7 @@ export class QueueCluster {
 		const data = path.join(this.dir, 'pg/data');
 		const script = [
 			`while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
-			`for p in $(cat ${this.dir}/pids 2>/dev/null); do kill -KILL -- -$p 2>/dev/null; done`,
+			`for p in $(cat ${this.dir}/pids 2>/dev/null); do kill -9 -$p 2>/dev/null; done`,
 			`runuser -u postgres -- ${this.pgBin}/pg_ctl -D ${data} -m immediate stop >/dev/null 2>&1`,
 			`rm -rf ${this.dir}`,
 		].join('\n');
