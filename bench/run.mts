@@ -19,6 +19,7 @@ import {
 	type WorkflowJson,
 } from '../test/support/n8n.mts';
 import { startSink } from '../test/support/sink.mts';
+import { SCALE, runScale, scaleReport } from './scale.mts';
 
 export interface BenchConfig {
 	n: number;
@@ -823,6 +824,23 @@ ${table(by('overhead'), ['contender', 'n', 'wallMsMedian', 'itemsPerSecond', 'cp
 `;
 }
 
+async function appendScale(outDir: string, alone: boolean): Promise<void> {
+	mkdirSync(outDir, { recursive: true });
+	const result = await runScale(SCALE);
+	const { section, targets } = scaleReport(result, SCALE);
+	writeFileSync(path.join(outDir, 'scale.json'), JSON.stringify(result, null, 2) + '\n');
+	const lines = [
+		'',
+		'| target | measured | met |',
+		'|---|---|---|',
+		...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`),
+	].join('\n');
+	const file = path.join(outDir, alone ? 'scale.md' : 'results.md');
+	const before = alone ? '' : readFileSync(file, 'utf8');
+	writeFileSync(file, `${before}\n${section}${lines}\n`);
+	if (alone) console.log(readFileSync(file, 'utf8'));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const quick = process.argv.includes('--quick');
 	const only = process.argv.find((a) => a.startsWith('--only='));
@@ -833,7 +851,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 			? path.join(os.tmpdir(), 'kling-bench-focus')
 			: path.join(ROOT, 'bench');
 	const started = Date.now();
-	runBench(quick ? QUICK : FULL, outDir, focus)
+	const scaleOnly = focus?.contenders.includes('scale');
+	const bench = scaleOnly
+		? Promise.resolve([] as BenchRecord[])
+		: runBench(quick ? QUICK : FULL, outDir, focus);
+	bench
+		.then(async (records) => {
+			// At scale (#17): beside the other scenarios in a full run, or alone with --only=scale.
+			if (!quick && (!focus || scaleOnly)) await appendScale(outDir, scaleOnly === true);
+			return records;
+		})
 		.then((records) => {
 			if (!focus) console.log(readFileSync(path.join(outDir, 'results.md'), 'utf8'));
 			log(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { N8nInstance, emulatorCredential } from '../support/n8n.mts';
 import { startSink } from '../support/sink.mts';
-import { chain, kling } from '../support/workflows.mts';
+import { chain, itemsFromBody, kling, sinkNode, webhookNode } from '../support/workflows.mts';
 
 /**
  * Webhook → Code (3 items) → Kling Image to Video → Sink, published in a real n8n, once waiting
@@ -18,27 +18,11 @@ function workflow(
 	webhookIds: [string, string],
 ) {
 	return chain(id, [
-		{
-			id: `${id}-in`,
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: webhookIds[0],
-			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-		},
-		{
-			id: `${id}-items`,
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [200, 0],
-			parameters: {
-				mode: 'runOnceForAllItems',
-				jsCode:
-					"return ['a calm lake', 'a busy street', 'a quiet forest'].map((prompt) => ({ json: { prompt } }));",
-			},
-		},
+		webhookNode(`${id}-in`, path, webhookIds[0]),
+		itemsFromBody(
+			`${id}-items`,
+			"return ['a calm lake', 'a busy street', 'a quiet forest'].map((prompt) => ({ json: { prompt } }));",
+		),
 		kling(
 			'klingImage2Video',
 			'Kling Image to Video',
@@ -52,21 +36,11 @@ function workflow(
 			},
 			{ webhookId: webhookIds[1] },
 		),
-		{
-			id: `${id}-out`,
-			name: 'Sink',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [800, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: `={{ JSON.stringify({ mode: '${wait}', item: $itemIndex, json: $json, bytes: $binary.data ? $binary.data.fileSize : null, mime: $binary.data ? $binary.data.mimeType : null }) }}`,
-				options: {},
-			},
-		},
+		sinkNode(
+			`${id}-out`,
+			sinkUrl,
+			`={{ JSON.stringify({ mode: '${wait}', item: $itemIndex, json: $json, bytes: $binary.data ? $binary.data.fileSize : null, mime: $binary.data ? $binary.data.mimeType : null }) }}`,
+		),
 	]);
 }
 

@@ -5,55 +5,30 @@ import { KlingEmulator } from '../../emulator/server.mts';
 import { emulatorCredential } from '../support/n8n.mts';
 import { QueueCluster, type ProcessName } from '../support/queueMode.mts';
 import { startSink } from '../support/sink.mts';
-import { chain, kling } from '../support/workflows.mts';
+import { chain, itemsFromBody, kling, sinkNode, webhookNode } from '../support/workflows.mts';
 
 const TRIGGER_ID = '4d2b6a70-7f1e-4c39-9a51-2f0e8c1d7b31';
 
-/** Webhook (POST /webhook/<path>, `{count, run}`) → Code (count items) → `node` → Sink. */
+/** Webhook (POST /webhook/<id>, `{count, run, ext, image}`) → Items → `node` → Sink. */
 function flow(id: string, sinkUrl: string, node: Record<string, unknown>) {
 	return chain(id, [
-		{
-			id: `${id}-in`,
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: `${id}-in-0000-4000-8000-000000000000`.slice(0, 36),
-			parameters: { httpMethod: 'POST', path: id, responseMode: 'onReceived', options: {} },
-		},
-		{
-			id: `${id}-items`,
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [200, 0],
-			parameters: {
-				mode: 'runOnceForAllItems',
-				jsCode:
-					'const b = $input.first().json.body; return Array.from({ length: b.count }, (_, i) => ({ json: { i, run: b.run, ext: b.ext, image: b.image } }));',
-			},
-		},
+		webhookNode(`${id}-in`, id),
+		itemsFromBody(
+			`${id}-items`,
+			'return Array.from({ length: b.count }, (_, i) => ({ json: { i, run: b.run, ext: b.ext, image: b.image } }));',
+		),
 		node,
-		sinkNode(`${id}-out`, sinkUrl, id, "$('Items').item.json.run"),
+		report(`${id}-out`, sinkUrl, id, "$('Items').item.json.run"),
 	]);
 }
 
-function sinkNode(id: string, sinkUrl: string, flowId: string, run = 'null') {
-	return {
+/** What reaches the sink per item: the flow, the run, the item's JSON and its binary. */
+function report(id: string, sinkUrl: string, flowId: string, run = 'null') {
+	return sinkNode(
 		id,
-		name: 'Sink',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [800, 0],
-		parameters: {
-			method: 'POST',
-			url: sinkUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ flow: '${flowId}', run: ${run}, item: $itemIndex, json: $json, binaryId: $binary.data ? $binary.data.id : null, mime: $binary.data ? $binary.data.mimeType : null }) }}`,
-			options: {},
-		},
-	};
+		sinkUrl,
+		`={{ JSON.stringify({ flow: '${flowId}', run: ${run}, item: $itemIndex, json: $json, binaryId: $binary.data ? $binary.data.id : null, mime: $binary.data ? $binary.data.mimeType : null }) }}`,
+	);
 }
 
 const i2v = (flowId: string, wait: string, extra: Record<string, unknown> = {}) =>
@@ -132,7 +107,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 				credentials: { klingApi: { id: 'klingEmulatorCred1', name: 'Kling API (emulator)' } },
 				parameters: { statuses: ['succeeded', 'failed'], confirmWithApi: true },
 			},
-			sinkNode('qm-trigger-out', sink.url, 'qmTrigger'),
+			report('qm-trigger-out', sink.url, 'qmTrigger'),
 		]);
 		const flows = [polling, callback, getTask, trigger];
 		cluster = await QueueCluster.start(

@@ -326,6 +326,11 @@ export class QueueCluster {
 		);
 	}
 
+	/** The workers' process ids (for memory readings). */
+	workerPids(): number[] {
+		return WORKERS.map((w) => this.procs.get(w)?.pid).filter((p): p is number => p !== undefined);
+	}
+
 	log(name: string): string {
 		return this.logs.get(name) ?? '';
 	}

@@ -87,3 +87,43 @@ export function chain(id: string, nodes: Array<Record<string, unknown>>): Workfl
 		pinData: {},
 	};
 }
+
+/** A Webhook node started by `POST /webhook/<path>` (answered at once; the run goes on). */
+export function webhookNode(id: string, path: string, webhookId = `${id}-webhook`) {
+	return {
+		id,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
+
+/** A Code node named Items that makes the items from the webhook's body: `jsCode` returns them. */
+export function itemsFromBody(id: string, jsCode: string) {
+	return {
+		id,
+		name: 'Items',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [200, 0],
+		parameters: {
+			mode: 'runOnceForAllItems',
+			jsCode: `const b = $input.first().json.body; ${jsCode}`,
+		},
+	};
+}
+
+/** An HTTP Request node that posts each item to a loopback sink; `jsonBody` is an n8n expression. */
+export function sinkNode(id: string, url: string, jsonBody: string) {
+	return {
+		id,
+		name: 'Sink',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [800, 0],
+		parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody, options: {} },
+	};
+}

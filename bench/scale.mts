@@ -1,0 +1,325 @@
+/**
+ * At scale (#17), part of `npm run bench`; `npm run bench -- --only=scale` runs only this.
+ * - Contention: 4 executions × 5 items started together on one Kling account (T, C = 5), in
+ *   regular mode and in queue mode with two workers, alternating: the slowest execution's end
+ *   against ceil(20 / C) · T, the creates Kling refused with 1303, and the slot-seconds left idle.
+ * - Scale: 1,000 image items in one execution at C = 50 in queue mode: wall against the ideal,
+ *   the worker's peak RSS and its growth per 100 items, creates per item.
+ */
+import { readFileSync } from 'node:fs';
+
+import { KlingEmulator, type EmulatorStats } from '../emulator/server.mts';
+import { N8nInstance, emulatorCredential, log, type WorkflowJson } from '../test/support/n8n.mts';
+import { QueueCluster } from '../test/support/queueMode.mts';
+import { startSink } from '../test/support/sink.mts';
+import { chain, itemsFromBody, kling, sinkNode, webhookNode } from '../test/support/workflows.mts';
+
+export interface ScaleConfig {
+	reps: number;
+	taskMs: number;
+	concurrency: number;
+	executions: number;
+	itemsEach: number;
+	scaleItems: number;
+	scaleConcurrency: number;
+	scaleTaskMs: number;
+}
+
+export const SCALE: ScaleConfig = {
+	reps: 3,
+	taskMs: 5000,
+	concurrency: 5,
+	executions: 4,
+	itemsEach: 5,
+	scaleItems: 1000,
+	scaleConcurrency: 50,
+	scaleTaskMs: 1500,
+};
+
+export interface ContentionRun {
+	mode: 'regular' | 'queue';
+	wallMs: number;
+	refused1303: number;
+	idleSlotSeconds: number;
+	createsPerItem: number;
+	peakConcurrency: number;
+}
+
+export interface ScaleRun {
+	items: number;
+	wallMs: number;
+	idealMs: number;
+	createsPerItem: number;
+	workerPeakRssMb: number;
+	workerBaseRssMb: number;
+	rssGrowthPer100Mb: number;
+	cpuBusy: number;
+}
+
+type Sink = Awaited<ReturnType<typeof startSink>>;
+
+/** Webhook (POST {count, run}) → Items → `node` → Sink (the run and the item's status). */
+function flow(id: string, sinkUrl: string, node: Record<string, unknown>): WorkflowJson {
+	return chain(id, [
+		webhookNode(`${id}-in`, id),
+		itemsFromBody(
+			`${id}-items`,
+			'return Array.from({ length: b.count }, (_, i) => ({ json: { i, run: b.run } }));',
+		),
+		node,
+		sinkNode(
+			`${id}-out`,
+			sinkUrl,
+			"={{ JSON.stringify({ run: $('Items').item.json.run, status: $json.status, mime: $binary.data ? $binary.data.mimeType : null }) }}",
+		),
+	]);
+}
+
+function workflows(emulatorUrl: string, sinkUrl: string, config: ScaleConfig): WorkflowJson[] {
+	const image = `${emulatorUrl}/samples/photo-1.png`;
+	return [
+		flow(
+			'scaleContention',
+			sinkUrl,
+			kling('klingImage2Video', 'Kling Image to Video', {
+				model: 'kling-v2-6',
+				image,
+				prompt: '={{ "item " + $json.i }}',
+				waitTimeout: 10,
+				pollInterval: 1,
+				options: { maxConcurrency: config.concurrency },
+			}),
+		),
+		flow(
+			'scaleImages',
+			sinkUrl,
+			kling('klingMultiImage2Image', 'Kling Multi-Image to Image', {
+				model: 'kling-v3-omni',
+				prompt: '={{ "<<<image_1>>> as item " + $json.i }}',
+				subjectImages: { image: [{ value: image }] },
+				waitTimeout: 30,
+				pollInterval: 1,
+				options: { maxConcurrency: config.scaleConcurrency },
+			}),
+		),
+	];
+}
+
+/** Slot-seconds the account had free while work was waiting: C × span − the tasks' own time. */
+function idleSlotSeconds(stats: EmulatorStats, startedAt: number, concurrency: number): number {
+	const end = Math.max(...stats.tasks.map((t) => t.finishAt));
+	const busy = stats.tasks.reduce((sum, t) => sum + (t.finishAt - t.createdAt), 0);
+	return Math.round((concurrency * (end - startedAt) - busy) / 100) / 10;
+}
+
+async function untilCount(sink: Sink, run: string, count: number, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	const mine = () => sink.received.filter((r) => r.run === run).length;
+	while (mine() < count) {
+		if (Date.now() > deadline) throw new Error(`${run}: ${mine()} of ${count} items`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return Math.max(...sink.received.map((r, i) => (r.run === run ? sink.times[i] : 0)));
+}
+
+async function contention(
+	mode: ContentionRun['mode'],
+	webhookBase: string,
+	emulator: KlingEmulator,
+	sink: Sink,
+	config: ScaleConfig,
+	rep: number,
+): Promise<ContentionRun> {
+	emulator.reset({ videoTaskMs: config.taskMs, submittedMs: 500, concurrency: config.concurrency });
+	const runs = Array.from({ length: config.executions }, (_, e) => `${mode}-${rep}-${e}`);
+	const started = Date.now();
+	await Promise.all(
+		runs.map((run) =>
+			fetch(`${webhookBase}/webhook/scaleContention`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ count: config.itemsEach, run }),
+			}),
+		),
+	);
+	const ends = await Promise.all(
+		runs.map(async (run) => await untilCount(sink, run, config.itemsEach, 10 * 60_000)),
+	);
+	const stats = emulator.snapshot();
+	const items = config.executions * config.itemsEach;
+	return {
+		mode,
+		wallMs: Math.max(...ends) - started,
+		refused1303: stats.rejectedCreates['1303'] ?? 0,
+		idleSlotSeconds: idleSlotSeconds(stats, started, config.concurrency),
+		createsPerItem: stats.creates / items,
+		peakConcurrency: stats.peakConcurrency,
+	};
+}
+
+function rssMb(pid: number): number {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+	} catch {
+		return 0;
+	}
+}
+
+/** Busy share of the machine's CPUs between two readings of /proc/stat. */
+function cpuTimes(): { idle: number; total: number } {
+	const fields = readFileSync('/proc/stat', 'utf8')
+		.split('\n')[0]
+		.split(/\s+/)
+		.slice(1)
+		.map(Number);
+	return { idle: fields[3] + fields[4], total: fields.reduce((a, b) => a + b, 0) };
+}
+
+async function scale(
+	cluster: QueueCluster,
+	emulator: KlingEmulator,
+	sink: Sink,
+	config: ScaleConfig,
+): Promise<ScaleRun> {
+	emulator.reset({
+		imageTaskMs: config.scaleTaskMs,
+		submittedMs: 200,
+		concurrency: config.scaleConcurrency,
+	});
+	const workers = cluster.workerPids();
+	const base = Object.fromEntries(workers.map((p) => [p, rssMb(p)]));
+	const peak = { ...base };
+	const sampler = setInterval(() => {
+		for (const p of workers) peak[p] = Math.max(peak[p], rssMb(p));
+	}, 250);
+	const cpu0 = cpuTimes();
+	const started = Date.now();
+	try {
+		await fetch(`${cluster.webhookBase}/webhook/scaleImages`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ count: config.scaleItems, run: 'scale' }),
+		});
+		const end = await untilCount(sink, 'scale', config.scaleItems, 20 * 60_000);
+		const cpu1 = cpuTimes();
+		// The worker that ran it grew; the other one idled.
+		const ran = workers.reduce((a, b) => (peak[b] - base[b] > peak[a] - base[a] ? b : a));
+		const stats = emulator.snapshot();
+		const ideal = Math.ceil(config.scaleItems / config.scaleConcurrency) * config.scaleTaskMs;
+		return {
+			items: config.scaleItems,
+			wallMs: end - started,
+			idealMs: ideal,
+			createsPerItem: stats.creates / config.scaleItems,
+			workerPeakRssMb: peak[ran],
+			workerBaseRssMb: base[ran],
+			rssGrowthPer100Mb: Math.round(((peak[ran] - base[ran]) / config.scaleItems) * 1000) / 10,
+			cpuBusy: Math.round((1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total)) * 100) / 100,
+		};
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+/** Both modes against one emulator and one sink, alternating, then the 1,000-item run. */
+export async function runScale(config: ScaleConfig = SCALE) {
+	const emulator = new KlingEmulator({ concurrency: config.concurrency });
+	const url = await emulator.start();
+	const sink = await startSink();
+	const flows = workflows(url, sink.url, config);
+	const regular = await N8nInstance.create('bench-scale');
+	let cluster: QueueCluster | undefined;
+	try {
+		await regular.importCredentials([emulatorCredential(url)]);
+		await regular.importWorkflows(flows);
+		for (const f of flows) await regular.publish(f.id);
+		await regular.start();
+		await regular.waitForWebhook('scaleContention');
+		cluster = await QueueCluster.start(
+			[emulatorCredential(url)],
+			flows,
+			flows.map((f) => f.id),
+		);
+		const runs: ContentionRun[] = [];
+		for (let rep = 0; rep < config.reps; rep++) {
+			log(`bench: contention, run ${rep + 1} of ${config.reps}`);
+			runs.push(
+				await contention(
+					'regular',
+					`http://127.0.0.1:${regular.port}`,
+					emulator,
+					sink,
+					config,
+					rep,
+				),
+			);
+			runs.push(await contention('queue', cluster.webhookBase, emulator, sink, config, rep));
+		}
+		await regular.stop();
+		log(`bench: ${config.scaleItems} image items in queue mode`);
+		const big = await scale(cluster, emulator, sink, config);
+		return { contention: runs, scale: big };
+	} finally {
+		await cluster?.stop();
+		await regular.dispose();
+		await sink.close();
+		await emulator.stop();
+	}
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The markdown section and the target lines for bench/results.md. */
+export function scaleReport(result: Awaited<ReturnType<typeof runScale>>, config: ScaleConfig) {
+	const ideal =
+		Math.ceil((config.executions * config.itemsEach) / config.concurrency) * config.taskMs;
+	const modes = (['regular', 'queue'] as const).map((mode) => {
+		const runs = result.contention.filter((r) => r.mode === mode);
+		const wall = median(runs.map((r) => r.wallMs));
+		return {
+			mode,
+			wall,
+			ratio: Math.round((wall / ideal) * 1000) / 1000,
+			walls: runs.map((r) => (r.wallMs / 1000).toFixed(1)).join(' / '),
+			refused: runs.map((r) => r.refused1303).join(' / '),
+			idle: runs.map((r) => r.idleSlotSeconds).join(' / '),
+			creates: Math.max(...runs.map((r) => r.createsPerItem)),
+			peak: Math.max(...runs.map((r) => r.peakConcurrency)),
+		};
+	});
+	const s = result.scale;
+	const scaleRatio = Math.round((s.wallMs / s.idealMs) * 1000) / 1000;
+	const targets = [
+		...modes.map((m) => ({
+			target: `contention (${m.mode === 'queue' ? 'queue mode, 2 workers' : 'regular mode'}): ${config.executions} executions × ${config.itemsEach} items ≤ 1.10 × ideal`,
+			measured: `${m.ratio} × (${(m.wall / 1000).toFixed(1)} s vs ${ideal / 1000} s)`,
+			met: m.ratio <= 1.1,
+		})),
+		{
+			target: `scale: ${s.items} image items at C = ${config.scaleConcurrency} ≤ 1.05 × ideal`,
+			measured: `${scaleRatio} × (${(s.wallMs / 1000).toFixed(1)} s vs ${s.idealMs / 1000} s)`,
+			met: scaleRatio <= 1.05,
+		},
+	];
+	const section = `## At scale: several executions on one account, and 1,000 items in queue mode
+
+Contention: ${config.executions} executions × ${config.itemsEach} items started together (4 webhook calls at once), task time T = ${config.taskMs / 1000} s, account concurrency C = ${config.concurrency}, Max Concurrent Tasks ${config.concurrency}; ideal = ceil(${config.executions * config.itemsEach}/C)·T = ${ideal / 1000} s, measured to the slowest execution's last item. Idle slot-seconds: C × (last task end − start) − the tasks' own time (the ramp-up included). Regular and queue mode alternate, ${config.reps} runs each.
+
+| mode | wall, median (runs) | ratio to ideal | creates refused with 1303 (runs) | idle slot-seconds (runs) | creates per item | peak concurrency |
+|---|---|---|---|---|---|---|
+${modes.map((m) => `| ${m.mode === 'queue' ? 'queue, main + 2 workers + webhook' : 'regular'} | ${(m.wall / 1000).toFixed(1)} s (${m.walls}) | ${m.ratio} | ${m.refused} | ${m.idle} | ${m.creates} | ${m.peak} |`).join('\n')}
+
+Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run.
+`;
+	return { section, targets };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	runScale()
+		.then((result) => console.log(scaleReport(result, SCALE).section))
+		.catch((error) => {
+			console.error(error);
+			process.exitCode = 1;
+		});
+}
