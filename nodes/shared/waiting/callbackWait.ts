@@ -14,6 +14,7 @@ import { chooseRoute, modelName, type TaskRoute } from '../api/routing';
 import { isFinal, normalizeTask, type KlingTask } from '../api/task';
 import { KlingClient } from '../api/client';
 import { checkCallbackSignature } from '../callbacks/webhooks';
+import { eachAtOnce } from './pool';
 
 /**
  * Wait mode "Until Kling Calls Back": every task gets this execution's resume URL as its
@@ -297,23 +298,15 @@ async function settleBatch(
 ): Promise<INodeExecutionData[][]> {
 	const out: INodeExecutionData[] = new Array(items.length);
 	const failed = new Set<INodeExecutionData>();
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const index = next++;
-			const { plan, externalId, route } = items[index];
-			const task = tasks.get(externalId)!;
-			plan.apiStandard = route.standard;
-			plan.startedAt = task.createdAt ?? plan.startedAt;
-			const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
-			const item =
-				'item' in settled
-					? settled.item
-					: errorItem(errorJson(settled.error, task), plan.itemIndex);
-			if ('error' in settled) failed.add(item);
-			out[index] = item;
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, items.length) }, worker));
+	await eachAtOnce(items, DOWNLOADS_AT_ONCE, async ({ plan, externalId, route }, index) => {
+		const task = tasks.get(externalId)!;
+		plan.apiStandard = route.standard;
+		plan.startedAt = task.createdAt ?? plan.startedAt;
+		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
+		const item =
+			'item' in settled ? settled.item : errorItem(errorJson(settled.error, task), plan.itemIndex);
+		if ('error' in settled) failed.add(item);
+		out[index] = item;
+	});
 	return nodeOutputs(ctx.getNode(), out, failed);
 }

@@ -10,6 +10,7 @@ import type { ItemError } from '../output/output';
 import type { Job, WaitMode } from './job';
 import type { AccountBoard } from './accountBoard';
 import { PollSchedule } from './pollSchedule';
+import { eachAtOnce } from './pool';
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
 /**
@@ -19,6 +20,8 @@ const BUSY_BACKOFF_MAX_MS = 30_000;
  */
 const ACCOUNT_WATCH_MS = 2000;
 let schedulers = 0;
+/** Results downloaded at once; each streams into n8n's binary store, so this costs connections. */
+const SETTLES_AT_ONCE = 8;
 /** Callback-wait only watches its tasks to free slots for waiting items; one list read covers them all. */
 const SLOT_WATCH_MS = 1000;
 /** Tasks due within this window are checked together, so one read can cover them. */
@@ -123,9 +126,10 @@ export class TaskScheduler {
 		await this.run();
 	}
 
-	/** Settles a finished callback-wait batch, each task once. */
+	/** Settles finished tasks (a wave, or a callback-wait batch), each once, several at once. */
 	async settleAll(jobs: Job[]): Promise<void> {
-		for (const job of jobs) await this.finish(job, job.task!);
+		for (const job of jobs) if (this.active.has(job)) this.release(job, job.task!);
+		await eachAtOnce(jobs, SETTLES_AT_ONCE, async (job) => await this.settle(job));
 	}
 
 	private canSubmit(): boolean {
@@ -276,37 +280,49 @@ export class TaskScheduler {
 		return read;
 	}
 
+	/**
+	 * Checks the due tasks; the finished ones free their slots, the next tasks are submitted into
+	 * them, and only then are the finished ones' results downloaded, several at once: a wave of 50
+	 * downloads one after another kept 50 slots idle for as long as they took.
+	 */
 	private async checkDue(): Promise<void> {
 		const due = this.dueJobs();
 		const read = await this.readTogether(due);
+		const finished: Job[] = [];
 		for (const job of due) {
 			try {
 				const task =
 					read.get(job.task!.taskId) ??
 					(await this.client.getTask(job.route!, job.task!.taskId, job.itemIndex));
-				await this.observe(job, task);
+				if (this.observe(job, task)) finished.push(job);
 			} catch (error) {
 				this.waitingForSlot = false;
 				this.fail(job, error);
 			}
 		}
+		if (!finished.length) return;
+		await this.submitWhileRoom();
+		await this.settleAll(finished);
 	}
 
-	private async observe(job: Job, task: KlingTask): Promise<void> {
+	/** True when the task has finished and its job awaits settling (polling). */
+	private observe(job: Job, task: KlingTask): boolean {
 		job.task = task;
 		this.options.progress?.seen(job.itemIndex, task);
 		if (isFinal(task.status)) {
 			this.waitingForSlot = false;
-			this.options.board?.ended(task.taskId);
-			if (this.mode !== 'callback') return await this.finish(job, task);
-			this.active.delete(job);
-			this.timing.learn(task, kindOf(job));
+			this.release(job, task);
+			if (this.mode === 'callback') return false;
+			// Without Continue On Fail a failed task ends the run: nothing more is submitted.
+			if (task.status === 'failed' && !this.options.continueOnFail) this.stopSubmitting = true;
+			return true;
 		} else if (this.now >= job.deadline) {
 			this.waitingForSlot = false;
 			this.fail(job, this.timeoutError(job, task));
 		} else {
 			job.nextPollAt = Math.min(this.nextCheck(job), job.deadline);
 		}
+		return false;
 	}
 
 	private timeoutError(job: Job, task: KlingTask): NodeOperationError {
@@ -343,17 +359,25 @@ export class TaskScheduler {
 		}
 	}
 
-	private async finish(job: Job, task: KlingTask): Promise<void> {
+	/** A finished task gives its slot back, and what it took may bring the others' checks forward. */
+	private release(job: Job, task: KlingTask): void {
 		job.task = task;
 		this.active.delete(job);
 		this.options.board?.ended(task.taskId);
 		this.timing.learn(task, kindOf(job));
-		// What this task taught may bring the others' next check forward.
 		for (const other of this.active) {
 			const next = this.timing.next(other.startedAt, other.intervalMs, this.now, kindOf(other));
 			other.nextPollAt = Math.min(other.nextPollAt, next);
 		}
-		const settled = await this.options.settle(job, task);
+	}
+
+	private async finish(job: Job, task: KlingTask): Promise<void> {
+		this.release(job, task);
+		await this.settle(job);
+	}
+
+	private async settle(job: Job): Promise<void> {
+		const settled = await this.options.settle(job, job.task!);
 		if ('error' in settled) this.fail(job, settled.error);
 		else job.result = settled.item;
 	}
