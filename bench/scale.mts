@@ -54,6 +54,8 @@ export interface ScaleRun {
 	workerBaseRssMb: number;
 	rssGrowthPer100Mb: number;
 	cpuBusy: number;
+	/** CPU-seconds the worker's own process used, per second of the run: 1 is one core saturated. */
+	workerCoreShare: number;
 }
 
 type Sink = Awaited<ReturnType<typeof startSink>>;
@@ -166,6 +168,16 @@ function rssMb(pid: number): number {
 	}
 }
 
+/** CPU time a process has used, in ms (utime + stime, at 100 ticks a second). */
+function cpuMs(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return 0;
+	}
+}
+
 /** Busy share of the machine's CPUs between two readings of /proc/stat. */
 function cpuTimes(): { idle: number; total: number } {
 	const fields = readFileSync('/proc/stat', 'utf8')
@@ -194,6 +206,7 @@ async function scale(
 		for (const p of workers) peak[p] = Math.max(peak[p], rssMb(p));
 	}, 250);
 	const cpu0 = cpuTimes();
+	const workerCpu0 = Object.fromEntries(workers.map((p) => [p, cpuMs(p)]));
 	const started = Date.now();
 	try {
 		await fetch(`${cluster.webhookBase}/webhook/scaleImages`, {
@@ -216,6 +229,7 @@ async function scale(
 			workerBaseRssMb: base[ran],
 			rssGrowthPer100Mb: Math.round(((peak[ran] - base[ran]) / config.scaleItems) * 1000) / 10,
 			cpuBusy: Math.round((1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total)) * 100) / 100,
+			workerCoreShare: Math.round(((cpuMs(ran) - workerCpu0[ran]) / (end - started)) * 100) / 100,
 		};
 	} finally {
 		clearInterval(sampler);
@@ -310,7 +324,7 @@ Contention: ${config.executions} executions × ${config.itemsEach} items started
 |---|---|---|---|---|---|---|
 ${modes.map((m) => `| ${m.mode === 'queue' ? 'queue, main + 2 workers + webhook' : 'regular'} | ${(m.wall / 1000).toFixed(1)} s (${m.walls}) | ${m.ratio} | ${m.refused} | ${m.idle} | ${m.creates} | ${m.peak} |`).join('\n')}
 
-Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run.
+Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (n8n runs an execution on one thread: near 100 %, its per-item work, not Kling's slots, sets the pace).
 `;
 	return { section, targets };
 }

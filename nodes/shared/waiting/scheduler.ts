@@ -14,11 +14,12 @@ import { eachAtOnce } from './pool';
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
 /**
- * With a board, a 1303 with none of this execution's tasks running is tried again at most this
- * far apart (a 1303 creates and costs nothing); a task of another execution here ending wakes it
- * sooner. Slots held by other processes free unseen, so the wait stays short.
+ * With a board, a 1303 with none of this execution's tasks running is tried again this far
+ * apart, the shortest back-off Kling's concurrency guide allows (a 1303 creates and costs
+ * nothing); a task of another execution here ending wakes it sooner. Slots held by other
+ * processes (queue-mode workers) free unseen, so the wait stays short.
  */
-const ACCOUNT_WATCH_MS = 2000;
+const ACCOUNT_WATCH_MS = 1000;
 let schedulers = 0;
 /** Results downloaded at once; each streams into n8n's binary store, so this costs connections. */
 const SETTLES_AT_ONCE = 8;
