@@ -56,6 +56,46 @@ export interface ScaleRun {
 	cpuBusy: number;
 	/** CPU-seconds the worker's own process used, per second of the run: 1 is one core saturated. */
 	workerCoreShare: number;
+	/** Where each slot's turnaround goes (see turnaround()). */
+	turnaround: Turnaround;
+}
+
+/**
+ * Slots are reused in order, so task k + C takes the slot task k frees. Per slot: from task k's
+ * end to the first status read after it (seen), and from that read to task k + C's create
+ * (refilled); medians and 90th percentiles in ms, and the reads' count.
+ */
+export interface Turnaround {
+	seenMedianMs: number;
+	seenP90Ms: number;
+	refillMedianMs: number;
+	refillP90Ms: number;
+	statusReads: number;
+}
+
+function turnaround(stats: EmulatorStats, slots: number): Turnaround {
+	const tasks = [...stats.tasks].sort((a, b) => a.createdAt - b.createdAt);
+	const reads = stats.requests
+		.filter((r) => r.kind === 'list' || r.kind === 'query')
+		.map((r) => r.at)
+		.sort((a, b) => a - b);
+	const seen: number[] = [];
+	const refill: number[] = [];
+	for (let k = 0; k + slots < tasks.length; k++) {
+		const read = reads.find((at) => at >= tasks[k].finishAt);
+		if (read === undefined) continue;
+		seen.push(read - tasks[k].finishAt);
+		refill.push(tasks[k + slots].createdAt - read);
+	}
+	const pick = (xs: number[], q: number) =>
+		xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] : 0;
+	return {
+		seenMedianMs: pick(seen, 0.5),
+		seenP90Ms: pick(seen, 0.9),
+		refillMedianMs: pick(refill, 0.5),
+		refillP90Ms: pick(refill, 0.9),
+		statusReads: reads.length,
+	};
 }
 
 type Sink = Awaited<ReturnType<typeof startSink>>;
@@ -230,6 +270,7 @@ async function scale(
 			rssGrowthPer100Mb: Math.round(((peak[ran] - base[ran]) / config.scaleItems) * 1000) / 10,
 			cpuBusy: Math.round((1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total)) * 100) / 100,
 			workerCoreShare: Math.round(((cpuMs(ran) - workerCpu0[ran]) / (end - started)) * 100) / 100,
+			turnaround: turnaround(stats, config.scaleConcurrency),
 		};
 	} finally {
 		clearInterval(sampler);
@@ -324,7 +365,7 @@ Contention: ${config.executions} executions × ${config.itemsEach} items started
 |---|---|---|---|---|---|---|
 ${modes.map((m) => `| ${m.mode === 'queue' ? 'queue, main + 2 workers + webhook' : 'regular'} | ${(m.wall / 1000).toFixed(1)} s (${m.walls}) | ${m.ratio} | ${m.refused} | ${m.idle} | ${m.creates} | ${m.peak} |`).join('\n')}
 
-Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : `not saturated, so the gap is the turnaround of each slot: ${Math.round((s.wallMs / Math.ceil(s.items / config.scaleConcurrency) - config.scaleTaskMs) / 10) / 100} s per wave between a task's end and the next task in its slot (seeing it finished, then creating the next)`}).
+Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : `not saturated, so the gap is the turnaround of each slot: ${Math.round((s.wallMs / Math.ceil(s.items / config.scaleConcurrency) - config.scaleTaskMs) / 10) / 100} s per wave between a task's end and the next task in its slot`}). Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
 `;
 	return { section, targets };
 }

@@ -70,8 +70,9 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		route: TaskRoute,
 		ids: string[],
 		by: 'taskId' | 'externalId',
+		recent?: number,
 	): Promise<KlingTask[] | undefined> {
-		return await this.standards[route.standard].readMany(route, ids, by);
+		return await this.standards[route.standard].readMany(route, ids, by, recent);
 	}
 
 	/**

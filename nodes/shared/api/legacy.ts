@@ -59,12 +59,15 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		route: TaskRoute,
 		ids: string[],
 		by: 'taskId' | 'externalId',
+		recent = ids.length,
 	): Promise<KlingTask[] | undefined> {
 		if (!this.profile.taskList) return undefined;
+		// Newest first: tasks submitted after these come before them on the page.
+		const pageSize = Math.min(500, Math.max(ids.length, recent) + 20);
 		const result = await this.http.readOrFailure({
 			method: 'GET',
 			path: endpointPath(this.profile, route.legacy),
-			qs: { pageNum: 1, pageSize: Math.min(500, Math.max(1, ids.length + 20)) },
+			qs: { pageNum: 1, pageSize },
 		});
 		if (!result.ok || !Array.isArray(result.data)) return undefined;
 		const wanted = new Set(ids);

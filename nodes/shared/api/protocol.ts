@@ -23,10 +23,14 @@ export interface KlingProtocol {
 		externalId: string,
 		itemIndex?: number,
 	): Promise<KlingTask | undefined>;
-	/** Many tasks in as few reads as the standard allows, or undefined when it cannot read many at once. */
+	/**
+	 * Many tasks in as few reads as the standard allows, or undefined when it cannot read many at
+	 * once. `recent`: how many of the account's newest tasks a list page must show to reach them.
+	 */
 	readMany(
 		route: TaskRoute,
 		ids: string[],
 		by: 'taskId' | 'externalId',
+		recent?: number,
 	): Promise<KlingTask[] | undefined>;
 }

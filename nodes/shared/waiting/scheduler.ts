@@ -274,7 +274,8 @@ export class TaskScheduler {
 		for (const [key, { route, ids }] of groups) {
 			const legacy = route.standard === 'legacy';
 			if (legacy && (ids.length < 2 || this.unlistable.has(key))) continue;
-			const tasks = await this.client.readMany(route, ids, 'taskId');
+			// Every task of this run still running may be newer than the due ones on a list page.
+			const tasks = await this.client.readMany(route, ids, 'taskId', this.active.size);
 			if (tasks) for (const t of tasks) read.set(t.taskId, t);
 			else this.unlistable.add(key);
 		}
