@@ -47,6 +47,10 @@ export interface FaultRule {
 	probability?: number;
 	/** For 'slow' and 'callback-late'. */
 	delayMs?: number;
+	/** Lets the first `skip` matching requests through untouched. */
+	skip?: number;
+	/** Callback stage: only callbacks that carry a final status match. */
+	finalOnly?: boolean;
 }
 
 /**
@@ -188,6 +192,7 @@ export class KlingEmulator {
 	private tasks = new Map<string, Task>();
 	private random: () => number;
 	private faultUses = new Map<FaultRule, number>();
+	private faultSeen = new Map<FaultRule, number>();
 	stats!: EmulatorStats;
 	baseUrl = '';
 
@@ -243,6 +248,7 @@ export class KlingEmulator {
 		this.lastAccountRead = 0;
 		this.tasks.clear();
 		this.faultUses.clear();
+		this.faultSeen.clear();
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
 		this.random = mulberry32(this.options.seed);
@@ -252,7 +258,10 @@ export class KlingEmulator {
 	configure(options: EmulatorOptions): void {
 		Object.assign(this.options, options);
 		if (options.seed !== undefined) this.random = mulberry32(options.seed);
-		if (options.faults) this.faultUses.clear();
+		if (options.faults) {
+			this.faultUses.clear();
+			this.faultSeen.clear();
+		}
 	}
 
 	async start(
@@ -314,9 +323,12 @@ export class KlingEmulator {
 		return structuredClone(this.stats);
 	}
 
-	private pickFault(stage: FaultStage): FaultRule | undefined {
+	private pickFault(stage: FaultStage, final = false): FaultRule | undefined {
 		for (const rule of this.options.faults) {
-			if (rule.stage !== stage) continue;
+			if (rule.stage !== stage || (rule.finalOnly && !final)) continue;
+			const seen = (this.faultSeen.get(rule) ?? 0) + 1;
+			this.faultSeen.set(rule, seen);
+			if (seen <= (rule.skip ?? 0)) continue;
 			const used = this.faultUses.get(rule) ?? 0;
 			if (rule.count !== undefined && used >= rule.count) continue;
 			if (rule.probability !== undefined && this.random() >= rule.probability) continue;
@@ -798,7 +810,7 @@ export class KlingEmulator {
 		const status = this.statusOf(task, when);
 		if (task.lastNotified === status || !task.callbackUrl) return;
 		task.lastNotified = status;
-		const fault = this.pickFault('callback');
+		const fault = this.pickFault('callback', status === 'succeed' || status === 'failed');
 		if (fault?.kind === 'callback-drop') return;
 		const deliver = async () => {
 			const body = JSON.stringify(this.taskView(task, when));

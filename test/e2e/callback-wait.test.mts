@@ -16,12 +16,13 @@ function workflow(
 	emulatorUrl: string,
 	sinkUrl: string,
 	webhookIds: [string, string],
+	prompts = ['a calm lake', 'a busy street', 'a quiet forest'],
 ) {
 	return chain(id, [
 		webhookNode(`${id}-in`, path, webhookIds[0]),
 		itemsFromBody(
 			`${id}-items`,
-			"return ['a calm lake', 'a busy street', 'a quiet forest'].map((prompt) => ({ json: { prompt } }));",
+			`return ${JSON.stringify(prompts)}.map((prompt) => ({ json: { prompt } }));`,
 		),
 		kling(
 			'klingImage2Video',
@@ -79,12 +80,23 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 				'0b6f1a2c-1d3e-4f5a-8b9c-0a1b2c3d4e60',
 				'7c1e9d2a-4b3f-4e6a-9c8d-1a2b3c4d5e70',
 			]),
+			// The emulator reads `[ms=N]` in a prompt as the task's length.
+			workflow(
+				'e2eCallbackLost',
+				'start-lost',
+				'callback',
+				url,
+				sink.url,
+				['0b6f1a2c-1d3e-4f5a-8b9c-0a1b2c3d4e61', '7c1e9d2a-4b3f-4e6a-9c8d-1a2b3c4d5e71'],
+				['a short one [ms=2000]', 'a long one [ms=5000]'],
+			),
 		];
 		await n8n.importWorkflows(flows);
 		for (const flow of flows) await n8n.publish(flow.id);
 		await n8n.start();
 		await n8n.waitForWebhook('start-callback');
 		await n8n.waitForWebhook('start-poll');
+		await n8n.waitForWebhook('start-lost');
 	});
 
 	afterAll(async () => {
@@ -191,5 +203,37 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 			})),
 		);
 		expect(n8n.log).not.toContain('emulator-api-key');
+	});
+
+	it('resumes when the last final callback is lost, long before the Wait Timeout', async () => {
+		// The first final callback gets through; the second task's is lost.
+		emulator.configure({
+			faults: [{ stage: 'callback', kind: 'callback-drop', finalOnly: true, skip: 1 }],
+		});
+		const before = emulator.snapshot();
+		const received = sink.received.length;
+		const started = Date.now();
+		await fetch(`http://127.0.0.1:${n8n.port}/webhook/start-lost`, { method: 'POST' });
+		const deadline = started + 90_000;
+		while (sink.received.length < received + 2 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 200));
+		await new Promise((r) => setTimeout(r, 1500));
+		emulator.configure({ faults: [] });
+
+		const stats = emulator.snapshot();
+		const out = sink.received.slice(received);
+		expect(out.map((r) => (r.json as { status: string }).status)).toEqual([
+			'succeeded',
+			'succeeded',
+		]);
+		expect(stats.faultsInjected['callback-drop'] ?? 0).toBe(1);
+		// Resumed by the watching callback once the batch was quiet for 15 s, not at the 5-minute
+		// timeout; each result downloaded once.
+		const lastFinish = Math.max(...stats.tasks.slice(-2).map((t) => t.finishAt));
+		expect(Math.min(...sink.times.slice(received))).toBeGreaterThan(lastFinish);
+		expect(Date.now() - started).toBeLessThan(45_000);
+		expect(stats.downloads - before.downloads).toBe(2);
+		const lost = (await n8n.executions()).filter((e) => e.workflowId === 'e2eCallbackLost');
+		expect(lost.map((e) => e.status)).toEqual(['success']);
 	});
 });

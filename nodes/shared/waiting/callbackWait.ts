@@ -205,6 +205,8 @@ function planFor(
 	return { plan, route, externalId, taskId: undefined as string | undefined };
 }
 
+type BatchItems = Array<ReturnType<typeof planFor>>;
+
 /**
  * Batches whose resume this n8n process has taken on. The last wave's tasks finish together, so
  * their final callbacks arrive together and each would read the batch, download every result and
@@ -244,7 +246,7 @@ export async function resumeFromCallback(
 	if (!/^[0-9a-f]{8,64}$/.test(batch) || !Number.isInteger(count) || count < 1 || count > 10_000)
 		return stay;
 
-	let items: Array<ReturnType<typeof planFor>>;
+	let items: BatchItems;
 	try {
 		items = Array.from({ length: count }, (_, i) => planFor(ctx, client, endpoint, batch, i));
 	} catch {
@@ -258,6 +260,7 @@ export async function resumeFromCallback(
 		return stay;
 	if (claimed.externalTaskId !== null)
 		rememberTaskIds(batch, [[claimed.externalTaskId, claimed.taskId]]);
+	heard(batch);
 	const known = knownTaskIds.get(batch);
 	for (const item of items) item.taskId = known?.get(item.externalId);
 
@@ -270,14 +273,101 @@ export async function resumeFromCallback(
 		// The API could not confirm; a later callback or the wait timeout ends the wait.
 		return stay;
 	}
-	if (!batchState.allFinal || !claimResume(batch)) return stay;
+	if (!batchState.allFinal) return await watchBatch(ctx, client, endpoint, items, batch);
+	if (!claimResume(batch)) return stay;
+	return await resumeBatch(ctx, client, endpoint, items, batchState.tasks, batch);
+}
+
+async function resumeBatch(
+	ctx: IWebhookFunctions,
+	client: KlingClient,
+	endpoint: KlingEndpoint,
+	items: BatchItems,
+	tasks: Map<string, KlingTask>,
+	batch: string,
+): Promise<IWebhookResponseData> {
 	try {
-		const workflowData = await settleBatch(ctx, client, endpoint, items, batchState.tasks);
+		const workflowData = await settleBatch(ctx, client, endpoint, items, tasks);
 		return { noWebhookResponse: true, workflowData };
 	} catch {
 		// Another callback, or the wait timeout, ends the wait.
 		resuming.delete(batch);
+		return { noWebhookResponse: true };
+	}
+}
+
+/**
+ * Batches a callback of this process is watching, with when a callback of the batch last came.
+ * Kling calls once per task: were the last task's final callback lost, nothing else would wake
+ * the execution before its Wait Timeout. So the first final callback that finds its batch
+ * unfinished stays (Kling has its answer already) and reads the batch again each time the
+ * batch's callbacks have been quiet for QUIET_MS, until it is done, resumed, or no longer waiting.
+ */
+const watchers = new Map<string, number>();
+const QUIET_MS = 15_000;
+
+function heard(batch: string): void {
+	if (watchers.has(batch)) watchers.set(batch, Date.now());
+}
+
+/** Sleeps until the batch's callbacks have been quiet for QUIET_MS; false once it is resumed here. */
+async function quietPeriod(client: KlingClient, batch: string): Promise<boolean> {
+	for (;;) {
+		if (resuming.has(batch)) return false;
+		const left = (watchers.get(batch) ?? 0) + QUIET_MS - Date.now();
+		if (left <= 0) return true;
+		await client.pause(left, undefined, () => resuming.has(batch));
+	}
+}
+
+async function watchBatch(
+	ctx: IWebhookFunctions,
+	client: KlingClient,
+	endpoint: KlingEndpoint,
+	items: BatchItems,
+	batch: string,
+): Promise<IWebhookResponseData> {
+	const stay: IWebhookResponseData = { noWebhookResponse: true };
+	if (watchers.has(batch)) return stay;
+	const minutes = Number(itemParameter(ctx, 'waitTimeout', 0, 30)) || 30;
+	const until = Date.now() + minutes * 60_000;
+	watchers.set(batch, Date.now());
+	try {
+		while (Date.now() < until && (await quietPeriod(client, batch))) {
+			const state = await readBatch(client, items).catch(() => undefined);
+			heard(batch);
+			if (!state?.allFinal) continue;
+			if (!(await stillWaiting(ctx)) || !claimResume(batch)) return stay;
+			return await resumeBatch(ctx, client, endpoint, items, state.tasks, batch);
+		}
 		return stay;
+	} finally {
+		watchers.delete(batch);
+	}
+}
+
+/**
+ * Whether n8n still has the execution waiting: it answers a call to the resume URL with 409 once
+ * the execution runs or has finished (another webhook process may have resumed it), and only then
+ * would the watcher's downloads be wasted. Our own webhook ignores the empty body. Unknown: go on,
+ * since n8n accepts one resume only.
+ */
+async function stillWaiting(ctx: IWebhookFunctions): Promise<boolean> {
+	const url = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');
+	if (!/^https?:\/\//.test(url)) return true;
+	try {
+		const response = (await ctx.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: {},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 10_000,
+		})) as { statusCode?: number };
+		return response.statusCode !== 409 && response.statusCode !== 404;
+	} catch {
+		return true;
 	}
 }
 
@@ -293,7 +383,7 @@ async function settleBatch(
 	ctx: IWebhookFunctions,
 	client: KlingClient,
 	endpoint: KlingEndpoint,
-	items: Array<ReturnType<typeof planFor>>,
+	items: BatchItems,
 	tasks: Map<string, KlingTask>,
 ): Promise<INodeExecutionData[][]> {
 	const out: INodeExecutionData[] = new Array(items.length);

@@ -1,3 +1,5 @@
+import http from 'node:http';
+
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
@@ -261,4 +263,46 @@ describe.each(['new', 'legacy'])('Wait "Until Kling Calls Back" (%s API standard
 		// Three results, downloaded once each.
 		expect(env.emulator.snapshot().downloads).toBe(3);
 	});
+
+	it.runIf(standard === 'legacy')(
+		'a lost last callback: the first final one watches the batch, resumes once it is quiet, and not if n8n resumed it elsewhere',
+		async () => {
+			// n8n's answer to a call to the resume URL: 409 once the execution no longer waits.
+			const probes: string[] = [];
+			const n8n = http.createServer((req, res) => {
+				probes.push(String(req.url));
+				res.writeHead(req.url === '/gone' ? 409 : 200).end('{}');
+			});
+			await new Promise<void>((r) => n8n.listen(0, '127.0.0.1', r));
+			const probeBase = `http://127.0.0.1:${(n8n.address() as { port: number }).port}`;
+			const watch = async (probePath: string) => {
+				const [paused] = await run({}).result;
+				const taskId = String(paused[2].json.taskId);
+				const url = new URL(String(env.emulator.callbackUrl(taskId)));
+				// Only this one final callback comes, before the others have finished.
+				const hook = makeWebhookContext({
+					body: { ...env.emulator.callbackBody(taskId), task_status: 'succeed' },
+					query: Object.fromEntries(url.searchParams),
+					params: base,
+					credentials: credentials(),
+					evaluate: (e) => (e.includes('resumeUrl') ? probeBase + probePath : undefined),
+				});
+				return await node.webhook.call(hook.ctx);
+			};
+			try {
+				const started = Date.now();
+				const [resumed, elsewhere] = await Promise.all([watch('/waiting'), watch('/gone')]);
+				expect(Date.now() - started).toBeGreaterThan(15_000);
+				const [[...items]] = resumed.workflowData!;
+				expect(items.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+				expect(elsewhere.workflowData).toBeUndefined();
+				// Only the resumed batch was downloaded.
+				expect(env.emulator.snapshot().downloads).toBe(3);
+				expect(probes.sort()).toEqual(['/gone', '/waiting']);
+			} finally {
+				n8n.close();
+			}
+		},
+		60_000,
+	);
 });
