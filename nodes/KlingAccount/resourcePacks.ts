@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { KlingClient } from '../shared/api/client';
+import { perItem } from '../shared/output/perItem';
 
 const DAY_MS = 86_400_000;
 
@@ -54,18 +55,5 @@ async function readPacks(ctx: IExecuteFunctions, client: KlingClient, i: number)
 /** Get Resource Packs: one item per input item, with the packs and the units left per type. */
 export async function getResourcePacks(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const client = await KlingClient.connect(ctx);
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < ctx.getInputData().length; i++) {
-		try {
-			out.push({ json: await readPacks(ctx, client, i), pairedItem: { item: i } });
-		} catch (error) {
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(ctx.getNode(), String(error), { itemIndex: i });
-			if (!ctx.continueOnFail()) throw failure;
-			out.push({ json: { error: failure.message }, pairedItem: { item: i } });
-		}
-	}
-	return [out];
+	return await perItem(ctx, async (i) => [await readPacks(ctx, client, i)]);
 }

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { KlingClient } from '../shared/api/client';
 import type { KlingElement } from '../shared/api/task';
+import { perItem } from '../shared/output/perItem';
 
 /** One page's size: Kling allows 500 (kling-api-2026.md §5.1). */
 const PAGE_SIZE = 100;
@@ -26,22 +26,10 @@ async function elementsOf(
 /** List: the account's own elements or Kling's presets, one output item per element. */
 export async function listElements(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const client = await KlingClient.connect(ctx);
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < ctx.getInputData().length; i++) {
-		try {
-			const source = ctx.getNodeParameter('source', i, 'own') as 'own' | 'presets';
-			const all = ctx.getNodeParameter('returnAll', i, false) as boolean;
-			const limit = all ? Infinity : Number(ctx.getNodeParameter('limit', i, 50));
-			const elements = await elementsOf(client, source, limit, i);
-			out.push(...elements.map((e) => ({ json: { ...e }, pairedItem: { item: i } })));
-		} catch (error) {
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: i });
-			if (!ctx.continueOnFail()) throw failure;
-			out.push({ json: { error: failure.message }, pairedItem: { item: i } });
-		}
-	}
-	return [out];
+	return await perItem(ctx, async (i) => {
+		const source = ctx.getNodeParameter('source', i, 'own') as 'own' | 'presets';
+		const all = ctx.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = all ? Infinity : Number(ctx.getNodeParameter('limit', i, 50));
+		return (await elementsOf(client, source, limit, i)).map((e) => ({ ...e }));
+	});
 }

@@ -150,9 +150,8 @@ export class KlingTrigger implements INodeType {
 
 		const trigger = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const stored = this.getWorkflowStaticData('node') as { seen?: string[] };
-		if (!isFirstDelivery(trigger, stored, `${task.taskId}:${task.status}`, DEDUPE_MEMORY)) {
-			return ignore;
-		}
+		const deliveryKey = `${task.taskId}:${task.status}`;
+		if (!isFirstDelivery(trigger, stored, deliveryKey, DEDUPE_MEMORY)) return ignore;
 
 		const json: IDataObject = {
 			...taskJson(task, {
@@ -165,6 +164,8 @@ export class KlingTrigger implements INodeType {
 			taskType,
 			confirmedWithApi: confirm,
 			signatureVerified,
+			// For a downstream Remove Duplicates node: the only check several webhook processes share.
+			deliveryKey,
 		};
 		const item: INodeExecutionData = { json };
 		if (

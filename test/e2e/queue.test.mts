@@ -8,6 +8,7 @@ import { startSink } from '../support/sink.mts';
 import { chain, itemsFromBody, kling, sinkNode, webhookNode } from '../support/workflows.mts';
 
 const TRIGGER_ID = '4d2b6a70-7f1e-4c39-9a51-2f0e8c1d7b31';
+const DEDUP_TRIGGER_ID = '4d2b6a70-7f1e-4c39-9a51-2f0e8c1d7b32';
 
 /** Webhook (POST /webhook/<id>, `{count, run, ext, image}`) → Items → `node` → Sink. */
 function flow(id: string, sinkUrl: string, node: Record<string, unknown>) {
@@ -48,7 +49,7 @@ const i2v = (flowId: string, wait: string, extra: Record<string, unknown> = {}) 
 		{ webhookId: `${flowId}-kling-0000-4000-8000-000000000000`.slice(0, 36) },
 	);
 
-describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis', () => {
+describe('queue mode: main, two workers, two webhook processes, PostgreSQL and Redis', () => {
 	const emulator = new KlingEmulator({ videoTaskMs: 2500, submittedMs: 300, concurrency: 5 });
 	let cluster: QueueCluster;
 	let sink: Awaited<ReturnType<typeof startSink>>;
@@ -109,11 +110,33 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 			},
 			report('qm-trigger-out', sink.url, 'qmTrigger'),
 		]);
-		const flows = [polling, callback, getTask, trigger];
+		// The trigger as the README advises behind several webhook processes: Remove Duplicates
+		// (processed in previous executions, kept in n8n's database) on the trigger's deliveryKey.
+		const dedup = chain('qmDedup', [
+			{
+				...trigger.nodes[0],
+				id: 'qm-dedup-trigger',
+				webhookId: DEDUP_TRIGGER_ID,
+			},
+			{
+				id: 'qm-dedup-remove',
+				name: 'Remove Duplicates',
+				type: 'n8n-nodes-base.removeDuplicates',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: {
+					operation: 'removeItemsSeenInPreviousExecutions',
+					dedupeValue: '={{ $json.deliveryKey }}',
+				},
+			},
+			report('qm-dedup-out', sink.url, 'qmDedup'),
+		]);
+		const flows = [polling, callback, getTask, trigger, dedup];
 		cluster = await QueueCluster.start(
 			[emulatorCredential(url)],
 			flows,
 			flows.map((f) => f.id),
+			2,
 		);
 	});
 
@@ -221,6 +244,80 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		expect(again.status).toBe(200);
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(received('qmTrigger')).toHaveLength(2);
+	});
+
+	it('the Kling Trigger behind two webhook processes: what is left of de-duplication, measured', async () => {
+		emulator.reset({ videoTaskMs: 300, submittedMs: 50, concurrency: 40 });
+		const path = `/webhook/${DEDUP_TRIGGER_ID}/kling`;
+		const bases = [cluster.webhookBase, cluster.webhookBase2];
+		const deliver = async (base: string, taskId: string) =>
+			await fetch(base + path, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(emulator.callbackBody(taskId)),
+			});
+		const ids: string[] = [];
+		for (let i = 0; i < 22; i++) {
+			const created = (await (
+				await fetch(`${emulator.baseUrl}/v1/videos/image2video`, {
+					method: 'POST',
+					headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
+					body: JSON.stringify({
+						model_name: 'kling-v2-6',
+						image: makePng(400, 400).toString('base64'),
+						prompt: `dedup ${i}`,
+					}),
+				})
+			).json()) as { data: { task_id: string } };
+			ids.push(created.data.task_id);
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+		const started = async () =>
+			(await executions()).filter((e) => e.workflowId === 'qmDedup').length;
+		const settle = async (count: () => Promise<number>) => {
+			let last = -1;
+			for (let now = await count(); now !== last; now = await count()) {
+				last = now;
+				await new Promise((r) => setTimeout(r, 3000));
+			}
+		};
+		const passed = () => received('qmDedup').length;
+
+		// 1. The same callback at both processes at the same moment, for 10 tasks.
+		const same = ids.slice(0, 10);
+		for (const id of same) await Promise.all(bases.map(async (b) => await deliver(b, id)));
+		await settle(started);
+		await until(async () => passed() >= same.length);
+		await settle(async () => passed());
+		const sameRun = { deliveries: 20, executions: await started(), passed: passed() };
+
+		// 2. Two different tasks at the two processes at the same moment, then each repeated 2 s
+		// later at the other process (whose memory has not seen it), for 6 pairs.
+		const pairs = Array.from({ length: 6 }, (_, i) => [ids[10 + 2 * i], ids[11 + 2 * i]]);
+		for (const [a, b] of pairs) await Promise.all([deliver(bases[0], a), deliver(bases[1], b)]);
+		await new Promise((r) => setTimeout(r, 2000));
+		for (const [a, b] of pairs) await Promise.all([deliver(bases[1], a), deliver(bases[0], b)]);
+		await settle(started);
+		await settle(async () => passed());
+		const repeatRun = {
+			deliveries: 24,
+			executions: (await started()) - sameRun.executions,
+			passed: passed() - sameRun.passed,
+		};
+		console.log(
+			`[kling] trigger de-duplication, 2 webhook processes: ${JSON.stringify({ sameRun, repeatRun })}`,
+		);
+
+		// Every task started the workflow; each process starts a (task, status) at most once.
+		const keys = received('qmDedup').map((r) => (r.json as { deliveryKey: string }).deliveryKey);
+		expect(new Set(keys)).toEqual(new Set(ids.map((id) => `${id}:succeeded`)));
+		expect(sameRun.executions).toBeGreaterThanOrEqual(10);
+		expect(sameRun.executions).toBeLessThanOrEqual(20);
+		expect(repeatRun.executions).toBeGreaterThanOrEqual(12);
+		expect(repeatRun.executions).toBeLessThanOrEqual(24);
+		// A repeat seconds later gets past the trigger at most where static data lost the race, and
+		// never past Remove Duplicates, whose record was written in between.
+		expect(repeatRun.passed).toBe(12);
 	});
 
 	it('a worker killed mid-run: n8n does not retry the job; run again, the tasks are found, none paid twice', async () => {

@@ -159,6 +159,7 @@ describe('Kling Trigger webhook', () => {
 			status: 'succeeded',
 			taskType: 'image2video',
 			confirmedWithApi: true,
+			deliveryKey: `${task.task_id}:succeeded`,
 		});
 		const again = await call(task, { staticData }).result;
 		expect(again.workflowData).toBeUndefined();

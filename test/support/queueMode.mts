@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const PACKAGE = 'n8n-nodes-kling';
 const DB = { user: 'n8n', password: 'n8n-queue-test', name: 'n8n' };
 
-export type ProcessName = 'main' | 'w1' | 'w2' | 'wh1';
+export type ProcessName = 'main' | 'w1' | 'w2' | 'wh1' | 'wh2';
 const WORKERS: ProcessName[] = ['w1', 'w2'];
 
 interface Ports {
@@ -26,6 +26,8 @@ interface Ports {
 	redis: number;
 	main: number;
 	webhook: number;
+	/** A second webhook process, when asked for (0: none). */
+	webhook2: number;
 	health: Record<string, number>;
 	broker: Record<string, number>;
 }
@@ -48,6 +50,7 @@ export class QueueCluster {
 		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
 		workflows: WorkflowJson[],
 		publish: string[],
+		webhookProcesses: 1 | 2 = 1,
 	): Promise<QueueCluster> {
 		const [n8nDir, tarball, pgBin] = await Promise.all([
 			ensureN8n(),
@@ -57,12 +60,13 @@ export class QueueCluster {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'kling-queue-'));
 		chmodSync(dir, 0o755);
 		const free = async (n: number) => await Promise.all(Array.from({ length: n }, freePort));
-		const [pg, redis, main, webhook, h1, h2, b0, b1, b2] = await free(9);
+		const [pg, redis, main, webhook, webhook2, h1, h2, b0, b1, b2] = await free(10);
 		const ports = {
 			pg,
 			redis,
 			main,
 			webhook,
+			webhook2: webhookProcesses === 2 ? webhook2 : 0,
 			health: { w1: h1, w2: h2 },
 			broker: { main: b0, w1: b1, w2: b2 },
 		};
@@ -71,7 +75,7 @@ export class QueueCluster {
 			cluster.startReaper();
 			await cluster.startPostgres();
 			await cluster.startRedis();
-			for (const name of ['cli', 'main', 'w1', 'w2', 'wh1'])
+			for (const name of ['cli', 'main', 'w1', 'w2', 'wh1', ...cluster.extraWebhooks()])
 				await cluster.installPackage(name, tarball);
 			await cluster.importAndPublish(credentials, workflows, publish);
 			await cluster.startN8n();
@@ -85,6 +89,15 @@ export class QueueCluster {
 	/** The address of production webhooks and resume URLs: the webhook process. */
 	get webhookBase(): string {
 		return `http://127.0.0.1:${this.ports.webhook}`;
+	}
+
+	/** The second webhook process, where started: the same webhooks, as behind a load balancer. */
+	get webhookBase2(): string {
+		return `http://127.0.0.1:${this.ports.webhook2}`;
+	}
+
+	private extraWebhooks(): ProcessName[] {
+		return this.ports.webhook2 ? ['wh2'] : [];
 	}
 
 	private env(name: string): NodeJS.ProcessEnv {
@@ -305,9 +318,12 @@ export class QueueCluster {
 			});
 		}
 		this.spawnN8n('wh1', 'webhook', { N8N_PORT: String(webhook) });
+		for (const name of this.extraWebhooks())
+			this.spawnN8n(name, 'webhook', { N8N_PORT: String(this.ports.webhook2) });
 		await Promise.all([
 			...WORKERS.map(async (w) => await this.ready(w, health[w])),
 			this.ready('wh1', webhook),
+			...this.extraWebhooks().map(async (name) => await this.ready(name, this.ports.webhook2)),
 		]);
 	}
 
@@ -346,7 +362,7 @@ export class QueueCluster {
 		if (this.stopped) return;
 		this.stopped = true;
 		for (const [name, text] of this.logs) record('log', `queue-mode ${name}`, text);
-		for (const name of ['wh1', 'main', 'w1', 'w2', 'redis']) await this.end(name);
+		for (const name of ['wh1', 'wh2', 'main', 'w1', 'w2', 'redis']) await this.end(name);
 		await this.asPostgres([
 			`${this.pgBin}/pg_ctl`,
 			'-D',

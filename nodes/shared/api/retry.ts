@@ -49,6 +49,11 @@ export function rejectedBeforeAcceptance(failure: KlingFailure): boolean {
 	return failure.httpCode === 429 && failure.klingCode !== 1303;
 }
 
+/** Kling's answer to a second task with an external task ID it already has (400 / 1201, free). */
+export function isTaken(failure: KlingFailure): boolean {
+	return failure.klingCode === 1201 && /already exist/i.test(failure.klingMessage ?? '');
+}
+
 /** The create may or may not have produced a task; only a lookup can tell. */
 export function outcomeUnknown(failure: KlingFailure): boolean {
 	if (failure.kind === 'cancelled') return false;

@@ -10,14 +10,16 @@ import { klingApiError, redact, type KlingFailure } from './errors';
 import { interpret, type Attempt, type RequestSpec } from './exchange';
 import type { CreateOutcome } from './protocol';
 import { resolveProvider, type KlingCredentials, type ResolvedProvider } from './providers';
-import { isRetryable, outcomeUnknown, rejectedBeforeAcceptance, type RetryPolicy } from './retry';
+import {
+	isRetryable,
+	isTaken,
+	outcomeUnknown,
+	rejectedBeforeAcceptance,
+	type RetryPolicy,
+} from './retry';
 import { normalizeTask, type KlingTask } from './task';
 
 export const CREDENTIAL_TYPE = 'klingApi';
-
-/** Kling's answer to a second task with an external task ID it already has (400 / 1201, free). */
-const isTaken = (failure: KlingFailure) =>
-	failure.klingCode === 1201 && /already exist/i.test(failure.klingMessage ?? '');
 
 export type KlingContext = IExecuteFunctions | IWebhookFunctions;
 
