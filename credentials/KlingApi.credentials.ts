@@ -13,10 +13,10 @@ import { signKlingJwt } from '../nodes/shared/api/jwt';
 import {
 	PROBE_TASK_ID,
 	PROVIDERS,
+	resolveProvider,
 	type KlingCredentials,
 	type ProviderId,
 } from '../nodes/shared/api/providers';
-import { extraHeaders } from '../nodes/shared/api/relaySettings';
 
 const RELAYS = (Object.keys(PROVIDERS) as ProviderId[]).filter(
 	(id) => PROVIDERS[id].pathPrefix === '/kling',
@@ -310,7 +310,7 @@ export class KlingApi implements ICredentialType {
 			...requestOptions,
 			headers: {
 				...requestOptions.headers,
-				...extraHeaders(credentials as unknown as KlingCredentials),
+				...resolveProvider(credentials as unknown as KlingCredentials).profile.extraHeaders,
 				Authorization: `Bearer ${bearerToken(credentials as unknown as KlingCredentials)}`,
 			},
 		};

@@ -9,20 +9,10 @@ import {
 } from '../support/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 import { makePng } from '../../emulator/media.mts';
+import { I2V_BASE } from '../support/params.mts';
 
 const node = new KlingImage2Video();
-const base = {
-	operation: 'generate',
-	model: 'kling-v2-6',
-	image: 'data',
-	prompt: 'A cat walks',
-	wait: 'poll',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
-	options: {},
-};
+const base = I2V_BASE;
 
 describe('Kling Image to Video', () => {
 	const env = useEmulator();

@@ -5,21 +5,11 @@ import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMu
 import { binaryItem, makeContext, makeWebhookContext } from '../support/context.mts';
 import { PNG, createRequests, useEmulator } from '../support/emulator.mts';
 import { PROVIDER_CASES } from '../support/providers.mts';
+import { I2V_BASE } from '../support/params.mts';
 
 const i2v = new KlingImage2Video();
 const m2i = new KlingMultiImage2Image();
-const base = {
-	operation: 'generate',
-	model: 'kling-v2-6',
-	image: 'data',
-	prompt: 'A cat walks',
-	wait: 'poll',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
-	options: {},
-};
+const base = I2V_BASE;
 
 describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (provider) => {
 	const env = useEmulator({ relay: provider.relay });

@@ -4,6 +4,7 @@
  */
 
 import type { LegacyRoute, TaskKind } from '../models/catalogue';
+import { LEGACY_PATHS } from './paths';
 import { withRelaySettings } from './relaySettings';
 
 /** A node's job, as the output's `endpoint` names it; the route a request takes is chosen per model. */
@@ -81,19 +82,6 @@ export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
 		resultKind: 'element',
 		legacyRoutes: ['element'],
 	},
-};
-
-/** Legacy `/v1` paths on the official API. */
-export const LEGACY_PATHS: Record<LegacyRoute, string> = {
-	image2video: '/v1/videos/image2video',
-	text2video: '/v1/videos/text2video',
-	omniVideo: '/v1/videos/omni-video',
-	multiImage2video: '/v1/videos/multi-image2video',
-	multiImage2image: '/v1/images/multi-image2image',
-	omniImage: '/v1/images/omni-image',
-	// Legacy-shaped in both standards, with an API key or access key (kling-api-2026.md §5).
-	element: '/v1/general/advanced-custom-elements',
-	elementPresets: '/v1/general/advanced-presets-elements',
 };
 
 export const REGION_BASE_URLS: Record<Region, string> = {

@@ -5,13 +5,8 @@
  */
 
 import type { LegacyRoute } from '../models/catalogue';
-import {
-	LEGACY_PATHS,
-	PROVIDERS,
-	type KlingCredentials,
-	type ProviderProfile,
-	type Tristate,
-} from './providers';
+import { LEGACY_PATHS } from './paths';
+import type { KlingCredentials, ProviderProfile, Tristate } from './providers';
 
 export function withRelaySettings(
 	profile: ProviderProfile,
@@ -33,7 +28,7 @@ export function withRelaySettings(
 			minImages >= 1
 				? { multiImage2video: minImages, multiImage2image: minImages }
 				: profile.minImages,
-		extraHeaders: extraHeaders(credentials),
+		extraHeaders: withExtraHeader(profile, credentials),
 		externalIdLookup: tristate(credentials.externalIdLookup, profile.externalIdLookup, [
 			'path',
 			'query',
@@ -75,11 +70,12 @@ export function parseRouteOverrides(text: string): Partial<Record<LegacyRoute, s
 
 const normalisePath = (path: string) => `/${path.trim().replace(/^\/+|\/+$/g, '')}`;
 
-/** Headers sent with every request: the profile's, and the credential's extra header. */
-export function extraHeaders(credentials: KlingCredentials): Record<string, string> {
-	const profile = PROVIDERS[credentials.provider];
-	if (!profile) return {};
-	const name = credentials.relaySettings === true ? (credentials.extraHeaderName ?? '').trim() : '';
+/** The profile's headers and the credential's extra header. */
+function withExtraHeader(
+	profile: ProviderProfile,
+	credentials: KlingCredentials,
+): Record<string, string> {
+	const name = (credentials.extraHeaderName ?? '').trim();
 	return name
 		? { ...profile.extraHeaders, [name]: credentials.extraHeaderValue ?? '' }
 		: profile.extraHeaders;

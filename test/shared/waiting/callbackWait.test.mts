@@ -10,20 +10,10 @@ import {
 	makeWebhookContext,
 } from '../../support/context.mts';
 import { PNG, createRequests, useEmulator } from '../../support/emulator.mts';
+import { I2V_BASE } from '../../support/params.mts';
 
 const node = new KlingImage2Video();
-const base = {
-	operation: 'generate',
-	model: 'kling-v2-6',
-	image: 'data',
-	prompt: 'A cat walks',
-	wait: 'callback',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
-	options: {},
-};
+const base = { ...I2V_BASE, wait: 'callback' };
 const three = () => [binaryItem(PNG), binaryItem(PNG), binaryItem(PNG)];
 
 describe.each(['new', 'legacy'])('Wait "Until Kling Calls Back" (%s API standard)', (standard) => {
