@@ -9,6 +9,7 @@ import type {
 	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
+	IAdditionalCredentialOptions,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
@@ -47,6 +48,8 @@ export interface HttpLogEntry {
 	method: string;
 	url: string;
 	authorization?: string;
+	/** Whether n8n was handed the credentials already read (otherwise it reads them per request). */
+	credentialsPassed?: boolean;
 }
 
 export function emulatorCredentials(baseUrl: string, extra: IDataObject = {}): IDataObject {
@@ -133,6 +136,7 @@ export function makeContext(options: ContextOptions) {
 		...TEST_NODE,
 		type: options.nodeType ?? TEST_NODE.type,
 		parameters: {},
+		credentials: { klingApi: { id: 'cred-1', name: 'Kling API (test)' } },
 	};
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const http: HttpLogEntry[] = [];
@@ -201,16 +205,26 @@ export function makeContext(options: ContextOptions) {
 			]),
 		),
 		helpers: {
-			httpRequestWithAuthentication: async function (type: string, request: IHttpRequestOptions) {
+			httpRequestWithAuthentication: async function (
+				type: string,
+				request: IHttpRequestOptions,
+				additional?: IAdditionalCredentialOptions,
+			) {
 				if (type !== 'klingApi') throw new Error(`unexpected credential type ${type}`);
-				const signed = await credential.authenticate(options.credentials as never, {
-					...request,
-					abortSignal: options.signal,
-				});
+				// As n8n does: the credentials handed over, or read again.
+				const passed = additional?.credentialsDecrypted;
+				const signed = await credential.authenticate(
+					(passed?.data ?? options.credentials) as never,
+					{
+						...request,
+						abortSignal: options.signal,
+					},
+				);
 				http.push({
 					method: signed.method ?? 'GET',
 					url: signed.url,
 					authorization: String(signed.headers?.Authorization ?? ''),
+					credentialsPassed: passed?.id === 'cred-1' && passed.type === 'klingApi',
 				});
 				try {
 					return await rawHttp(signed);

@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
@@ -37,12 +39,29 @@ export class KlingTransport {
 
 	private readonly secrets: string[];
 
+	/**
+	 * The credentials `connect` read, handed to every request: n8n would otherwise read (decrypt and
+	 * resolve) them again per request, 80–170 ms each in a webhook taking a wave of callbacks.
+	 */
+	private readonly auth: IAdditionalCredentialOptions | undefined;
+
 	constructor(
 		protected readonly ctx: KlingContext,
 		readonly credentials: KlingCredentials,
 		readonly retry: RetryPolicy,
 	) {
 		this.provider = resolveProvider(credentials);
+		const ref = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		this.auth = ref?.id
+			? {
+					credentialsDecrypted: {
+						id: ref.id,
+						name: ref.name,
+						type: CREDENTIAL_TYPE,
+						data: credentials as unknown as ICredentialDataDecryptedObject,
+					},
+				}
+			: undefined;
 		this.secrets = [
 			credentials.apiKey,
 			credentials.accessKey,
@@ -145,6 +164,7 @@ export class KlingTransport {
 					ignoreHttpStatusErrors: true,
 					timeout: this.retry.timeoutMs,
 				},
+				this.auth,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (this.isCancelled()) return { ok: false, failure: { kind: 'cancelled' } };

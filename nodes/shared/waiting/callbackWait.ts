@@ -270,8 +270,8 @@ export async function resumeFromCallback(
 	try {
 		batchState = await readBatch(client, items, claimed.externalTaskId ?? undefined);
 	} catch {
-		// The API could not confirm; a later callback or the wait timeout ends the wait.
-		return stay;
+		// The API could not confirm: were this the last callback, only the watch would end the wait.
+		return await watchBatch(ctx, client, endpoint, items, batch);
 	}
 	if (!batchState.allFinal) return await watchBatch(ctx, client, endpoint, items, batch);
 	if (!claimResume(batch)) return stay;

@@ -41,7 +41,7 @@ describe('transport against the emulator', () => {
 	});
 
 	it('creates a task and reads it back by id and by external id', async () => {
-		const { client: c } = await client();
+		const { client: c, http } = await client();
 		const created = await c.tryCreate(I2V, body('ext-1'));
 		expect(created.status).toBe('created');
 		if (created.status !== 'created') return;
@@ -50,6 +50,9 @@ describe('transport against the emulator', () => {
 		const byExt = await c.findByExternalId(I2V, 'ext-1');
 		expect(byExt?.taskId).toBe(created.task.taskId);
 		expect(await c.findByExternalId(I2V, 'nope')).toBeUndefined();
+		// Every request hands n8n the credentials connect read, so it does not read them again.
+		expect(http.length).toBeGreaterThanOrEqual(4);
+		expect(http.every((e) => e.credentialsPassed)).toBe(true);
 	});
 
 	it.each<FaultRule['kind']>(['5000-after-create', '5002-after-create', 'reset'])(
