@@ -58,6 +58,8 @@ export interface ScaleRun {
 	workerCoreShare: number;
 	/** Where each slot's turnaround goes (see turnaround()). */
 	turnaround: Turnaround;
+	/** The wall in three parts: the webhook call to the first create, the first create to the last task's end, that to the last item at the sink. */
+	phases: { startupMs: number; spanMs: number; tailMs: number };
 }
 
 /**
@@ -96,6 +98,12 @@ function turnaround(stats: EmulatorStats, slots: number): Turnaround {
 		refillP90Ms: pick(refill, 0.9),
 		statusReads: reads.length,
 	};
+}
+
+function phasesOf(stats: EmulatorStats, started: number, end: number): ScaleRun['phases'] {
+	const firstCreate = Math.min(...stats.tasks.map((t) => t.createdAt));
+	const lastEnd = Math.max(...stats.tasks.map((t) => t.finishAt));
+	return { startupMs: firstCreate - started, spanMs: lastEnd - firstCreate, tailMs: end - lastEnd };
 }
 
 type Sink = Awaited<ReturnType<typeof startSink>>;
@@ -271,6 +279,7 @@ async function scale(
 			cpuBusy: Math.round((1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total)) * 100) / 100,
 			workerCoreShare: Math.round(((cpuMs(ran) - workerCpu0[ran]) / (end - started)) * 100) / 100,
 			turnaround: turnaround(stats, config.scaleConcurrency),
+			phases: phasesOf(stats, started, end),
 		};
 	} finally {
 		clearInterval(sampler);
@@ -365,7 +374,7 @@ Contention: ${config.executions} executions × ${config.itemsEach} items started
 |---|---|---|---|---|---|---|
 ${modes.map((m) => `| ${m.mode === 'queue' ? 'queue, main + 2 workers + webhook' : 'regular'} | ${(m.wall / 1000).toFixed(1)} s (${m.walls}) | ${m.ratio} | ${m.refused} | ${m.idle} | ${m.creates} | ${m.peak} |`).join('\n')}
 
-Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : `not saturated, so the gap is the turnaround of each slot: ${Math.round((s.wallMs / Math.ceil(s.items / config.scaleConcurrency) - config.scaleTaskMs) / 10) / 100} s per wave between a task's end and the next task in its slot`}). Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
+Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : 'not saturated'}). The wall in three parts: ${(s.phases.startupMs / 1000).toFixed(2)} s from the webhook call to the first create (n8n queues the execution, a worker starts it, the ${s.items} items are read and checked), ${(s.phases.spanMs / 1000).toFixed(2)} s from the first create to the last task's end (${Math.round((s.phases.spanMs / s.idealMs) * 1000) / 1000} × ideal: the slots' ramp-up and turnaround), and ${(s.phases.tailMs / 1000).toFixed(2)} s from there to the last item at the sink (the last results' downloads, the node's output, and the sink node's ${s.items} requests). The first and last parts alone make ${Math.round(((s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 10} % of the ideal: were every slot refilled the instant its task ended, the wall would still be ${Math.round(((s.idealMs + s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 1000} × ideal, so this harness cannot show 1.05 ×; the node's own part, the span, is the figure to watch. Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
 `;
 	return { section, targets };
 }
