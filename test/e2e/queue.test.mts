@@ -77,6 +77,19 @@ describe('queue mode: main, two workers, two webhook processes, PostgreSQL and R
 		(['w1', 'w2'] as const).find((w) =>
 			cluster.log(w).includes(`Worker started execution ${executionId} `),
 		);
+	/** A task created on the emulator directly, as another client of the account would. */
+	const createTask = async (fields: Record<string, string>): Promise<string> => {
+		const r = await fetch(`${emulator.baseUrl}/v1/videos/image2video`, {
+			method: 'POST',
+			headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
+			body: JSON.stringify({
+				model_name: 'kling-v2-6',
+				image: makePng(400, 400).toString('base64'),
+				...fields,
+			}),
+		});
+		return ((await r.json()) as { data: { task_id: string } }).data.task_id;
+	};
 	const executions = async () =>
 		(await cluster.sql(`select id, status, "workflowId" from execution_entity order by id`)).map(
 			([id, status, workflowId]) => ({ id, status, workflowId }),
@@ -217,19 +230,8 @@ describe('queue mode: main, two workers, two webhook processes, PostgreSQL and R
 	it('the Kling Trigger runs on the webhook process: one execution per finished task, a repeat starts none', async () => {
 		emulator.reset({ videoTaskMs: 1000, submittedMs: 100, concurrency: 5 });
 		const hook = `${cluster.webhookBase}/webhook/${TRIGGER_ID}/kling`;
-		for (const ext of ['qm-trigger-a', 'qm-trigger-b']) {
-			await fetch(`${emulator.baseUrl}/v1/videos/image2video`, {
-				method: 'POST',
-				headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
-				body: JSON.stringify({
-					model_name: 'kling-v2-6',
-					image: makePng(400, 400).toString('base64'),
-					prompt: 'fine',
-					callback_url: hook,
-					external_task_id: ext,
-				}),
-			});
-		}
+		for (const ext of ['qm-trigger-a', 'qm-trigger-b'])
+			await createTask({ prompt: 'fine', callback_url: hook, external_task_id: ext });
 		await until(() => received('qmTrigger').length === 2);
 		const ids = received('qmTrigger').map(
 			(r) => (r.json as { externalTaskId: string }).externalTaskId,
@@ -257,20 +259,7 @@ describe('queue mode: main, two workers, two webhook processes, PostgreSQL and R
 				body: JSON.stringify(emulator.callbackBody(taskId)),
 			});
 		const ids: string[] = [];
-		for (let i = 0; i < 22; i++) {
-			const created = (await (
-				await fetch(`${emulator.baseUrl}/v1/videos/image2video`, {
-					method: 'POST',
-					headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
-					body: JSON.stringify({
-						model_name: 'kling-v2-6',
-						image: makePng(400, 400).toString('base64'),
-						prompt: `dedup ${i}`,
-					}),
-				})
-			).json()) as { data: { task_id: string } };
-			ids.push(created.data.task_id);
-		}
+		for (let i = 0; i < 22; i++) ids.push(await createTask({ prompt: `dedup ${i}` }));
 		await new Promise((r) => setTimeout(r, 1000));
 		const started = async () =>
 			(await executions()).filter((e) => e.workflowId === 'qmDedup').length;

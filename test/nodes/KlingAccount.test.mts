@@ -4,6 +4,7 @@ import { KlingAccount } from '../../nodes/KlingAccount/KlingAccount.node.ts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { binaryItem, emulatorCredentials, makeContext } from '../support/context.mts';
 import { PNG, useEmulator } from '../support/emulator.mts';
+import { I2V_BASE } from '../support/params.mts';
 
 const account = new KlingAccount();
 
@@ -25,17 +26,7 @@ describe('Kling Account', () => {
 	it('reads the resource packs and the units left per type, after what tasks took', async () => {
 		// Kling 2.6, 5 s at 720p, silent: 0.3 units a second (kling-api-2026.md §2.3) = 1.5 units.
 		const generate = makeContext({
-			params: {
-				operation: 'generate',
-				model: 'kling-v2-6',
-				image: 'data',
-				prompt: 'A cat walks',
-				wait: 'poll',
-				waitTimeout: 1,
-				pollInterval: 1,
-				downloadResult: false,
-				options: {},
-			},
+			params: { ...I2V_BASE, downloadResult: false },
 			items: [binaryItem(PNG), binaryItem(PNG)],
 			credentials: emulatorCredentials(env.base),
 		});
