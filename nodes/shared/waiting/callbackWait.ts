@@ -305,6 +305,13 @@ async function resumeBatch(
  */
 const watchers = new Map<string, number>();
 const QUIET_MS = 15_000;
+/**
+ * A watch keeps its webhook call open, and with it n8n's hold on the execution's data and an
+ * expression isolate. A watch lasts at most about one task's length (the node pauses once its
+ * last task is submitted, so only the last wave is still running), and only this many run at
+ * once in one process.
+ */
+const MAX_WATCHERS = 50;
 
 function heard(batch: string): void {
 	if (watchers.has(batch)) watchers.set(batch, Date.now());
@@ -328,7 +335,7 @@ async function watchBatch(
 	batch: string,
 ): Promise<IWebhookResponseData> {
 	const stay: IWebhookResponseData = { noWebhookResponse: true };
-	if (watchers.has(batch)) return stay;
+	if (watchers.has(batch) || watchers.size >= MAX_WATCHERS) return stay;
 	const minutes = Number(itemParameter(ctx, 'waitTimeout', 0, 30)) || 30;
 	const until = Date.now() + minutes * 60_000;
 	watchers.set(batch, Date.now());
