@@ -310,7 +310,7 @@ const QUIET_MS = 15_000;
  * expression isolate. A watch lasts at most about one task's length (the node pauses once its
  * last task is submitted, so only the last wave is still running), and costs about 9 MB of the
  * process's memory (40 watched against 40 unwatched waiting executions in a real n8n 2.41.1), so
- * only this many run at once in one process.
+ * only this many run at once in one n8n instance.
  */
 const MAX_WATCHERS = 20;
 

@@ -55,6 +55,23 @@ describe('transport against the emulator', () => {
 		expect(http.every((e) => e.credentialsPassed)).toBe(true);
 	});
 
+	it('a list read reaches past the newer tasks still running (Kling lists newest first)', async () => {
+		emulator.reset({ concurrency: 100 });
+		const { client: c, http } = await client();
+		const ids: string[] = [];
+		for (let i = 0; i < 30; i++) {
+			const created = await c.tryCreate(I2V, body(`page-${i}`));
+			if (created.status === 'created') ids.push(created.task.taskId);
+		}
+		const due = ids.slice(0, 3);
+		// A page sized to the due tasks alone (3 + 20) holds only the 23 newest: they are not on it.
+		expect((await c.readMany(I2V, due, 'taskId'))?.length).toBe(0);
+		const reads = http.length;
+		const found = await c.readMany(I2V, due, 'taskId', ids.length);
+		expect(found?.map((t) => t.taskId).sort()).toEqual([...due].sort());
+		expect(http.length - reads).toBe(1);
+	});
+
 	it.each<FaultRule['kind']>(['5000-after-create', '5002-after-create', 'reset'])(
 		'a create hit by %s yields exactly one task (lookup before resubmit)',
 		async (kind) => {
