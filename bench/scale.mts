@@ -5,8 +5,10 @@
  *   against ceil(20 / C) · T, the creates Kling refused with 1303, and the slot-seconds left idle.
  * - Scale: 1,000 image items in one execution at C = 50 in queue mode: wall against the ideal,
  *   the worker's peak RSS and its growth per 100 items, creates per item.
+ * KLING_SCALE_TRACE=<file> writes the 1,000-item run's emulator record (every task and request,
+ * timed) there, to see where a wave's time goes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 import { KlingEmulator, type EmulatorStats } from '../emulator/server.mts';
 import { N8nInstance, emulatorCredential, log, type WorkflowJson } from '../test/support/n8n.mts';
@@ -58,8 +60,19 @@ export interface ScaleRun {
 	workerCoreShare: number;
 	/** Where each slot's turnaround goes (see turnaround()). */
 	turnaround: Turnaround;
-	/** The wall in three parts: the webhook call to the first create, the first create to the last task's end, that to the last item at the sink. */
-	phases: { startupMs: number; spanMs: number; tailMs: number };
+	/**
+	 * The wall in three parts: the webhook call to the first create, the first create to the last
+	 * task's end, that to the last item at the sink; within the span, the first task's end to the
+	 * first refill (nothing learned yet: the Poll Interval sets it); within the tail, the last
+	 * task's end to the last download asked for.
+	 */
+	phases: {
+		startupMs: number;
+		spanMs: number;
+		tailMs: number;
+		firstRefillMs: number;
+		lastDownloadMs: number;
+	};
 }
 
 /**
@@ -100,10 +113,23 @@ function turnaround(stats: EmulatorStats, slots: number): Turnaround {
 	};
 }
 
-function phasesOf(stats: EmulatorStats, started: number, end: number): ScaleRun['phases'] {
-	const firstCreate = Math.min(...stats.tasks.map((t) => t.createdAt));
+function phasesOf(
+	stats: EmulatorStats,
+	started: number,
+	end: number,
+	slots: number,
+): ScaleRun['phases'] {
+	const created = stats.tasks.map((t) => t.createdAt).sort((a, b) => a - b);
+	const firstEnd = Math.min(...stats.tasks.map((t) => t.finishAt));
 	const lastEnd = Math.max(...stats.tasks.map((t) => t.finishAt));
-	return { startupMs: firstCreate - started, spanMs: lastEnd - firstCreate, tailMs: end - lastEnd };
+	const downloads = stats.requests.filter((r) => r.kind === 'download').map((r) => r.at);
+	return {
+		startupMs: created[0] - started,
+		spanMs: lastEnd - created[0],
+		tailMs: end - lastEnd,
+		firstRefillMs: created[slots] - firstEnd,
+		lastDownloadMs: Math.max(...downloads) - lastEnd,
+	};
 }
 
 type Sink = Awaited<ReturnType<typeof startSink>>;
@@ -267,6 +293,8 @@ async function scale(
 		// The worker that ran it grew; the other one idled.
 		const ran = workers.reduce((a, b) => (peak[b] - base[b] > peak[a] - base[a] ? b : a));
 		const stats = emulator.snapshot();
+		if (process.env.KLING_SCALE_TRACE)
+			writeFileSync(process.env.KLING_SCALE_TRACE, JSON.stringify({ started, end, stats }));
 		const ideal = Math.ceil(config.scaleItems / config.scaleConcurrency) * config.scaleTaskMs;
 		return {
 			items: config.scaleItems,
@@ -279,7 +307,7 @@ async function scale(
 			cpuBusy: Math.round((1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total)) * 100) / 100,
 			workerCoreShare: Math.round(((cpuMs(ran) - workerCpu0[ran]) / (end - started)) * 100) / 100,
 			turnaround: turnaround(stats, config.scaleConcurrency),
-			phases: phasesOf(stats, started, end),
+			phases: phasesOf(stats, started, end, config.scaleConcurrency),
 		};
 	} finally {
 		clearInterval(sampler);
@@ -374,7 +402,7 @@ Contention: ${config.executions} executions × ${config.itemsEach} items started
 |---|---|---|---|---|---|---|
 ${modes.map((m) => `| ${m.mode === 'queue' ? 'queue, main + 2 workers + webhook' : 'regular'} | ${(m.wall / 1000).toFixed(1)} s (${m.walls}) | ${m.ratio} | ${m.refused} | ${m.idle} | ${m.creates} | ${m.peak} |`).join('\n')}
 
-Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : 'not saturated'}). The wall in three parts: ${(s.phases.startupMs / 1000).toFixed(2)} s from the webhook call to the first create (n8n queues the execution, a worker starts it, the ${s.items} items are read and checked), ${(s.phases.spanMs / 1000).toFixed(2)} s from the first create to the last task's end (${Math.round((s.phases.spanMs / s.idealMs) * 1000) / 1000} × ideal: the slots' ramp-up and turnaround), and ${(s.phases.tailMs / 1000).toFixed(2)} s from there to the last item at the sink (the last results' downloads, the node's output, and the sink node's ${s.items} requests). The first and last parts alone make ${Math.round(((s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 10} % of the ideal: were every slot refilled the instant its task ended, the wall would still be ${Math.round(((s.idealMs + s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 1000} × ideal, so this harness cannot show 1.05 ×; the node's own part, the span, is the figure to watch. Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
+Scale: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : 'not saturated'}). The wall in three parts: ${(s.phases.startupMs / 1000).toFixed(2)} s from the webhook call to the first create (n8n queues the execution, a worker starts it, the ${s.items} items are read and checked), ${(s.phases.spanMs / 1000).toFixed(2)} s from the first create to the last task's end (${Math.round((s.phases.spanMs / s.idealMs) * 1000) / 1000} × ideal: the slots' ramp-up and turnaround; ${(s.phases.firstRefillMs / 1000).toFixed(2)} s of it from the first task's end to the first refill, as the first wave is checked at the Poll Interval of 1 s until one of its tasks has finished), and ${(s.phases.tailMs / 1000).toFixed(2)} s from there to the last item at the sink (the last download was asked for ${(s.phases.lastDownloadMs / 1000).toFixed(2)} s after the last task's end; the rest is the node's output and the sink node's ${s.items} requests). The first and last parts alone make ${Math.round(((s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 10} % of the ideal: were every slot refilled the instant its task ended, the wall would still be ${Math.round(((s.idealMs + s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 1000} × ideal, so this harness cannot show 1.05 ×; the node's own part, the span, is the figure to watch. Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
 `;
 	return { section, targets };
 }

@@ -3,12 +3,13 @@ import type { KlingTask } from '../api/task';
 /**
  * A task is checked just after its learned duration: the start is taken when the create answered,
  * after Kling's own created time, so the learned length (Kling's clock) already errs late; the
- * margin (a tenth of it, at most 50 ms) only absorbs rounding. A task still running then is
- * re-checked in steps of a tenth of it (at least 1 s, unless the task itself is shorter, and never
- * under 100 ms): both scale with the task, so sub-second tasks are not held up by margins meant
- * for minutes.
+ * margin (a tenth of it, at most 10 ms) only absorbs rounding of Kling's millisecond times. It is
+ * idle slot time paid once per wave: 50 ms cost 1 s over the 20 waves of 1,000 items at C = 50.
+ * A task still running then is re-checked in steps of a tenth of it (at least 1 s, unless the
+ * task itself is shorter, and never under 100 ms): both scale with the task, so sub-second tasks
+ * are not held up by margins meant for minutes.
  */
-const MAX_MARGIN_MS = 50;
+const MAX_MARGIN_MS = 10;
 const MIN_RECHECK_MS = 1000;
 const FLOOR_RECHECK_MS = 100;
 

@@ -79,6 +79,9 @@ export class TaskScheduler {
 	/** Routes whose provider has no usable list: read task by task there. */
 	private readonly unlistable = new Set<string>();
 	private readonly id = `scheduler-${++schedulers}`;
+	/** Finished polled tasks whose results are still to be downloaded, and the lanes doing it. */
+	private readonly toSettle: Job[] = [];
+	private readonly lanes = new Set<Promise<void>>();
 
 	constructor(
 		private readonly client: SchedulerClient,
@@ -98,6 +101,7 @@ export class TaskScheduler {
 		try {
 			await this.loop();
 		} finally {
+			while (this.lanes.size > 0) await Promise.all([...this.lanes]);
 			// Tasks left running (callback-wait) end unseen here; the line moves on without us.
 			this.options.board?.forget([...this.active].map((j) => j.task!.taskId));
 			this.options.board?.leave(this.id);
@@ -284,8 +288,8 @@ export class TaskScheduler {
 
 	/**
 	 * Checks the due tasks; the finished ones free their slots, the next tasks are submitted into
-	 * them, and only then are the finished ones' results downloaded, several at once: a wave of 50
-	 * downloads one after another kept 50 slots idle for as long as they took.
+	 * them, and the finished ones' results are downloaded in the background: a wave of 50 downloads
+	 * awaited here kept the loop from seeing the next tasks end for as long as they took.
 	 */
 	private async checkDue(): Promise<void> {
 		const due = this.dueJobs();
@@ -304,7 +308,27 @@ export class TaskScheduler {
 		}
 		if (!finished.length) return;
 		await this.submitWhileRoom();
-		await this.settleAll(finished);
+		this.settleInBackground(finished);
+	}
+
+	/** At most SETTLES_AT_ONCE downloads at a time, across waves; `run` waits for the last. */
+	private settleInBackground(jobs: Job[]): void {
+		this.toSettle.push(...jobs);
+		while (this.lanes.size < SETTLES_AT_ONCE && this.toSettle.length > 0) {
+			const lane: Promise<void> = this.drainSettles().finally(() => this.lanes.delete(lane));
+			this.lanes.add(lane);
+		}
+	}
+
+	private async drainSettles(): Promise<void> {
+		while (this.toSettle.length > 0 && !this.client.isCancelled()) {
+			const job = this.toSettle.shift()!;
+			try {
+				await this.settle(job);
+			} catch (error) {
+				this.fail(job, error);
+			}
+		}
 	}
 
 	/** True when the task has finished and its job awaits settling (polling). */

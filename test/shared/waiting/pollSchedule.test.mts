@@ -13,8 +13,8 @@ describe('poll timing', () => {
 		forgetTypicalDurations();
 		new PollSchedule().learn(done(8000), 'new|kling-3.0|720p|5|');
 		const next = new PollSchedule();
-		// Started at 1 s: expected done at 9 s + 50 ms, not at the 10 s interval.
-		expect(next.next(1000, 10_000, 1000, 'new|kling-3.0|720p|5|')).toBe(9050);
+		// Started at 1 s: expected done at 9 s + 10 ms, not at the 10 s interval.
+		expect(next.next(1000, 10_000, 1000, 'new|kling-3.0|720p|5|')).toBe(9010);
 		// A wrong guess costs one read: past it, the interval applies again.
 		expect(next.next(1000, 10_000, 9100, 'new|kling-3.0|720p|5|')).toBe(19_100);
 		// Other kinds of task are not affected.
@@ -29,8 +29,8 @@ describe('poll timing', () => {
 	it('then checks a task at its learned length plus a small margin', () => {
 		const s = new PollSchedule();
 		s.learn(done(60_000));
-		// Started at 5 s, expected done at 65 s + 50 ms; the 90 s interval is not waited for.
-		expect(s.next(5000, 90_000, 6000)).toBe(65_050);
+		// Started at 5 s, expected done at 65 s + 10 ms; the 90 s interval is not waited for.
+		expect(s.next(5000, 90_000, 6000)).toBe(65_010);
 		// Past its expected end: again in a tenth of the task length.
 		expect(s.next(0, 90_000, 70_000)).toBe(76_000);
 	});

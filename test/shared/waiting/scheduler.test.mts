@@ -15,6 +15,7 @@ import {
 	TaskScheduler,
 	type Clock,
 	type SchedulerClient,
+	type SchedulerOptions,
 } from '../../../nodes/shared/waiting/scheduler.ts';
 
 // Each test starts cold: what an earlier test's tasks took must not move this one's checks.
@@ -130,6 +131,11 @@ function jobs(count: number, intervalMs = 10_000): Job[] {
 	}));
 }
 
+const settled: SchedulerOptions['settle'] = async (job, task) =>
+	task.status === 'succeeded'
+		? { item: { json: { status: task.status }, pairedItem: { item: job.itemIndex } } }
+		: { error: new NodeOperationError(NODE, `task ${task.taskId} failed`) };
+
 function scheduler(
 	kling: FakeKling,
 	list: Job[],
@@ -152,10 +158,7 @@ function scheduler(
 			clock: options.clock ?? { now: () => kling.now, sleep: async (ms) => void (kling.now += ms) },
 			board: options.board,
 			bodyFor: async (job) => job.request!.body,
-			settle: async (job, task) =>
-				task.status === 'succeeded'
-					? { item: { json: { status: task.status }, pairedItem: { item: job.itemIndex } } }
-					: { error: new NodeOperationError(NODE, `task ${task.taskId} failed`) },
+			settle: settled,
 		},
 		list,
 	);
@@ -289,16 +292,53 @@ describe('executions sharing one account (one n8n process)', () => {
 		expect(kling.peak).toBe(2);
 		// A took both slots at 0. When its first wave is seen done (the 2 s check), B, first in
 		// line, takes one freed slot and A the other; then they take turns.
-		expect(startedA).toEqual([0, 0, 2000, 3350]);
-		expect(startedB).toEqual([2000, 3350, 4700, 4700]);
+		expect(startedA).toEqual([0, 0, 2000, 3310]);
+		expect(startedB).toEqual([2000, 3310, 4620, 4620]);
 		expect(shared.runningHere).toBe(0);
 	});
 
 	it('without the board (before), the later execution starves while the first drains', async () => {
 		const { startedA, startedB } = await twoExecutions();
 		// A refills its own slots; B, backing off blindly (1 s, 2 s, 4 s), gets none until A is
-		// done, and the last task starts 3.65 s later than with the board.
+		// done, and the last task starts 3.69 s later than with the board.
 		expect(startedA).toEqual([0, 0, 2000, 2000]);
-		expect(startedB).toEqual([7000, 7000, 8350, 8350]);
+		expect(startedB).toEqual([7000, 7000, 8310, 8310]);
+	});
+});
+
+describe('downloads while the next tasks run', () => {
+	it('a slow download does not hold up seeing the next task end and refilling its slot', async () => {
+		// Task 0 ends at 1 s and its download takes 1 s; task 1, started 0.3 s later, ends at 1.3 s.
+		const kling = new FakeKling(2, 1000);
+		const clock = new SharedClock(kling);
+		const list = jobs(4, 1000);
+		const settleStarted: number[] = [];
+		const run = new TaskScheduler(
+			kling,
+			{
+				node: NODE,
+				endpoint: 'image2video',
+				mode: 'poll',
+				continueOnFail: true,
+				maxConcurrency: 2,
+				clock,
+				bodyFor: async (job) => {
+					if (job.itemIndex === 1) await clock.sleep(300);
+					return job.request!.body;
+				},
+				settle: async (job, task) => {
+					settleStarted[job.itemIndex] = kling.now;
+					if (job.itemIndex === 0) await clock.sleep(1000);
+					return await settled(job, task);
+				},
+			},
+			list,
+		).run();
+		await clock.drive([run]);
+		expect(list.map((j) => j.result?.json.status)).toEqual(Array(4).fill('succeeded'));
+		// Seen and refilled at its learned end (1.3 s + 10 ms), not when task 0's download is done (2 s).
+		expect(settleStarted[1]).toBe(1310);
+		const created = [...kling.tasks.values()].map((t) => t.createdAt);
+		expect(created).toEqual([0, 300, 1000, 1310]);
 	});
 });
