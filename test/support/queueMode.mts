@@ -131,6 +131,10 @@ export class QueueCluster {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_FORMAT: 'json',
+			// KLING_PROF=<dir>: every n8n process writes a CPU profile there when it stops.
+			...(process.env.KLING_PROF
+				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.KLING_PROF}` }
+				: {}),
 		};
 	}
 
