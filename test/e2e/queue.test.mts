@@ -176,10 +176,6 @@ describe('queue mode: main, two workers, two webhook processes, PostgreSQL and R
 		expect(execution.status).toBe('success');
 		expect(workerOf(execution.id)).toBeDefined();
 		expect(cluster.log('main')).not.toContain(`Worker started execution ${execution.id} `);
-		// The task length it learned is kept with the workflow, for the next run on any worker.
-		const kept = async () =>
-			(await cluster.sql(`select "staticData" from workflow_entity where id = 'qmPoll'`))[0]?.[0];
-		await until(async () => /"taskMs":\{"(new|legacy)\|/.test((await kept()) ?? ''), 10_000);
 	});
 
 	it('callback-wait: the callbacks reach the webhook process, a worker resumes, each result downloaded once', async () => {

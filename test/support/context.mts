@@ -42,8 +42,6 @@ export interface ContextOptions {
 	executionId?: string;
 	nodeType?: string;
 	isTool?: boolean;
-	/** The workflow's static data for this node, shared between contexts of one test. */
-	staticData?: IDataObject;
 }
 
 export interface HttpLogEntry {
@@ -183,7 +181,6 @@ export function makeContext(options: ContextOptions) {
 		getExecutionId: () => executionId,
 		getWorkflow: () => ({ id: 'wf-1', name: 'Test', active: false }),
 		getInstanceId: () => 'instance-1',
-		getWorkflowStaticData: () => (options.staticData ??= {}),
 		getMode: () => 'manual',
 		getExecutionCancelSignal: () => options.signal,
 		isToolExecution: () => options.isTool ?? false,

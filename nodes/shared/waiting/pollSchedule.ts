@@ -1,5 +1,4 @@
 import type { KlingTask } from '../api/task';
-import type { Job } from './job';
 
 /**
  * A task is checked just after its learned duration: the start is taken when the create answered,
@@ -32,45 +31,6 @@ function remember(kind: string, ms: number): void {
 	typical.delete(kind);
 	typical.set(kind, ms);
 	if (typical.size > MAX_KINDS) typical.delete(typical.keys().next().value!);
-}
-
-/** Kinds one node keeps in the workflow's static data. */
-const MAX_STORED_KINDS = 16;
-
-const isLengths = (value: unknown): value is Record<string, number> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Seeds this process with the task lengths earlier runs of the workflow kept in its static data
- * (which n8n saves after a production execution): the next run of a scheduled pipeline may land
- * on another queue-mode worker or a restarted n8n, and would otherwise check its first wave a
- * whole Poll Interval late. What this process saw itself wins.
- */
-export function recallTypical(stored: unknown): void {
-	if (!isLengths(stored)) return;
-	for (const [kind, ms] of Object.entries(stored)) {
-		if (!typical.has(kind) && Number.isFinite(ms) && ms >= 0) remember(kind, ms);
-	}
-}
-
-/** The lengths to keep after a run: its kinds' latest, newest last, or undefined when unchanged. */
-export function typicalToKeep(
-	stored: unknown,
-	kinds: Iterable<string | undefined>,
-): Record<string, number> | undefined {
-	const kept: Record<string, number> = isLengths(stored) ? { ...stored } : {};
-	let changed = false;
-	for (const kind of new Set(kinds)) {
-		const ms = kind === undefined ? undefined : typical.get(kind);
-		if (kind === undefined || ms === undefined || kept[kind] === ms) continue;
-		delete kept[kind];
-		kept[kind] = ms;
-		changed = true;
-	}
-	if (!changed) return undefined;
-	const old = Object.keys(kept).slice(0, -MAX_STORED_KINDS);
-	for (const kind of old) delete kept[kind];
-	return kept;
 }
 
 /**
@@ -113,19 +73,4 @@ export class PollSchedule {
 		const step = Math.max(FLOOR_RECHECK_MS, Math.min(MIN_RECHECK_MS, learned), learned / 10);
 		return now + Math.min(intervalMs, step);
 	}
-}
-
-/** Tasks that take alike: the same model, standard, resolution and length. */
-export function kindOf(job: Job): string | undefined {
-	const request = job.request;
-	if (!request) return undefined;
-	const body = request.body;
-	const settings = (body.settings ?? {}) as Record<string, unknown>;
-	return [
-		request.route.standard,
-		request.route.model,
-		String(body.mode ?? settings.resolution ?? ''),
-		String(body.duration ?? settings.duration ?? ''),
-		String(body.n ?? ''),
-	].join('|');
 }

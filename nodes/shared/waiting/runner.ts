@@ -17,7 +17,6 @@ import {
 } from './callbackWait';
 import { boardFor, type AccountBoard } from './accountBoard';
 import { planOf, type Job, type WaitMode } from './job';
-import { kindOf, recallTypical, typicalToKeep } from './pollSchedule';
 import { Progress } from './progress';
 import { TaskScheduler } from './scheduler';
 
@@ -111,16 +110,6 @@ function poolBoard(client: KlingClient, jobs: Job[], spec: GenerationSpec): Acco
 	return boardFor(createHash('sha256').update(key.join('|')).digest('hex'));
 }
 
-/** Task lengths the workflow's runs saw, kept in its static data; call the result after the run. */
-function taskLengthMemory(ctx: IExecuteFunctions): (jobs: Job[]) => void {
-	const data = ctx.getWorkflowStaticData('node');
-	recallTypical(data.taskMs);
-	return (jobs) => {
-		const keep = typicalToKeep(data.taskMs, jobs.map(kindOf));
-		if (keep) data.taskMs = keep;
-	};
-}
-
 /**
  * Runs a generation node: reads and checks every item → chooses the wait mode → the scheduler
  * submits and watches → pause (callback-wait) or one output item per input item, in order.
@@ -151,7 +140,6 @@ export async function executeGeneration(
 		for (const job of jobs) dropCallbackUrl(job.request);
 	}
 
-	const keepTaskLengths = taskLengthMemory(ctx);
 	const progress = new Progress(ctx, items.length);
 	const scheduler = new TaskScheduler(
 		client,
@@ -177,7 +165,6 @@ export async function executeGeneration(
 		jobs,
 	);
 	await scheduler.run();
-	keepTaskLengths(jobs);
 
 	if (plan.wait === 'callback' && jobs.some((j) => j.error) && continueOnFail) {
 		// A submit failed: the resumed node could not report it, so watch the rest by polling.

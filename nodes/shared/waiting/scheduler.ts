@@ -9,7 +9,7 @@ import { isFinal, type KlingTask } from '../api/task';
 import type { ItemError } from '../output/output';
 import type { Job, WaitMode } from './job';
 import type { AccountBoard } from './accountBoard';
-import { PollSchedule, kindOf } from './pollSchedule';
+import { PollSchedule } from './pollSchedule';
 import { eachAtOnce } from './pool';
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
@@ -418,4 +418,19 @@ export class TaskScheduler {
 		this.active.delete(job);
 		if (!this.options.continueOnFail) this.stopSubmitting = true;
 	}
+}
+
+/** Tasks that take alike: the same model, standard, resolution and length. */
+function kindOf(job: Job): string | undefined {
+	const request = job.request;
+	if (!request) return undefined;
+	const body = request.body;
+	const settings = (body.settings ?? {}) as Record<string, unknown>;
+	return [
+		request.route.standard,
+		request.route.model,
+		String(body.mode ?? settings.resolution ?? ''),
+		String(body.duration ?? settings.duration ?? ''),
+		String(body.n ?? ''),
+	].join('|');
 }

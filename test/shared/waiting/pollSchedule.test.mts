@@ -4,8 +4,6 @@ import type { KlingTask } from '../../../nodes/shared/api/task.ts';
 import {
 	PollSchedule,
 	forgetTypicalDurations,
-	recallTypical,
-	typicalToKeep,
 } from '../../../nodes/shared/waiting/pollSchedule.ts';
 
 const done = (ms: number) => ({ status: 'succeeded', createdAt: 0, updatedAt: ms }) as KlingTask;
@@ -49,28 +47,5 @@ describe('poll timing', () => {
 		expect(s.learnedMs).toBeUndefined();
 		for (const ms of [1000, 9000, 2000]) s.learn(done(ms));
 		expect(s.learnedMs).toBe(2000);
-	});
-
-	it("keeps the run's task lengths for the workflow, bounded, and recalls them where this process knows none", () => {
-		forgetTypicalDurations();
-		new PollSchedule().learn(done(8000), 'a');
-		expect(typicalToKeep(undefined, ['a', undefined])).toEqual({ a: 8000 });
-		// Unchanged: nothing to save.
-		expect(typicalToKeep({ a: 8000 }, ['a'])).toBeUndefined();
-		// Newest last, at most 16 kinds.
-		const many = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, i]));
-		const kept = typicalToKeep(many, ['a'])!;
-		expect(Object.keys(kept)).toHaveLength(16);
-		expect(Object.keys(kept).slice(-1)).toEqual(['a']);
-		expect(kept.k0).toBeUndefined();
-		// Recalled only where this process has no figure of its own; junk is ignored.
-		recallTypical({ a: 1, b: 2000, c: 'x', d: -5 });
-		const next = new PollSchedule();
-		expect(next.priorMs('a')).toBe(8000);
-		expect(next.priorMs('b')).toBe(2000);
-		expect(next.priorMs('c')).toBeUndefined();
-		expect(next.priorMs('d')).toBeUndefined();
-		recallTypical(['not', 'a', 'record']);
-		forgetTypicalDurations();
 	});
 });

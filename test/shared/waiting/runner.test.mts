@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
 import { PNG, useEmulator } from '../../support/emulator.mts';
-import { forgetTypicalDurations } from '../../../nodes/shared/waiting/pollSchedule.ts';
 
 const node = new KlingImage2Video();
 
@@ -65,41 +63,5 @@ describe('polling schedule', () => {
 		const { queries } = env.emulator.snapshot();
 		expect(queries).toBeGreaterThanOrEqual(4);
 		expect(queries).toBeLessThanOrEqual(16);
-	});
-
-	it("a run in another process checks its first wave at the length the workflow's static data kept", async () => {
-		env.emulator.reset({ videoTaskMs: 1000, submittedMs: 100, concurrency: 3 });
-		const staticData: IDataObject = {};
-		const run = async () => {
-			env.emulator.reset({ videoTaskMs: 1000, submittedMs: 100, concurrency: 3 });
-			const c = makeContext({
-				params: {
-					operation: 'generate',
-					model: 'kling-v2-6',
-					image: 'data',
-					prompt: 'p',
-					wait: 'poll',
-					waitTimeout: 1,
-					pollInterval: 4,
-					downloadResult: false,
-					options: { maxConcurrency: 3 },
-				},
-				items: Array.from({ length: 3 }, () => binaryItem(PNG)),
-				credentials: emulatorCredentials(env.base),
-				staticData,
-			});
-			const [out] = await node.execute.call(c.ctx);
-			expect(out.map((i) => i.json.status)).toEqual(Array(3).fill('succeeded'));
-			const { tasks, requests } = env.emulator.snapshot();
-			const firstRead = requests.find((r) => r.kind === 'list' || r.kind === 'query')!;
-			return firstRead.at - Math.min(...tasks.map((t) => t.createdAt));
-		};
-		forgetTypicalDurations();
-		// Cold: nothing known, so the first wave is checked at the 4 s Poll Interval.
-		expect(await run()).toBeGreaterThanOrEqual(4000);
-		expect(Object.values(staticData.taskMs as IDataObject)).toHaveLength(1);
-		// Another process (this one forgets): the static data says 1 s, so it checks then.
-		forgetTypicalDurations();
-		expect(await run()).toBeLessThan(2000);
 	});
 });
