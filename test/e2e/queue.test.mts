@@ -210,20 +210,11 @@ describe('queue mode: main, two workers, two webhook processes, PostgreSQL and R
 
 	it('Get Task by external ID on a worker', async () => {
 		emulator.reset({ videoTaskMs: 1000, submittedMs: 100, concurrency: 5 });
-		const created = (await fetch(`${emulator.baseUrl}/v1/videos/image2video`, {
-			method: 'POST',
-			headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
-			body: JSON.stringify({
-				model_name: 'kling-v2-6',
-				image: makePng(400, 400).toString('base64'),
-				prompt: 'made elsewhere',
-				external_task_id: 'qm-elsewhere',
-			}),
-		}).then((r) => r.json())) as { data: { task_id: string } };
+		const taskId = await createTask({ prompt: 'made elsewhere', external_task_id: 'qm-elsewhere' });
 		await start('qmGetTask', { count: 1, run: 'get', ext: 'qm-elsewhere' });
 		await until(() => received('qmGetTask', 'get').length === 1);
 		const [item] = received('qmGetTask', 'get');
-		expect(item.json).toMatchObject({ taskId: created.data.task_id, status: 'succeeded' });
+		expect(item.json).toMatchObject({ taskId, status: 'succeeded' });
 		expect(item.mime).toBe('video/mp4');
 	});
 

@@ -106,6 +106,8 @@ export class TaskScheduler {
 			this.options.board?.forget([...this.active].map((j) => j.task!.taskId));
 			this.options.board?.leave(this.id);
 		}
+		// Downloads stop once the execution is cancelled; the items left have no result to give.
+		if (this.toSettle.length > 0) throw this.client.cancelledError();
 	}
 
 	private async loop(): Promise<void> {

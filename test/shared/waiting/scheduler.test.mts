@@ -32,6 +32,7 @@ const ROUTE: TaskRoute = {
 /** A fake account on a fake clock: tasks take `taskMs`, at most `limit` run at once (1303 beyond). */
 class FakeKling implements SchedulerClient {
 	now = 0;
+	cancelled = false;
 	creates = 0;
 	busyAnswers = 0;
 	reads: Array<{ at: number; kind: 'get' | 'list' }> = [];
@@ -105,7 +106,7 @@ class FakeKling implements SchedulerClient {
 	}
 
 	isCancelled(): boolean {
-		return false;
+		return this.cancelled;
 	}
 
 	cancelledError(): NodeOperationError {
@@ -340,5 +341,33 @@ describe('downloads while the next tasks run', () => {
 		expect(settleStarted[1]).toBe(1310);
 		const created = [...kling.tasks.values()].map((t) => t.createdAt);
 		expect(created).toEqual([0, 300, 1000, 1310]);
+	});
+
+	it('cancelled while downloading: the downloads not started are dropped and the run says cancelled', async () => {
+		// Ten tasks end together: eight downloads start, two wait for a lane.
+		const kling = new FakeKling(10, 1000);
+		const clock: Clock = { now: () => kling.now, sleep: async (ms) => void (kling.now += ms) };
+		let downloads = 0;
+		const run = new TaskScheduler(
+			kling,
+			{
+				node: NODE,
+				endpoint: 'image2video',
+				mode: 'poll',
+				continueOnFail: true,
+				maxConcurrency: 10,
+				clock,
+				bodyFor: async (job) => job.request!.body,
+				settle: async (job, task) => {
+					downloads++;
+					await clock.sleep(100);
+					kling.cancelled = true;
+					return await settled(job, task);
+				},
+			},
+			jobs(10, 1000),
+		).run();
+		await expect(run).rejects.toThrow('cancelled');
+		expect(downloads).toBe(8);
 	});
 });
