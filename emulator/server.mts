@@ -13,6 +13,7 @@ import { afterCreateFault, applyTransportFault } from './faults.mts';
 import { makePng } from './media.mts';
 import { type Endpoint, IMAGE_ENDPOINTS, LEGACY_PATHS, type ModelStatusTable } from './models.mts';
 import { validateNew } from './newStandard.mts';
+import { promptWarning, type PromptWarning } from './references.mts';
 import { legacyView, newView, unitsOf, type ViewedTask } from './views.mts';
 import { DEFAULT_PACKS, accountCosts, type ResourcePack } from './account.mts';
 import { KlingError, validate } from './rules.mts';
@@ -154,6 +155,8 @@ export interface EmulatorStats {
 	callbacksFailed: number;
 	faultsInjected: Record<string, number>;
 	rejectedCreates: Record<string, number>;
+	/** Accepted creates whose prompt names an input the request does not have (references.mts). */
+	promptWarnings: Array<PromptWarning & { taskId: string }>;
 	requests: RequestLogEntry[];
 	tasks: Array<{
 		id: string;
@@ -233,6 +236,7 @@ export class KlingEmulator {
 			callbacksFailed: 0,
 			faultsInjected: {},
 			rejectedCreates: {},
+			promptWarnings: [],
 			requests: [],
 			tasks: [],
 		};
@@ -541,6 +545,8 @@ export class KlingEmulator {
 		};
 		this.tasks.set(task.id, task);
 		this.stats.creates++;
+		const warning = promptWarning(route.standard, endpoint, body);
+		if (warning) this.stats.promptWarnings.push({ ...warning, taskId: task.id });
 		if (externalId) {
 			const before = this.stats.createsByExternalId[externalId] ?? 0;
 			this.stats.createsByExternalId[externalId] = before + 1;

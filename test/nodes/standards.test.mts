@@ -296,7 +296,11 @@ describe('the nodes on both API standards', () => {
 				newStandard(),
 			);
 			const body = env.emulator.taskBody()!;
-			expect(body.contents).toContainEqual({ type, url: 'https://cdn.example.com/clip.mp4' });
+			expect(body.contents).toContainEqual({
+				type,
+				url: 'https://cdn.example.com/clip.mp4',
+				id: 'video_1',
+			});
 			expect((body.settings as IDataObject).audio).toBe(audio);
 		},
 	);
@@ -382,16 +386,86 @@ describe('the nodes on both API standards', () => {
 		expect(lastCreate().path).toBe('/omni-video/kling-3.0-omni');
 		expect(env.emulator.taskBody()).toMatchObject({
 			contents: [
-				{ type: 'prompt', text: '<<<image_1>>> meets <<<image_2>>>' },
-				{ type: 'refer_image', url: PNG_B64 },
-				{ type: 'refer_image', url: JPEG_B64 },
-				{ type: 'refer_image', url: 'https://e.com/c.png' },
+				// The legacy names, written the way this standard names contents: by their ids.
+				{ type: 'prompt', text: '@image_1 meets @image_2' },
+				{ type: 'refer_image', url: PNG_B64, id: 'image_1' },
+				{ type: 'refer_image', url: JPEG_B64, id: 'image_2' },
+				{ type: 'refer_image', url: 'https://e.com/c.png', id: 'image_3' },
 			],
 			settings: { duration: 4, aspect_ratio: '16:9' },
 		});
+		expect(env.emulator.snapshot().promptWarnings).toEqual([]);
 		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'multiImage2video' });
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
 	});
+
+	it('Multi-Image to Video, 3.0 Omni: images, reference video and elements named either way', async () => {
+		await run(
+			'm2v',
+			{
+				model: 'kling-v3-omni',
+				prompt: '<<<image_1>>> and @image_2 dance like @video_1 with <<<element_1>>>',
+				images: { image: [{ value: 'data' }, { value: 'https://e.com/c.png' }] },
+				options: {
+					elements: { element: [{ id: '829836802793406551' }] },
+					referenceVideo: { video: { url: 'https://e.com/v.mp4', use: 'feature' } },
+				},
+			},
+			newStandard(),
+		);
+		expect(env.emulator.taskBody()!.contents).toEqual([
+			{ type: 'prompt', text: '@image_1 and @image_2 dance like @video_1 with @element_1' },
+			{ type: 'refer_image', url: PNG_B64, id: 'image_1' },
+			{ type: 'refer_image', url: 'https://e.com/c.png', id: 'image_2' },
+			{ type: 'feature_video', url: 'https://e.com/v.mp4', id: 'video_1' },
+			{ type: 'element', element_id: '829836802793406551', id: 'element_1' },
+		]);
+		expect(env.emulator.snapshot().promptWarnings).toEqual([]);
+	});
+
+	it('Multi-Image to Video on the legacy standard: @image_2 is written <<<image_2>>>', async () => {
+		await run(
+			'm2v',
+			{
+				model: 'kling-v3-omni',
+				prompt: '@image_2 meets <<<image_1>>>',
+				images: { image: [{ value: 'data' }, { value: 'second' }] },
+				options: {},
+			},
+			accessKey(),
+		);
+		expect(env.emulator.taskBody()!.prompt).toBe('<<<image_2>>> meets <<<image_1>>>');
+	});
+
+	it.each([
+		['<<<image_4>>> walks', /^Prompt: names <<<image_4>>>, but this item has 3 Images/],
+		[
+			'@video_1 again',
+			/^Prompt: names @video_1, but this item gives Kling 3\.0 Omni no reference video/,
+		],
+		['with <<<element_1>>>', /^Prompt: names <<<element_1>>>, but this item gives .* no Elements/],
+	])(
+		'a prompt naming an input the item lacks (%s) is refused before anything is sent',
+		async (prompt, message) => {
+			const error = await run(
+				'm2v',
+				{
+					model: 'kling-v3-omni',
+					prompt,
+					images: {
+						image: [{ value: 'data' }, { value: 'second' }, { value: 'https://e.com/c.png' }],
+					},
+					options: {},
+				},
+				newStandard(),
+			).then(
+				() => undefined,
+				(e: Error) => e,
+			);
+			expect(error?.message).toMatch(message);
+			expect(createRequests(env.emulator)).toHaveLength(0);
+		},
+	);
 
 	it('Multi-Image to Video, O1 with an access key: the legacy omni-video body', async () => {
 		await run(
@@ -513,7 +587,8 @@ describe('the nodes on both API standards', () => {
 				...waiting,
 				wait: 'callback',
 				model,
-				prompt: '<<<image_1>>> and <<<image_2>>>',
+				// Text to Video has no image a prompt could name.
+				prompt: node === 't2v' ? 'A fox' : '<<<image_1>>> and <<<image_2>>>',
 				images: { image: [{ value: 'data' }, { value: 'second' }] },
 				subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
 				options: {},

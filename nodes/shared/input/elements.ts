@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { referenceId } from './promptReferences';
+
 /**
  * Elements and voices by ID (kling-api-2026.md §3.3, §5): made once, used in many generations.
  * Written in legacy terms (`element_list[{element_id}]`, `voice_list[{voice_id}]`, named
@@ -28,7 +30,7 @@ export function idContents(body: IDataObject): IDataObject[] {
 		return ((body[list] ?? []) as IDataObject[]).map((entry, n) => ({
 			type: kind,
 			[key]: entry[key],
-			id: `${kind}_${n + 1}`,
+			id: referenceId(kind, n + 1),
 		}));
 	});
 }

@@ -13,6 +13,7 @@ import { checkCapabilities } from '../models/rules';
 import type { Job, WaitMode } from '../waiting/job';
 import { InputError, checkImageRef, imageRequestValue } from './images';
 import { legacyOnlySetting, toNewStandard } from './newStandard';
+import { applyPromptReferences } from './promptReferences';
 import { fieldLabel, schemaFor } from './schemas';
 import type { GenerationSpec, PreparedRequest } from './types';
 
@@ -164,6 +165,7 @@ async function readRequest(
 	for (const slot of request.images) {
 		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
 	}
+	applyPromptReferences(request.body, route);
 	request.estimate = estimateUnits(route.entry, preview(request));
 	// What every model of the endpoint must meet comes first, then what the chosen model can do.
 	if (route.standard === 'legacy') {

@@ -4,6 +4,7 @@ import { RESOLUTION_OF } from '../models/catalogue';
 import { InputError } from './images';
 import { fieldLabel } from './schemas';
 import { idContents } from './elements';
+import { referenceId } from './promptReferences';
 import { referenceVideoOf } from './referenceVideo';
 import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
@@ -50,14 +51,8 @@ function contentType(slot: ImageSlot, body: IDataObject): string {
 
 /** A storyboard becomes the shot syntax in the prompt; 3.0 Turbo reads only that, with no field. */
 function promptOf(body: IDataObject): string | undefined {
-	const prompt =
-		body.shot_type === 'customize'
-			? shotGrammar(shotsOf(body.multi_prompt))
-			: typeof body.prompt === 'string'
-				? body.prompt
-				: undefined;
-	// One way to name elements in every workflow: <<<element_1>>> is @element_1 on this standard.
-	return prompt?.replace(/<<<(element|voice)_(\d+)>>>/g, '@$1_$2');
+	if (body.shot_type === 'customize') return shotGrammar(shotsOf(body.multi_prompt));
+	return typeof body.prompt === 'string' ? body.prompt : undefined;
 }
 
 function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry']): IDataObject {
@@ -106,14 +101,20 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	// A required prompt arrives even when empty, so the rules can say it is missing.
 	const prompt = promptOf(legacy);
 	if (prompt !== undefined) contents.push({ type: 'prompt', text: prompt });
+	// Omni's prompt names images and the video by these ids (input/promptReferences.ts); the
+	// image-to-video contents document no id on frames.
+	const named = request.route.legacy === 'omniVideo';
 	const images = request.images.map((slot): ImageSlot => {
-		contents.push({ type: contentType(slot, legacy) });
+		const [list, index] = slot.path;
+		const id =
+			named && list === 'image_list' ? { id: referenceId('image', Number(index) + 1) } : {};
+		contents.push({ type: contentType(slot, legacy), ...id });
 		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
 	});
 	const video = referenceVideoOf(legacy);
 	if (video) {
 		const type = video.refer_type === 'base' ? 'base_video' : 'feature_video';
-		contents.push({ type, url: video.video_url });
+		contents.push({ type, url: video.video_url, id: referenceId('video', 1) });
 	}
 	contents.push(...idContents(legacy));
 	// Text to video takes the prompt flat, with no contents (§3.2).
