@@ -1,13 +1,19 @@
 /**
- * `GET /account/costs` (kling-api.md §1.1, §1.2): the account's resource packs and what is left,
- * free, outside `/v1`, API key or JWT, QPS ≤ 1. Kling filters the packs by purchase time, so the
- * window (start_time, end_time in ms, both required) must reach back to when a pack was bought.
+ * `GET /account/costs` (kling-api.md §1.1, §1.2; Kling's "Account Information Inquiry" page): the
+ * account's resource packs and what is left, free, outside `/v1`, API key or JWT, QPS ≤ 1. Kling
+ * filters the packs by purchase time, so the window (start_time, end_time in ms, both required)
+ * must reach back to when a pack was bought. The answer is Kling's envelope with `data { code, msg,
+ * resource_pack_subscribe_infos[] }`; `resource_pack_type` is the billing kind (`decreasing_total`
+ * or `constant_period`), `status` one of toBeOnline, online, expired, runOut. Which product a pack
+ * pays for appears only in its name.
  */
 import { KlingError } from './rules.mts';
 
 export interface ResourcePack {
 	name: string;
+	/** What the pack's units pay for: the emulator's own accounting; Kling shows it only in the name. */
 	type: 'video' | 'image';
+	billing?: 'decreasing_total' | 'constant_period';
 	total: number;
 	/** Days before now the pack was bought (default 30). */
 	boughtDaysAgo?: number;
@@ -44,7 +50,7 @@ export function accountCosts(
 			return {
 				resource_pack_name: pack.name,
 				resource_pack_id: `pack-${i + 1}`,
-				resource_pack_type: pack.type,
+				resource_pack_type: pack.billing ?? 'decreasing_total',
 				total_quantity: pack.total,
 				remaining_quantity: remaining,
 				purchase_time: purchase,
@@ -55,4 +61,5 @@ export function accountCosts(
 		})
 		.filter((info) => info.purchase_time >= start && info.purchase_time <= end);
 	return { code: 0, msg: 'success', resource_pack_subscribe_infos: infos };
+	// The server wraps this as `data` in Kling's `{ code, message, request_id, data }` envelope.
 }

@@ -9,11 +9,32 @@ const DAY_MS = 86_400_000;
 const iso = (ms: unknown) =>
 	typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 
+/**
+ * Which product a pack's units pay for. Kling's answer says it nowhere but in the pack's name
+ * (`Trial-Video-100Units-5Con`, "Video Generation - 10,000 entries"); `resource_pack_type` is how
+ * the pack is billed (`decreasing_total` or `constant_period`). A name that names no product, or
+ * more than one, is "unknown": a video unit (~$0.14) and an image unit (~$0.0035) must never be
+ * added up on a guess.
+ */
+export type PackProduct = 'video' | 'image' | 'audio' | 'unknown';
+
+const PRODUCT_WORDS: Array<[Exclude<PackProduct, 'unknown'>, RegExp]> = [
+	['video', /video|视频/i],
+	['image', /image|picture|图片|图像/i],
+	['audio', /audio|sound|speech|voice|tts|音频|音效|语音/i],
+];
+
+export function packProduct(name: unknown): PackProduct {
+	const found = PRODUCT_WORDS.filter(([, words]) => words.test(String(name ?? '')));
+	return found.length === 1 ? found[0][0] : 'unknown';
+}
+
 function packJson(pack: IDataObject): IDataObject {
 	return {
 		name: pack.resource_pack_name ?? null,
 		id: pack.resource_pack_id ?? null,
-		type: pack.resource_pack_type ?? null,
+		product: packProduct(pack.resource_pack_name),
+		billingKind: pack.resource_pack_type ?? null,
 		total: pack.total_quantity ?? null,
 		remaining: pack.remaining_quantity ?? null,
 		status: pack.status ?? null,
@@ -23,14 +44,24 @@ function packJson(pack: IDataObject): IDataObject {
 	};
 }
 
-/** Units left per pack type, from the packs Kling shows as usable ("online"). */
-function remainingByType(packs: IDataObject[]): IDataObject {
-	const left: Record<string, number> = {};
+const add = (a: number | undefined, b: unknown) =>
+	Math.round(((a ?? 0) + Number(b ?? 0)) * 100) / 100;
+
+/**
+ * Units left in the packs Kling shows as usable ("online"), per product, and per product and
+ * billing kind. Never one total across products.
+ */
+function remainingOf(packs: IDataObject[]): { byProduct: IDataObject; byBillingKind: IDataObject } {
+	const byProduct: Record<string, number> = {};
+	const byBillingKind: Record<string, Record<string, number>> = {};
 	for (const pack of packs.filter((p) => String(p.status).toLowerCase() === 'online')) {
-		const type = String(pack.type ?? 'unknown');
-		left[type] = Math.round(((left[type] ?? 0) + Number(pack.remaining ?? 0)) * 100) / 100;
+		const product = String(pack.product);
+		const kind = String(pack.billingKind ?? 'unknown');
+		byProduct[product] = add(byProduct[product], pack.remaining);
+		byBillingKind[product] ??= {};
+		byBillingKind[product][kind] = add(byBillingKind[product][kind], pack.remaining);
 	}
-	return left;
+	return { byProduct, byBillingKind };
 }
 
 async function readPacks(ctx: IExecuteFunctions, client: KlingClient, i: number) {
@@ -49,7 +80,13 @@ async function readPacks(ctx: IExecuteFunctions, client: KlingClient, i: number)
 	const shown = onlyUsable
 		? packs.filter((p) => String(p.status).toLowerCase() === 'online')
 		: packs;
-	return { provider: name, remaining: remainingByType(packs), packs: shown };
+	const { byProduct, byBillingKind } = remainingOf(packs);
+	return {
+		provider: name,
+		remaining: byProduct,
+		remainingByBillingKind: byBillingKind,
+		packs: shown,
+	};
 }
 
 /** Get Resource Packs: one item per input item, with the packs and the units left per type. */

@@ -290,6 +290,7 @@ describe('generation nodes inside a real n8n', () => {
 		const result = await n8n.execute(workflows.budget.id);
 		expect(result.nodes['Kling Account'][0].json).toMatchObject({
 			remaining: { video: 100, image: 1000 },
+			remainingByBillingKind: { video: { decreasing_total: 100 } },
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
