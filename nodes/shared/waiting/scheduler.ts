@@ -27,6 +27,12 @@ const SETTLES_AT_ONCE = 8;
 const SLOT_WATCH_MS = 1000;
 /** Tasks due within this window are checked together, so one read can cover them. */
 const DUE_WINDOW_MS = 500;
+/**
+ * A wave's creates are answered a few ms apart, so its tasks fall due a few ms apart too: the
+ * check waits for the last task due this soon after the first, so that one read can see them all
+ * finished instead of a second read for the stragglers.
+ */
+const GATHER_MS = 50;
 
 export interface Clock {
 	now(): number;
@@ -373,10 +379,17 @@ export class TaskScheduler {
 		return Math.max(this.busyUntil, room ? 0 : Infinity);
 	}
 
+	/** When the next check is due: the first due task, or the last of those due right after it. */
+	private gatheredCheckAt(): number {
+		const due = [...this.active].map((j) => j.nextPollAt);
+		const first = Math.min(...due);
+		return Math.max(first, ...due.filter((at) => at <= first + GATHER_MS));
+	}
+
 	/** Sleeps until the next check is due, or not at all when a freed slot can take a submit. */
 	private async sleepUntilNext(): Promise<void> {
 		const submitAt = this.nextSubmitAt();
-		const wakeAt = Math.min(...[...this.active].map((j) => j.nextPollAt), submitAt);
+		const wakeAt = Math.min(this.gatheredCheckAt(), submitAt);
 		if (!Number.isFinite(wakeAt) || wakeAt <= this.now) return;
 		const board = this.options.board;
 		if (!board?.inLine(this.id)) return await this.options.clock.sleep(wakeAt - this.now);

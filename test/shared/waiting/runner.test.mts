@@ -29,8 +29,11 @@ describe('polling schedule', () => {
 		expect(out.map((i) => i.json.status)).toEqual(Array(6).fill('succeeded'));
 		const { tasks, queries, peakConcurrency, requests } = env.emulator.snapshot();
 		expect(peakConcurrency).toBe(3);
-		// One list read per wave: the first at the 4 s interval, the second at the learned ~1 s.
-		expect(queries).toBe(2);
+		// A list read per wave: the first at the 4 s interval, the second at the learned ~1 s. How far
+		// apart n8n's creates land depends on the machine, so exactly one read per wave is checked on
+		// a fake clock (scheduler.test.mts); here a slow machine may need one more for a straggler.
+		expect(queries).toBeGreaterThanOrEqual(2);
+		expect(queries).toBeLessThanOrEqual(3);
 		const reads = requests.filter((r) => r.kind === 'list' || r.kind === 'query');
 		const secondWave = tasks.slice(3);
 		// The second wave was submitted as soon as the first was seen finished, not at a later tick…

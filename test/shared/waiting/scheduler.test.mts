@@ -37,6 +37,8 @@ class FakeKling implements SchedulerClient {
 	busyAnswers = 0;
 	reads: Array<{ at: number; kind: 'get' | 'list' }> = [];
 	peak = 0;
+	/** How long each create takes to answer: a wave's tasks start this far apart. */
+	createMs = 0;
 	readonly tasks = new Map<string, { createdAt: number; external: string; fails: boolean }>();
 
 	constructor(
@@ -70,6 +72,8 @@ class FakeKling implements SchedulerClient {
 			this.busyAnswers++;
 			return { status: 'busy', failure: { kind: 'api', httpCode: 429, klingCode: 1303 } };
 		}
+		// The time n8n takes between one create and the next.
+		this.now += this.createMs;
 		this.creates++;
 		const id = `task-${this.creates}`;
 		const external = String(body.external_task_id);
@@ -176,6 +180,18 @@ describe('TaskScheduler on a fake clock', () => {
 		// 3 waves of 8 s; the first wave is seen at the 10 s interval, later ones at the learned length.
 		expect(kling.now).toBeGreaterThanOrEqual(3 * 8000);
 		expect(kling.now).toBeLessThanOrEqual(10_000 + 2 * 8000 + 2 * 250);
+	});
+
+	it('checks a wave whose creates were answered some ms apart with one read, not two', async () => {
+		const kling = new FakeKling(3, 1000);
+		kling.createMs = 8;
+		const list = jobs(6, 4000);
+		await scheduler(kling, list, { maxConcurrency: 3 }).run();
+		expect(list.map((j) => j.result?.json.status)).toEqual(Array(6).fill('succeeded'));
+		// The first wave at the 4 s interval; the second at its learned length, once for all three.
+		expect(kling.reads.map((r) => r.kind)).toEqual(['list', 'list']);
+		const secondWaveEnd = Math.max(...[...kling.tasks.values()].map((t) => t.createdAt)) + 1000;
+		expect(kling.reads[1].at - secondWaveEnd).toBeLessThanOrEqual(50);
 	});
 
 	it("waits for one of its own tasks on 1303 instead of hammering Kling's create", async () => {
