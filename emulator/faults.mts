@@ -52,6 +52,12 @@ export async function applyTransportFault(
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end('{"code":0,"data":{"task_id":');
 			return true;
+		case 'truncated-404':
+			// A proxy that cut Kling's "no such task" answer short.
+			entry.status = 404;
+			res.writeHead(404, { 'content-type': 'application/json' });
+			res.end(`{"code":1203,"message":"Task not found by id","request_id":"${requestId}","da`);
+			return true;
 		case 'hang':
 			await new Promise((r) => later(fault.delayMs ?? 120_000, () => r(undefined)));
 			entry.status = 0;

@@ -34,6 +34,8 @@ export type FaultKind =
 	| 'reset'
 	| 'slow'
 	| 'malformed'
+	/** Kling's 404 / 1203 answer with its body cut short. */
+	| 'truncated-404'
 	| 'hang'
 	| 'callback-drop'
 	| 'callback-duplicate'

@@ -13,7 +13,8 @@ import { taskJson } from '../shared/output/output';
 import { ENDPOINTS, type KlingEndpoint } from '../shared/api/providers';
 import { normalizeTask, type KlingTask } from '../shared/api/task';
 import { KlingClient } from '../shared/api/client';
-import { lookupRoutes } from '../shared/api/routing';
+import { lookupRoutes, type TaskRoute } from '../shared/api/routing';
+import { knownTaskType } from '../shared/api/taskTypes';
 import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { isFirstDelivery } from './deliveries';
 
@@ -68,6 +69,7 @@ export class KlingTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
+				required: true,
 				default: ['succeeded', 'failed'],
 				options: [
 					{ name: 'Failed', value: 'failed' },
@@ -81,6 +83,7 @@ export class KlingTrigger implements INodeType {
 				displayName: 'Task Types',
 				name: 'taskTypes',
 				type: 'multiOptions',
+				required: true,
 				default: ['text2video', 'image2video', 'multiImage2video', 'multiImage2image', 'element'],
 				options: [
 					{ name: 'Element', value: 'element' },
@@ -89,32 +92,61 @@ export class KlingTrigger implements INodeType {
 					{ name: 'Multi-Image to Video', value: 'multiImage2video' },
 					{ name: 'Text to Video', value: 'text2video' },
 				],
-				description: 'Which kinds of task start the workflow',
-			},
-			{
-				displayName: 'Confirm with the API',
-				name: 'confirmWithApi',
-				type: 'boolean',
-				default: true,
 				description:
-					'Whether to read the task from the Kling API and emit that version, so a forged or stale callback cannot inject a status or a result URL. Tasks the account does not have start nothing.',
+					'Which kinds of task start the workflow. A task whose type cannot be known follows Tasks of Unknown Type in Options.',
 			},
 			{
-				displayName: 'Download Result',
-				name: 'downloadResult',
-				type: 'boolean',
-				default: false,
-				displayOptions: { show: { confirmWithApi: [true] } },
-				description:
-					'Whether to download the generated files of a succeeded task into binary fields',
-			},
-			{
-				displayName: 'Put Output in Field',
-				name: 'binaryPropertyOutput',
-				type: 'string',
-				default: 'data',
-				displayOptions: { show: { confirmWithApi: [true], downloadResult: [true] } },
-				description: 'Binary field for the result; further images go to field_1, field_2, …',
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Confirm with the API',
+						name: 'confirmWithApi',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to read the task from the Kling API and emit that version, so a forged or stale callback cannot inject a status or a result URL. Tasks the account does not have start nothing.',
+					},
+					{
+						displayName: 'Download Result',
+						name: 'downloadResult',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to download the generated files of a succeeded task into binary fields (needs Confirm with the API)',
+					},
+					{
+						displayName: 'Put Output in Field',
+						name: 'binaryPropertyOutput',
+						type: 'string',
+						default: 'data',
+						description:
+							'Binary field for a downloaded result; further images go to field_1, field_2, …',
+					},
+					{
+						displayName: 'Tasks of Unknown Type',
+						name: 'unknownTaskTypes',
+						type: 'options',
+						default: 'pass',
+						options: [
+							{
+								name: 'Drop',
+								value: 'drop',
+								description: 'Start nothing for a task whose type cannot be known',
+							},
+							{
+								name: 'Pass',
+								value: 'pass',
+								description: 'Start the workflow whatever Task Types says; taskType is null',
+							},
+						],
+						description:
+							'What to do with a task whose type cannot be known: a new-standard task names no product, so only tasks this package created with its own external task ID (or in this n8n process) have a known type',
+					},
+				],
 			},
 		],
 	};
@@ -137,16 +169,19 @@ export class KlingTrigger implements INodeType {
 		const newShape = body.task_id === undefined;
 		const statuses = this.getNodeParameter('statuses', ['succeeded', 'failed']) as string[];
 		const types = this.getNodeParameter('taskTypes', TASK_TYPES) as KlingEndpoint[];
-		const confirm = this.getNodeParameter('confirmWithApi', true) as boolean;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const confirm = options.confirmWithApi !== false;
 
 		let task: KlingTask = claimed;
-		let taskType: KlingEndpoint | null = null;
+		let taskType = knownTaskType(claimed) ?? null;
 		if (confirm) {
-			const found = await locateTask(client, claimed, types, newShape);
+			const found = await locateTask(client, claimed, newShape);
 			if (!found) return ignore;
-			({ task, taskType } = found);
+			task = found.task;
+			taskType = knownTaskType(task) ?? found.routeType;
 		}
 		if (!statuses.includes(task.status)) return ignore;
+		if (taskType ? !types.includes(taskType) : options.unknownTaskTypes === 'drop') return ignore;
 
 		const trigger = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const stored = this.getWorkflowStaticData('node') as { seen?: string[] };
@@ -168,48 +203,48 @@ export class KlingTrigger implements INodeType {
 			deliveryKey,
 		};
 		const item: INodeExecutionData = { json };
-		if (
-			confirm &&
-			task.status === 'succeeded' &&
-			(this.getNodeParameter('downloadResult', false) as boolean)
-		) {
-			const field = String(this.getNodeParameter('binaryPropertyOutput', 'data') || 'data');
+		if (confirm && task.status === 'succeeded' && options.downloadResult === true) {
+			const field = String(options.binaryPropertyOutput || 'data');
 			item.binary = await downloadTaskResults(this, 0, task, field);
 		}
 		return { noWebhookResponse: true, workflowData: [[item]] };
 	}
 }
 
+/** The one node whose tasks live on this legacy endpoint; none where several share it (omni-video). */
+function onlyTypeOn(route: TaskRoute): KlingEndpoint | null {
+	if (route.standard === 'new') return null;
+	const serving = TASK_TYPES.filter((type) => ENDPOINTS[type].legacyRoutes.includes(route.legacy));
+	return serving.length === 1 ? serving[0] : null;
+}
+
 /**
- * Finds the task among the allowed task types, by its ID or (for relays that rewrite IDs) its
- * external ID. A new-standard callback is confirmed through /tasks, which names no product, so
- * its task type stays unknown (null) and the type filter cannot apply to it.
+ * Finds the task by its ID or (for relays that rewrite IDs) its external ID: on the new standard
+ * through /tasks, on the legacy one on each endpoint a Kling node creates tasks on.
  */
 async function locateTask(
 	client: KlingClient,
 	claimed: KlingTask,
-	types: KlingEndpoint[],
 	newShape: boolean,
-): Promise<{ task: KlingTask; taskType: KlingEndpoint | null } | undefined> {
+): Promise<{ task: KlingTask; routeType: KlingEndpoint | null } | undefined> {
 	const { profile } = client.provider;
-	const candidates = types.flatMap((type) =>
-		lookupRoutes(type, profile, client.credentials)
-			.filter((route) => (route.standard === 'new') === newShape)
-			.map((route) => ({ route, type: newShape ? null : type })),
-	);
 	const seen = new Set<string>();
-	const routes = candidates.filter(({ route }) => {
+	const routes = TASK_TYPES.flatMap((type) =>
+		lookupRoutes(type, profile, client.credentials).filter(
+			(route) => (route.standard === 'new') === newShape,
+		),
+	).filter((route) => {
 		const key = `${route.standard} ${route.standard === 'new' ? '' : route.legacy}`;
 		return !seen.has(key) && seen.add(key);
 	});
-	for (const { route, type } of routes) {
+	for (const route of routes) {
 		const task = await client.findTask(route, claimed.taskId);
-		if (task) return { task, taskType: type };
+		if (task) return { task, routeType: onlyTypeOn(route) };
 	}
 	if (claimed.externalTaskId) {
-		for (const { route, type } of routes) {
+		for (const route of routes) {
 			const task = await client.findByExternalId(route, claimed.externalTaskId);
-			if (task) return { task, taskType: type };
+			if (task) return { task, routeType: onlyTypeOn(route) };
 		}
 	}
 	return undefined;

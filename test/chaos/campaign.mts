@@ -507,9 +507,7 @@ async function forgedCallbacks(emulator: KlingEmulator, base: string, summary: C
 		const triggerParams = {
 			statuses: ['succeeded', 'failed'],
 			taskTypes: ['image2video'],
-			confirmWithApi: true,
-			downloadResult: true,
-			binaryPropertyOutput: 'data',
+			options: { confirmWithApi: true, downloadResult: true, binaryPropertyOutput: 'data' },
 		};
 
 		const forged: Array<{

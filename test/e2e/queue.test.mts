@@ -119,7 +119,7 @@ describe('queue mode: main, two workers, two webhook processes, PostgreSQL and R
 				position: [0, 0],
 				webhookId: TRIGGER_ID,
 				credentials: { klingApi: { id: 'klingEmulatorCred1', name: 'Kling API (emulator)' } },
-				parameters: { statuses: ['succeeded', 'failed'], confirmWithApi: true },
+				parameters: { statuses: ['succeeded', 'failed'], options: { confirmWithApi: true } },
 			},
 			report('qm-trigger-out', sink.url, 'qmTrigger'),
 		]);

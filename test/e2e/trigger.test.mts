@@ -44,7 +44,7 @@ describe('Kling Trigger inside a real n8n', () => {
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
 				credentials: { klingApi: { id: 'klingEmulatorCred1', name: 'Kling API (emulator)' } },
-				parameters: { statuses: ['succeeded', 'failed'], confirmWithApi: true },
+				parameters: { statuses: ['succeeded', 'failed'], options: { confirmWithApi: true } },
 			},
 			{
 				id: 'out',

@@ -50,7 +50,7 @@ describe('Kling Image to Video', () => {
 		expect(mp4.subarray(4, 8).toString('ascii')).toBe('ftyp');
 		const body = lastCreateBody();
 		expect(body.image).toBe(PNG_B64);
-		expect(String(body.external_task_id)).toMatch(/^n8n-[0-9a-f]{24}-0$/);
+		expect(String(body.external_task_id)).toMatch(/^n8n-i2v-[0-9a-f]{24}-0$/);
 		expect(env.emulator.snapshot().creates).toBe(1);
 	});
 

@@ -5,6 +5,7 @@ import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import { verifyStandardWebhook } from '../../nodes/shared/callbacks/signature.ts';
 import { normalizeTask } from '../../nodes/shared/api/task.ts';
 import { ENDPOINTS } from '../../nodes/shared/api/providers.ts';
+import { generatedExternalId, rememberCreated } from '../../nodes/shared/api/taskTypes.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { emulatorCredentials, makeWebhookContext } from '../support/context.mts';
 import { PNG_B64, useEmulator } from '../support/emulator.mts';
@@ -142,7 +143,7 @@ describe('Kling Trigger webhook', () => {
 		const w = makeWebhookContext({
 			body,
 			credentials: emulatorCredentials(env.base),
-			params: { statuses: ['succeeded', 'failed'], confirmWithApi: true },
+			params: { statuses: ['succeeded', 'failed'], options: { confirmWithApi: true } },
 			...extra,
 		});
 		return { ...w, result: trigger.webhook.call(w.ctx as IWebhookFunctions) };
@@ -246,8 +247,10 @@ describe('Kling Trigger webhook', () => {
 	it('filters statuses and task types', async () => {
 		const task = await finishedTask();
 		expect(
-			(await call(task, { params: { statuses: ['failed'], confirmWithApi: true } }).result)
-				.workflowData,
+			(
+				await call(task, { params: { statuses: ['failed'], options: { confirmWithApi: true } } })
+					.result
+			).workflowData,
 		).toBeUndefined();
 		expect(
 			(
@@ -255,7 +258,7 @@ describe('Kling Trigger webhook', () => {
 					params: {
 						statuses: ['succeeded'],
 						taskTypes: ['multiImage2image'],
-						confirmWithApi: true,
+						options: { confirmWithApi: true },
 					},
 				}).result
 			).workflowData,
@@ -293,12 +296,79 @@ describe('Kling Trigger webhook', () => {
 		const out = await call(task, {
 			params: {
 				statuses: ['succeeded'],
-				confirmWithApi: true,
-				downloadResult: true,
-				binaryPropertyOutput: 'video',
+				options: { confirmWithApi: true, downloadResult: true, binaryPropertyOutput: 'video' },
 			},
 		}).result;
 		expect(out.workflowData?.[0][0].binary?.video.mimeType).toBe('video/mp4');
+	});
+});
+
+describe('Kling Trigger task types on the new standard', () => {
+	const env = useEmulator({ videoTaskMs: 100, submittedMs: 20 });
+	const trigger = new KlingTrigger();
+	const BATCH = '0123456789abcdef01234567';
+
+	/** A finished new-standard task with this external ID, as /tasks (and its callback) shows it. */
+	async function newStandardTask(path: string, externalId: string, contents: unknown[]) {
+		const auth = { authorization: 'Bearer emulator-api-key' };
+		const r = await fetch(`${env.base}${path}`, {
+			method: 'POST',
+			headers: { ...auth, 'content-type': 'application/json' },
+			body: JSON.stringify({ contents, options: { external_task_id: externalId } }),
+		});
+		const id = ((await r.json()) as { data: { id: string } }).data.id;
+		// Read until finished: the callback the trigger gets is the finished task.
+		for (;;) {
+			const view = await fetch(`${env.base}/tasks?task_ids=${id}`, { headers: auth });
+			const task = ((await view.json()) as { data: Array<Record<string, unknown>> }).data[0];
+			if (task.status === 'succeeded') return task;
+			await new Promise((done) => setTimeout(done, 20));
+		}
+	}
+	const i2v = (externalId: string) =>
+		newStandardTask('/image-to-video/kling-2.6', externalId, [
+			{ type: 'first_frame', url: PNG_B64 },
+		]);
+	const omni = (externalId: string) =>
+		newStandardTask('/omni-video/kling-3.0-omni', externalId, [
+			{ type: 'prompt', text: 'p' },
+			{ type: 'refer_image', url: PNG_B64, id: 'image_1' },
+		]);
+	const call = async (body: unknown, params: Record<string, unknown>) => {
+		const w = makeWebhookContext({
+			body,
+			credentials: emulatorCredentials(env.base),
+			params: { statuses: ['succeeded'], ...params },
+		});
+		const out = await trigger.webhook.call(w.ctx as IWebhookFunctions);
+		return out.workflowData?.[0][0].json;
+	};
+
+	it('knows the type of a task the package created from its external task ID, and filters on it', async () => {
+		const task = await omni(generatedExternalId('multiImage2video', BATCH, 0));
+		expect(await call(task, {})).toMatchObject({ taskType: 'multiImage2video' });
+		// Omni-video also serves Text to Video: the task alone could not tell them apart.
+		expect(await call(task, { taskTypes: ['text2video'] })).toBeUndefined();
+		const image = await i2v(generatedExternalId('image2video', BATCH, 1));
+		expect(await call(image, { taskTypes: ['image2video'] })).toMatchObject({
+			taskType: 'image2video',
+		});
+	});
+
+	it('passes a task of unknown type by default, with taskType null, and drops it when asked', async () => {
+		const task = await i2v('my-own-id-1');
+		expect(await call(task, { taskTypes: ['text2video'] })).toMatchObject({ taskType: null });
+		expect(
+			await call(task, { taskTypes: ['text2video'], options: { unknownTaskTypes: 'drop' } }),
+		).toBeUndefined();
+	});
+
+	it("in the process that created it, knows the type of a task with the user's own external ID", async () => {
+		const task = await i2v('my-own-id-2');
+		rememberCreated(String(task.id), 'image2video');
+		expect(await call(task, { options: { unknownTaskTypes: 'drop' } })).toMatchObject({
+			taskType: 'image2video',
+		});
 	});
 });
 

@@ -85,7 +85,7 @@ describe('the nodes on both API standards', () => {
 			settings: { resolution: '1080p', duration: 7, audio: 'native' },
 			options: {
 				watermark_info: { enabled: true },
-				external_task_id: expect.stringMatching(/^n8n-[0-9a-f]{24}-0$/),
+				external_task_id: expect.stringMatching(/^n8n-i2v-[0-9a-f]{24}-0$/),
 			},
 		});
 		expect(item.json).toMatchObject({
@@ -124,7 +124,7 @@ describe('the nodes on both API standards', () => {
 			prompt:
 				'shot 1, 4, Wide: a lighthouse in a storm; shot 2, 3, Close-up: the keeper lights the lamp;',
 			settings: { multi_shot: true, duration: 7, aspect_ratio: '9:16', audio: 'native' },
-			options: { external_task_id: expect.stringMatching(/^n8n-[0-9a-f]{24}-0$/) },
+			options: { external_task_id: expect.stringMatching(/^n8n-t2v-[0-9a-f]{24}-0$/) },
 		});
 		expect(item.json).toMatchObject({
 			status: 'succeeded',

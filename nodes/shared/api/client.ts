@@ -7,6 +7,7 @@ import { liveModelList } from '../models/catalogue';
 import { NewStandardProtocol } from './newStandard';
 import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { rememberCreated } from './taskTypes';
 import type { TaskRoute } from './routing';
 import { elementsOf, normalizeTask, type KlingElement, type KlingTask } from './task';
 import { CREDENTIAL_TYPE, KlingTransport, type KlingContext } from './transport';
@@ -32,6 +33,7 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 
 	async tryCreate(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateOutcome> {
 		const result = await this.standards[route.standard].create(route, body, itemIndex);
+		if (result.status === 'created') rememberCreated(result.task.taskId, route.endpoint);
 		if (result.status !== 'failed') return result;
 		const failure = { ...result.failure };
 		if (failure.klingCode === 1203) {

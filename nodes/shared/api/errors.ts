@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isRetryable } from './retry';
+
 interface CodeInfo {
 	meaning: string;
 	action: string;
@@ -110,6 +112,8 @@ export interface KlingFailure {
 	/** Seconds the server asked us to wait (Retry-After). */
 	retryAfterSeconds?: number;
 	detail?: string;
+	/** What arrived when the body could not be read as JSON (api/exchange.ts). */
+	body?: string;
 	/** What the caller knows that Kling's code does not say, e.g. the live models after a 1203. */
 	hint?: string;
 	/**
@@ -145,12 +149,13 @@ function whatHappened(failure: KlingFailure, providerName: string): string {
 				failure.klingMessage && failure.klingMessage !== info?.meaning
 					? ` (Kling says: "${failure.klingMessage}")`
 					: '';
-			return `${head}${said}${requestIdSuffix(failure)}`;
+			const cut = failure.body ? `; it arrived as ${failure.body}` : '';
+			return `${head}${said}${requestIdSuffix(failure)}${cut}`;
 		}
 		case 'edge':
-			return `${providerName} answered HTTP ${failure.httpCode ?? '?'} with a non-JSON page (a gateway or CDN error, not Kling itself)`;
+			return `${providerName} answered HTTP ${failure.httpCode ?? '?'} with ${failure.body ?? 'a page that is not JSON'} (a gateway or CDN answer, not Kling's JSON)`;
 		case 'malformed':
-			return `${providerName} answered with a response that is not valid Kling JSON${requestIdSuffix(failure)}`;
+			return `${providerName} answered with a response that is not valid Kling JSON${failure.body ? ` (${failure.body})` : ''}${requestIdSuffix(failure)}`;
 		case 'timeout':
 			return `${providerName} did not answer in time`;
 		case 'cancelled':
@@ -172,7 +177,9 @@ export function failureAction(failure: KlingFailure): string {
 		case 'edge':
 		case 'network':
 		case 'timeout':
-			return 'This is usually temporary; it was retried automatically. Try again later or check the base URL in the credential.';
+			return isRetryable(failure)
+				? 'This is usually temporary; it was retried automatically. Try again later or check the base URL in the credential.'
+				: 'It was not retried: an HTTP 4xx page says the request itself was refused before Kling (a wrong base URL or path, or a proxy blocking it). Check the base URL in the credential.';
 		case 'malformed':
 			return 'Check that the base URL in the credential points at a Kling-compatible API.';
 		default:

@@ -26,6 +26,41 @@ export function exactLongIds(json: string): string {
 	return json.replace(/("element_id"\s*:\s*)(-?\d+)(?=\s*[,}\]])/g, '$1"$2"');
 }
 
+/** How an unreadable body starts, for the message: enough to tell a page from cut-off JSON. */
+function excerpt(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
+}
+
+/**
+ * A body that is not JSON. An HTML page is a gateway's. Cut-off JSON whose Kling code can still be
+ * read is Kling's answer, decided by that code as a whole one would be (a 404 with 1203: no such
+ * task). Anything else at 4xx/5xx is the edge's; at 2xx, not Kling's format at all.
+ */
+function unreadable(text: string, status: number, headers: IDataObject | undefined): KlingFailure {
+	const retryAfterSeconds = parseRetryAfter(headers);
+	const html = /^\s*</.test(text);
+	const code = html ? undefined : /"code"\s*:\s*(\d+)/.exec(text)?.[1];
+	const body = `${html ? 'an HTML page' : 'a body that is not complete JSON'}: "${excerpt(text)}"`;
+	if (code !== undefined && status >= 400) {
+		return {
+			kind: 'api',
+			httpCode: status,
+			klingCode: Number(code),
+			klingMessage: /"message"\s*:\s*"([^"]*)"/.exec(text)?.[1],
+			requestId: /"request_id"\s*:\s*"([^"]*)"/.exec(text)?.[1],
+			retryAfterSeconds,
+			body,
+		};
+	}
+	return {
+		kind: html || status >= 400 ? 'edge' : 'malformed',
+		httpCode: status,
+		retryAfterSeconds,
+		body,
+	};
+}
+
 /** Reads Kling's `{ code, message, request_id, data }` envelope from any answer, HTML pages included. */
 export function interpret(response: IN8nHttpFullResponse): Attempt {
 	const status = response.statusCode;
@@ -36,15 +71,7 @@ export function interpret(response: IN8nHttpFullResponse): Attempt {
 		try {
 			body = JSON.parse(exactLongIds(text));
 		} catch {
-			const html = /^\s*</.test(text);
-			return {
-				ok: false,
-				failure: {
-					kind: html || status >= 400 ? 'edge' : 'malformed',
-					httpCode: status,
-					retryAfterSeconds: parseRetryAfter(response.headers),
-				},
-			};
+			return { ok: false, failure: unreadable(text, status, response.headers) };
 		}
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {

@@ -47,6 +47,8 @@ export interface EndpointInfo {
 	label: string;
 	kind: TaskKind;
 	resultKind: 'video' | 'image' | 'element';
+	/** Marks the external task IDs the package generates for this node (api/taskTypes.ts). */
+	tag: string;
 	/** Legacy endpoints a task of this node may live on, in the order a lookup tries them. */
 	legacyRoutes: LegacyRoute[];
 }
@@ -56,30 +58,35 @@ export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
 		label: 'Text to Video',
 		kind: 'textToVideo',
 		resultKind: 'video',
+		tag: 't2v',
 		legacyRoutes: ['text2video', 'omniVideo'],
 	},
 	image2video: {
 		label: 'Image to Video',
 		kind: 'imageToVideo',
 		resultKind: 'video',
+		tag: 'i2v',
 		legacyRoutes: ['image2video'],
 	},
 	multiImage2video: {
 		label: 'Multi-Image to Video',
 		kind: 'multiImageToVideo',
 		resultKind: 'video',
+		tag: 'mi2v',
 		legacyRoutes: ['omniVideo', 'multiImage2video'],
 	},
 	multiImage2image: {
 		label: 'Multi-Image to Image',
 		kind: 'multiImageToImage',
 		resultKind: 'image',
+		tag: 'mi2i',
 		legacyRoutes: ['omniImage', 'multiImage2image'],
 	},
 	element: {
 		label: 'Element',
 		kind: 'element',
 		resultKind: 'element',
+		tag: 'el',
 		legacyRoutes: ['element'],
 	},
 };

@@ -11,6 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
 import type { KlingEndpoint } from '../api/providers';
 import { chooseRoute, modelName, type TaskRoute } from '../api/routing';
+import { generatedExternalId } from '../api/taskTypes';
 import { isFinal, normalizeTask, type KlingTask } from '../api/task';
 import { KlingClient } from '../api/client';
 import { checkCallbackSignature } from '../callbacks/webhooks';
@@ -39,11 +40,6 @@ export const resumeWebhooks: IWebhookDescription[] = [
 		restartWebhook: true,
 	},
 ];
-
-/** The external task ID the node gives an item unless the user set one: findable again from the batch key. */
-export function batchExternalTaskId(batch: string, itemIndex: number): string {
-	return `n8n-${batch}-${itemIndex}`;
-}
 
 /**
  * `$execution.resumeUrl` carries the execution's resume token as `signature`; the signed URL of
@@ -201,7 +197,7 @@ function planFor(
 	const route = chooseRoute(endpoint, model, client.provider.profile, client.credentials);
 	plan.model = modelName(route) || null;
 	plan.apiStandard = route.standard;
-	const externalId = custom || batchExternalTaskId(batch, itemIndex);
+	const externalId = custom || generatedExternalId(endpoint, batch, itemIndex);
 	return { plan, route, externalId, taskId: undefined as string | undefined };
 }
 

@@ -3,18 +3,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { KlingClient } from '../api/client';
 import { ENDPOINTS } from '../api/providers';
+import { generatedExternalId } from '../api/taskTypes';
 import { isFinal } from '../api/task';
 import { dropCallbackUrl, readJobs, requestBody } from '../input/items';
 import type { GenerationSpec } from '../input/types';
 import { collectOutputs } from '../output/collect';
 import { settleTask } from '../output/output';
-import {
-	batchExternalTaskId,
-	pauseItem,
-	readBatch,
-	rememberTaskIds,
-	resumeCallbackUrl,
-} from './callbackWait';
+import { pauseItem, readBatch, rememberTaskIds, resumeCallbackUrl } from './callbackWait';
 import { boardFor, type AccountBoard } from './accountBoard';
 import { planOf, type Job, type WaitMode } from './job';
 import { Progress } from './progress';
@@ -131,7 +126,7 @@ export async function executeGeneration(
 		profile: client.provider.profile,
 		credentials: client.credentials,
 		callbackUrl: plan.wait === 'callback' ? resumeCallbackUrl(ctx, batch, items.length) : undefined,
-		externalTaskId: (i) => batchExternalTaskId(batch, i),
+		externalTaskId: (i) => generatedExternalId(spec.endpoint, batch, i),
 	});
 	if (plan.wait === 'callback' && jobs.some((j) => j.error)) {
 		// A resumed node cannot report errors found before it paused: poll instead.

@@ -176,8 +176,21 @@ describe('transport against the emulator', () => {
 		emulator.reset({ faults: [{ stage: 'query', kind: 'html-502' }] });
 		const { client: c } = await client();
 		const error = await c.getTask(I2V, 'x').catch((e: Error) => e);
-		expect((error as Error).message).toMatch(/HTTP 502 with a non-JSON page/);
+		expect((error as Error).message).toMatch(
+			/HTTP 502 with an HTML page: ".*" \(a gateway or CDN answer/,
+		);
 		expect(emulator.snapshot().faultsInjected['html-502']).toBe(6);
+	});
+
+	it("reads a cut-off 404 by Kling's code in it: no such task, not a gateway page to retry", async () => {
+		emulator.reset({ faults: [{ stage: 'query', kind: 'truncated-404' }] });
+		const { client: c } = await client();
+		const error = await c.getTask(I2V, 'x').catch((e: Error) => e);
+		expect((error as Error).message).toMatch(
+			/^Kling error 1203: .*\(Kling says: "Task not found by id"\).*; it arrived as a body that is not complete JSON/,
+		);
+		expect(emulator.snapshot().faultsInjected['truncated-404']).toBe(1);
+		expect(await c.findTask(I2V, 'x')).toBeUndefined();
 	});
 
 	it('authenticates with access key + secret key (JWT) end to end', async () => {

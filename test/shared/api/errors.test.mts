@@ -26,6 +26,18 @@ describe('errors', () => {
 		expect(`${error.message} ${error.description}`).toMatch(/req-9/);
 	});
 
+	it('says a 4xx gateway page was not retried, and a 5xx one was', () => {
+		const page = 'an HTML page: "<html>403 Forbidden</html>"';
+		const refused = klingApiError(NODE, { kind: 'edge', httpCode: 403, body: page }, 'Kling', []);
+		expect(refused.message).toBe(
+			`Kling answered HTTP 403 with ${page} (a gateway or CDN answer, not Kling's JSON)`,
+		);
+		expect(refused.description).toMatch(/^It was not retried/);
+		expect(refused.description).not.toMatch(/retried automatically/);
+		const busy = klingApiError(NODE, { kind: 'edge', httpCode: 502 }, 'Kling', []);
+		expect(busy.description).toMatch(/it was retried automatically/);
+	});
+
 	it('masks secrets, bearer tokens and JWTs in any text', () => {
 		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJhayJ9.c2lnbmF0dXJl';
 		const text = redact(`key sk-secret-123 sent as Bearer abc.def and ${jwt}`, ['sk-secret-123']);

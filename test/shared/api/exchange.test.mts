@@ -1,7 +1,9 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import type { KlingFailure } from '../../../nodes/shared/api/errors.ts';
 import { interpret, parseRetryAfter } from '../../../nodes/shared/api/exchange.ts';
+import { looksLikeMissing } from '../../../nodes/shared/api/retry.ts';
 
 const answer = (statusCode: number, body: unknown, headers: Record<string, string> = {}) =>
 	({ statusCode, body, headers }) as IN8nHttpFullResponse;
@@ -51,6 +53,30 @@ describe("reading Kling's answers", () => {
 		expect(interpret(answer(200, { data: {} }))).toMatchObject({
 			ok: false,
 			failure: { kind: 'malformed' },
+		});
+	});
+
+	it("decides a cut-off body by Kling's code where it can be read, and says what arrived", () => {
+		const cut = interpret(
+			answer(404, '{"code":1203,"message":"Task not found by id: 12","request_id":"r7","da'),
+		);
+		expect(cut).toEqual({
+			ok: false,
+			failure: {
+				kind: 'api',
+				httpCode: 404,
+				klingCode: 1203,
+				klingMessage: 'Task not found by id: 12',
+				requestId: 'r7',
+				retryAfterSeconds: undefined,
+				body: 'a body that is not complete JSON: "{"code":1203,"message":"Task not found by id: 12","request_id":"r7","da"',
+			},
+		});
+		// A task read takes it for a task that does not exist, as it would the whole answer.
+		expect(looksLikeMissing((cut as { failure: KlingFailure }).failure)).toBe(true);
+		// Without a readable code it stays the edge's answer.
+		expect(interpret(answer(404, '{"cod'))).toMatchObject({
+			failure: { kind: 'edge', httpCode: 404, body: 'a body that is not complete JSON: "{"cod"' },
 		});
 	});
 
