@@ -28,6 +28,6 @@ export class KlingAccount implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await getResourcePacks(this);
+		return await getResourcePacks(this, this.continueOnFail());
 	}
 }

@@ -90,7 +90,10 @@ async function readPacks(ctx: IExecuteFunctions, client: KlingClient, i: number)
 }
 
 /** Get Resource Packs: one item per input item, with the packs and the units left per type. */
-export async function getResourcePacks(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function getResourcePacks(
+	ctx: IExecuteFunctions,
+	continueOnFail: boolean,
+): Promise<INodeExecutionData[][]> {
 	const client = await KlingClient.connect(ctx);
-	return await perItem(ctx, async (i) => [await readPacks(ctx, client, i)]);
+	return await perItem(ctx, continueOnFail, async (i) => [await readPacks(ctx, client, i)]);
 }

@@ -54,7 +54,8 @@ export class KlingElement implements INodeType {
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		if (this.getNodeParameter('operation', 0) === 'list') return await listElements(this);
-		return await executeGeneration(this, spec);
+		if (this.getNodeParameter('operation', 0) === 'list')
+			return await listElements(this, this.continueOnFail());
+		return await executeGeneration(this, spec, this.continueOnFail());
 	}
 }

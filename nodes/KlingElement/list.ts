@@ -24,9 +24,12 @@ async function elementsOf(
 }
 
 /** List: the account's own elements or Kling's presets, one output item per element. */
-export async function listElements(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function listElements(
+	ctx: IExecuteFunctions,
+	continueOnFail: boolean,
+): Promise<INodeExecutionData[][]> {
 	const client = await KlingClient.connect(ctx);
-	return await perItem(ctx, async (i) => {
+	return await perItem(ctx, continueOnFail, async (i) => {
 		const source = ctx.getNodeParameter('source', i, 'own') as 'own' | 'presets';
 		const all = ctx.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = all ? Infinity : Number(ctx.getNodeParameter('limit', i, 50));

@@ -52,6 +52,6 @@ export class KlingImage2Video implements INodeType {
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec);
+		return await executeGeneration(this, spec, this.continueOnFail());
 	}
 }

@@ -53,6 +53,6 @@ export class KlingMultiImage2Image implements INodeType {
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec);
+		return await executeGeneration(this, spec, this.continueOnFail());
 	}
 }

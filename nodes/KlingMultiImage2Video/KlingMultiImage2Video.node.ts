@@ -54,6 +54,6 @@ export class KlingMultiImage2Video implements INodeType {
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec);
+		return await executeGeneration(this, spec, this.continueOnFail());
 	}
 }

@@ -108,6 +108,17 @@ describe('the n8n editor in a real browser', () => {
 		const byImage = await editor.searchNodes('image', 'regular');
 		await editor.closeNodeCreator();
 		expect(byImage).toContain('Kling Multi-Image to Image');
+		// Each node by its own words too, with the codex verification asks for (Marketing & Content,
+		// no AI category, no subcategories).
+		for (const [words, node] of [
+			['text to video', 'Kling Text to Video'],
+			['element', 'Kling Element'],
+			['resource pack', 'Kling Account'],
+		]) {
+			const found = await editor.searchNodes(words, 'regular');
+			await editor.closeNodeCreator();
+			expect(found, words).toContain(node);
+		}
 	});
 
 	it('shows Generate parameters with hints, and a Get Task panel without Generate-only options', async () => {

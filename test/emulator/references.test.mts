@@ -25,7 +25,7 @@ describe('emulator: prompt references', () => {
 			{
 				endpoint: 'new:omni-video',
 				unmatched: ['<<<image_1>>>', '@image_2'],
-				taskId: created.json.data.id,
+				taskId: (created.json as unknown as { data: { id: string } }).data.id,
 			},
 		]);
 	});

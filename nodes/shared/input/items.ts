@@ -30,6 +30,8 @@ export interface ItemSettings {
 	callbackUrl?: string;
 	/** Names the task of item i when the user gave no External Task ID. */
 	externalTaskId(itemIndex: number): string;
+	/** Without it, the first bad item stops the run. */
+	continueOnFail: boolean;
 }
 
 export function setPath(target: IDataObject, path: Array<string | number>, value: unknown): void {
@@ -189,7 +191,7 @@ export async function readJobs(
 	settings: ItemSettings,
 ): Promise<Job[]> {
 	const jobs: Job[] = [];
-	const continueOnFail = ctx.continueOnFail();
+	const { continueOnFail } = settings;
 	const owners = new Map<string, number>();
 	for (let i = 0; i < ctx.getInputData().length; i++) {
 		const job = newJob(i, Date.now());

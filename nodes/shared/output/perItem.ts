@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
  */
 export async function perItem(
 	ctx: IExecuteFunctions,
+	continueOnFail: boolean,
 	each: (itemIndex: number) => Promise<IDataObject[]>,
 ): Promise<INodeExecutionData[][]> {
 	const out: INodeExecutionData[] = [];
@@ -20,7 +21,7 @@ export async function perItem(
 					: new NodeOperationError(ctx.getNode(), (error as Error).message ?? String(error), {
 							itemIndex: i,
 						});
-			if (!ctx.continueOnFail()) throw failure;
+			if (!continueOnFail) throw failure;
 			out.push({ json: { error: failure.message }, pairedItem: { item: i } });
 		}
 	}

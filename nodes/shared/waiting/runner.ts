@@ -112,10 +112,10 @@ function poolBoard(client: KlingClient, jobs: Job[], spec: GenerationSpec): Acco
 export async function executeGeneration(
 	ctx: IExecuteFunctions,
 	spec: GenerationSpec,
+	continueOnFail: boolean,
 ): Promise<INodeExecutionData[][]> {
 	const plan = planRun(ctx);
 	const client = await KlingClient.connect(ctx);
-	const continueOnFail = ctx.continueOnFail();
 	const items = ctx.getInputData();
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
 	const batch = deriveBatchKey(ctx, runIndex);
@@ -127,6 +127,7 @@ export async function executeGeneration(
 		credentials: client.credentials,
 		callbackUrl: plan.wait === 'callback' ? resumeCallbackUrl(ctx, batch, items.length) : undefined,
 		externalTaskId: (i) => generatedExternalId(spec.endpoint, batch, i),
+		continueOnFail,
 	});
 	if (plan.wait === 'callback' && jobs.some((j) => j.error)) {
 		// A resumed node cannot report errors found before it paused: poll instead.
