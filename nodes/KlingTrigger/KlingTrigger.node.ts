@@ -14,7 +14,7 @@ import { ENDPOINTS, type KlingEndpoint } from '../shared/api/providers';
 import { normalizeTask, type KlingTask } from '../shared/api/task';
 import { KlingClient } from '../shared/api/client';
 import { lookupRoutes, type TaskRoute } from '../shared/api/routing';
-import { knownTaskType } from '../shared/api/taskTypes';
+import { knownTaskType } from '../shared/api/createdTasks';
 import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { isFirstDelivery } from './deliveries';
 

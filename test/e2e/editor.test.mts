@@ -59,7 +59,8 @@ describe('the n8n editor in a real browser', () => {
 
 	beforeAll(async () => {
 		const url = await emulator.start();
-		n8n = await N8nInstance.create('editor');
+		// The one suite left in n8n 2's in-memory binary mode (n8n 3 removes it): results still preview.
+		n8n = await N8nInstance.create('editor', undefined, 'default');
 		await n8n.importCredentials([emulatorCredential(url)]);
 		const examples = listExamples().map((f) => loadExample(f, url));
 		// The panel tests change parameters and n8n's editor autosaves: they work on copies, so

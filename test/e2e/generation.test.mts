@@ -129,6 +129,8 @@ describe('generation nodes inside a real n8n', () => {
 			expect(result.error).toBeUndefined();
 			const [item] = result.nodes['Kling Text to Video'];
 			expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'text2video' });
+			// n8n 3's only local mode: the video is streamed to the binary store on disk.
+			expect(item.binary!.data.id).toMatch(/^filesystem/);
 			const bytes = n8n.readBinary(item.binary!.data);
 			expect(bytes.subarray(4, 8).toString('ascii')).toBe('ftyp');
 			const stats = emulator.snapshot();

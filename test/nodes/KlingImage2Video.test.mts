@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { forgetCreatedTasks } from '../../nodes/shared/api/createdTasks.ts';
+
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import {
 	EMULATOR_API_KEY,
@@ -10,6 +12,7 @@ import {
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 import { makePng } from '../../emulator/media.mts';
 import { I2V_BASE } from '../support/params.mts';
+import { PROVIDER_CASES } from '../support/providers.mts';
 
 const node = new KlingImage2Video();
 const base = I2V_BASE;
@@ -400,8 +403,10 @@ describe('Kling Image to Video', () => {
 					credentials: legacyCredentials(env.base),
 				}).ctx,
 			);
-		// The first run is cut off after submitting (a worker lost): Don't Wait stands in for it.
+		// The first run is cut off after submitting (a worker lost): Don't Wait stands in for it,
+		// and the run again happens in another n8n process, which knows nothing of those creates.
 		const [first] = await runWith('none');
+		forgetCreatedTasks();
 		const [again] = await runWith('poll');
 		expect(again.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded']);
 		expect(again.map((i) => i.json.taskId)).toEqual(first.map((i) => i.json.taskId));
@@ -410,5 +415,28 @@ describe('Kling Image to Video', () => {
 		expect(stats.creates).toBe(2);
 		// Kling refused the second creates (1201, free); the node found the tasks by their IDs.
 		expect(stats.rejectedCreates['1201']).toBe(2);
+	});
+
+	it('a retry in the same process (Retry On Fail) on a relay that cannot find tasks by external ID nor refuses duplicates: no second create', async () => {
+		const comet = PROVIDER_CASES.find((p) => p.id === 'cometapi')!;
+		env.emulator.reset({
+			videoTaskMs: 300,
+			submittedMs: 50,
+			enforceUniqueExternalId: false,
+			relay: comet.relay,
+		});
+		// One execution, one node run: n8n's Retry On Fail calls execute again with the same context.
+		const { ctx } = makeContext({
+			params: { ...base, wait: 'poll' },
+			items: [binaryItem(PNG), binaryItem(PNG)],
+			credentials: comet.credentials(env.base),
+		});
+		const attempt = () => node.execute.call(ctx);
+		// The first attempt fails after its creates (its downloads are refused); n8n runs it again.
+		env.emulator.configure({ faults: [{ stage: 'download', kind: 'html-403', count: 1 }] });
+		await expect(attempt()).rejects.toThrow(/HTTP 403/);
+		const [again] = await attempt();
+		expect(again.map((i) => i.json.status)).toEqual(['succeeded', 'succeeded']);
+		expect(env.emulator.snapshot().creates).toBe(2);
 	});
 });

@@ -5,7 +5,7 @@ import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import { verifyStandardWebhook } from '../../nodes/shared/callbacks/signature.ts';
 import { normalizeTask } from '../../nodes/shared/api/task.ts';
 import { ENDPOINTS } from '../../nodes/shared/api/providers.ts';
-import { generatedExternalId, rememberCreated } from '../../nodes/shared/api/taskTypes.ts';
+import { generatedExternalId, rememberCreated } from '../../nodes/shared/api/createdTasks.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { emulatorCredentials, makeWebhookContext } from '../support/context.mts';
 import { PNG_B64, useEmulator } from '../support/emulator.mts';

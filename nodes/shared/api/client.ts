@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from './providers';
@@ -7,7 +8,7 @@ import { liveModelList } from '../models/catalogue';
 import { NewStandardProtocol } from './newStandard';
 import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
-import { rememberCreated } from './taskTypes';
+import { createdTaskId, rememberCreated } from './createdTasks';
 import type { TaskRoute } from './routing';
 import { elementsOf, normalizeTask, type KlingElement, type KlingTask } from './task';
 import { CREDENTIAL_TYPE, KlingTransport, type KlingContext } from './transport';
@@ -31,9 +32,23 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		return new KlingClient(ctx, credentials, { ...DEFAULT_RETRY, ...retry });
 	}
 
+	/** Names the account in the process's memory of creates, without keeping its key. */
+	private get account(): string {
+		const { apiKey, accessKey } = this.credentials;
+		const key = `${this.provider.baseUrl}|${apiKey || accessKey || ''}`;
+		return createHash('sha256').update(key).digest('hex').slice(0, 24);
+	}
+
 	async tryCreate(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateOutcome> {
+		const options = body.options as IDataObject | undefined;
+		const externalId = String(body.external_task_id ?? options?.external_task_id ?? '');
+		// A retry of the node in this process (Retry On Fail): the task exists; never create it twice.
+		const earlier = createdTaskId(this.account, externalId);
+		const found = earlier ? await this.findTask(route, earlier, itemIndex) : undefined;
+		if (found) return { status: 'created', task: found, recovered: true };
 		const result = await this.standards[route.standard].create(route, body, itemIndex);
-		if (result.status === 'created') rememberCreated(result.task.taskId, route.endpoint);
+		if (result.status === 'created')
+			rememberCreated(result.task.taskId, route.endpoint, { account: this.account, externalId });
 		if (result.status !== 'failed') return result;
 		const failure = { ...result.failure };
 		if (failure.klingCode === 1203) {

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
 import type { KlingEndpoint } from '../api/providers';
 import { chooseRoute, modelName, type TaskRoute } from '../api/routing';
-import { generatedExternalId } from '../api/taskTypes';
+import { generatedExternalId } from '../api/createdTasks';
 import { isFinal, normalizeTask, type KlingTask } from '../api/task';
 import { KlingClient } from '../api/client';
 import { checkCallbackSignature } from '../callbacks/webhooks';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { KlingClient } from '../api/client';
 import { ENDPOINTS } from '../api/providers';
-import { generatedExternalId } from '../api/taskTypes';
+import { generatedExternalId } from '../api/createdTasks';
 import { isFinal } from '../api/task';
 import { dropCallbackUrl, readJobs, requestBody } from '../input/items';
 import type { GenerationSpec } from '../input/types';
@@ -36,6 +36,33 @@ export function deriveBatchKey(ctx: IExecuteFunctions, runIndex: string): string
 		ctx.getNode().name,
 	].join('|');
 	return createHash('sha256').update(key).digest('hex').slice(0, 24);
+}
+
+/**
+ * The run's batch key, kept in the execution's custom data under a key naming the node and run. A
+ * retry of a failed execution ("Retry" in the executions list) starts a new execution from the old
+ * one's data, custom data included, so the node finds the first attempt's key there: the same
+ * external task IDs, so the tasks that attempt created are found, not paid for again. A new
+ * execution starts with no custom data and makes a key of its own. n8n keeps at most 10 entries per
+ * execution: past that a run is not protected this way.
+ */
+export function batchKeyFor(ctx: IExecuteFunctions, runIndex: string): string {
+	const name = `kling_${createHash('sha256')
+		.update(`${ctx.getNode().id}|${runIndex}`)
+		.digest('hex')
+		.slice(0, 16)}`;
+	let data: IExecuteFunctions['customData'] | undefined;
+	try {
+		data = ctx.customData;
+	} catch {
+		// A context without run data (a node run outside a workflow execution) has no custom data.
+		return deriveBatchKey(ctx, runIndex);
+	}
+	const carried = data?.get(name);
+	if (typeof carried === 'string' && /^[0-9a-f]{24}$/.test(carried)) return carried;
+	const batch = deriveBatchKey(ctx, runIndex);
+	data?.set(name, batch);
+	return batch;
 }
 
 interface Plan {
@@ -118,7 +145,7 @@ export async function executeGeneration(
 	const client = await KlingClient.connect(ctx);
 	const items = ctx.getInputData();
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
-	const batch = deriveBatchKey(ctx, runIndex);
+	const batch = batchKeyFor(ctx, runIndex);
 	const jobs = await readJobs(ctx, spec, {
 		operation: plan.operation,
 		wait: plan.wait,

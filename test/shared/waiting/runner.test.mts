@@ -1,6 +1,8 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { batchKeyFor } from '../../../nodes/shared/waiting/runner.ts';
 import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
 import { PNG, useEmulator } from '../../support/emulator.mts';
 
@@ -66,5 +68,33 @@ describe('polling schedule', () => {
 		const { queries } = env.emulator.snapshot();
 		expect(queries).toBeGreaterThanOrEqual(4);
 		expect(queries).toBeLessThanOrEqual(16);
+	});
+});
+
+describe('the batch key across a retried execution', () => {
+	/** What batchKeyFor reads of a node's context: its identity, and the execution's custom data. */
+	const contextOf = (executionId: string, customData: Record<string, string>) =>
+		({
+			getNode: () => ({ id: 'node-1', name: 'Kling Image to Video' }),
+			getWorkflow: () => ({ id: 'wf-1' }),
+			getInstanceId: () => 'instance-1',
+			getExecutionId: () => executionId,
+			customData: {
+				get: (key: string) => customData[key],
+				set: (key: string, value: string) => void (customData[key] = value),
+			},
+		}) as unknown as IExecuteFunctions;
+
+	it("a retry (a new execution from the old one's data, custom data included) keeps the first key; a new execution makes its own", () => {
+		const first: Record<string, string> = {};
+		const key = batchKeyFor(contextOf('100', first), '0');
+		expect(key).toMatch(/^[0-9a-f]{24}$/);
+		expect(Object.values(first)).toEqual([key]);
+		// n8n's retry runs execution 101 with execution 100's data, so with its custom data.
+		expect(batchKeyFor(contextOf('101', { ...first }), '0')).toBe(key);
+		// A new execution of the same workflow starts empty: new keys, new tasks.
+		expect(batchKeyFor(contextOf('102', {}), '0')).not.toBe(key);
+		// Another run of the node in the same execution (a loop) is another batch.
+		expect(batchKeyFor(contextOf('100', first), '1')).not.toBe(key);
 	});
 });

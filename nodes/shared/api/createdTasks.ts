@@ -1,0 +1,69 @@
+import { ENDPOINTS, type KlingEndpoint } from './providers';
+
+/**
+ * What this n8n process knows of the tasks it created.
+ *
+ * Their type: a new-standard task names no product (kling-api-2026.md §3.9), and omni-video serves
+ * both Text to Video and Multi-Image to Video, so the Kling Trigger cannot read the type from the
+ * task. The package knows it from the external task ID it generated (it carries the type's tag)
+ * and, in the process that created the task, from the create itself.
+ *
+ * Their external task IDs, per account: n8n's Retry On Fail runs the node again in the same
+ * process with the same external task IDs, and a provider that neither finds tasks by external ID
+ * nor refuses a duplicate would create (and charge) them again. The retry finds them here instead.
+ */
+const GENERATED = /^n8n-([a-z0-9]+)-[0-9a-f]{24}-\d+$/;
+const BY_TAG = new Map(
+	(Object.keys(ENDPOINTS) as KlingEndpoint[]).map((endpoint) => [
+		ENDPOINTS[endpoint].tag,
+		endpoint,
+	]),
+);
+const MEMORY = 5000;
+const types = new Map<string, KlingEndpoint>();
+const byExternalId = new Map<string, string>();
+
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+	map.delete(key);
+	map.set(key, value);
+	if (map.size > MEMORY) map.delete(map.keys().next().value!);
+}
+
+/** The external task ID the node gives item i of a batch when the user set none. */
+export function generatedExternalId(
+	endpoint: KlingEndpoint,
+	batch: string,
+	itemIndex: number,
+): string {
+	return `n8n-${ENDPOINTS[endpoint].tag}-${batch}-${itemIndex}`;
+}
+
+/** `account` names the account (api/client.ts), so one account's IDs never match another's. */
+export function rememberCreated(
+	taskId: string,
+	endpoint: KlingEndpoint,
+	created?: { account: string; externalId: string },
+): void {
+	remember(types, taskId, endpoint);
+	if (created?.externalId)
+		remember(byExternalId, `${created.account}|${created.externalId}`, taskId);
+}
+
+/** The task this process created in the account with this external task ID, if any. */
+export function createdTaskId(account: string, externalId: string): string | undefined {
+	return externalId ? byExternalId.get(`${account}|${externalId}`) : undefined;
+}
+
+/** A new n8n process knows nothing yet: tests use it to stand for another process. */
+export function forgetCreatedTasks(): void {
+	types.clear();
+	byExternalId.clear();
+}
+
+export function knownTaskType(task: {
+	taskId: string;
+	externalTaskId: string | null;
+}): KlingEndpoint | undefined {
+	const tag = GENERATED.exec(task.externalTaskId ?? '')?.[1];
+	return (tag ? BY_TAG.get(tag) : undefined) ?? types.get(task.taskId);
+}
