@@ -30,6 +30,8 @@ export interface BenchConfig {
 	handBuiltWaitSeconds: number;
 	bigItems: [number, number];
 	bigSide: number;
+	/** Result videos of this size (MB), downloaded into n8n's binary store on disk. */
+	bigVideoMb: number;
 	overheadN: number;
 	/** A run that takes longer fails the bench (and stops its n8n), rather than hanging it. */
 	runTimeoutMs: number;
@@ -44,6 +46,7 @@ export const FULL: BenchConfig = {
 	handBuiltWaitSeconds: 10,
 	bigItems: [1, 10],
 	bigSide: 1780,
+	bigVideoMb: 100,
 	overheadN: 200,
 	runTimeoutMs: 15 * 60_000,
 };
@@ -56,12 +59,13 @@ export const QUICK: BenchConfig = {
 	handBuiltWaitSeconds: 1,
 	bigItems: [1, 2],
 	bigSide: 400,
+	bigVideoMb: 10,
 	overheadN: 10,
 	runTimeoutMs: 60_000,
 };
 
 export interface BenchRecord {
-	scenario: 'fan-out' | 'big-binaries' | 'overhead';
+	scenario: 'fan-out' | 'big-binaries' | 'big-results' | 'overhead';
 	contender: string;
 	n: number;
 	taskMs: number;
@@ -412,6 +416,18 @@ export async function runBench(
 				}),
 				sink(sinkServer.url),
 			]),
+			bigResults: chain('benchBigResults', [
+				webhook('bench-big-results'),
+				items(),
+				klingNode('klingImage2Video', {
+					image: `${emulatorUrl}/samples/photo-1.png`,
+					wait: 'poll',
+					pollInterval: 1,
+					downloadResult: true,
+					options: { maxConcurrency: config.concurrency },
+				}),
+				sink(sinkServer.url),
+			]),
 			overhead: chain('benchOverhead', [
 				webhook('bench-overhead'),
 				items(),
@@ -431,6 +447,7 @@ export async function runBench(
 			callbackLegacy: 'bench-callback-legacy',
 			handBuilt: 'bench-hand-built',
 			big: 'bench-big',
+			bigResults: 'bench-big-results',
 			overhead: 'bench-overhead',
 		};
 		await n8n.importWorkflows(Object.values(flows));
@@ -592,6 +609,17 @@ export async function runBench(
 			const run = await measure('big', n, { videoTaskMs: 2000 });
 			records.push({
 				...summarize('big-binaries', 'polling', n, 2000, [run], null),
+				rssGrowthMb: round(run.peakRssMb - run.baseRssMb, 0),
+			});
+		}
+
+		// 2b. Big results: each item's video downloaded into n8n's binary store (file system).
+		for (const n of config.bigItems) {
+			log(`bench: big results, ${n} item(s) of ${config.bigVideoMb} MB`);
+			const videoBytes = config.bigVideoMb * 1024 * 1024;
+			const run = await measure('bigResults', n, { videoTaskMs: 2000, videoBytes });
+			records.push({
+				...summarize('big-results', 'polling', n, 2000, [run], null),
 				rssGrowthMb: round(run.peakRssMb - run.baseRssMb, 0),
 			});
 		}
@@ -784,6 +812,20 @@ export function checkTargets(records: BenchRecord[], config: BenchConfig): Targe
 			note: r <= 1.5 ? '' : `missed by ${((r / 1.5 - 1) * 100).toFixed(0)} %`,
 		});
 	}
+	const smallResults = get('big-results', 'polling', few);
+	const bigResults = get('big-results', 'polling', many);
+	if (smallResults?.peakRssMb && bigResults?.peakRssMb) {
+		const r = bigResults.peakRssMb / smallResults.peakRssMb;
+		checks.push({
+			target: `big results: peak RSS for ${many} videos of ${config.bigVideoMb} MB ≤ 1.3 × that for ${few}`,
+			measured: `${r.toFixed(2)} × (${bigResults.peakRssMb} MB vs ${smallResults.peakRssMb} MB)`,
+			met: r <= 1.3,
+			note:
+				r <= 1.3
+					? 'streamed to the binary store on disk'
+					: `missed by ${((r / 1.3 - 1) * 100).toFixed(0)} %`,
+		});
+	}
 	return checks;
 }
 
@@ -817,6 +859,10 @@ Timelines: ${['polling', 'callback', 'handBuilt'].map((c) => `[${c}](timeline-${
 ## Big binaries: Multi-Image to Video, 4 incompressible ${config.bigSide}×${config.bigSide} PNGs per item
 
 ${table(by('big-binaries'), ['contender', 'n', 'wallMsMedian', 'createsPerItem', 'peakRssMb', 'rssGrowthMb'])}
+
+## Big results: Image to Video, each item's ${config.bigVideoMb} MB video downloaded into n8n's binary store (file system mode)
+
+${table(by('big-results'), ['contender', 'n', 'wallMsMedian', 'createsPerItem', 'peakRssMb', 'rssGrowthMb'])}
 
 ## Overhead: ${config.overheadN} items, task time 50 ms
 

@@ -80,6 +80,8 @@ export interface EmulatorOptions {
 	relay?: RelayBehaviour;
 	/** The account's resource packs, read by `GET /account/costs`; succeeded tasks draw them down. */
 	resourcePacks?: ResourcePack[];
+	/** Serve each result video at this size (the sample MP4, padded), streamed: the bench's big results. */
+	videoBytes?: number;
 	host?: string;
 	port?: number;
 	apiKeys?: string[];
@@ -187,9 +189,29 @@ export function sampleMp4(): Buffer {
 	return mp4Cache;
 }
 
+/** A video of `size` bytes: the sample MP4, then zeros, written a megabyte at a time. */
+async function streamVideo(
+	res: http.ServerResponse,
+	entry: RequestLogEntry,
+	size: number,
+): Promise<void> {
+	entry.status = 200;
+	res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(size) });
+	const head = sampleMp4();
+	res.write(head);
+	const chunk = Buffer.alloc(1024 * 1024);
+	for (let sent = head.length; sent < size; sent += chunk.length) {
+		const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+		if (!res.write(part)) await new Promise((r) => res.once('drain', r));
+	}
+	res.end();
+}
+
 export class KlingEmulator {
-	readonly options: Required<Omit<EmulatorOptions, 'webhookSecret' | 'port' | 'host' | 'relay'>> &
-		Pick<EmulatorOptions, 'webhookSecret' | 'port' | 'host' | 'relay'>;
+	readonly options: Required<
+		Omit<EmulatorOptions, 'webhookSecret' | 'port' | 'host' | 'relay' | 'videoBytes'>
+	> &
+		Pick<EmulatorOptions, 'webhookSecret' | 'port' | 'host' | 'relay' | 'videoBytes'>;
 
 	private server?: http.Server;
 	private readonly sockets = new Set<Socket>();
@@ -250,6 +272,7 @@ export class KlingEmulator {
 		if (options.faults === undefined) this.options.faults = [];
 		if (options.bareElementPresets === undefined) this.options.bareElementPresets = false;
 		if (options.relay === undefined) this.options.relay = undefined;
+		if (options.videoBytes === undefined) this.options.videoBytes = undefined;
 		if (options.resourcePacks === undefined) this.options.resourcePacks = DEFAULT_PACKS;
 		this.lastAccountRead = 0;
 		this.tasks.clear();
@@ -770,6 +793,8 @@ export class KlingEmulator {
 		const fault = this.pickFault('download');
 		if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
 		this.stats.downloads++;
+		const size = this.options.videoBytes;
+		if (m[3] === undefined && size) return streamVideo(res, entry, size);
 		const bytes = m[3] !== undefined ? makePng(512, 512, Number(m[3]) + 1) : sampleMp4();
 		entry.status = 200;
 		res.writeHead(200, {

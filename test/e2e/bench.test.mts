@@ -20,6 +20,8 @@ describe('npm run bench (quick variant)', () => {
 			'fan-out/ideal',
 			'big-binaries/polling',
 			'big-binaries/polling',
+			'big-results/polling',
+			'big-results/polling',
 			'overhead/polling',
 			'overhead/handBuilt',
 		]);
@@ -37,6 +39,7 @@ describe('npm run bench (quick variant)', () => {
 			'callback-wait',
 			'exactly 1 create per item in every run',
 			'big binaries',
+			'big results',
 		]);
 		expect(records.find((r) => r.contender === 'callback')!.peakConcurrency).toBeLessThanOrEqual(
 			QUICK.concurrency,
