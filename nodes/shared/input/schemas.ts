@@ -1,4 +1,4 @@
-import { z, type ZodTypeAny } from 'zod';
+import { z, type ZodTypeAny } from 'zod/v3';
 
 import type { TaskRoute } from '../api/routing';
 import { parseShotGrammar, shotsOf, storyboardMessage, storyboardProblem } from './storyboard';
