@@ -1,6 +1,6 @@
 /**
- * The README's model table, generated from the model catalogue: `npm run models` writes it
- * between the markers; test/shared/models/readme.test.mts fails when the README differs.
+ * The model table of docs/nodes.md, generated from the model catalogue: `npm run models` writes it
+ * between the markers; test/shared/models/readme.test.mts fails when the page differs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -75,12 +75,12 @@ export function modelTable(): string {
 export function withTable(readme: string): string {
 	const a = readme.indexOf(START);
 	const b = readme.indexOf(END);
-	if (a < 0 || b < a) throw new Error('README has no model table markers');
+	if (a < 0 || b < a) throw new Error('docs/nodes.md has no model table markers');
 	return readme.slice(0, a) + modelTable() + readme.slice(b + END.length);
 }
 
 if (process.argv[1]?.endsWith('model-table.mts')) {
-	const file = new URL('../README.md', import.meta.url);
+	const file = new URL('../docs/nodes.md', import.meta.url);
 	writeFileSync(file, withTable(readFileSync(file, 'utf8')));
-	console.log('README model table written from the catalogue');
+	console.log('docs/nodes.md model table written from the catalogue');
 }

@@ -31,7 +31,7 @@ export class KlingMultiImage2Image implements INodeType {
 		subtitle: generationSubtitle('multiImage2image'),
 		description: 'Combine up to ten subject, scene and style images into new images with Kling AI',
 		documentationUrl:
-			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-image',
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-multi-image-to-image',
 		defaults: { name: 'Kling Multi-Image to Image' },
 		usableAsTool: {
 			replacements: {

@@ -32,7 +32,7 @@ export class KlingMultiImage2Video implements INodeType {
 		description:
 			'Turn up to seven reference images (and a reference video) into one video with Kling AI',
 		documentationUrl:
-			'https://github.com/n8n-nodes-kling/n8n-nodes-kling#kling-multi-image-to-video',
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-multi-image-to-video',
 		defaults: { name: 'Kling Multi-Image to Video' },
 		usableAsTool: {
 			replacements: {
