@@ -18,7 +18,8 @@ export class KlingAccount implements INodeType {
 		version: 1,
 		subtitle: 'Get resource packs',
 		description: "Read the Kling account's resource packs and units left, before a big batch",
-		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-account',
+		documentationUrl:
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-account',
 		defaults: { name: 'Kling Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

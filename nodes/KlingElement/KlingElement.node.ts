@@ -32,7 +32,8 @@ export class KlingElement implements INodeType {
 			'={{ {"generate": "Create", "getTask": "Get task", "list": "List"}[$parameter["operation"]] }}',
 		description:
 			'Create and list Kling elements: characters and objects kept the same across videos',
-		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-element',
+		documentationUrl:
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-element',
 		defaults: { name: 'Kling Element' },
 		usableAsTool: {
 			replacements: {

@@ -30,7 +30,8 @@ export class KlingImage2Video implements INodeType {
 		version: 1,
 		subtitle: generationSubtitle('image2video'),
 		description: 'Turn an image into a video with Kling AI',
-		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-image-to-video',
+		documentationUrl:
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-image-to-video',
 		defaults: { name: 'Kling Image to Video' },
 		usableAsTool: {
 			replacements: {

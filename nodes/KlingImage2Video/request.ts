@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { InputError } from '../shared/input/images';
+import { InputError } from '../shared/core/inputError';
 import { applyVideoSettings, commonBody, getOptions, imageSlot } from '../shared/input/request';
 import { applyIdList } from '../shared/input/elements';
 import { applyStoryboard } from '../shared/input/storyboard';

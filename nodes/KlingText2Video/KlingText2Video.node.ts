@@ -30,7 +30,8 @@ export class KlingText2Video implements INodeType {
 		version: 1,
 		subtitle: generationSubtitle('text2video'),
 		description: 'Generate a video from a prompt or a storyboard with Kling AI',
-		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-text-to-video',
+		documentationUrl:
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-text-to-video',
 		defaults: { name: 'Kling Text to Video' },
 		usableAsTool: {
 			replacements: {

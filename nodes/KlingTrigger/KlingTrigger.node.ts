@@ -32,7 +32,8 @@ export class KlingTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"On " + $parameter["statuses"].join(", ")}}',
 		description: 'Starts the workflow when Kling reports a task status change',
-		documentationUrl: 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/waiting.md#kling-trigger',
+		documentationUrl:
+			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/waiting.md#kling-trigger',
 		defaults: { name: 'Kling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

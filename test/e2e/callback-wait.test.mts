@@ -62,7 +62,7 @@ function comparable(json: Record<string, unknown>) {
 }
 
 describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
-	const emulator = new KlingEmulator({ videoTaskMs: 6000, submittedMs: 500, concurrency: 5 });
+	const emulator = new KlingEmulator({ videoTaskMs: 12_000, submittedMs: 500, concurrency: 5 });
 	let n8n: N8nInstance;
 	let sink: Awaited<ReturnType<typeof startSink>>;
 
@@ -113,7 +113,7 @@ describe('Wait "Until Kling Calls Back" inside a real n8n', () => {
 
 		// While Kling works, the execution is saved as waiting and nothing reaches the sink.
 		let waitingSeen = false;
-		const waitDeadline = Date.now() + 5000;
+		const waitDeadline = Date.now() + 10_000;
 		while (!waitingSeen && Date.now() < waitDeadline) {
 			waitingSeen = (await n8n.executions()).some((e) => e.status === 'waiting');
 			if (!waitingSeen) await new Promise((r) => setTimeout(r, 200));

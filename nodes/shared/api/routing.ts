@@ -1,4 +1,4 @@
-import { InputError } from '../input/images';
+import { InputError } from '../core/inputError';
 import {
 	findModel,
 	type AnyModel,

@@ -1,4 +1,5 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import { InputError } from '../core/inputError';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MIN_IMAGE_SIDE = 300;
@@ -15,9 +16,6 @@ export type ImageRef =
 	| { kind: 'url'; value: string }
 	| { kind: 'base64'; value: string }
 	| { kind: 'binary'; property: string };
-
-/** Bad input found before any request: the message names the field and the rule. */
-export class InputError extends Error {}
 
 function pngSize(buf: Buffer): ImageInfo | undefined {
 	const signature =

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RESOLUTION_OF } from '../models/catalogue';
-import { InputError } from './images';
+import { InputError } from '../core/inputError';
 import { fieldLabel } from './schemas';
 import { idContents } from './elements';
 import { referenceId } from './promptReferences';

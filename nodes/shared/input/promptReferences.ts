@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
-import { InputError } from './images';
+import { InputError } from '../core/inputError';
 import { referenceVideoOf } from './referenceVideo';
 
 /**

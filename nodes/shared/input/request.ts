@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
-import { InputError, classifyImageValue } from './images';
+import { classifyImageValue } from './images';
+import { InputError } from '../core/inputError';
 import type { ImageSlot } from './types';
 
 /** The item's binary field names, for telling a field name from Base64 text. */

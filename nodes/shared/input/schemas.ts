@@ -10,7 +10,7 @@ import { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from '../models/catalogue';
  * is checked here before it is sent; messages name the field as the panel does (FIELD_LABELS)
  * and say the rule with the value given, e.g. "Camera Control pan: 11 is outside -10 to 10".
  * Request builders only map parameters to the body. What differs per model (durations, 4K,
- * sound, end frames) is checked first, against the model catalogue (models/rules.ts); these are
+ * sound, end frames) is checked first, against the model catalogue (input/capabilities.ts); these are
  * the rules each endpoint documents for every model, so a model typed by expression that the
  * catalogue does not know still gets them.
  */
@@ -223,7 +223,7 @@ const elementId = z.string().refine(
 );
 const elementList = z.array(z.object({ element_id: elementId }).strict()).optional();
 
-/** Omni's one reference video (§4.4); what it excludes is checked on both standards in models/rules.ts. */
+/** Omni's one reference video (§4.4); what it excludes is checked on both standards in input/capabilities.ts. */
 const videoList = count(0, 1, 'videos')
 	.pipe(
 		z.array(

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AnyModel } from '../models/catalogue';
-import { InputError } from './images';
+import { InputError } from '../core/inputError';
 
 /**
  * Multi-shot storyboards (kling-api-2026.md §3.2, §4.1). Builders write the legacy form

@@ -1,7 +1,7 @@
 /**
  * Kling's models: the one place model facts live (kling-api-2026.md §2, with its source labels).
  * Nodes build their model lists and defaults from it, routing picks the API standard from it, and
- * models/rules.ts checks a request against it before anything is paid for.
+ * input/capabilities.ts checks a request against it before anything is paid for.
  */
 
 export type Standard = 'new' | 'legacy';

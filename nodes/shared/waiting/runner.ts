@@ -5,9 +5,10 @@ import { KlingClient } from '../api/client';
 import { ENDPOINTS } from '../api/providers';
 import { generatedExternalId } from '../api/createdTasks';
 import { isFinal } from '../api/task';
-import { dropCallbackUrl, readJobs, requestBody } from '../input/items';
+import { dropCallbackUrl, requestBody } from '../input/items';
+import { readJobs } from './readJobs';
 import type { GenerationSpec } from '../input/types';
-import { collectOutputs } from '../output/collect';
+import { collectOutputs } from './collect';
 import { settleTask } from '../output/output';
 import { pauseItem, readBatch, rememberTaskIds, resumeCallbackUrl } from './callbackWait';
 import { boardFor, type AccountBoard } from './accountBoard';
@@ -180,7 +181,7 @@ export async function executeGeneration(
 				sleep: async (ms, woken) => await client.pause(ms, undefined, woken),
 			},
 			board: poolBoard(client, jobs, spec),
-			bodyFor: async (job) => await requestBody(ctx, job),
+			bodyFor: async (job) => await requestBody(ctx, job.itemIndex, job.request!),
 			settle: async (job, task) =>
 				await settleTask(ctx, task, planOf(job), spec.endpoint, client.provider.name),
 			progress,

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Job } from '../waiting/job';
-import { taskOf } from '../waiting/job';
-import { errorItem, errorJson, nodeOutputs } from './output';
+import type { Job } from './job';
+import { taskOf } from './job';
+import { errorItem, errorJson, nodeOutputs } from '../output/output';
 
 /**
  * One output item per input item, in order. Without Continue On Fail the first error stops the

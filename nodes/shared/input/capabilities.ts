@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
-import { InputError } from '../input/images';
+import { InputError } from '../core/inputError';
 import {
 	RESOLUTION_OF,
 	isVideoModel,
 	type ImageModel,
 	type Resolution,
 	type VideoModel,
-} from './catalogue';
+} from '../models/catalogue';
 
 /**
  * The chosen model's capabilities, checked on the request (in legacy terms, before it is mapped
