@@ -32,7 +32,7 @@ const DUE_WINDOW_MS = 500;
  * check waits for the last task due this soon after the first, so that one read can see them all
  * finished instead of a second read for the stragglers.
  */
-const GATHER_MS = 50;
+const GATHER_MS = 20;
 
 export interface Clock {
 	now(): number;
