@@ -165,7 +165,8 @@ export class KlingApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/kling.svg', dark: 'file:../icons/kling.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/credentials.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
