@@ -22,21 +22,22 @@ export { CREDENTIAL_TYPE, type KlingContext };
 export class KlingClient extends KlingTransport implements KlingProtocol {
 	private readonly standards: { legacy: LegacyProtocol; new: NewStandardProtocol };
 
+	/**
+	 * Names the account (base URL and key, hashed, so no key is kept): the memory of creates and
+	 * the concurrency boards are per account.
+	 */
+	readonly account: string;
+
 	private constructor(ctx: KlingContext, credentials: KlingCredentials, retry: RetryPolicy) {
 		super(ctx, credentials, retry);
+		const key = `${this.provider.baseUrl}|${credentials.apiKey || credentials.accessKey || ''}`;
+		this.account = createHash('sha256').update(key).digest('hex');
 		this.standards = { legacy: new LegacyProtocol(this), new: new NewStandardProtocol(this) };
 	}
 
 	static async connect(ctx: KlingContext, retry: Partial<RetryPolicy> = {}): Promise<KlingClient> {
 		const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as unknown as KlingCredentials;
 		return new KlingClient(ctx, credentials, { ...DEFAULT_RETRY, ...retry });
-	}
-
-	/** Names the account in the process's memory of creates, without keeping its key. */
-	private get account(): string {
-		const { apiKey, accessKey } = this.credentials;
-		const key = `${this.provider.baseUrl}|${apiKey || accessKey || ''}`;
-		return createHash('sha256').update(key).digest('hex').slice(0, 24);
 	}
 
 	async tryCreate(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateOutcome> {

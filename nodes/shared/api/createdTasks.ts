@@ -54,7 +54,7 @@ export function createdTaskId(account: string, externalId: string): string | und
 	return externalId ? byExternalId.get(`${account}|${externalId}`) : undefined;
 }
 
-/** A new n8n process knows nothing yet: tests use it to stand for another process. */
+/** What a fresh n8n process knows: nothing. Tests use it to stand for another worker. */
 export function forgetCreatedTasks(): void {
 	types.clear();
 	byExternalId.clear();

@@ -47,7 +47,7 @@ export interface EndpointInfo {
 	label: string;
 	kind: TaskKind;
 	resultKind: 'video' | 'image' | 'element';
-	/** Marks the external task IDs the package generates for this node (api/taskTypes.ts). */
+	/** Marks the external task IDs the package generates for this node (api/createdTasks.ts). */
 	tag: string;
 	/** Legacy endpoints a task of this node may live on, in the order a lookup tries them. */
 	legacyRoutes: LegacyRoute[];

@@ -122,15 +122,8 @@ async function pauseOrSettle(
  * process share it.
  */
 function poolBoard(client: KlingClient, jobs: Job[], spec: GenerationSpec): AccountBoard {
-	const { apiKey, accessKey } = client.credentials;
 	const model = jobs.find((j) => j.request)?.request!.route.model ?? '';
-	const key = [
-		client.provider.baseUrl,
-		apiKey || accessKey || '',
-		model,
-		ENDPOINTS[spec.endpoint].resultKind,
-	];
-	return boardFor(createHash('sha256').update(key.join('|')).digest('hex'));
+	return boardFor([client.account, model, ENDPOINTS[spec.endpoint].resultKind].join('|'));
 }
 
 /**
