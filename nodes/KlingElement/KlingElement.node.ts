@@ -9,17 +9,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
-import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { properties } from './description';
 import { listElements } from './list';
-import { prepareElement } from './request';
-
-const spec: GenerationSpec = {
-	endpoint: 'element',
-	prepare: prepareElement,
-};
+import { element as product } from '../shared/products/element';
 
 export class KlingElement implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,19 +37,19 @@ export class KlingElement implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
-		properties,
+		properties: product.properties,
 		webhooks: resumeWebhooks,
 	};
 
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback(this, spec.endpoint);
+		return await resumeFromCallback(this, product);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('operation', 0) === 'list')
 			return await listElements(this, this.continueOnFail());
-		return await executeGeneration(this, spec, this.continueOnFail());
+		return await executeGeneration(this, product, this.continueOnFail());
 	}
 }

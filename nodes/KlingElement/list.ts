@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { KlingClient } from '../shared/api/client';
 import type { KlingElement } from '../shared/api/task';
 import { perItem } from '../shared/output/perItem';
+import { element } from '../shared/products/element';
 
 /** One page's size: Kling allows 500 (kling-api-2026.md §5.1). */
 const PAGE_SIZE = 100;
@@ -16,7 +17,13 @@ async function elementsOf(
 ): Promise<KlingElement[]> {
 	const found: KlingElement[] = [];
 	for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
-		const { entries, elements } = await client.listElements(source, page, PAGE_SIZE, itemIndex);
+		const { entries, elements } = await client.listElements(
+			element,
+			source,
+			page,
+			PAGE_SIZE,
+			itemIndex,
+		);
 		found.push(...elements);
 		if (entries < PAGE_SIZE) break;
 	}

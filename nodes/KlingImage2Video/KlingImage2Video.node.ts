@@ -10,16 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
 import { generationSubtitle } from '../shared/description/parameters';
-import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { properties } from './description';
-import { prepareImage2Video } from './request';
-
-const spec: GenerationSpec = {
-	endpoint: 'image2video',
-	prepare: prepareImage2Video,
-};
+import { image2video as product } from '../shared/products/image2video';
 
 export class KlingImage2Video implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +21,7 @@ export class KlingImage2Video implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: generationSubtitle('image2video'),
+		subtitle: generationSubtitle(product),
 		description: 'Turn an image into a video with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-image-to-video',
@@ -42,17 +35,17 @@ export class KlingImage2Video implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
-		properties,
+		properties: product.properties,
 		webhooks: resumeWebhooks,
 	};
 
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback(this, spec.endpoint);
+		return await resumeFromCallback(this, product);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec, this.continueOnFail());
+		return await executeGeneration(this, product, this.continueOnFail());
 	}
 }

@@ -10,16 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
 import { generationSubtitle } from '../shared/description/parameters';
-import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { properties } from './description';
-import { prepareMultiImage2Image } from './request';
-
-const spec: GenerationSpec = {
-	endpoint: 'multiImage2image',
-	prepare: prepareMultiImage2Image,
-};
+import { multiImage2image as product } from '../shared/products/multiImage2image';
 
 export class KlingMultiImage2Image implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +21,7 @@ export class KlingMultiImage2Image implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: generationSubtitle('multiImage2image'),
+		subtitle: generationSubtitle(product),
 		description: 'Combine up to ten subject, scene and style images into new images with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-multi-image-to-image',
@@ -42,17 +35,17 @@ export class KlingMultiImage2Image implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
-		properties,
+		properties: product.properties,
 		webhooks: resumeWebhooks,
 	};
 
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback(this, spec.endpoint);
+		return await resumeFromCallback(this, product);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec, this.continueOnFail());
+		return await executeGeneration(this, product, this.continueOnFail());
 	}
 }

@@ -10,16 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
 import { generationSubtitle } from '../shared/description/parameters';
-import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { properties } from './description';
-import { prepareMultiImage2Video } from './request';
-
-const spec: GenerationSpec = {
-	endpoint: 'multiImage2video',
-	prepare: prepareMultiImage2Video,
-};
+import { multiImage2video as product } from '../shared/products/multiImage2video';
 
 export class KlingMultiImage2Video implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +21,7 @@ export class KlingMultiImage2Video implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: generationSubtitle('multiImage2video'),
+		subtitle: generationSubtitle(product),
 		description:
 			'Turn up to seven reference images (and a reference video) into one video with Kling AI',
 		documentationUrl:
@@ -43,17 +36,17 @@ export class KlingMultiImage2Video implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
-		properties,
+		properties: product.properties,
 		webhooks: resumeWebhooks,
 	};
 
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback(this, spec.endpoint);
+		return await resumeFromCallback(this, product);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec, this.continueOnFail());
+		return await executeGeneration(this, product, this.continueOnFail());
 	}
 }

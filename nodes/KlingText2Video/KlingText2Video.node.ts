@@ -10,16 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
 import { generationSubtitle } from '../shared/description/parameters';
-import type { GenerationSpec } from '../shared/input/types';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { properties } from './description';
-import { prepareText2Video } from './request';
-
-const spec: GenerationSpec = {
-	endpoint: 'text2video',
-	prepare: prepareText2Video,
-};
+import { text2video as product } from '../shared/products/text2video';
 
 export class KlingText2Video implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +21,7 @@ export class KlingText2Video implements INodeType {
 		icon: { light: 'file:../../icons/kling.svg', dark: 'file:../../icons/kling.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: generationSubtitle('text2video'),
+		subtitle: generationSubtitle(product),
 		description: 'Generate a video from a prompt or a storyboard with Kling AI',
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-text-to-video',
@@ -42,17 +35,17 @@ export class KlingText2Video implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],
-		properties,
+		properties: product.properties,
 		webhooks: resumeWebhooks,
 	};
 
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback(this, spec.endpoint);
+		return await resumeFromCallback(this, product);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeGeneration(this, spec, this.continueOnFail());
+		return await executeGeneration(this, product, this.continueOnFail());
 	}
 }

@@ -10,18 +10,22 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { downloadTaskResults } from '../shared/output/download';
 import { taskJson } from '../shared/output/output';
-import { ENDPOINTS, type KlingEndpoint } from '../shared/api/providers';
 import { normalizeTask, type KlingTask } from '../shared/api/task';
 import { KlingClient } from '../shared/api/client';
 import { lookupRoutes, type TaskRoute } from '../shared/api/routing';
-import { knownTaskType } from '../shared/api/createdTasks';
+import { createdType, generatedTag } from '../shared/api/createdTasks';
+import { PRODUCTS, productById, productByTag, productsOn } from '../shared/products/registry';
+import type { ProductSpec } from '../shared/products/spec';
 import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { isFirstDelivery } from './deliveries';
 
 /** How many (task, status) pairs are remembered to drop repeated deliveries. */
 export const DEDUPE_MEMORY = 1000;
 
-const TASK_TYPES = Object.keys(ENDPOINTS) as KlingEndpoint[];
+const TASK_TYPES = PRODUCTS.map((product) => product.id);
+const TASK_TYPE_OPTIONS = PRODUCTS.map(({ label, id }) => ({ name: label, value: id })).sort(
+	(a, b) => a.name.localeCompare(b.name),
+);
 
 export class KlingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,14 +89,8 @@ export class KlingTrigger implements INodeType {
 				name: 'taskTypes',
 				type: 'multiOptions',
 				required: true,
-				default: ['text2video', 'image2video', 'multiImage2video', 'multiImage2image', 'element'],
-				options: [
-					{ name: 'Element', value: 'element' },
-					{ name: 'Image to Video', value: 'image2video' },
-					{ name: 'Multi-Image to Image', value: 'multiImage2image' },
-					{ name: 'Multi-Image to Video', value: 'multiImage2video' },
-					{ name: 'Text to Video', value: 'text2video' },
-				],
+				default: [...TASK_TYPES],
+				options: TASK_TYPE_OPTIONS,
 				description:
 					'Which kinds of task start the workflow. A task whose type cannot be known follows Tasks of Unknown Type in Options.',
 			},
@@ -169,20 +167,21 @@ export class KlingTrigger implements INodeType {
 		if (!claimed) return ignore;
 		const newShape = body.task_id === undefined;
 		const statuses = this.getNodeParameter('statuses', ['succeeded', 'failed']) as string[];
-		const types = this.getNodeParameter('taskTypes', TASK_TYPES) as KlingEndpoint[];
+		const types = this.getNodeParameter('taskTypes', TASK_TYPES) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const confirm = options.confirmWithApi !== false;
 
 		let task: KlingTask = claimed;
-		let taskType = knownTaskType(claimed) ?? null;
+		let taskType = knownType(claimed) ?? null;
 		if (confirm) {
 			const found = await locateTask(client, claimed, newShape);
 			if (!found) return ignore;
 			task = found.task;
-			taskType = knownTaskType(task) ?? found.routeType;
+			taskType = knownType(task) ?? found.routeType;
 		}
 		if (!statuses.includes(task.status)) return ignore;
-		if (taskType ? !types.includes(taskType) : options.unknownTaskTypes === 'drop') return ignore;
+		if (taskType ? !types.includes(taskType.id) : options.unknownTaskTypes === 'drop')
+			return ignore;
 
 		const trigger = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const stored = this.getWorkflowStaticData('node') as { seen?: string[] };
@@ -191,13 +190,13 @@ export class KlingTrigger implements INodeType {
 
 		const json: IDataObject = {
 			...taskJson(task, {
-				endpoint: taskType,
+				product: taskType,
 				model: null,
 				apiStandard: newShape ? 'new' : 'legacy',
 				provider: null,
 				elapsedMs: null,
 			}),
-			taskType,
+			taskType: taskType?.id ?? null,
 			confirmedWithApi: confirm,
 			signatureVerified,
 			// For a downstream Remove Duplicates node: the only check several webhook processes share.
@@ -212,10 +211,17 @@ export class KlingTrigger implements INodeType {
 	}
 }
 
-/** The one node whose tasks live on this legacy endpoint; none where several share it (omni-video). */
-function onlyTypeOn(route: TaskRoute): KlingEndpoint | null {
+/** The product named by the external task ID the package generated, or that this process created. */
+function knownType(task: KlingTask): ProductSpec | undefined {
+	const tag = generatedTag(task.externalTaskId);
+	const created = createdType(task.taskId);
+	return (tag ? productByTag(tag) : undefined) ?? (created ? productById(created) : undefined);
+}
+
+/** The one product whose tasks live on this legacy endpoint; none where several share it (omni-video). */
+function onlyTypeOn(route: TaskRoute): ProductSpec | null {
 	if (route.standard === 'new') return null;
-	const serving = TASK_TYPES.filter((type) => ENDPOINTS[type].legacyRoutes.includes(route.legacy));
+	const serving = productsOn(route.legacy);
 	return serving.length === 1 ? serving[0] : null;
 }
 
@@ -227,11 +233,11 @@ async function locateTask(
 	client: KlingClient,
 	claimed: KlingTask,
 	newShape: boolean,
-): Promise<{ task: KlingTask; routeType: KlingEndpoint | null } | undefined> {
+): Promise<{ task: KlingTask; routeType: ProductSpec | null } | undefined> {
 	const { profile } = client.provider;
 	const seen = new Set<string>();
-	const routes = TASK_TYPES.flatMap((type) =>
-		lookupRoutes(type, profile, client.credentials).filter(
+	const routes = PRODUCTS.flatMap((product) =>
+		lookupRoutes(product, profile, client.credentials).filter(
 			(route) => (route.standard === 'new') === newShape,
 		),
 	).filter((route) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import { verifyStandardWebhook } from '../../nodes/shared/callbacks/signature.ts';
 import { normalizeTask } from '../../nodes/shared/api/task.ts';
-import { ENDPOINTS } from '../../nodes/shared/api/providers.ts';
+import { PRODUCTS, productById } from '../../nodes/shared/products/registry.ts';
 import { generatedExternalId, rememberCreated } from '../../nodes/shared/api/createdTasks.ts';
 import { KlingEmulator } from '../../emulator/server.mts';
 import { emulatorCredentials, makeWebhookContext } from '../support/context.mts';
@@ -345,11 +345,11 @@ describe('Kling Trigger task types on the new standard', () => {
 	};
 
 	it('knows the type of a task the package created from its external task ID, and filters on it', async () => {
-		const task = await omni(generatedExternalId('multiImage2video', BATCH, 0));
+		const task = await omni(generatedExternalId(productById('multiImage2video')!, BATCH, 0));
 		expect(await call(task, {})).toMatchObject({ taskType: 'multiImage2video' });
 		// Omni-video also serves Text to Video: the task alone could not tell them apart.
 		expect(await call(task, { taskTypes: ['text2video'] })).toBeUndefined();
-		const image = await i2v(generatedExternalId('image2video', BATCH, 1));
+		const image = await i2v(generatedExternalId(productById('image2video')!, BATCH, 1));
 		expect(await call(image, { taskTypes: ['image2video'] })).toMatchObject({
 			taskType: 'image2video',
 		});
@@ -376,7 +376,7 @@ describe('Kling Trigger task types', () => {
 	it('offers, and by default listens to, every generation node, Text to Video included', () => {
 		const property = new KlingTrigger().description.properties.find((p) => p.name === 'taskTypes')!;
 		const offered = (property.options as Array<{ value: string }>).map((o) => o.value).sort();
-		expect(offered).toEqual(Object.keys(ENDPOINTS).sort());
+		expect(offered).toEqual(PRODUCTS.map((p) => p.id).sort());
 		expect([...(property.default as string[])].sort()).toEqual(offered);
 	});
 });

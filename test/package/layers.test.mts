@@ -1,4 +1,13 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+	appendFileSync,
+	cpSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -9,7 +18,17 @@ import { describe, expect, it } from 'vitest';
  * JWT signer and the error table.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const LAYERS = ['core', 'models', 'api', 'callbacks', 'input', 'description', 'output', 'waiting'];
+const LAYERS = [
+	'core',
+	'models',
+	'api',
+	'callbacks',
+	'input',
+	'description',
+	'products',
+	'output',
+	'waiting',
+];
 const CREDENTIAL_MAY_USE = ['api/providers', 'api/jwt', 'api/errors'];
 
 function files(dir: string): string[] {
@@ -20,16 +39,16 @@ function files(dir: string): string[] {
 }
 
 /** Each relative import of a file, as a path from the repository root without extension. */
-function imports(file: string): string[] {
+function imports(file: string, root: string): string[] {
 	const text = readFileSync(file, 'utf8');
 	return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) =>
-		path.relative(ROOT, path.resolve(path.dirname(file), m[1])),
+		path.relative(root, path.resolve(path.dirname(file), m[1])),
 	);
 }
 
 /** The layer of a file under nodes/shared, or 'node' for a node's own folder. */
-function layerOf(file: string): number {
-	const [top, sub] = path.relative(path.join(ROOT, 'nodes'), file).split(path.sep);
+function layerOf(file: string, root: string): number {
+	const [top, sub] = path.relative(path.join(root, 'nodes'), file).split(path.sep);
 	if (top !== 'shared') return LAYERS.length;
 	const layer = LAYERS.indexOf(sub);
 	if (layer < 0) throw new Error(`nodes/shared/${sub} is in no layer: add it to LAYERS`);
@@ -39,15 +58,15 @@ function layerOf(file: string): number {
 function upwardImports(root = ROOT): string[] {
 	const wrong: string[] = [];
 	for (const file of files(path.join(root, 'nodes'))) {
-		for (const target of imports(file)) {
-			const from = layerOf(file);
-			const to = layerOf(path.join(root, target));
+		for (const target of imports(file, root)) {
+			const from = layerOf(file, root);
+			const to = layerOf(path.join(root, target), root);
 			if (to > from)
 				wrong.push(`${path.relative(root, file)} imports ${target} (${LAYERS[to] ?? 'a node'})`);
 		}
 	}
 	for (const file of files(path.join(root, 'credentials'))) {
-		for (const target of imports(file)) {
+		for (const target of imports(file, root)) {
 			if (!CREDENTIAL_MAY_USE.some((allowed) => target === `nodes/shared/${allowed}`))
 				wrong.push(`${path.relative(root, file)} imports ${target}`);
 		}
@@ -58,5 +77,27 @@ function upwardImports(root = ROOT): string[] {
 describe('layers', () => {
 	it(`nodes/shared imports one way: ${LAYERS.join(' ← ')} ← the nodes`, () => {
 		expect(upwardImports()).toEqual([]);
+	});
+
+	it('fails on a deliberate upward import (a copy of the tree with one added)', () => {
+		const copy = mkdtempSync(path.join(os.tmpdir(), 'kling-layers-'));
+		try {
+			cpSync(path.join(ROOT, 'nodes'), path.join(copy, 'nodes'), { recursive: true });
+			cpSync(path.join(ROOT, 'credentials'), path.join(copy, 'credentials'), { recursive: true });
+			appendFileSync(
+				path.join(copy, 'nodes/shared/api/routing.ts'),
+				"\nexport { PRODUCTS } from '../products/registry';\n",
+			);
+			appendFileSync(
+				path.join(copy, 'credentials/KlingApi.credentials.ts'),
+				"\nexport { PRODUCTS } from '../nodes/shared/products/registry';\n",
+			);
+			expect(upwardImports(copy)).toEqual([
+				'nodes/shared/api/routing.ts imports nodes/shared/products/registry (products)',
+				'credentials/KlingApi.credentials.ts imports nodes/shared/products/registry',
+			]);
+		} finally {
+			rmSync(copy, { recursive: true, force: true });
+		}
 	});
 });

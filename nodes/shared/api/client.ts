@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENDPOINTS } from './providers';
 import type { KlingCredentials } from './providers';
 import { LegacyProtocol } from './legacy';
 import { liveModelList } from '../models/catalogue';
+import { findableByExternalId, type ProductFacts } from '../models/product';
 import { NewStandardProtocol } from './newStandard';
 import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -49,12 +49,12 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		if (found) return { status: 'created', task: found, recovered: true };
 		const result = await this.standards[route.standard].create(route, body, itemIndex);
 		if (result.status === 'created')
-			rememberCreated(result.task.taskId, route.endpoint, { account: this.account, externalId });
+			rememberCreated(result.task.taskId, route.product.id, { account: this.account, externalId });
 		if (result.status !== 'failed') return result;
 		const failure = { ...result.failure };
 		if (failure.klingCode === 1203) {
-			const { label, kind } = ENDPOINTS[route.endpoint];
-			failure.hint = `${route.model} is not served here. Live models for ${label}: ${liveModelList(kind)}.`;
+			const { label, id } = route.product;
+			failure.hint = `${route.model} is not served here. Live models for ${label}: ${liveModelList(id)}.`;
 		}
 		throw this.error(failure, itemIndex);
 	}
@@ -79,8 +79,13 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		return await this.standards[route.standard].findByExternalId(route, externalId, itemIndex);
 	}
 
-	/** Whether a task on this route can be found by its external task ID (/tasks always can). */
+	/**
+	 * Whether a task on this route can be found by its external task ID: never for a product
+	 * found by task ID only; always through the new standard's /tasks; on the legacy one where the
+	 * provider offers it.
+	 */
 	canFindByExternalId(route: TaskRoute): boolean {
+		if (!findableByExternalId(route.product)) return false;
 		return route.standard === 'new' || this.provider.profile.externalIdLookup.length > 0;
 	}
 
@@ -111,13 +116,14 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	 * standards. Entries may be element tasks or, for presets, bare elements [?]: both are read.
 	 */
 	async listElements(
+		product: ProductFacts,
 		source: 'own' | 'presets',
 		pageNum: number,
 		pageSize: number,
 		itemIndex?: number,
 	): Promise<{ entries: number; elements: KlingElement[] }> {
 		const route: TaskRoute = {
-			endpoint: 'element',
+			product,
 			standard: 'legacy',
 			legacy: source === 'presets' ? 'elementPresets' : 'element',
 			model: '',

@@ -1,4 +1,4 @@
-import { ENDPOINTS, type KlingEndpoint } from './providers';
+import type { ProductFacts, ProductId } from '../models/product';
 
 /**
  * What this n8n process knows of the tasks it created.
@@ -13,14 +13,8 @@ import { ENDPOINTS, type KlingEndpoint } from './providers';
  * nor refuses a duplicate would create (and charge) them again. The retry finds them here instead.
  */
 const GENERATED = /^n8n-([a-z0-9]+)-[0-9a-f]{24}-\d+$/;
-const BY_TAG = new Map(
-	(Object.keys(ENDPOINTS) as KlingEndpoint[]).map((endpoint) => [
-		ENDPOINTS[endpoint].tag,
-		endpoint,
-	]),
-);
 const MEMORY = 5000;
-const types = new Map<string, KlingEndpoint>();
+const types = new Map<string, ProductId>();
 const byExternalId = new Map<string, string>();
 
 function remember<T>(map: Map<string, T>, key: string, value: T): void {
@@ -31,20 +25,20 @@ function remember<T>(map: Map<string, T>, key: string, value: T): void {
 
 /** The external task ID the node gives item i of a batch when the user set none. */
 export function generatedExternalId(
-	endpoint: KlingEndpoint,
+	product: Pick<ProductFacts, 'tag'>,
 	batch: string,
 	itemIndex: number,
 ): string {
-	return `n8n-${ENDPOINTS[endpoint].tag}-${batch}-${itemIndex}`;
+	return `n8n-${product.tag}-${batch}-${itemIndex}`;
 }
 
 /** `account` names the account (api/client.ts), so one account's IDs never match another's. */
 export function rememberCreated(
 	taskId: string,
-	endpoint: KlingEndpoint,
+	product: ProductId,
 	created?: { account: string; externalId: string },
 ): void {
-	remember(types, taskId, endpoint);
+	remember(types, taskId, product);
 	if (created?.externalId)
 		remember(byExternalId, `${created.account}|${created.externalId}`, taskId);
 }
@@ -60,10 +54,12 @@ export function forgetCreatedTasks(): void {
 	byExternalId.clear();
 }
 
-export function knownTaskType(task: {
-	taskId: string;
-	externalTaskId: string | null;
-}): KlingEndpoint | undefined {
-	const tag = GENERATED.exec(task.externalTaskId ?? '')?.[1];
-	return (tag ? BY_TAG.get(tag) : undefined) ?? types.get(task.taskId);
+/** The product tag in an external task ID the package generated, if it is one. */
+export function generatedTag(externalTaskId: string | null): string | undefined {
+	return GENERATED.exec(externalTaskId ?? '')?.[1];
+}
+
+/** The product of a task this process created. */
+export function createdType(taskId: string): ProductId | undefined {
+	return types.get(taskId);
 }

@@ -6,7 +6,7 @@ import { endpointPath, taskPath } from './providers';
 import { looksLikeMissing } from './retry';
 import type { TaskRoute } from './routing';
 import { normalizeTask, type KlingTask } from './task';
-import type { CreateResult, KlingTransport } from './transport';
+import { createSafety, type CreateResult, type KlingTransport } from './transport';
 
 const tasksOf = (data: unknown): KlingTask[] =>
 	(Array.isArray(data) ? data : [data])
@@ -125,12 +125,12 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		const externalId = String(body.external_task_id ?? '');
 		// Element IDs exceed 2^53: the body is written by hand so they arrive as the integers they are.
 		const json = body.element_list === undefined ? body : jsonWithLongIds(body);
+		const find = this.profile.externalIdLookup.length
+			? async () => await this.findByExternalId(route, externalId, itemIndex)
+			: undefined;
 		return await this.http.createOnce(
 			{ method: 'POST', path: endpointPath(this.profile, route.legacy), body: json },
-			externalId,
-			this.profile.externalIdLookup.length
-				? async () => await this.findByExternalId(route, externalId, itemIndex)
-				: undefined,
+			createSafety(route, this.profile, externalId, find),
 			itemIndex,
 		);
 	}

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { KlingProtocol } from './protocol';
 import type { TaskRoute } from './routing';
 import { normalizeTask, type KlingTask } from './task';
-import type { CreateResult, KlingTransport } from './transport';
+import { createSafety, type CreateResult, type KlingTransport } from './transport';
 
 /** `GET /tasks` takes at most 20 ids per call (21 → 400 / 1201, [L] aself101). */
 export const TASKS_PER_READ = 20;
@@ -76,10 +76,11 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 
 	async create(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateResult> {
 		const externalId = String((body.options as IDataObject | undefined)?.external_task_id ?? '');
+		const { profile } = this.http.provider;
+		const find = async () => await this.findByExternalId(route, externalId, itemIndex);
 		return await this.http.createOnce(
-			{ method: 'POST', path: this.http.provider.profile.pathPrefix + route.newPath!, body },
-			externalId,
-			async () => await this.findByExternalId(route, externalId, itemIndex),
+			{ method: 'POST', path: profile.pathPrefix + route.newPath!, body },
+			createSafety(route, profile, externalId, find),
 			itemIndex,
 		);
 	}

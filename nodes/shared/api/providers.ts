@@ -3,17 +3,10 @@
  * so nodes, transport and trigger never branch on the provider themselves.
  */
 
-import type { LegacyRoute, TaskKind } from '../models/catalogue';
+import type { LegacyRoute } from '../models/catalogue';
 import { LEGACY_PATHS } from './paths';
 import { withRelaySettings } from './relaySettings';
 
-/** A node's job, as the output's `endpoint` names it; the route a request takes is chosen per model. */
-export type KlingEndpoint =
-	| 'text2video'
-	| 'image2video'
-	| 'multiImage2video'
-	| 'multiImage2image'
-	| 'element';
 export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'haoee' | 'custom';
 export type Region = 'singapore' | 'beijing' | 'global';
 export type AuthMode = 'apiKey' | 'accessKey';
@@ -42,54 +35,6 @@ export interface KlingCredentials {
 }
 
 export type Tristate = 'default' | 'yes' | 'no';
-
-export interface EndpointInfo {
-	label: string;
-	kind: TaskKind;
-	resultKind: 'video' | 'image' | 'element';
-	/** Marks the external task IDs the package generates for this node (api/createdTasks.ts). */
-	tag: string;
-	/** Legacy endpoints a task of this node may live on, in the order a lookup tries them. */
-	legacyRoutes: LegacyRoute[];
-}
-
-export const ENDPOINTS: Record<KlingEndpoint, EndpointInfo> = {
-	text2video: {
-		label: 'Text to Video',
-		kind: 'textToVideo',
-		resultKind: 'video',
-		tag: 't2v',
-		legacyRoutes: ['text2video', 'omniVideo'],
-	},
-	image2video: {
-		label: 'Image to Video',
-		kind: 'imageToVideo',
-		resultKind: 'video',
-		tag: 'i2v',
-		legacyRoutes: ['image2video'],
-	},
-	multiImage2video: {
-		label: 'Multi-Image to Video',
-		kind: 'multiImageToVideo',
-		resultKind: 'video',
-		tag: 'mi2v',
-		legacyRoutes: ['omniVideo', 'multiImage2video'],
-	},
-	multiImage2image: {
-		label: 'Multi-Image to Image',
-		kind: 'multiImageToImage',
-		resultKind: 'image',
-		tag: 'mi2i',
-		legacyRoutes: ['omniImage', 'multiImage2image'],
-	},
-	element: {
-		label: 'Element',
-		kind: 'element',
-		resultKind: 'element',
-		tag: 'el',
-		legacyRoutes: ['element'],
-	},
-};
 
 export const REGION_BASE_URLS: Record<Region, string> = {
 	singapore: 'https://api-singapore.klingai.com',

@@ -5,19 +5,13 @@ import {
 	type LegacyRoute,
 	type NewProduct,
 	type Standard,
-	type TaskKind,
 } from '../models/catalogue';
-import {
-	ENDPOINTS,
-	type KlingCredentials,
-	type KlingEndpoint,
-	type ProviderProfile,
-} from './providers';
+import type { ProductFacts } from '../models/product';
+import type { KlingCredentials, ProviderProfile } from './providers';
 
-/** Where one request goes: the standard, and the endpoint in it. */
+/** Where one request goes: the product, the standard, and the endpoint in it. */
 export interface TaskRoute {
-	/** The node's job (the output's `endpoint`). */
-	endpoint: KlingEndpoint;
+	product: ProductFacts;
 	standard: Standard;
 	/** The legacy endpoint: where a legacy task is created and read, and the body shape it takes. */
 	legacy: LegacyRoute;
@@ -28,15 +22,6 @@ export interface TaskRoute {
 	/** The catalogue entry, or undefined for a model typed by expression that it does not know. */
 	entry?: AnyModel;
 }
-
-/** Where a node sends a model it does not know, per standard. */
-const FALLBACK: Record<TaskKind, { legacy: LegacyRoute; new?: NewProduct }> = {
-	textToVideo: { legacy: 'text2video', new: 'text-to-video' },
-	imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
-	multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' },
-	multiImageToImage: { legacy: 'omniImage' },
-	element: { legacy: 'element' },
-};
 
 /** Which standards this credential can speak, before the model is known. */
 export function credentialStandards(
@@ -74,25 +59,25 @@ function looksNew(model: string): boolean {
  * cannot reach.
  */
 export function chooseRoute(
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	modelValue: string,
 	profile: ProviderProfile,
 	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
 ): TaskRoute {
-	const kind = ENDPOINTS[endpoint].kind;
-	const entry = findModel(kind, modelValue);
+	const fallback = product.routes.fallback;
+	const entry = findModel(product.id, modelValue);
 	const standards = credentialStandards(profile, credentials);
 	const routes: { legacy?: LegacyRoute; new?: NewProduct } = entry
-		? entry.routes[kind]!
-		: FALLBACK[kind];
+		? entry.routes[product.id]!
+		: fallback;
 	const newProduct = entry ? routes.new : looksNew(modelValue) ? routes.new : undefined;
 	const useNew = standards.canNew && newProduct !== undefined;
 	if (useNew) {
 		const id = (entry && 'newId' in entry && entry.newId) || modelValue;
 		return {
-			endpoint,
+			product,
 			standard: 'new',
-			legacy: routes.legacy ?? FALLBACK[kind].legacy,
+			legacy: routes.legacy ?? fallback.legacy,
 			newPath: `/${newProduct}/${encodeURIComponent(id)}`,
 			model: id,
 			entry,
@@ -105,9 +90,9 @@ export function chooseRoute(
 	}
 	const model = entry?.legacyName ?? modelValue;
 	return {
-		endpoint,
+		product,
 		standard: 'legacy',
-		legacy: routes.legacy ?? FALLBACK[kind].legacy,
+		legacy: routes.legacy ?? fallback.legacy,
 		model,
 		entry,
 	};
@@ -115,17 +100,17 @@ export function chooseRoute(
 
 /** Routes a Get Task lookup tries: the new standard's /tasks where the credential has it, else each legacy endpoint. */
 export function lookupRoutes(
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	profile: ProviderProfile,
 	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
 ): TaskRoute[] {
-	const legacy = ENDPOINTS[endpoint].legacyRoutes.map(
-		(route): TaskRoute => ({ endpoint, standard: 'legacy', legacy: route, model: '' }),
+	const legacy = product.routes.lookup.map(
+		(route): TaskRoute => ({ product, standard: 'legacy', legacy: route, model: '' }),
 	);
 	const { canNew } = credentialStandards(profile, credentials);
-	const newRoute: TaskRoute = { endpoint, standard: 'new', legacy: legacy[0].legacy, model: '' };
-	// Image tasks exist only on the legacy standard; video tasks may be on either.
-	return canNew && ENDPOINTS[endpoint].resultKind === 'video' ? [newRoute, ...legacy] : legacy;
+	const newRoute: TaskRoute = { product, standard: 'new', legacy: legacy[0].legacy, model: '' };
+	// Only a product the new standard serves can have tasks there.
+	return canNew && product.routes.fallback.new ? [newRoute, ...legacy] : legacy;
 }
 
 /** The model as the output names it: the catalogue's id, the same on either standard. */

@@ -11,7 +11,14 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { klingApiError, redact, type KlingFailure } from './errors';
 import { interpret, type Attempt, type RequestSpec } from './exchange';
 import type { CreateOutcome } from './protocol';
-import { resolveProvider, type KlingCredentials, type ResolvedProvider } from './providers';
+import { findableByExternalId } from '../models/product';
+import {
+	resolveProvider,
+	type KlingCredentials,
+	type ProviderProfile,
+	type ResolvedProvider,
+} from './providers';
+import type { TaskRoute } from './routing';
 import {
 	isRetryable,
 	isTaken,
@@ -208,18 +215,18 @@ export class KlingTransport {
 	}
 
 	/**
-	 * Submits a task. `externalId` must be set: it is what lets a create whose outcome is unknown
-	 * (5xx, timeout, dropped connection) be checked with `recover` before anything is sent again.
-	 * Without `recover` (a provider that cannot look tasks up by external ID) such a create is
-	 * only sent again where the provider refuses a duplicate ID for free; otherwise the item fails
-	 * and says how to find the task. Returns `busy` on 1303 so the caller can wait for a slot.
+	 * Submits a task. What may happen after a create whose outcome is unknown (5xx, timeout,
+	 * dropped connection) is the product's and provider's to say (`safety`): it is checked with
+	 * `recover` (a lookup by external task ID) before anything is sent again; without one it is
+	 * sent again only where a duplicate external task ID is refused for free; otherwise never, and
+	 * the item says how to find the task. Returns `busy` on 1303 so the caller can wait for a slot.
 	 */
 	async createOnce(
 		spec: RequestSpec,
-		externalId: string,
-		recover: (() => Promise<KlingTask | undefined>) | undefined,
+		safety: CreateSafety,
 		itemIndex?: number,
 	): Promise<CreateResult> {
+		const { externalId } = safety;
 		let uncertain = false;
 		let last: KlingFailure = { kind: 'network' };
 		for (let attempt = 1; attempt <= this.retry.createAttempts; attempt++) {
@@ -234,9 +241,7 @@ export class KlingTransport {
 			if (last.kind === 'cancelled') throw this.cancelledError(itemIndex);
 			uncertain ||= outcomeUnknown(last);
 			const settled =
-				uncertain || isTaken(last)
-					? await this.settleUncertain(last, externalId, recover)
-					: undefined;
+				uncertain || isTaken(last) ? await this.settleUncertain(last, safety) : undefined;
 			if (settled) return settled;
 			if (last.klingCode === 1303) return { status: 'busy', failure: last };
 			if (!outcomeUnknown(last) && !rejectedBeforeAcceptance(last)) break;
@@ -250,7 +255,7 @@ export class KlingTransport {
 				await this.pause(delay, itemIndex);
 			}
 		}
-		return { status: 'failed', failure: uncertain ? this.mayExist(last, externalId) : last };
+		return { status: 'failed', failure: uncertain ? this.mayExist(last, safety) : last };
 	}
 
 	/**
@@ -261,9 +266,9 @@ export class KlingTransport {
 	 */
 	private async settleUncertain(
 		last: KlingFailure,
-		externalId: string,
-		recover: (() => Promise<KlingTask | undefined>) | undefined,
+		safety: CreateSafety,
 	): Promise<CreateResult | undefined> {
+		const { externalId, recover } = safety;
 		const task = externalId && recover ? await recover() : undefined;
 		if (recover) {
 			this.note(
@@ -274,21 +279,53 @@ export class KlingTransport {
 		}
 		if (task) return { status: 'created', task, recovered: true };
 		const taken = isTaken(last);
-		if (taken || (!recover && !this.provider.profile.uniqueExternalIds))
-			return { status: 'failed', failure: this.mayExist(last, externalId, taken) };
+		if (taken || (!recover && !safety.duplicatesRefused))
+			return { status: 'failed', failure: this.mayExist(last, safety, taken) };
 		return undefined;
 	}
 
 	/** The failure of a create that may have produced a task, with how to find it. */
-	private mayExist(last: KlingFailure, externalId: string, taken = false): KlingFailure {
-		const { label, externalIdLookup } = this.provider.profile;
-		const find = externalIdLookup.length
+	private mayExist(last: KlingFailure, safety: CreateSafety, taken = false): KlingFailure {
+		const { externalId, recover, notFindable } = safety;
+		const { label } = this.provider.profile;
+		const find = recover
 			? 'with Get Task (Look Up By: External Task ID)'
-			: `in ${label}'s dashboard or task history (${label} cannot look tasks up by external ID), or wait for its callback`;
+			: `in ${label}'s dashboard or task history (${notFindable ?? `${label} cannot look tasks up by external ID`}), or wait for its callback`;
+		const named = externalId ? `with external task ID "${externalId}" ` : '';
 		return {
 			...last,
 			mayExist: { externalId, taken },
-			hint: `Before running this item again, look for the task with external task ID "${externalId}" ${find}: every task created is charged.`,
+			hint: `Before running this item again, look for the task ${named}${find}: every task created is charged.`,
 		};
 	}
+}
+
+/** What a create whose outcome is unknown may do next (api/transport.ts `createOnce`). */
+export interface CreateSafety {
+	/** The task's external task ID; empty where the product takes none. */
+	externalId: string;
+	/** Finds the task by its external task ID, where the product and provider allow it. */
+	recover?: () => Promise<KlingTask | undefined>;
+	/** The provider refuses a second task with the same external task ID, free of charge. */
+	duplicatesRefused: boolean;
+	/** Why the task cannot be looked up, when it is the product's reason, not the provider's. */
+	notFindable?: string;
+}
+
+/**
+ * The safety of one create: a product found by task ID only (or taking no external task ID) is
+ * never sent again after an uncertain create, on any provider; otherwise the provider's lookup
+ * (`find`, where it has one) and duplicate refusal decide.
+ */
+export function createSafety(
+	route: TaskRoute,
+	profile: ProviderProfile,
+	externalId: string,
+	find: (() => Promise<KlingTask | undefined>) | undefined,
+): CreateSafety {
+	if (!findableByExternalId(route.product)) {
+		const notFindable = `${route.product.label} tasks cannot be looked up by external task ID`;
+		return { externalId, duplicatesRefused: false, notFindable };
+	}
+	return { externalId, recover: find, duplicatesRefused: profile.uniqueExternalIds };
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
-import { DEFAULT_MODEL, modelsFor, type AnyModel } from '../models/catalogue';
+import { modelsFor, type AnyModel } from '../models/catalogue';
+import type { ProductFacts } from '../models/product';
 
 /** Shared parameter fragments: one definition, one name, in every node that has the meaning. */
 
@@ -74,17 +74,6 @@ function modelChoice(model: AnyModel): { name: string; value: string; descriptio
 	};
 }
 
-/** Model lists and defaults, built from the model catalogue: live models first, as listed there. */
-export const MODELS: Record<
-	KlingEndpoint,
-	{ default: string; options: Array<ReturnType<typeof modelChoice>> }
-> = Object.fromEntries(
-	(Object.keys(ENDPOINTS) as KlingEndpoint[]).map((endpoint) => {
-		const kind = ENDPOINTS[endpoint].kind;
-		return [endpoint, { default: DEFAULT_MODEL[kind], options: modelsFor(kind).map(modelChoice) }];
-	}),
-) as never;
-
 const modelBase = {
 	displayName: 'Model',
 	name: 'model',
@@ -94,16 +83,17 @@ const modelBase = {
 };
 
 /** The node subtitle: the operation, and for Generate the model's display name (its id if typed by hand). */
-export const generationSubtitle = (endpoint: KlingEndpoint): string => {
-	const names = Object.fromEntries(MODELS[endpoint].options.map((o) => [o.value, o.name]));
+export const generationSubtitle = (product: ProductFacts): string => {
+	const names = Object.fromEntries(modelsFor(product.id).map((m) => [m.id, modelChoice(m).name]));
 	return `={{ $parameter["operation"] === "getTask" ? "Get task" : "Generate with " + (${JSON.stringify(names)}[$parameter["model"]] || $parameter["model"]) }}`;
 };
 
-export const modelProperty = (endpoint: KlingEndpoint): INodeProperties => ({
+/** The product's models from the catalogue, live ones first as listed there. */
+export const modelProperty = (product: ProductFacts): INodeProperties => ({
 	...modelBase,
 	type: 'options',
-	options: MODELS[endpoint].options,
-	default: MODELS[endpoint].default,
+	options: modelsFor(product.id).map(modelChoice),
+	default: product.defaultModel,
 });
 
 const PROMPT_DESCRIPTION =

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ENDPOINTS, type KlingCredentials, type ProviderProfile } from '../api/providers';
+import type { KlingCredentials, ProviderProfile } from '../api/providers';
 import { chooseRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
 import { estimateUnits } from '../models/estimate';
@@ -64,15 +64,15 @@ function routed(
 	itemIndex: number,
 ): PreparedRequest {
 	const model = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
-	const route = chooseRoute(spec.endpoint, model, settings.profile, settings.credentials);
+	const route = chooseRoute(spec, model, settings.profile, settings.credentials);
 	const request = spec.prepare(ctx, itemIndex, { profile: settings.profile, route });
 	const automatic = (settings.credentials.apiStandard ?? 'auto') === 'auto';
-	const hasLegacy = route.entry?.routes[ENDPOINTS[spec.endpoint].kind]?.legacy !== undefined;
+	const hasLegacy = route.entry?.routes[spec.id]?.legacy !== undefined;
 	if (route.standard !== 'new' || !automatic || !hasLegacy || !legacyOnlySetting(request)) {
 		return request;
 	}
 	const legacy = { ...settings.credentials, apiStandard: 'legacy' as const };
-	const legacyRoute = chooseRoute(spec.endpoint, model, settings.profile, legacy);
+	const legacyRoute = chooseRoute(spec, model, settings.profile, legacy);
 	return spec.prepare(ctx, itemIndex, { profile: settings.profile, route: legacyRoute });
 }
 

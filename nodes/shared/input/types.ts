@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { KlingEndpoint, ProviderProfile } from '../api/providers';
+import type { ProviderProfile } from '../api/providers';
 import type { TaskRoute } from '../api/routing';
 import type { UnitEstimate } from '../models/estimate';
+import type { ProductFacts } from '../models/product';
 import type { ImageRef } from './images';
 
 export interface ImageSlot {
@@ -31,8 +32,7 @@ export interface Target {
 	route: TaskRoute;
 }
 
-/** What a generation node contributes: its endpoint, and how to read an item into a request. */
-export interface GenerationSpec {
-	endpoint: KlingEndpoint;
+/** What reading an item needs of a product (products/spec.ts): its facts, and how to build its request. */
+export interface GenerationSpec extends ProductFacts {
 	prepare(ctx: IExecuteFunctions, itemIndex: number, target: Target): PreparedRequest;
 }

@@ -6,14 +6,11 @@
 
 export type Standard = 'new' | 'legacy';
 export type Resolution = '720p' | '1080p' | '4k';
-/** What a node asks for; one model may serve several (Kling 3.0: image to video and text to video). */
-export type TaskKind =
-	| 'textToVideo'
-	| 'imageToVideo'
-	| 'multiImageToVideo'
-	| 'multiImageToImage'
-	/** Elements (kling-api-2026.md §5.1) take no model. */
-	| 'element';
+/**
+ * A product's id (products/): a model lists the products it serves, and one model may serve
+ * several (Kling 3.0: image to video and text to video).
+ */
+export type ProductId = string;
 /** Legacy `/v1` endpoints, by the key providers.ts maps to a path. */
 export type LegacyRoute =
 	| 'image2video'
@@ -42,7 +39,7 @@ export interface VideoModel {
 	name: string;
 	legacyName?: string;
 	newId?: string;
-	routes: Partial<Record<TaskKind, { legacy?: LegacyRoute; new?: NewProduct }>>;
+	routes: Partial<Record<ProductId, { legacy?: LegacyRoute; new?: NewProduct }>>;
 	durations: number[];
 	/** O1: a first frame (or plain text) without other references allows only these. */
 	firstFrameOnlyDurations?: number[];
@@ -75,7 +72,7 @@ export interface ImageModel {
 	id: string;
 	name: string;
 	legacyName: string;
-	routes: Partial<Record<TaskKind, { legacy: LegacyRoute }>>;
+	routes: Partial<Record<ProductId, { legacy: LegacyRoute }>>;
 	resolutions: Array<'1k' | '2k' | '4k'>;
 	aspectRatios: string[];
 	/** Images (plus elements) one request may reference. */
@@ -111,7 +108,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling 3.0 Turbo',
 		newId: 'kling-3.0-turbo',
 		// [C][?] no legacy model_name is documented; ComfyUI calls it only on the new paths.
-		routes: { textToVideo: { new: 'text-to-video' }, imageToVideo: { new: 'image-to-video' } },
+		routes: { text2video: { new: 'text-to-video' }, image2video: { new: 'image-to-video' } },
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p'],
 		audio: 'always',
@@ -129,8 +126,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 		legacyName: 'kling-v3',
 		newId: 'kling-3.0',
 		routes: {
-			textToVideo: { legacy: 'text2video', new: 'text-to-video' },
-			imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+			text2video: { legacy: 'text2video', new: 'text-to-video' },
+			image2video: { legacy: 'image2video', new: 'image-to-video' },
 		},
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p', '4k'],
@@ -152,8 +149,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 		legacyName: 'kling-v2-6',
 		newId: 'kling-2.6',
 		routes: {
-			textToVideo: { legacy: 'text2video', new: 'text-to-video' },
-			imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+			text2video: { legacy: 'text2video', new: 'text-to-video' },
+			image2video: { legacy: 'image2video', new: 'image-to-video' },
 		},
 		durations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],
@@ -176,8 +173,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 		legacyName: 'kling-v2-5-turbo',
 		newId: 'kling-2.5-turbo',
 		routes: {
-			textToVideo: { legacy: 'text2video', new: 'text-to-video' },
-			imageToVideo: { legacy: 'image2video', new: 'image-to-video' },
+			text2video: { legacy: 'text2video', new: 'text-to-video' },
+			image2video: { legacy: 'image2video', new: 'image-to-video' },
 		},
 		durations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],
@@ -194,8 +191,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 		legacyName: 'kling-v3-omni',
 		newId: 'kling-3.0-omni',
 		routes: {
-			textToVideo: { legacy: 'omniVideo', new: 'omni-video' },
-			multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' },
+			text2video: { legacy: 'omniVideo', new: 'omni-video' },
+			multiImage2video: { legacy: 'omniVideo', new: 'omni-video' },
 		},
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p', '4k'],
@@ -219,7 +216,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		name: 'Kling O1',
 		legacyName: 'kling-video-o1',
 		newId: 'kling-o1',
-		routes: { multiImageToVideo: { legacy: 'omniVideo', new: 'omni-video' } },
+		routes: { multiImage2video: { legacy: 'omniVideo', new: 'omni-video' } },
 		durations: SECONDS_3_10,
 		firstFrameOnlyDurations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],
@@ -241,7 +238,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		id: 'kling-v1-6',
 		name: 'Kling 1.6 (retired 2026-09-15; relays only)',
 		legacyName: 'kling-v1-6',
-		routes: { multiImageToVideo: { legacy: 'multiImage2video' } },
+		routes: { multiImage2video: { legacy: 'multiImage2video' } },
 		durations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],
 		audio: 'none',
@@ -259,7 +256,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		id: 'kling-v3-omni',
 		name: 'Kling Image 3.0 Omni',
 		legacyName: 'kling-v3-omni',
-		routes: { multiImageToImage: { legacy: 'omniImage' } },
+		routes: { multiImage2image: { legacy: 'omniImage' } },
 		resolutions: ['1k', '2k', '4k'],
 		aspectRatios: [...IMAGE_ASPECT_RATIOS, 'auto'],
 		referenceImages: { min: 1, max: 10 },
@@ -271,7 +268,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		id: 'kling-image-o1',
 		name: 'Kling Image O1',
 		legacyName: 'kling-image-o1',
-		routes: { multiImageToImage: { legacy: 'omniImage' } },
+		routes: { multiImage2image: { legacy: 'omniImage' } },
 		// [?] the enum lists 4k, the capability map 1K/2K and ComfyUI refuses 4K: offered without it.
 		resolutions: ['1k', '2k'],
 		aspectRatios: [...IMAGE_ASPECT_RATIOS, 'auto'],
@@ -284,7 +281,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		id: 'kling-v2-1',
 		name: 'Kling 2.1 (end of life announced)',
 		legacyName: 'kling-v2-1',
-		routes: { multiImageToImage: { legacy: 'multiImage2image' } },
+		routes: { multiImage2image: { legacy: 'multiImage2image' } },
 		// multi-image2image has no resolution field (kling-api.md §2.3).
 		resolutions: [],
 		aspectRatios: IMAGE_ASPECT_RATIOS,
@@ -298,7 +295,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		id: 'kling-v2',
 		name: 'Kling 2 (retired)',
 		legacyName: 'kling-v2',
-		routes: { multiImageToImage: { legacy: 'multiImage2image' } },
+		routes: { multiImage2image: { legacy: 'multiImage2image' } },
 		// multi-image2image has no resolution field (kling-api.md §2.3).
 		resolutions: [],
 		aspectRatios: IMAGE_ASPECT_RATIOS,
@@ -315,24 +312,15 @@ export const IMAGE_MODELS: ImageModel[] = [
 
 export type AnyModel = VideoModel | ImageModel;
 
-/** The node's default model for a task kind: the first live one in catalogue order. */
-export const DEFAULT_MODEL: Record<TaskKind, string> = {
-	textToVideo: 'kling-v3',
-	imageToVideo: 'kling-v3',
-	multiImageToVideo: 'kling-v3-omni',
-	multiImageToImage: 'kling-v3-omni',
-	element: '',
-};
-
-export function modelsFor(kind: TaskKind): AnyModel[] {
-	const all: AnyModel[] = kind === 'multiImageToImage' ? IMAGE_MODELS : VIDEO_MODELS;
-	return all.filter((m) => m.routes[kind] !== undefined);
+/** The models that serve a product, in catalogue order (video models first). */
+export function modelsFor(product: ProductId): AnyModel[] {
+	return [...VIDEO_MODELS, ...IMAGE_MODELS].filter((m) => m.routes[product] !== undefined);
 }
 
-/** A model of this kind by its parameter value, legacy model_name or new-standard id. */
-export function findModel(kind: TaskKind, id: string): AnyModel | undefined {
+/** A model of this product by its parameter value, legacy model_name or new-standard id. */
+export function findModel(product: ProductId, id: string): AnyModel | undefined {
 	const wanted = id.trim();
-	return modelsFor(kind).find(
+	return modelsFor(product).find(
 		(m) => m.id === wanted || m.legacyName === wanted || ('newId' in m && m.newId === wanted),
 	);
 }
@@ -341,13 +329,13 @@ export function isVideoModel(model: AnyModel): model is VideoModel {
 	return 'durations' in model;
 }
 
-export function liveModels(kind: TaskKind): AnyModel[] {
-	return modelsFor(kind).filter((m) => m.status.state === 'live');
+export function liveModels(product: ProductId): AnyModel[] {
+	return modelsFor(product).filter((m) => m.status.state === 'live');
 }
 
 /** "Kling 3.0 (kling-v3), Kling 2.6 (kling-v2-6)": what a 1203 answer suggests instead. */
-export function liveModelList(kind: TaskKind): string {
-	return liveModels(kind)
+export function liveModelList(product: ProductId): string {
+	return liveModels(product)
 		.map((m) => `${m.name} (${m.id})`)
 		.join(', ');
 }

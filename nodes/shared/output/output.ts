@@ -2,11 +2,12 @@ import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { downloadTaskResults, type DownloadContext } from './download';
-import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
+import type { ProductFacts } from '../models/product';
 import type { KlingTask } from '../api/task';
 
 export interface TaskContext {
-	endpoint: KlingEndpoint | null;
+	/** The product the task belongs to; null where the Trigger cannot tell. */
+	product: Pick<ProductFacts, 'id' | 'result'> | null;
 	model: string | null;
 	/** Which of Kling's two API standards the task lives on. */
 	apiStandard?: 'new' | 'legacy' | null;
@@ -30,14 +31,14 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** The JSON every node, wait mode and the trigger emit for a task. */
 export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
-	const kind = context.endpoint ? ENDPOINTS[context.endpoint].resultKind : null;
+	const kind = context.product?.result ?? null;
 	return {
 		taskId: task.taskId,
 		externalTaskId: task.externalTaskId,
 		status: task.status,
 		statusMessage: task.statusMessage,
 		model: context.model,
-		endpoint: context.endpoint,
+		endpoint: context.product?.id ?? null,
 		apiStandard: context.apiStandard ?? null,
 		provider: context.provider,
 		...(kind === 'video' || kind === null
@@ -113,13 +114,13 @@ export async function settleTask(
 	ctx: DownloadContext,
 	task: KlingTask,
 	plan: ItemPlan,
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	provider: string,
 ): Promise<{ item: INodeExecutionData } | { error: ItemError }> {
 	if (task.status === 'failed')
 		return { error: taskFailedError(ctx.getNode(), task, plan.itemIndex) };
 	const json = taskJson(task, {
-		endpoint,
+		product,
 		model: plan.model,
 		apiStandard: plan.apiStandard,
 		provider,

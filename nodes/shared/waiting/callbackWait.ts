@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, errorJson, nodeOutputs, settleTask, type ItemPlan } from '../output/output';
-import type { KlingEndpoint } from '../api/providers';
+import type { ProductFacts } from '../models/product';
 import { chooseRoute, modelName, type TaskRoute } from '../api/routing';
 import { generatedExternalId } from '../api/createdTasks';
 import { isFinal, normalizeTask, type KlingTask } from '../api/task';
@@ -179,7 +179,7 @@ function itemParameter(
 function planFor(
 	ctx: IWebhookFunctions,
 	client: KlingClient,
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	batch: string,
 	itemIndex: number,
 ) {
@@ -194,10 +194,10 @@ function planFor(
 		startedAt: Date.now(),
 	};
 	// The same choice execute made: the same model and credential lead to the same route.
-	const route = chooseRoute(endpoint, model, client.provider.profile, client.credentials);
+	const route = chooseRoute(product, model, client.provider.profile, client.credentials);
 	plan.model = modelName(route) || null;
 	plan.apiStandard = route.standard;
-	const externalId = custom || generatedExternalId(endpoint, batch, itemIndex);
+	const externalId = custom || generatedExternalId(product, batch, itemIndex);
 	return { plan, route, externalId, taskId: undefined as string | undefined };
 }
 
@@ -225,7 +225,7 @@ function claimResume(batch: string, now = Date.now()): boolean {
  */
 export async function resumeFromCallback(
 	ctx: IWebhookFunctions,
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 ): Promise<IWebhookResponseData> {
 	const client = await KlingClient.connect(ctx, { readAttempts: 3 });
 	if (checkCallbackSignature(ctx, client.credentials) === 'rejected')
@@ -244,7 +244,7 @@ export async function resumeFromCallback(
 
 	let items: BatchItems;
 	try {
-		items = Array.from({ length: count }, (_, i) => planFor(ctx, client, endpoint, batch, i));
+		items = Array.from({ length: count }, (_, i) => planFor(ctx, client, product, batch, i));
 	} catch {
 		return stay;
 	}
@@ -267,23 +267,23 @@ export async function resumeFromCallback(
 		batchState = await readBatch(client, items, claimed.externalTaskId ?? undefined);
 	} catch {
 		// The API could not confirm: were this the last callback, only the watch would end the wait.
-		return await watchBatch(ctx, client, endpoint, items, batch);
+		return await watchBatch(ctx, client, product, items, batch);
 	}
-	if (!batchState.allFinal) return await watchBatch(ctx, client, endpoint, items, batch);
+	if (!batchState.allFinal) return await watchBatch(ctx, client, product, items, batch);
 	if (!claimResume(batch)) return stay;
-	return await resumeBatch(ctx, client, endpoint, items, batchState.tasks, batch);
+	return await resumeBatch(ctx, client, product, items, batchState.tasks, batch);
 }
 
 async function resumeBatch(
 	ctx: IWebhookFunctions,
 	client: KlingClient,
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	items: BatchItems,
 	tasks: Map<string, KlingTask>,
 	batch: string,
 ): Promise<IWebhookResponseData> {
 	try {
-		const workflowData = await settleBatch(ctx, client, endpoint, items, tasks);
+		const workflowData = await settleBatch(ctx, client, product, items, tasks);
 		return { noWebhookResponse: true, workflowData };
 	} catch {
 		// Another callback, or the wait timeout, ends the wait.
@@ -327,7 +327,7 @@ async function quietPeriod(client: KlingClient, batch: string): Promise<boolean>
 async function watchBatch(
 	ctx: IWebhookFunctions,
 	client: KlingClient,
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	items: BatchItems,
 	batch: string,
 ): Promise<IWebhookResponseData> {
@@ -342,7 +342,7 @@ async function watchBatch(
 			heard(batch);
 			if (!state?.allFinal) continue;
 			if (!(await stillWaiting(ctx)) || !claimResume(batch)) return stay;
-			return await resumeBatch(ctx, client, endpoint, items, state.tasks, batch);
+			return await resumeBatch(ctx, client, product, items, state.tasks, batch);
 		}
 		return stay;
 	} finally {
@@ -386,7 +386,7 @@ const DOWNLOADS_AT_ONCE = 8;
 async function settleBatch(
 	ctx: IWebhookFunctions,
 	client: KlingClient,
-	endpoint: KlingEndpoint,
+	product: ProductFacts,
 	items: BatchItems,
 	tasks: Map<string, KlingTask>,
 ): Promise<INodeExecutionData[][]> {
@@ -396,7 +396,7 @@ async function settleBatch(
 		const task = tasks.get(externalId)!;
 		plan.apiStandard = route.standard;
 		plan.startedAt = task.createdAt ?? plan.startedAt;
-		const settled = await settleTask(ctx, task, plan, endpoint, client.provider.name);
+		const settled = await settleTask(ctx, task, plan, product, client.provider.name);
 		const item =
 			'item' in settled ? settled.item : errorItem(errorJson(settled.error, task), plan.itemIndex);
 		if ('error' in settled) failed.add(item);

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EndpointInfo } from '../api/providers';
-import { lookupRoutes } from '../api/routing';
+import { findableByExternalId, type ResultKind } from '../models/product';
+import { lookupRoutes, type TaskRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
 import type { UnitEstimate } from '../models/estimate';
 import { readRequest, type RequestSettings } from '../input/items';
@@ -15,7 +15,7 @@ const NO_WAIT_SUBMIT_LIMIT_MS = 30 * 60_000;
 export interface ItemSettings extends RequestSettings {
 	operation: 'generate' | 'getTask';
 	wait: WaitMode;
-	kind: EndpointInfo['resultKind'];
+	kind: ResultKind;
 	/** Without it, the first bad item stops the run. */
 	continueOnFail: boolean;
 }
@@ -52,6 +52,22 @@ function readWaiting(ctx: IExecuteFunctions, job: Job, kind: ItemSettings['kind'
 	job.outputField = String(ctx.getNodeParameter('binaryPropertyOutput', i, 'data') || 'data');
 }
 
+function refuseExternalLookup(
+	spec: GenerationSpec,
+	settings: ItemSettings,
+	routes: TaskRoute[],
+): void {
+	if (!findableByExternalId(spec))
+		throw new InputError(
+			`Look Up By: ${spec.label} tasks cannot be looked up by external task ID; use the task ID the creating node returned`,
+		);
+	const { externalIdLookup, label } = settings.profile;
+	if (!externalIdLookup.length && routes.every((r) => r.standard !== 'new'))
+		throw new InputError(
+			`Look Up By: ${label} cannot look tasks up by external task ID; use the task ID the creating node returned (or turn the lookup on in the credential's Relay Settings if ${label} now offers it)`,
+		);
+}
+
 function readLookup(
 	ctx: IExecuteFunctions,
 	spec: GenerationSpec,
@@ -62,16 +78,8 @@ function readLookup(
 	if (!id)
 		throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
 	const by = ctx.getNodeParameter('lookupBy', job.itemIndex, 'taskId');
-	const routes = lookupRoutes(spec.endpoint, settings.profile, settings.credentials);
-	const { externalIdLookup, label } = settings.profile;
-	if (
-		by === 'externalTaskId' &&
-		!externalIdLookup.length &&
-		routes.every((r) => r.standard !== 'new')
-	)
-		throw new InputError(
-			`Look Up By: ${label} cannot look tasks up by external task ID; use the task ID the creating node returned (or turn the lookup on in the credential's Relay Settings if ${label} now offers it)`,
-		);
+	const routes = lookupRoutes(spec, settings.profile, settings.credentials);
+	if (by === 'externalTaskId') refuseExternalLookup(spec, settings, routes);
 	job.lookup = { by: by as 'taskId' | 'externalTaskId', id, routes };
 }
 

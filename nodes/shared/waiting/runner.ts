@@ -2,7 +2,6 @@ import { createHash } from 'crypto';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { KlingClient } from '../api/client';
-import { ENDPOINTS } from '../api/providers';
 import { generatedExternalId } from '../api/createdTasks';
 import { isFinal } from '../api/task';
 import { dropCallbackUrl, requestBody } from '../input/items';
@@ -123,7 +122,7 @@ async function pauseOrSettle(
  */
 function poolBoard(client: KlingClient, jobs: Job[], spec: GenerationSpec): AccountBoard {
 	const model = jobs.find((j) => j.request)?.request!.route.model ?? '';
-	return boardFor([client.account, model, ENDPOINTS[spec.endpoint].resultKind].join('|'));
+	return boardFor([client.account, model, spec.result].join('|'));
 }
 
 /**
@@ -143,11 +142,11 @@ export async function executeGeneration(
 	const jobs = await readJobs(ctx, spec, {
 		operation: plan.operation,
 		wait: plan.wait,
-		kind: ENDPOINTS[spec.endpoint].resultKind,
+		kind: spec.result,
 		profile: client.provider.profile,
 		credentials: client.credentials,
 		callbackUrl: plan.wait === 'callback' ? resumeCallbackUrl(ctx, batch, items.length) : undefined,
-		externalTaskId: (i) => generatedExternalId(spec.endpoint, batch, i),
+		externalTaskId: (i) => generatedExternalId(spec, batch, i),
 		continueOnFail,
 	});
 	if (plan.wait === 'callback' && jobs.some((j) => j.error)) {
@@ -162,7 +161,7 @@ export async function executeGeneration(
 		client,
 		{
 			node: ctx.getNode(),
-			endpoint: spec.endpoint,
+			product: spec,
 			mode: plan.wait,
 			maxConcurrency: Math.max(
 				1,
@@ -176,7 +175,7 @@ export async function executeGeneration(
 			board: poolBoard(client, jobs, spec),
 			bodyFor: async (job) => await requestBody(ctx, job.itemIndex, job.request!),
 			settle: async (job, task) =>
-				await settleTask(ctx, task, planOf(job), spec.endpoint, client.provider.name),
+				await settleTask(ctx, task, planOf(job), spec, client.provider.name),
 			progress,
 		},
 		jobs,

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { KlingFailure } from '../api/errors';
 import type { KlingProtocol } from '../api/protocol';
-import { ENDPOINTS, type KlingEndpoint } from '../api/providers';
+import type { ProductFacts } from '../models/product';
 import type { TaskRoute } from '../api/routing';
 import { isFinal, type KlingTask } from '../api/task';
 import type { ItemError } from '../output/output';
@@ -50,7 +50,7 @@ export interface SchedulerClient extends KlingProtocol {
 
 export interface SchedulerOptions {
 	node: INode;
-	endpoint: KlingEndpoint;
+	product: ProductFacts;
 	mode: WaitMode;
 	maxConcurrency: number;
 	continueOnFail: boolean;
@@ -194,7 +194,7 @@ export class TaskScheduler {
 			if (task) break;
 		}
 		if (!task) {
-			const label = ENDPOINTS[this.options.endpoint].label;
+			const label = this.options.product.label;
 			const what = by === 'taskId' ? 'task ID' : 'external task ID';
 			throw new NodeOperationError(this.options.node, `No ${label} task has the ${what} "${id}"`, {
 				itemIndex: job.itemIndex,

@@ -5,11 +5,12 @@ import type { TaskRoute } from '../../../nodes/shared/api/routing.ts';
 import { KlingEmulator, type FaultRule } from '../../../emulator/server.mts';
 import { makePng } from '../../../emulator/media.mts';
 import { EMULATOR_API_KEY, emulatorCredentials, makeContext } from '../../support/context.mts';
+import { image2video } from '../../../nodes/shared/products/image2video/index.ts';
 
 const FAST = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 };
 /** The legacy image-to-video route, as chooseRoute gives it for Kling 2.6 on the legacy standard. */
 const I2V: TaskRoute = {
-	endpoint: 'image2video',
+	product: image2video,
 	standard: 'legacy',
 	legacy: 'image2video',
 	model: 'kling-v2-6',

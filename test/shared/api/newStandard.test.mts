@@ -5,9 +5,10 @@ import type { TaskRoute } from '../../../nodes/shared/api/routing.ts';
 import { makePng } from '../../../emulator/media.mts';
 import { emulatorCredentials, makeContext } from '../../support/context.mts';
 import { useEmulator } from '../../support/emulator.mts';
+import { image2video } from '../../../nodes/shared/products/image2video/index.ts';
 
 const ROUTE: TaskRoute = {
-	endpoint: 'image2video',
+	product: image2video,
 	standard: 'new',
 	legacy: 'image2video',
 	newPath: '/image-to-video/kling-2.6',

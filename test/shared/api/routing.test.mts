@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { PROVIDERS, type KlingCredentials } from '../../../nodes/shared/api/providers.ts';
 import { chooseRoute, lookupRoutes } from '../../../nodes/shared/api/routing.ts';
+import { productById } from '../../../nodes/shared/products/registry.ts';
+
+const product = (id: string) => productById(id)!;
 
 type Auth = Pick<KlingCredentials, 'authMode' | 'apiStandard'>;
 const apiKey: Auth = { authMode: 'apiKey' };
@@ -63,18 +66,18 @@ describe('route choice: provider × auth mode × model', () => {
 		['official', apiKey, 'image2video', 'kling-3.5', 'new', '/image-to-video/kling-3.5'],
 		['official', apiKey, 'image2video', 'kling-v4', 'legacy', 'image2video'],
 	] as const)('%s, %o, %s, %s → %s %s', (provider, auth, endpoint, model, standard, where) => {
-		const route = chooseRoute(endpoint, model, PROVIDERS[provider], auth);
+		const route = chooseRoute(product(endpoint), model, PROVIDERS[provider], auth);
 		expect(route.standard).toBe(standard);
 		expect(standard === 'new' ? route.newPath : route.legacy).toBe(where);
 	});
 
 	it('sends the legacy model_name on the legacy standard and the path id on the new one', () => {
-		expect(chooseRoute('image2video', 'kling-v3', PROVIDERS.official, apiKey).model).toBe(
+		expect(chooseRoute(product('image2video'), 'kling-v3', PROVIDERS.official, apiKey).model).toBe(
 			'kling-3.0',
 		);
-		expect(chooseRoute('image2video', 'kling-3.0', PROVIDERS.official, accessKey).model).toBe(
-			'kling-v3',
-		);
+		expect(
+			chooseRoute(product('image2video'), 'kling-3.0', PROVIDERS.official, accessKey).model,
+		).toBe('kling-v3');
 	});
 
 	it.each([
@@ -86,22 +89,22 @@ describe('route choice: provider × auth mode × model', () => {
 		[{ ...apiKey, apiStandard: 'legacy' }, 'official', /API Standard is Legacy/],
 		[apiKey, 'quickrouter', /QuickRouter mirrors only the legacy \/v1 API/],
 	] as const)('refuses 3.0 Turbo where it cannot go (%o, %s)', (auth, provider, message) => {
-		expect(() => chooseRoute('image2video', 'kling-3.0-turbo', PROVIDERS[provider], auth)).toThrow(
-			message,
-		);
+		expect(() =>
+			chooseRoute(product('image2video'), 'kling-3.0-turbo', PROVIDERS[provider], auth),
+		).toThrow(message);
 	});
 
 	it('Get Task looks on /tasks first where the credential has it, then on each legacy endpoint', () => {
-		const routes = lookupRoutes('multiImage2video', PROVIDERS.official, apiKey);
+		const routes = lookupRoutes(product('multiImage2video'), PROVIDERS.official, apiKey);
 		expect(routes.map((r) => (r.standard === 'new' ? 'new' : r.legacy))).toEqual([
 			'new',
 			'omniVideo',
 			'multiImage2video',
 		]);
-		const images = lookupRoutes('multiImage2image', PROVIDERS.official, apiKey);
+		const images = lookupRoutes(product('multiImage2image'), PROVIDERS.official, apiKey);
 		expect(images.map((r) => r.standard)).toEqual(['legacy', 'legacy']);
 		expect(
-			lookupRoutes('image2video', PROVIDERS.official, accessKey).map((r) => r.standard),
+			lookupRoutes(product('image2video'), PROVIDERS.official, accessKey).map((r) => r.standard),
 		).toEqual(['legacy']);
 	});
 });

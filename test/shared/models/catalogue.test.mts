@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ENDPOINTS, type KlingEndpoint } from '../../../nodes/shared/api/providers.ts';
-import { MODELS } from '../../../nodes/shared/description/parameters.ts';
+import { PRODUCTS } from '../../../nodes/shared/products/registry.ts';
 import {
-	DEFAULT_MODEL,
 	IMAGE_MODELS,
 	VIDEO_MODELS,
 	findModel,
@@ -14,21 +12,23 @@ import {
 describe('model catalogue', () => {
 	it('no node defaults to a model the catalogue marks retired or uncertain', () => {
 		// Elements take no model.
-		const generating = (Object.keys(ENDPOINTS) as KlingEndpoint[]).filter((e) => e !== 'element');
+		const generating = PRODUCTS.filter((p) => p.defaultModel !== '');
 		expect(generating).toHaveLength(4);
-		for (const endpoint of generating) {
-			const model = findModel(ENDPOINTS[endpoint].kind, MODELS[endpoint].default);
-			expect(model?.status.state, endpoint).toBe('live');
+		for (const product of generating) {
+			const model = findModel(product.id, product.defaultModel);
+			expect(model?.status.state, product.id).toBe('live');
 		}
 	});
 
-	it('the nodes list exactly the catalogue models of their kind, defaults included', () => {
-		for (const endpoint of Object.keys(ENDPOINTS) as KlingEndpoint[]) {
-			const kind = ENDPOINTS[endpoint].kind;
-			expect(MODELS[endpoint].options.map((o) => o.value)).toEqual(
-				modelsFor(kind).map((m) => m.id),
-			);
-			expect(MODELS[endpoint].default).toBe(DEFAULT_MODEL[kind]);
+	it("each product's panel lists exactly the catalogue models of the product, default included", () => {
+		for (const product of PRODUCTS) {
+			const model = product.properties.find((p) => p.name === 'model');
+			const listed = (model?.options ?? []) as Array<{ value: string }>;
+			expect(
+				listed.map((o) => o.value),
+				product.id,
+			).toEqual(modelsFor(product.id).map((m) => m.id));
+			expect(model?.default ?? '').toBe(product.defaultModel);
 		}
 	});
 
@@ -46,16 +46,16 @@ describe('model catalogue', () => {
 	});
 
 	it('finds a model by its parameter value, legacy model_name or new-standard id', () => {
-		expect(findModel('imageToVideo', 'kling-3.0')?.id).toBe('kling-v3');
-		expect(findModel('imageToVideo', 'kling-v3')?.id).toBe('kling-v3');
-		expect(findModel('multiImageToVideo', 'kling-o1')?.id).toBe('kling-video-o1');
-		expect(findModel('imageToVideo', 'kling-v3-omni')).toBeUndefined();
+		expect(findModel('image2video', 'kling-3.0')?.id).toBe('kling-v3');
+		expect(findModel('image2video', 'kling-v3')?.id).toBe('kling-v3');
+		expect(findModel('multiImage2video', 'kling-o1')?.id).toBe('kling-video-o1');
+		expect(findModel('image2video', 'kling-v3-omni')).toBeUndefined();
 	});
 
 	it('names the live models of a node, for a 1203 answer', () => {
-		expect(liveModelList('imageToVideo')).toBe(
+		expect(liveModelList('image2video')).toBe(
 			'Kling 3.0 Turbo (kling-3.0-turbo), Kling 3.0 (kling-v3), Kling 2.6 (kling-v2-6), Kling 2.5 Turbo (kling-v2-5-turbo)',
 		);
-		expect(liveModelList('multiImageToVideo')).not.toMatch(/1\.6/);
+		expect(liveModelList('multiImage2video')).not.toMatch(/1\.6/);
 	});
 });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findModel } from '../../../nodes/shared/models/catalogue.ts';
 import { estimateUnits } from '../../../nodes/shared/models/estimate.ts';
 
-const i2v = (id: string) => findModel('imageToVideo', id);
-const m2v = (id: string) => findModel('multiImageToVideo', id);
-const m2i = (id: string) => findModel('multiImageToImage', id);
+const i2v = (id: string) => findModel('image2video', id);
+const m2v = (id: string) => findModel('multiImage2video', id);
+const m2i = (id: string) => findModel('multiImage2image', id);
 
 /** Kling's price list (kling-api-2026.md §2.3, §2.4), and the two bills seen live there. */
 describe("unit estimates from Kling's price list", () => {

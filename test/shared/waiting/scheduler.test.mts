@@ -17,13 +17,14 @@ import {
 	type SchedulerClient,
 	type SchedulerOptions,
 } from '../../../nodes/shared/waiting/scheduler.ts';
+import { image2video } from '../../../nodes/shared/products/image2video/index.ts';
 
 // Each test starts cold: what an earlier test's tasks took must not move this one's checks.
 beforeEach(() => forgetTypicalDurations());
 
 const NODE = TEST_NODE;
 const ROUTE: TaskRoute = {
-	endpoint: 'image2video',
+	product: image2video,
 	standard: 'legacy',
 	legacy: 'image2video',
 	model: 'm',
@@ -156,7 +157,7 @@ function scheduler(
 		kling,
 		{
 			node: NODE,
-			endpoint: 'image2video',
+			product: image2video,
 			mode: options.mode ?? 'poll',
 			maxConcurrency: options.maxConcurrency ?? 5,
 			continueOnFail: options.continueOnFail ?? true,
@@ -334,7 +335,7 @@ describe('downloads while the next tasks run', () => {
 			kling,
 			{
 				node: NODE,
-				endpoint: 'image2video',
+				product: image2video,
 				mode: 'poll',
 				continueOnFail: true,
 				maxConcurrency: 2,
@@ -368,7 +369,7 @@ describe('downloads while the next tasks run', () => {
 			kling,
 			{
 				node: NODE,
-				endpoint: 'image2video',
+				product: image2video,
 				mode: 'poll',
 				continueOnFail: true,
 				maxConcurrency: 10,

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { applyVideoSettings, commonBody, getOptions } from '../shared/input/request';
-import { applyIdList } from '../shared/input/elements';
-import { applyStoryboard } from '../shared/input/storyboard';
-import type { PreparedRequest, Target } from '../shared/input/types';
-import { modelName } from '../shared/api/routing';
+import { applyVideoSettings, commonBody, getOptions } from '../../input/request';
+import { applyIdList } from '../../input/elements';
+import { applyStoryboard } from '../../input/storyboard';
+import type { PreparedRequest, Target } from '../../input/types';
+import { modelName } from '../../api/routing';
 
 /** Kling 3.0, 3.0 Turbo, 2.6 and 2.5 Turbo on text2video; Kling 3.0 Omni on omni-video with no images. */
 export function prepareText2Video(

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ProductFacts } from '../../models/product';
 import {
 	aspectRatioOption,
 	callbackUrlOption,
@@ -9,6 +10,7 @@ import {
 	externalTaskIdOption,
 	maxUnitsOption,
 	getTaskProperties,
+	imageListProperty,
 	modeOption,
 	modelProperty,
 	multiShotOption,
@@ -16,20 +18,25 @@ import {
 	operationProperty,
 	optionsCollection,
 	promptProperty,
+	referenceVideoOption,
 	shotsOption,
 	soundOption,
 	waitProperties,
 	watermarkOption,
-} from '../shared/description/parameters';
-import { VIDEO_ASPECT_RATIOS } from '../shared/input/schemas';
+} from '../../description/parameters';
+import { VIDEO_ASPECT_RATIOS } from '../../input/schemas';
 
-export const properties: INodeProperties[] = [
-	operationProperty('Generate a video from a prompt'),
-	modelProperty('text2video'),
-	// Not required in the panel: a storyboard (the Shots option) takes its place.
+export const parameters = (product: ProductFacts): INodeProperties[] => [
+	operationProperty('Generate a video from several images'),
+	modelProperty(product),
+	...imageListProperty(
+		'images',
+		'Images',
+		'Reference images: 1 to 7 with the Omni models (name them <<<image_1>>>, <<<image_2>>>, … in the prompt), 1 to 4 with Kling 1.6. Some relays need at least two.',
+	),
 	...promptProperty(
-		false,
-		'e.g. A paper boat drifts down a rain-soaked street at dusk, neon reflections rippling',
+		true,
+		'e.g. The woman from the first image walks through the garden in the second image',
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
@@ -44,6 +51,7 @@ export const properties: INodeProperties[] = [
 		modeOption,
 		multiShotOption,
 		negativePromptOption,
+		referenceVideoOption,
 		shotsOption,
 		soundOption,
 		watermarkOption,

@@ -10,11 +10,12 @@ import {
 	imageProperty,
 	optionsCollection,
 	waitProperties,
-} from '../shared/description/parameters';
+} from '../../description/parameters';
 
 const create = { show: { operation: ['generate'] } };
 const list = { show: { operation: ['list'] } };
 
+/** Element's panel: Create, Get Task and List; elements take no model. */
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Operation',

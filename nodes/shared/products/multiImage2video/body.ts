@@ -1,11 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { applyVideoSettings, commonBody, getOptions, imageList } from '../shared/input/request';
-import { applyIdList } from '../shared/input/elements';
-import { applyReferenceVideo } from '../shared/input/referenceVideo';
-import { applyStoryboard } from '../shared/input/storyboard';
-import type { PreparedRequest, Target } from '../shared/input/types';
-import { modelName } from '../shared/api/routing';
+import { applyVideoSettings, commonBody, getOptions, imageList } from '../../input/request';
+import { applyIdList } from '../../input/elements';
+import { applyReferenceVideo } from '../../input/referenceVideo';
+import { applyStoryboard } from '../../input/storyboard';
+import type { PreparedRequest, Target } from '../../input/types';
+import { modelName } from '../../api/routing';
 
 /**
  * Omni models take the images as references (`image_list[].image_url`, or `refer_image` items on

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { InputError } from '../shared/core/inputError';
-import { applyVideoSettings, commonBody, getOptions, imageSlot } from '../shared/input/request';
-import { applyIdList } from '../shared/input/elements';
-import { applyStoryboard } from '../shared/input/storyboard';
-import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
-import { modelName } from '../shared/api/routing';
-import { CAMERA_AXES } from '../shared/input/schemas';
+import { InputError } from '../../core/inputError';
+import { applyVideoSettings, commonBody, getOptions, imageSlot } from '../../input/request';
+import { applyIdList } from '../../input/elements';
+import { applyStoryboard } from '../../input/storyboard';
+import type { ImageSlot, PreparedRequest, Target } from '../../input/types';
+import { modelName } from '../../api/routing';
+import { CAMERA_AXES } from '../../input/schemas';
 
 function parseTrajectory(raw: unknown, field: string): Array<{ x: number; y: number }> {
 	const text = String(raw ?? '').trim();

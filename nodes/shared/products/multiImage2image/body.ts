@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { commonBody, getOptions, imageList, imageSlot, setIfGiven } from '../shared/input/request';
-import type { ImageSlot, PreparedRequest, Target } from '../shared/input/types';
-import { modelName } from '../shared/api/routing';
+import { commonBody, getOptions, imageList, imageSlot, setIfGiven } from '../../input/request';
+import type { ImageSlot, PreparedRequest, Target } from '../../input/types';
+import { modelName } from '../../api/routing';
 
 /**
  * Omni image models take every image as a reference in `image_list` (subjects, then the scene and

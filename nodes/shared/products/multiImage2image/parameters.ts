@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ProductFacts } from '../../models/product';
 import {
 	aspectRatioOption,
 	callbackUrlOption,
@@ -17,12 +18,12 @@ import {
 	resolutionOption,
 	waitProperties,
 	watermarkOption,
-} from '../shared/description/parameters';
-import { IMAGE_ASPECT_RATIOS } from '../shared/input/schemas';
+} from '../../description/parameters';
+import { IMAGE_ASPECT_RATIOS } from '../../input/schemas';
 
-export const properties: INodeProperties[] = [
+export const parameters = (product: ProductFacts): INodeProperties[] => [
 	operationProperty('Generate images from several subject images'),
-	modelProperty('multiImage2image'),
+	modelProperty(product),
 	...imageListProperty(
 		'subjectImages',
 		'Subject Images',

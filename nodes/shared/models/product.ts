@@ -1,0 +1,51 @@
+import type { LegacyRoute, NewProduct, ProductId } from './catalogue';
+
+export type { ProductId };
+
+/** What a finished task hands over. */
+export type ResultKind = 'video' | 'image' | 'audio' | 'element';
+
+/**
+ * What the transport, routing and waiting need to know of a Kling product: data only. The full
+ * spec (products/spec.ts) adds the panel and how an item becomes a request; it is handed down as
+ * these facts, so the lower layers never look a product up by name.
+ */
+export interface ProductFacts {
+	/**
+	 * The product's id, kept as the output's `endpoint` and the Trigger's task type value, so saved
+	 * workflows keep working. Models list the products they serve by it (models/catalogue.ts).
+	 */
+	id: ProductId;
+	/** "Image to Video": messages, the Trigger's task types, and (with "Kling ") the node's name. */
+	label: string;
+	/** Marks the external task IDs the package generates for it (api/createdTasks.ts). */
+	tag: string;
+	result: ResultKind;
+	routes: {
+		/** Where a model the catalogue does not know is sent, per standard. */
+		fallback: { legacy: LegacyRoute; new?: NewProduct };
+		/**
+		 * Legacy endpoints a task of this product may live on, in the order a lookup tries them; a
+		 * product with a new-standard fallback may also have tasks there (read through `/tasks`).
+		 */
+		lookup: LegacyRoute[];
+	};
+	/** The model the panel starts with; empty for a product that takes none. */
+	defaultModel: string;
+	/** What decides whether an uncertain create may be sent again: see `mayResend`. */
+	safety: {
+		/** Whether the create takes an `external_task_id` (Kling 4.0's does not). */
+		externalTaskId: boolean;
+		/** How its tasks can be found: also by external task ID, or by task ID only. */
+		lookup: 'externalId' | 'taskId';
+	};
+}
+
+/**
+ * Whether a task of this product can be found by the external task ID the package gave it: only
+ * then can a create whose outcome is unknown be checked, or be refused as a duplicate, before it
+ * is sent again. Otherwise it is never sent again.
+ */
+export function findableByExternalId(product: ProductFacts): boolean {
+	return product.safety.externalTaskId && product.safety.lookup === 'externalId';
+}

@@ -1,0 +1,166 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ProductFacts } from '../../models/product';
+import {
+	IMAGE_FIELD_HINT,
+	IMAGE_HINT,
+	callbackUrlOption,
+	concurrencyOption,
+	durationOption,
+	elementsOption,
+	externalTaskIdOption,
+	maxUnitsOption,
+	forGenerate,
+	getTaskProperties,
+	imageOption,
+	imageProperty,
+	modeOption,
+	modelProperty,
+	multiShotOption,
+	negativePromptOption,
+	operationProperty,
+	optionsCollection,
+	promptProperty,
+	shotsOption,
+	soundOption,
+	voicesOption,
+	waitProperties,
+	watermarkOption,
+} from '../../description/parameters';
+import { CAMERA_AXES } from '../../input/schemas';
+
+const axis = (name: (typeof CAMERA_AXES)[number]): INodeProperties => ({
+	displayName: name.charAt(0).toUpperCase() + name.slice(1),
+	name,
+	type: 'number',
+	typeOptions: { minValue: -10, maxValue: 10, numberPrecision: 2 },
+	default: 0,
+	displayOptions: { show: { type: ['simple'] } },
+});
+
+/** Options sorted by name by optionsCollection. */
+const options: INodeProperties[] = [
+	callbackUrlOption,
+	forGenerate({
+		displayName: 'Camera Control',
+		name: 'cameraControl',
+		type: 'fixedCollection',
+		// n8n keeps an added, still empty single-value list only when multipleValues is false
+		// explicitly (n8n-workflow getNodeParameters); without it the option vanished.
+		typeOptions: { multipleValues: false },
+		default: {},
+		placeholder: 'Add Camera Control',
+		description:
+			'Camera movement. Excludes End Frame and Motion Brush (Kling accepts only one of the three).',
+		options: [
+			{
+				name: 'settings',
+				displayName: 'Settings',
+				values: [
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						default: 'simple',
+						options: [
+							{ name: 'Down Back', value: 'down_back' },
+							{ name: 'Forward Up', value: 'forward_up' },
+							{ name: 'Left Turn Forward', value: 'left_turn_forward' },
+							{ name: 'Right Turn Forward', value: 'right_turn_forward' },
+							{ name: 'Simple (Set One Axis)', value: 'simple' },
+						],
+					},
+					...CAMERA_AXES.map(axis),
+				],
+			},
+		],
+	}),
+	forGenerate({
+		displayName: 'CFG Scale',
+		name: 'cfgScale',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		default: 0.5,
+		description:
+			"How closely to follow the prompt, 0 to 1. Legacy API standard only; Kling's 2.x and 3.0 models ignore it.",
+	}),
+	durationOption,
+	elementsOption,
+	forGenerate({
+		displayName: 'Dynamic Masks (Motion Brush)',
+		name: 'dynamicMasks',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Mask Group' },
+		placeholder: 'Add Mask Group',
+		// The editor shows the list empty with "Add Mask Group"; it stays when other options are added.
+		default: { mask: [{ mask: '', trajectories: '' }] },
+		description:
+			'Up to 6 areas that move along a path. Excludes End Frame and Camera Control (Kling accepts only one of the three).',
+		options: [
+			{
+				name: 'mask',
+				displayName: 'Mask',
+				values: [
+					{
+						displayName: 'Mask Image',
+						name: 'mask',
+						type: 'string',
+						default: '',
+						description: IMAGE_HINT,
+						hint: IMAGE_FIELD_HINT,
+					},
+					{
+						displayName: 'Trajectory',
+						name: 'trajectories',
+						type: 'string',
+						default: '',
+						placeholder: '100,200; 150,220; 200,260',
+						description:
+							'2 to 77 points "x,y" separated by semicolons (or a JSON array of {x, y}); pixels from the bottom-left corner',
+					},
+				],
+			},
+		],
+	}),
+	imageOption(
+		'endFrame',
+		'End Frame',
+		'Last frame of the video. Excludes Camera Control and Motion Brush (Kling accepts only one of the three).',
+	),
+	externalTaskIdOption,
+	maxUnitsOption,
+	concurrencyOption,
+	modeOption,
+	multiShotOption,
+	negativePromptOption,
+	shotsOption,
+	soundOption,
+	imageOption(
+		'staticMask',
+		'Static Mask (Motion Brush)',
+		'Area that stays still; same aspect ratio as the image. Excludes End Frame and Camera Control.',
+	),
+	voicesOption,
+	watermarkOption,
+];
+
+export const parameters = (product: ProductFacts): INodeProperties[] => [
+	operationProperty('Generate a video from an image'),
+	modelProperty(product),
+	...imageProperty('image', 'Image'),
+	...promptProperty(
+		false,
+		'e.g. The camera slowly circles the product while soft light sweeps across it',
+	),
+	...getTaskProperties,
+	...waitProperties(30, 10),
+	{
+		displayName:
+			'End Frame, Motion Brush (static or dynamic masks) and Camera Control exclude each other. Kling keeps Motion Brush and Camera Control only on retired models: the live ones take an End Frame (3.0 Turbo: none).',
+		name: 'exclusiveNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: ['generate'] } },
+	},
+	optionsCollection(options),
+];

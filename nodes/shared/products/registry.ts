@@ -1,0 +1,29 @@
+import type { LegacyRoute } from '../models/catalogue';
+import { element } from './element';
+import { image2video } from './image2video';
+import { multiImage2image } from './multiImage2image';
+import { multiImage2video } from './multiImage2video';
+import type { ProductSpec } from './spec';
+import { text2video } from './text2video';
+
+/** Every product, in the order the Trigger lists their task types: the one list of them. */
+export const PRODUCTS: readonly ProductSpec[] = [
+	text2video,
+	image2video,
+	multiImage2video,
+	multiImage2image,
+	element,
+];
+
+export function productById(id: string): ProductSpec | undefined {
+	return PRODUCTS.find((p) => p.id === id);
+}
+
+export function productByTag(tag: string): ProductSpec | undefined {
+	return PRODUCTS.find((p) => p.tag === tag);
+}
+
+/** The products whose tasks may live on a legacy endpoint (omni-video serves two). */
+export function productsOn(route: LegacyRoute): ProductSpec[] {
+	return PRODUCTS.filter((p) => p.routes.lookup.includes(route));
+}

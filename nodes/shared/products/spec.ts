@@ -1,0 +1,19 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { GenerationSpec } from '../input/types';
+
+/**
+ * One Kling product, complete: its facts (models/product.ts: id, label, result, routes, default
+ * model, what makes a create safe to send again), its panel, and how an item becomes a request.
+ * Everything else is derived from the registry (products/registry.ts): the Trigger's task types,
+ * the model table, lookups, outputs, the conformance test. A node file only hands it to the engine.
+ */
+export interface ProductSpec extends GenerationSpec {
+	/** The node's parameters: Generate's own, with Operation, Get Task, Wait and the shared options. */
+	properties: INodeProperties[];
+	/**
+	 * The smallest Generate parameters (beyond the panel's defaults) that make a request Kling
+	 * accepts, with images as https URLs: the conformance test sends it to the emulator.
+	 */
+	sample: IDataObject;
+}
