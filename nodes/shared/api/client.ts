@@ -40,9 +40,18 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 		return new KlingClient(ctx, credentials, { ...DEFAULT_RETRY, ...retry });
 	}
 
-	async tryCreate(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateOutcome> {
+	/**
+	 * `key` names the task in this process's memory of creates: its external task ID, or, for a
+	 * product whose create takes none, the one the package would have given it.
+	 */
+	async tryCreate(
+		route: TaskRoute,
+		body: IDataObject,
+		itemIndex?: number,
+		key?: string,
+	): Promise<CreateOutcome> {
 		const options = body.options as IDataObject | undefined;
-		const externalId = String(body.external_task_id ?? options?.external_task_id ?? '');
+		const externalId = key ?? String(body.external_task_id ?? options?.external_task_id ?? '');
 		// A retry of the node in this process (Retry On Fail): the task exists; never create it twice.
 		const earlier = createdTaskId(this.account, externalId);
 		const found = earlier ? await this.findTask(route, earlier, itemIndex) : undefined;

@@ -15,7 +15,12 @@ export type CreateOutcome =
  */
 export interface KlingProtocol {
 	/** Submits a task; its external task ID lets an uncertain create be checked before a resend. */
-	tryCreate(route: TaskRoute, body: IDataObject, itemIndex?: number): Promise<CreateOutcome>;
+	tryCreate(
+		route: TaskRoute,
+		body: IDataObject,
+		itemIndex?: number,
+		key?: string,
+	): Promise<CreateOutcome>;
 	getTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask>;
 	findTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask | undefined>;
 	findByExternalId(

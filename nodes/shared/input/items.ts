@@ -76,6 +76,25 @@ function routed(
 	return spec.prepare(ctx, itemIndex, { profile: settings.profile, route: legacyRoute });
 }
 
+/**
+ * Gives the task its external task ID (the user's, or the run's), the key that finds it again
+ * after an uncertain create or a retry. A product whose create takes none keeps the key for this
+ * process only (the memory of creates) and sends none.
+ */
+function nameTask(request: PreparedRequest, spec: GenerationSpec, generated: string): void {
+	const given = request.body.external_task_id;
+	if (!spec.safety.externalTaskId) {
+		if (given !== undefined)
+			throw new InputError(
+				`External Task ID: Kling's ${spec.label} takes none; leave it empty and use the task ID the node returns`,
+			);
+		request.externalTaskId = generated;
+		return;
+	}
+	request.body.external_task_id = given ?? generated;
+	request.externalTaskId = String(request.body.external_task_id);
+}
+
 export async function readRequest(
 	ctx: IExecuteFunctions,
 	spec: GenerationSpec,
@@ -92,10 +111,7 @@ export async function readRequest(
 		}
 		request.body.callback_url = settings.callbackUrl;
 	}
-	if (request.body.external_task_id === undefined) {
-		request.body.external_task_id = settings.externalTaskId(itemIndex);
-	}
-	request.externalTaskId = String(request.body.external_task_id);
+	nameTask(request, spec, settings.externalTaskId(itemIndex));
 	for (const slot of request.images) {
 		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
 	}

@@ -150,7 +150,7 @@ const common = {
 		.url('must be an http(s) URL')
 		.regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL')
 		.optional(),
-	external_task_id: z.string().min(1).max(128, 'must be at most 128 characters'),
+	external_task_id: z.string().min(1).max(128, 'must be at most 128 characters').optional(),
 	negative_prompt: text.optional(),
 };
 

@@ -19,6 +19,8 @@ const FALLBACK = {
 	tool: 'Ran as an AI tool, where an execution cannot pause, so this node polled instead of waiting for the callback.',
 	itemError:
 		'An item failed before the pause, so this node polled instead of waiting for the callback: a resumed node cannot report errors found before it paused.',
+	unnamed: (label: string) =>
+		`Kling's ${label} takes no external task ID, by which a resumed execution finds its tasks, so this node polled instead of waiting for the callback.`,
 };
 
 /**
@@ -72,12 +74,15 @@ interface Plan {
 }
 
 /** The wait mode, chosen once: a tool call cannot pause its agent, and Get Task always polls. */
-function planRun(ctx: IExecuteFunctions): Plan {
+function planRun(ctx: IExecuteFunctions, spec: GenerationSpec): Plan {
 	const operation = ctx.getNodeParameter('operation', 0) as Plan['operation'];
 	const requested = ctx.getNodeParameter('wait', 0, 'poll') as WaitMode;
 	if (requested !== 'callback') return { operation, wait: requested };
 	if (operation === 'getTask') return { operation, wait: 'poll' };
 	if (ctx.isToolExecution?.() ?? false) return { operation, wait: 'poll', fallback: FALLBACK.tool };
+	// A resumed batch finds its tasks by their external task IDs.
+	if (!spec.safety.externalTaskId)
+		return { operation, wait: 'poll', fallback: FALLBACK.unnamed(spec.label) };
 	return { operation, wait: 'callback' };
 }
 
@@ -134,7 +139,7 @@ export async function executeGeneration(
 	spec: GenerationSpec,
 	continueOnFail: boolean,
 ): Promise<INodeExecutionData[][]> {
-	const plan = planRun(ctx);
+	const plan = planRun(ctx, spec);
 	const client = await KlingClient.connect(ctx);
 	const items = ctx.getInputData();
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');

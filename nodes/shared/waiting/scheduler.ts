@@ -210,7 +210,8 @@ export class TaskScheduler {
 	private async submit(job: Job): Promise<boolean> {
 		const body = await this.options.bodyFor(job);
 		job.route = job.request!.route;
-		const outcome = await this.client.tryCreate(job.route, body, job.itemIndex);
+		const key = job.request!.externalTaskId;
+		const outcome = await this.client.tryCreate(job.route, body, job.itemIndex, key);
 		if (outcome.status === 'busy') {
 			this.onBusy(job, outcome.failure);
 			return false;
