@@ -1,5 +1,5 @@
 /**
- * `GET /account/costs` (kling-api.md §1.1, §1.2; Kling's "Account Information Inquiry" page): the
+ * `GET /account/costs` (docs/reference/kling-api.md#account; Kling's "Account Information Inquiry" page): the
  * account's resource packs and what is left, free, outside `/v1`, API key or JWT, QPS ≤ 1. Kling
  * filters the packs by purchase time, so the window (start_time, end_time in ms, both required)
  * must reach back to when a pack was bought. The answer is Kling's envelope with `data { code, msg,

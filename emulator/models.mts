@@ -1,5 +1,5 @@
 /**
- * Which models each endpoint serves, and what they cost, as kling-api-2026.md §2 describes them.
+ * Which models each endpoint serves, and what they cost, as docs/reference/kling-api.md#models-and-prices describes them.
  * Written from the docs, independently of the package's catalogue. A test may declare a model
  * live or retired per endpoint (`modelStatus`), e.g. to see how a node meets error 1203.
  */
@@ -36,7 +36,7 @@ export const IMAGE_ENDPOINTS: Endpoint[] = ['multiImage2image', 'omniImage'];
 export type ModelState = 'live' | 'retired';
 export type ModelStatusTable = Partial<Record<Endpoint, Record<string, ModelState>>>;
 
-/** §2.1 (identity and endpoints) and the retirement table of §1. */
+/** Which endpoints serve each model, and the retirement notices (docs/reference/kling-api.md#models-and-prices). */
 export const DEFAULT_MODEL_STATUS: Required<ModelStatusTable> = {
 	image2video: {
 		'kling-v3': 'live',
@@ -76,7 +76,7 @@ export const DEFAULT_MODEL_STATUS: Required<ModelStatusTable> = {
 		'kling-2.5-turbo': 'live',
 	},
 	'new:omni-video': { 'kling-3.0-omni': 'live', 'kling-o1': 'live' },
-	// Elements (§5.1) take no model.
+	// Elements (docs/reference/kling-api.md#elements-and-voices) take no model.
 	element: {},
 	elementPresets: {},
 };
@@ -98,7 +98,7 @@ export function modelState(
 	return table[endpoint]?.[model] ?? DEFAULT_MODEL_STATUS[endpoint][model];
 }
 
-/** Video units per output second (§2.3), by model family, resolution and sound. */
+/** Video units per output second (docs/reference/kling-api.md#models-and-prices), by model family, resolution and sound. */
 const VIDEO_UNITS: Record<
 	string,
 	{ silent: Record<string, number>; audio?: Record<string, number> }

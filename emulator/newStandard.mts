@@ -1,5 +1,5 @@
 /**
- * The new API standard's request rules (kling-api-2026.md §3), strictly and per model: what
+ * The new API standard's request rules (docs/reference/kling-api.md#new-standard), strictly and per model: what
  * Kling answers 1201 (or 1203 for a retired model) before a task exists. Written from the docs.
  */
 import { type Endpoint, type ModelStatusTable, modelState } from './models.mts';
@@ -44,7 +44,7 @@ interface ModelRules {
 	voices: number;
 }
 
-/** §3.2 / §3.3: text-to-video and image-to-video share these per model. */
+/** docs/reference/kling-api.md#text-to-video, #image-to-video: text-to-video and image-to-video share these per model. */
 const T2V_I2V: Record<string, ModelRules> = {
 	'kling-3.0-turbo': {
 		durations: RANGE_3_15,
@@ -89,7 +89,7 @@ const T2V_I2V: Record<string, ModelRules> = {
 	},
 };
 
-/** §3.4 */
+/** docs/reference/kling-api.md#omni-video */
 const OMNI: Record<string, ModelRules> = {
 	'kling-3.0-omni': {
 		durations: RANGE_3_15,
@@ -178,7 +178,7 @@ function countOf(contents: Content[], type: string): number {
 	return contents.filter((c) => c.type === type).length;
 }
 
-/** §3.3 */
+/** docs/reference/kling-api.md#image-to-video */
 function checkImageToVideo(
 	contents: Content[],
 	settings: Body,
@@ -217,7 +217,7 @@ function checkImageToVideo(
 		throw bad(`voice requires resolution 1080p for ${model}`);
 }
 
-/** §3.4 */
+/** docs/reference/kling-api.md#omni-video */
 function checkOmni(contents: Content[], settings: Body, model: string): void {
 	const types = [
 		'prompt',

@@ -1,8 +1,8 @@
 /**
  * Inputs a prompt names that the request does not have. Kling accepts such a request and charges
  * for it, so the emulator does not refuse it either; it records it where tests can read it.
- * New standard (kling-api-2026.md §3.3, §3.4): `@<id>` names a content item by its `id`; any other
- * syntax names nothing. Legacy (§4.4, §4.6): `<<<image_N>>>`, `<<<video_N>>>`, `<<<element_N>>>`,
+ * New standard (docs/reference/kling-api.md#image-to-video, docs/reference/kling-api.md#omni-video): `@<id>` names a content item by its `id`; any other
+ * syntax names nothing. Legacy (docs/reference/kling-api.md#omni-video, docs/reference/kling-api.md#omni-image): `<<<image_N>>>`, `<<<video_N>>>`, `<<<element_N>>>`,
  * `<<<voice_N>>>`, 1-based in the order of the body's lists.
  */
 type Body = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * The emulator's model of Kling's request rules (kling-api.md §2), written from the docs, not from
+ * The emulator's model of Kling's request rules (docs/reference/kling-api.md#legacy-requests), written from the docs, not from
  * the package: what Kling would refuse with 1201 or 1203 before a task is created.
  */
 import { DEFAULT_MODEL, type Endpoint, type ModelStatusTable, modelState } from './models.mts';
@@ -120,7 +120,7 @@ export function validate(
 		checkEnum('mode', body.mode, model === 'kling-v3' ? ['std', 'pro', '4k'] : ['std', 'pro']);
 		checkEnum('duration', body.duration, model === 'kling-v3' ? SECONDS_3_15 : ['5', '10']);
 		checkEnum('sound', body.sound, ['on', 'off']);
-		// §4.3 / §2.2: 2.6 sound needs pro; 2.6 and 2.5 Turbo end frames need 1080p (pro).
+		// docs/reference/kling-api.md#image-to-video: 2.6 sound needs pro; 2.6 and 2.5 Turbo end frames need 1080p (pro).
 		if (model === 'kling-v2-6' && body.sound === 'on' && body.mode !== 'pro')
 			throw new KlingError(400, 1201, 'sound on requires mode pro for kling-v2-6');
 		if (
@@ -217,7 +217,7 @@ export function validate(
 	return n;
 }
 
-/** `voice_list[{voice_id}]` (§4.2, §4.3): kling-v2-6 with sound on (pro), ≤ 2, not with elements [C]. */
+/** `voice_list[{voice_id}]` (docs/reference/kling-api.md#text-to-video, docs/reference/kling-api.md#image-to-video): kling-v2-6 with sound on (pro), ≤ 2, not with elements [C]. */
 function checkVoiceList(body: Record<string, unknown>, model: string): void {
 	if (body.voice_list === undefined) return;
 	const list = body.voice_list as Array<{ voice_id?: unknown }>;
@@ -232,7 +232,7 @@ function checkVoiceList(body: Record<string, unknown>, model: string): void {
 		throw new KlingError(400, 1201, 'voice_list cannot be combined with element_list');
 }
 
-/** `video_list[{video_url, refer_type, keep_original_sound}]` (§4.4): one video, feature or base. */
+/** `video_list[{video_url, refer_type, keep_original_sound}]` (docs/reference/kling-api.md#omni-video): one video, feature or base. */
 function checkVideoList(
 	body: Record<string, unknown>,
 	images: Array<{ type?: unknown }>,
@@ -256,7 +256,7 @@ function checkVideoList(
 	}
 }
 
-/** `POST /v1/general/advanced-custom-elements` (kling-api-2026.md §5.1). */
+/** `POST /v1/general/advanced-custom-elements` (docs/reference/kling-api.md#elements-and-voices). */
 function validateElement(body: Record<string, unknown>): number {
 	onlyKnownKeys(body, [
 		'element_name',
@@ -293,7 +293,7 @@ function validateElement(body: Record<string, unknown>): number {
 	return 1;
 }
 
-/** `element_list[{element_id: long}]` (§4.3, §4.4, §5.1); the server keeps the digits as a string. */
+/** `element_list[{element_id: long}]` (docs/reference/kling-api.md#image-to-video, docs/reference/kling-api.md#omni-video, docs/reference/kling-api.md#elements-and-voices); the server keeps the digits as a string. */
 function checkElementList(body: Record<string, unknown>, max: number, model: string): number {
 	if (body.element_list === undefined) return 0;
 	const list = body.element_list as Array<Record<string, unknown>>;
@@ -314,7 +314,7 @@ function onlyKnownKeys(body: Record<string, unknown>, known: string[]): void {
 	}
 }
 
-/** `/v1/videos/omni-video` (kling-api-2026.md §4.4), as transcribed [T][C]. */
+/** `/v1/videos/omni-video` (docs/reference/kling-api.md#omni-video), as transcribed [T][C]. */
 function validateOmniVideo(model: string, body: Record<string, unknown>): number {
 	const known = [
 		'model_name',
@@ -371,7 +371,7 @@ function validateOmniVideo(model: string, body: Record<string, unknown>): number
 	return 1;
 }
 
-/** `/v1/videos/text2video` (kling-api-2026.md §4.2): kling-v3, kling-v2-6, kling-v2-5-turbo. */
+/** `/v1/videos/text2video` (docs/reference/kling-api.md#text-to-video): kling-v3, kling-v2-6, kling-v2-5-turbo. */
 function validateText2Video(model: string, body: Record<string, unknown>): number {
 	onlyKnownKeys(body, [
 		'model_name',
@@ -408,7 +408,7 @@ function validateText2Video(model: string, body: Record<string, unknown>): numbe
 	return 1;
 }
 
-/** `/v1/images/omni-image` (§4.6); returns the slots: n images. */
+/** `/v1/images/omni-image` (docs/reference/kling-api.md#omni-image); returns the slots: n images. */
 function validateOmniImage(model: string, body: Record<string, unknown>): number {
 	const known = [
 		'model_name',

@@ -57,7 +57,7 @@ export interface FaultRule {
 }
 
 /**
- * A Kling-compatible relay as its docs describe it (kling-api.md §6): Kling's legacy API under a
+ * A Kling-compatible relay as its docs describe it (docs/reference/kling-api.md#relays): Kling's legacy API under a
  * prefix, and only what the relay documents. Unset: the official API (which also answers under
  * `/kling`, so relay credentials work against it).
  */
@@ -93,7 +93,7 @@ export interface EmulatorOptions {
 	submittedMs?: number;
 	/** Account concurrency, in slots (an image task takes `n`). */
 	concurrency?: number;
-	/** [?] Presets listed as bare element objects instead of element tasks (kling-api-2026.md §5.1). */
+	/** [?] Presets listed as bare element objects instead of element tasks (docs/reference/kling-api.md#elements-and-voices). */
 	bareElementPresets?: boolean;
 	/** Kling rejects a second task with the same external_task_id; tests may turn this off. */
 	enforceUniqueExternalId?: boolean;
@@ -105,7 +105,7 @@ export interface EmulatorOptions {
 	modelStatus?: ModelStatusTable;
 	/**
 	 * Whether `GET /tasks` also shows tasks created on the legacy standard: seen live for image,
-	 * avatar, element and voice tasks, untested for legacy video [?] (kling-api-2026.md §8.6).
+	 * avatar, element and voice tasks, untested for legacy video [?] (docs/reference/kling-api.md#open-questions).
 	 */
 	legacyTasksOnTasks?: boolean;
 }
@@ -386,7 +386,7 @@ export class KlingEmulator {
 			entry.status = status;
 			if (typeof body === 'object' && body && 'code' in body)
 				entry.code = (body as { code: number }).code;
-			// Legacy element IDs are longs above 2^53: written as integers, digit for digit (§5.1).
+			// Legacy element IDs are longs above 2^53: written as integers, digit for digit (docs/reference/kling-api.md#elements-and-voices).
 			const text =
 				typeof body === 'string'
 					? body
@@ -430,7 +430,7 @@ export class KlingEmulator {
 			if (!route) return fail(new KlingError(404, 1202, 'requested method is invalid'));
 			entry.auth = authenticate(req.headers.authorization, this.options);
 			if (route.standard === 'new' && entry.auth !== 'apiKey') {
-				// Live: the new standard answers a JWT with 401 / 1002 (kling-api-2026.md §3.10).
+				// Live: the new standard answers a JWT with 401 / 1002 (docs/reference/kling-api.md#errors).
 				throw new KlingError(
 					401,
 					1002,
@@ -664,7 +664,7 @@ export class KlingEmulator {
 
 	/**
 	 * `GET /tasks?task_ids=` / `?external_task_ids=` (≤ 20, unknown ones left out) and the cursor
-	 * list `POST /tasks` (§3.7, §3.8). Legacy-created tasks show too, normalised [L].
+	 * list `POST /tasks` (docs/reference/kling-api.md#task-reads). Legacy-created tasks show too, normalised [L].
 	 */
 	private tasksRead(
 		method: string,
@@ -905,7 +905,7 @@ function promptOf(body: Record<string, unknown>): string {
 }
 
 /**
- * A create's body. Legacy `element_list[].element_id` is a long (kling-api-2026.md §5.1): it must
+ * A create's body. Legacy `element_list[].element_id` is a long (docs/reference/kling-api.md#elements-and-voices): it must
  * arrive as a JSON integer, and is kept digit for digit (as a string), since IDs exceed 2^53.
  */
 function parseCreateBody(standard: 'new' | 'legacy', raw: string): Record<string, unknown> {
@@ -919,7 +919,7 @@ function parseCreateBody(standard: 'new' | 'legacy', raw: string): Record<string
 	}
 }
 
-/** Kling's official preset elements (§5.1 names "Grace" and "Armored Youth"), as list entries. */
+/** Kling's official preset elements (Kling names "Grace" and "Armored Youth"), as list entries. */
 const PRESET_ELEMENTS = [
 	['829836802793406551', 'Grace', 'A young woman with short silver hair'],
 	['829836802793406552', 'Armored Youth', 'A teenager in light sci-fi armour'],

@@ -1,6 +1,6 @@
 /**
- * Multi-shot storyboards as Kling documents them (kling-api-2026.md §3.2 for the new standard's
- * prompt syntax, §4.1 for the legacy fields): 1–6 shots, each ≥ 1 s and ≤ 512 characters, adding
+ * Multi-shot storyboards as Kling documents them (docs/reference/kling-api.md#text-to-video for the new standard's
+ * prompt syntax and the legacy fields): 1–6 shots, each ≥ 1 s and ≤ 512 characters, adding
  * up to the video's duration. Written from the docs, independently of the package.
  */
 import { KlingError } from './rules.mts';
@@ -42,7 +42,7 @@ export function checkPromptStoryboard(prompt: string, duration: number): void {
 	checkShots(shots, duration);
 }
 
-/** Legacy: multi_shot / shot_type / multi_prompt (§4.1), on models that make several shots. */
+/** Legacy: multi_shot / shot_type / multi_prompt (docs/reference/kling-api.md#text-to-video), on models that make several shots. */
 export function checkLegacyStoryboard(
 	body: Record<string, unknown>,
 	model: string,

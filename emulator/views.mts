@@ -1,6 +1,6 @@
 /**
  * How Kling shows a task: the legacy object (`task_id`, `task_status`, `task_result`) and the new
- * standard's (`id`, `status`, `outputs`, `billing`; kling-api-2026.md §3.9).
+ * standard's (`id`, `status`, `outputs`, `billing`; docs/reference/kling-api.md#task-object).
  */
 import { IMAGE_ENDPOINTS, type Endpoint, videoUnits } from './models.mts';
 import type { NewTaskFacts } from './newStandard.mts';
@@ -66,7 +66,7 @@ export function elementIdOf(task: ViewedTask): string {
 	return `82983${task.id.replace(/\D/g, '').slice(-13).padStart(13, '0')}`;
 }
 
-/** `task_result.elements[]` of an element task (§5.1). */
+/** `task_result.elements[]` of an element task (docs/reference/kling-api.md#elements-and-voices). */
 function elementResult(task: ViewedTask, ownedBy = 'account') {
 	const b = task.body;
 	return {

@@ -5,7 +5,7 @@ import type { KlingElement } from '../shared/api/task';
 import { perItem } from '../shared/output/perItem';
 import { element } from '../shared/products/element';
 
-/** One page's size: Kling allows 500 (kling-api-2026.md §5.1). */
+/** One page's size: Kling allows 500 (docs/reference/kling-api.md#elements-and-voices). */
 const PAGE_SIZE = 100;
 const MAX_PAGES = 1000;
 

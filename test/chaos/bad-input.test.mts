@@ -10,7 +10,7 @@ import { binaryItem, legacyCredentials, makeContext } from '../support/context.m
 import { PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
 
 /**
- * Every documented limit and rule (kling-api.md §2), fed through a node: the error names the field
+ * Every documented limit and rule (docs/reference/kling-api.md#legacy-requests), fed through a node: the error names the field
  * and the rule in plain words, and the emulator sees no create, so nothing is charged.
  */
 const nodes = {
@@ -267,7 +267,7 @@ const CASES: Case[] = [
 ];
 
 /**
- * The 2026 catalogue's per-model rules and the new standard's bodies (kling-api-2026.md §2–§4),
+ * The 2026 catalogue's per-model rules and the new standard's bodies (docs/reference/kling-api.md#models-and-prices),
  * on the credential the case names: an API key (new standard where the model has it) or an
  * access key + secret key (legacy only).
  */
@@ -467,7 +467,7 @@ const MODEL_CASES: ModelCase[] = [
 		{ model: 'kling-v2-1', options: { aspectRatio: 'auto' } },
 		/^Aspect Ratio: "auto" is not allowed/,
 	],
-	// Text to Video and Kling 3.0's storyboards (kling-api-2026.md §3.2, §4.1), on both standards.
+	// Text to Video and Kling 3.0's storyboards (docs/reference/kling-api.md#text-to-video), on both standards.
 	['an empty prompt (new standard)', 't2v', { prompt: '' }, /^Prompt: is required/],
 	['an empty prompt (legacy)', 't2v', { prompt: '' }, /^Prompt: is required/, 'accessKey'],
 	[
@@ -686,7 +686,7 @@ describe('bad input catalogue', () => {
 	});
 
 	it('a run above Max Units per Execution is refused with its estimate, before sending', async () => {
-		// Kling 3.0, 10 s at 1080p with sound: 1.2 units a second (kling-api-2026.md §2.3).
+		// Kling 3.0, 10 s at 1080p with sound: 1.2 units a second (docs/reference/kling-api.md#models-and-prices).
 		const c = makeContext({
 			params: {
 				...NEW_DEFAULTS.i2v,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { PNG_B64, postCreate, useEmulator } from '../support/emulator.mts';
 
-/** Element IDs in creates (kling-api-2026.md §5.1): legacy longs, new-standard strings, per model. */
+/** Element IDs in creates (docs/reference/kling-api.md#elements-and-voices): legacy longs, new-standard strings, per model. */
 describe('emulator: elements in creates', () => {
 	const env = useEmulator();
 	const post = async (path: string, raw: string) => (await postCreate(env.base, path, raw)).json;

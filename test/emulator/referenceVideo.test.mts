@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { PNG_B64, postCreate, useEmulator } from '../support/emulator.mts';
 
-/** Omni's reference video (kling-api-2026.md §3.4, §4.4) as the emulator enforces it. */
+/** Omni's reference video (docs/reference/kling-api.md#omni-video) as the emulator enforces it. */
 describe('emulator: Omni reference videos', () => {
 	const env = useEmulator();
 	const post = async (path: string, body: unknown) =>

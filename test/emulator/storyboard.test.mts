@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { postCreate, useEmulator } from '../support/emulator.mts';
 
 /**
- * The emulator's model of Kling's storyboard rules (kling-api-2026.md §3.2, §4.1), spoken to over
+ * The emulator's model of Kling's storyboard rules (docs/reference/kling-api.md#text-to-video), spoken to over
  * HTTP as Kling would be: what Kling refuses with 1201 before a task exists, it refuses too.
  */
 describe('emulator: multi-shot storyboards and text to video', () => {

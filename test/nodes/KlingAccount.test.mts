@@ -24,7 +24,7 @@ describe('Kling Account', () => {
 	};
 
 	it('reads the resource packs and the units left per type, after what tasks took', async () => {
-		// Kling 2.6, 5 s at 720p, silent: 0.3 units a second (kling-api-2026.md §2.3) = 1.5 units.
+		// Kling 2.6, 5 s at 720p, silent: 0.3 units a second (docs/reference/kling-api.md#models-and-prices) = 1.5 units.
 		const generate = makeContext({
 			params: { ...I2V_BASE, downloadResult: false },
 			items: [binaryItem(PNG), binaryItem(PNG)],

@@ -43,7 +43,7 @@ describe('Kling Image to Video', () => {
 			status: 'succeeded',
 			model: 'kling-v2-6',
 			endpoint: 'image2video',
-			// Kling 2.6, 720p, silent: 0.3 units per second (kling-api-2026.md §2.3).
+			// Kling 2.6, 720p, silent: 0.3 units per second (docs/reference/kling-api.md#models-and-prices).
 			unitsDeducted: '1.5',
 		});
 		expect((item.json.videos as Array<{ url: string }>)[0].url).toMatch(/\/video\.mp4$/);

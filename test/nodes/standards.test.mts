@@ -92,7 +92,7 @@ describe('the nodes on both API standards', () => {
 			status: 'succeeded',
 			model: 'kling-v3',
 			endpoint: 'image2video',
-			// 1.2 units per second at 1080p with native audio, 7 s (kling-api-2026.md §2.3).
+			// 1.2 units per second at 1080p with native audio, 7 s (docs/reference/kling-api.md#models-and-prices).
 			unitsDeducted: '8.4',
 		});
 		expect(item.binary?.data.mimeType).toBe('video/mp4');

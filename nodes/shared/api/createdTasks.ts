@@ -3,7 +3,7 @@ import type { ProductFacts, ProductId } from '../models/product';
 /**
  * What this n8n process knows of the tasks it created.
  *
- * Their type: a new-standard task names no product (kling-api-2026.md §3.9), and omni-video serves
+ * Their type: a new-standard task names no product (docs/reference/kling-api.md#task-object), and omni-video serves
  * both Text to Video and Multi-Image to Video, so the Kling Trigger cannot read the type from the
  * task. The package knows it from the external task ID it generated (it carries the type's tag)
  * and, in the process that created the task, from the create itself.

@@ -21,7 +21,7 @@ export function parseRetryAfter(headers: IDataObject | undefined): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-/** Kling's element IDs are JSON integers above 2^53 (kling-api-2026.md §5.1): read as digit strings. */
+/** Kling's element IDs are JSON integers above 2^53 (docs/reference/kling-api.md#elements-and-voices): read as digit strings. */
 export function exactLongIds(json: string): string {
 	return json.replace(/("element_id"\s*:\s*)(-?\d+)(?=\s*[,}\]])/g, '$1"$2"');
 }

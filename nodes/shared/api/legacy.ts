@@ -76,7 +76,7 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		);
 	}
 
-	/** One page of an endpoint's list as Kling sends it, newest first (element lists: §5.1). */
+	/** One page of an endpoint's list as Kling sends it, newest first (element lists: docs/reference/kling-api.md#elements-and-voices). */
 	async listPage(
 		route: TaskRoute,
 		pageNum: number,

@@ -14,7 +14,7 @@ const tasksOf = (data: unknown): KlingTask[] =>
 		.filter((t): t is KlingTask => t !== undefined);
 
 /**
- * Kling's new API standard (kling-api-2026.md §3): `POST /{product}/{model}` with
+ * Kling's new API standard (docs/reference/kling-api.md#new-standard): `POST /{product}/{model}` with
  * `contents`/`settings`/`options`, and every read through `GET /tasks`, which answers up to 20
  * tasks at once and simply leaves unknown ids out. It takes an API key only.
  */

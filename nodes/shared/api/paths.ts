@@ -8,7 +8,7 @@ export const LEGACY_PATHS: Record<LegacyRoute, string> = {
 	multiImage2video: '/v1/videos/multi-image2video',
 	multiImage2image: '/v1/images/multi-image2image',
 	omniImage: '/v1/images/omni-image',
-	// Legacy-shaped in both standards, with an API key or access key (kling-api-2026.md §5).
+	// Legacy-shaped in both standards, with an API key or access key (docs/reference/kling-api.md#elements-and-voices).
 	element: '/v1/general/advanced-custom-elements',
 	elementPresets: '/v1/general/advanced-presets-elements',
 };

@@ -73,7 +73,7 @@ export interface ProviderProfile extends ProviderAbilities {
 
 export type SceneImageField = 'scene_image' | 'scence_image';
 
-/** Kling's own behaviour (kling-api.md §3, kling-api-2026.md §3.1), which relays start from. */
+/** Kling's own behaviour (docs/reference/kling-api.md#legacy-reads, docs/reference/kling-api.md#new-standard), which relays start from. */
 const KLING: Omit<ProviderProfile, 'id' | 'label' | 'defaultBaseUrl'> = {
 	pathPrefix: '',
 	pathOverrides: {},
@@ -104,7 +104,7 @@ export const PROVIDERS: Record<ProviderId, ProviderProfile> = {
 		label: 'Kling official API',
 		defaultBaseUrl: REGION_BASE_URLS.singapore,
 	},
-	// Its current English page (kling-api.md §6): multi-image2image, scene_image, 1-4 images.
+	// Its current English page (docs/reference/kling-api.md#relays): multi-image2image, scene_image, 1-4 images.
 	cometapi: {
 		...RELAY,
 		id: 'cometapi',

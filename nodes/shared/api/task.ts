@@ -5,7 +5,7 @@ export type TaskStatus = 'submitted' | 'processing' | 'succeeded' | 'failed';
 export interface KlingVideo {
 	id: string;
 	url: string;
-	/** With Watermark on: the watermarked copy (kling-api-2026.md §3.9). */
+	/** With Watermark on: the watermarked copy (docs/reference/kling-api.md#task-object). */
 	watermarkUrl: string | null;
 	duration: string | null;
 }
@@ -16,7 +16,7 @@ export interface KlingImage {
 	watermarkUrl: string | null;
 }
 
-/** A character or object made once and used in many generations (kling-api-2026.md §5.1). */
+/** A character or object made once and used in many generations (docs/reference/kling-api.md#elements-and-voices). */
 export interface KlingElement {
 	/** A long above 2^53: kept as its digits (api/exchange.ts reads it so). */
 	elementId: string;
@@ -149,7 +149,7 @@ function legacyTask(data: IDataObject): KlingTask | undefined {
 	};
 }
 
-/** The new standard's task object (§3.9): `id`, `status`, `outputs`, `billing`. */
+/** The new standard's task object (docs/reference/kling-api.md#task-object): `id`, `status`, `outputs`, `billing`. */
 function newTask(data: IDataObject): KlingTask | undefined {
 	const status = normalizeStatus(data.status);
 	if (!status) return undefined;

@@ -117,7 +117,7 @@ function elementChecks(
 	];
 }
 
-/** Voices (kling-api-2026.md §3.3): Kling 2.6 in Image to Video, with sound, at 1080p. */
+/** Voices (docs/reference/kling-api.md#image-to-video): Kling 2.6 in Image to Video, with sound, at 1080p. */
 function voiceChecks(
 	model: VideoModel,
 	body: IDataObject,
@@ -142,7 +142,7 @@ function voiceChecks(
 	];
 }
 
-/** Omni's reference video (kling-api-2026.md §3.4, §4.4), on either standard. */
+/** Omni's reference video (docs/reference/kling-api.md#omni-video), on either standard. */
 function referenceVideoChecks(model: VideoModel, body: IDataObject): Array<[boolean, string]> {
 	const video = (body.video_list as IDataObject[] | undefined)?.[0];
 	if (!video) return [];

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { referenceId } from './promptReferences';
 
 /**
- * Elements and voices by ID (kling-api-2026.md §3.3, §5): made once, used in many generations.
+ * Elements and voices by ID (docs/reference/kling-api.md#image-to-video, docs/reference/kling-api.md#elements-and-voices): made once, used in many generations.
  * Written in legacy terms (`element_list[{element_id}]`, `voice_list[{voice_id}]`, named
  * <<<element_N>>> / <<<voice_N>>> in the prompt); the new standard gets `element` / `voice`
  * contents with ids element_1, voice_1, … Element IDs can exceed 2^53, so they stay strings here

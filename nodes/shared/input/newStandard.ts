@@ -10,7 +10,7 @@ import { shotGrammar, shotsOf } from './storyboard';
 import type { ImageSlot, PreparedRequest } from './types';
 
 /**
- * Maps a request built in legacy terms onto Kling's new standard (kling-api-2026.md §3):
+ * Maps a request built in legacy terms onto Kling's new standard (docs/reference/kling-api.md#new-standard):
  * images become `contents[]` items, mode/duration/sound/aspect ratio become `settings`, and
  * callback URL, external task ID and watermark move to `options`. Builders write one body shape;
  * this is the only place that knows the other. A field the new standard lacks is refused here.
@@ -67,7 +67,7 @@ function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry'])
 	if (body.aspect_ratio !== undefined) settings.aspect_ratio = body.aspect_ratio;
 	if (body.sound !== undefined && !alwaysAudio)
 		settings.audio = body.sound === 'on' ? 'native' : 'off';
-	// A base video to edit may keep its own sound (§3.4).
+	// A base video to edit may keep its own sound (docs/reference/kling-api.md#omni-video).
 	if (referenceVideoOf(body)?.keep_original_sound === 'yes') settings.audio = 'original';
 	return settings;
 }
@@ -117,7 +117,7 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 		contents.push({ type, url: video.video_url, id: referenceId('video', 1) });
 	}
 	contents.push(...idContents(legacy));
-	// Text to video takes the prompt flat, with no contents (§3.2).
+	// Text to video takes the prompt flat, with no contents (docs/reference/kling-api.md#text-to-video).
 	const flat = request.route.newPath?.startsWith('/text-to-video/') === true;
 	const body: IDataObject = flat ? { prompt: prompt ?? '' } : { contents };
 	const settings = settingsOf(legacy, request.route.entry);

@@ -6,7 +6,7 @@ import { referenceVideoOf } from './referenceVideo';
 
 /**
  * How a prompt names the request's inputs. The legacy standard writes `<<<image_1>>>`, the new one
- * `@image_1`, where `image_1` is the `id` of a content item (kling-api-2026.md §3.4, §4.4). Both are
+ * `@image_1`, where `image_1` is the `id` of a content item (docs/reference/kling-api.md#omni-video). Both are
  * accepted in any prompt and written in the syntax of the standard the request goes to, so a
  * workflow keeps working when its model or credential moves it to the other standard. A name
  * without a matching input is refused here: Kling accepts such a prompt, charges for it, and

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Omni's reference video (kling-api-2026.md §3.4, §4.4): one video URL, either a feature reference
+ * Omni's reference video (docs/reference/kling-api.md#omni-video): one video URL, either a feature reference
  * (its motion, style or camera) or a base video to edit. Written in legacy terms
  * (`video_list[{video_url, refer_type, keep_original_sound}]`); input/newStandard.ts maps it to a
  * `feature_video` / `base_video` content and `settings.audio`.

@@ -56,7 +56,7 @@ export function setIfGiven(body: IDataObject, key: string, value: unknown): void
 
 /**
  * Mode, duration, sound and (where the endpoint has it) aspect ratio, as every video node maps
- * them. Omni needs a ratio without a first frame [T], and 16:9 is its default (§8.3).
+ * them. Omni needs a ratio without a first frame [T], and 16:9 is its default (docs/reference/kling-api.md#open-questions).
  */
 export function applyVideoSettings(
 	body: IDataObject,

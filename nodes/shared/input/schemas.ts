@@ -25,7 +25,7 @@ export const CAMERA_TYPES = [
 ] as const;
 export const CAMERA_AXES = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'] as const;
 export { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS };
-/** New-standard prompts may be 3072 characters on 3.0-era models (kling-api-2026.md §3.2). */
+/** New-standard prompts may be 3072 characters on 3.0-era models (docs/reference/kling-api.md#text-to-video). */
 export const MAX_NEW_TEXT = 3072;
 const MODES = ['std', 'pro', '4k'];
 /** Every duration some model of the endpoint takes; the model's own list is checked first. */
@@ -214,7 +214,7 @@ function checkCamera(cc: z.infer<typeof cameraControl> | undefined, issues: Issu
 	}
 }
 
-/** Element IDs are 64-bit integers, carried as digit strings (kling-api-2026.md §5.1). */
+/** Element IDs are 64-bit integers, carried as digit strings (docs/reference/kling-api.md#elements-and-voices). */
 const elementId = z.string().refine(
 	(v) => /^\d{1,19}$/.test(v),
 	(v) => ({
@@ -223,7 +223,7 @@ const elementId = z.string().refine(
 );
 const elementList = z.array(z.object({ element_id: elementId }).strict()).optional();
 
-/** Omni's one reference video (§4.4); what it excludes is checked on both standards in input/capabilities.ts. */
+/** Omni's one reference video (docs/reference/kling-api.md#omni-video); what it excludes is checked on both standards in input/capabilities.ts. */
 const videoList = count(0, 1, 'videos')
 	.pipe(
 		z.array(
@@ -240,7 +240,7 @@ const videoList = count(0, 1, 'videos')
 	)
 	.optional();
 
-/** Legacy multi-shot fields (§4.1); the shot rules themselves are in input/storyboard.ts. */
+/** Legacy multi-shot fields (docs/reference/kling-api.md#text-to-video); the shot rules themselves are in input/storyboard.ts. */
 const storyboardFields = {
 	multi_shot: z.boolean().optional(),
 	shot_type: z.enum(['customize', 'intelligence']).optional(),
@@ -309,7 +309,7 @@ export const image2videoSchema = z
 		checkStoryboard(body, issues);
 	});
 
-/** `/v1/videos/text2video` (kling-api-2026.md §4.2): a prompt, unless a storyboard replaces it. */
+/** `/v1/videos/text2video` (docs/reference/kling-api.md#text-to-video): a prompt, unless a storyboard replaces it. */
 export const text2videoSchema = z
 	.object({
 		...common,
@@ -363,7 +363,7 @@ const omniCommon = {
 };
 
 /**
- * `/v1/videos/omni-video` (kling-api-2026.md §4.4): references as image_list[{image_url, type?}],
+ * `/v1/videos/omni-video` (docs/reference/kling-api.md#omni-video): references as image_list[{image_url, type?}],
  * none for text to video. A storyboard replaces the prompt.
  */
 export const omniVideoSchema = z
@@ -402,7 +402,7 @@ export const omniVideoSchema = z
 		checkStoryboard(body, issues);
 	});
 
-/** `/v1/images/omni-image` (§4.6): images and elements ≤ 10, prompt required. */
+/** `/v1/images/omni-image` (docs/reference/kling-api.md#omni-image): images and elements ≤ 10, prompt required. */
 export const omniImageSchema = z
 	.object({
 		...omniCommon,
@@ -464,7 +464,7 @@ const typeCount = (contents: Array<{ type: string }>, type: string) =>
 const promptOf = (contents: Array<{ type: string; text?: string }>) =>
 	contents.find((c) => c.type === 'prompt')?.text;
 
-/** `POST /text-to-video/{model}` (§3.2): a flat prompt, no contents. */
+/** `POST /text-to-video/{model}` (docs/reference/kling-api.md#text-to-video): a flat prompt, no contents. */
 export const newTextToVideoSchema = z
 	.object({
 		prompt: textUpTo(MAX_NEW_TEXT).refine((v) => v.trim() !== '', { message: 'is required' }),
@@ -474,7 +474,7 @@ export const newTextToVideoSchema = z
 	.strict()
 	.superRefine((body, issues) => checkPromptShots(body.prompt, body.settings?.duration, issues));
 
-/** `POST /image-to-video/{model}` (§3.3): exactly one first frame, at most one last frame. */
+/** `POST /image-to-video/{model}` (docs/reference/kling-api.md#image-to-video): exactly one first frame, at most one last frame. */
 export const newImageToVideoSchema = z
 	.object({
 		contents: z
@@ -491,7 +491,7 @@ export const newImageToVideoSchema = z
 		checkPromptShots(promptOf(body.contents), body.settings?.duration, issues),
 	);
 
-/** `POST /omni-video/{model}` (§3.4): a prompt and up to 7 reference images. */
+/** `POST /omni-video/{model}` (docs/reference/kling-api.md#omni-video): a prompt and up to 7 reference images. */
 export const newOmniVideoSchema = z
 	.object({
 		contents: z
@@ -511,7 +511,7 @@ export const newOmniVideoSchema = z
 		checkPromptShots(promptOf(body.contents), body.settings?.duration, issues),
 	);
 
-/** `POST /v1/general/advanced-custom-elements` (kling-api-2026.md §5.1), from images. */
+/** `POST /v1/general/advanced-custom-elements` (docs/reference/kling-api.md#elements-and-voices), from images. */
 export const elementSchema = z
 	.object({
 		element_name: textUpTo(20).refine((v) => v.trim() !== '', { message: 'is required' }),

@@ -4,7 +4,7 @@ import type { AnyModel } from '../models/catalogue';
 import { InputError } from '../core/inputError';
 
 /**
- * Multi-shot storyboards (kling-api-2026.md §3.2, §4.1). Builders write the legacy form
+ * Multi-shot storyboards (docs/reference/kling-api.md#text-to-video). Builders write the legacy form
  * (`multi_shot`, `shot_type`, `multi_prompt[]`); the new standard writes the shots into the prompt
  * as `shot n, m, words;`. Both forms are checked by the same rules (input/schemas.ts).
  */

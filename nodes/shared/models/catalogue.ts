@@ -1,5 +1,5 @@
 /**
- * Kling's models: the one place model facts live (kling-api-2026.md §2, with its source labels).
+ * Kling's models: the one place model facts live (docs/reference/kling-api.md#models-and-prices, with its source labels).
  * Nodes build their model lists and defaults from it, routing picks the API standard from it, and
  * input/capabilities.ts checks a request against it before anything is paid for.
  */
@@ -49,7 +49,7 @@ export interface VideoModel {
 	/** 2.6: native audio only at 1080p. */
 	audioNeeds1080p?: boolean;
 	lastFrame: 'yes' | 'no' | '1080p' | '1080p-silent';
-	/** Camera control and motion brush exist only on retired legacy models (§2.2). */
+	/** Camera control and motion brush exist only on retired legacy models (docs/reference/kling-api.md#models-and-prices). */
 	cameraControl: boolean;
 	motionBrush: boolean;
 	/**
@@ -114,7 +114,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		audio: 'always',
 		lastFrame: 'no',
 		multiShot: 'prompt',
-		// [V conflict] the t2v page says 3072, the i2v page 2500: validated loosely (§8.4).
+		// [V conflict] the t2v page says 3072, the i2v page 2500: validated loosely (docs/reference/kling-api.md#text-to-video).
 		promptMax: { new: 3072, legacy: 2500 },
 		units: { silent: { '720p': 0.8, '1080p': 1.0 } },
 		status: { state: 'live', source: CAP_MAP },
@@ -282,7 +282,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		name: 'Kling 2.1 (end of life announced)',
 		legacyName: 'kling-v2-1',
 		routes: { multiImage2image: { legacy: 'multiImage2image' } },
-		// multi-image2image has no resolution field (kling-api.md §2.3).
+		// multi-image2image has no resolution field (docs/reference/kling-api.md#legacy-requests).
 		resolutions: [],
 		aspectRatios: IMAGE_ASPECT_RATIOS,
 		referenceImages: { min: 1, max: 4 },
@@ -296,7 +296,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		name: 'Kling 2 (retired)',
 		legacyName: 'kling-v2',
 		routes: { multiImage2image: { legacy: 'multiImage2image' } },
-		// multi-image2image has no resolution field (kling-api.md §2.3).
+		// multi-image2image has no resolution field (docs/reference/kling-api.md#legacy-requests).
 		resolutions: [],
 		aspectRatios: IMAGE_ASPECT_RATIOS,
 		referenceImages: { min: 1, max: 4 },

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { RESOLUTION_OF, type AnyModel, type Resolution, type VideoModel } from './catalogue';
 
-/** Video and image units are different currencies at Kling (kling-api-2026.md §6): never summed. */
+/** Video and image units are different currencies at Kling (docs/reference/kling-api.md#concurrency-and-billing): never summed. */
 export type UnitPack = 'video' | 'image';
 
 export interface UnitEstimate {
@@ -11,7 +11,7 @@ export interface UnitEstimate {
 }
 
 /**
- * What Kling's price list (kling-api-2026.md §2.3, §2.4) says a request costs, read from its
+ * What Kling's price list (docs/reference/kling-api.md#models-and-prices) says a request costs, read from its
  * legacy-shaped body; a string says why it cannot tell (a model the catalogue does not know).
  */
 export function estimateUnits(

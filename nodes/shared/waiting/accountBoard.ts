@@ -1,5 +1,5 @@
 /**
- * One Kling concurrency pool (account × model × pack type, kling-api-2026.md §6) as this n8n
+ * One Kling concurrency pool (account × model × pack type, docs/reference/kling-api.md#concurrency-and-billing) as this n8n
  * process sees it, shared by every execution of the package in the process: the tasks they run
  * there, and, when Kling answers 1303, the line of executions waiting for a slot, in arrival
  * order. Without it an execution with no task of its own running can only guess when a slot

@@ -43,7 +43,7 @@ export const resumeWebhooks: IWebhookDescription[] = [
 
 /**
  * `$execution.resumeUrl` carries the execution's resume token as `signature`; the signed URL of
- * `getSignedResumeUrl` is only accepted for send-and-wait nodes (n8n-platform.md §4b).
+ * `getSignedResumeUrl` is only accepted for send-and-wait nodes (docs/reference/n8n.md#resume-urls).
  */
 export function resumeCallbackUrl(ctx: IExecuteFunctions, batch: string, count: number): string {
 	const base = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');

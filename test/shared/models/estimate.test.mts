@@ -7,7 +7,7 @@ const i2v = (id: string) => findModel('image2video', id);
 const m2v = (id: string) => findModel('multiImage2video', id);
 const m2i = (id: string) => findModel('multiImage2image', id);
 
-/** Kling's price list (kling-api-2026.md §2.3, §2.4), and the two bills seen live there. */
+/** Kling's price list (docs/reference/kling-api.md#models-and-prices), and the two bills seen live there. */
 describe("unit estimates from Kling's price list", () => {
 	it.each([
 		['3.0 Turbo, 3 s 720p (billed 2.4 live)', i2v('kling-3.0-turbo'), { duration: '3' }, 2.4],

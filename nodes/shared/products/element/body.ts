@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { getOptions, imageList, imageSlot } from '../../input/request';
 import type { PreparedRequest, Target } from '../../input/types';
 
-/** A multi-image element: one frontal image and 1 to 3 other angles (kling-api-2026.md §5.1). */
+/** A multi-image element: one frontal image and 1 to 3 other angles (docs/reference/kling-api.md#elements-and-voices). */
 export function prepareElement(
 	ctx: IExecuteFunctions,
 	i: number,
