@@ -1,3 +1,5 @@
+import { processMemory } from '../shared/core/processMemory';
+
 /**
  * Remembers which (task, status) pairs a trigger has already started a workflow for.
  *
@@ -8,7 +10,7 @@
  * between, and every save carries all pairs this process has seen. Static data still carries the
  * record across restarts.
  */
-const recentByTrigger = new Map<string, string[]>();
+const recentByTrigger = processMemory<string, string[]>('trigger deliveries');
 
 export function isFirstDelivery(
 	trigger: string,

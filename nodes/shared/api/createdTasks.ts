@@ -1,3 +1,4 @@
+import { processMemory } from '../core/processMemory';
 import type { ProductFacts, ProductId } from '../models/product';
 
 /**
@@ -14,14 +15,8 @@ import type { ProductFacts, ProductId } from '../models/product';
  */
 const GENERATED = /^n8n-([a-z0-9]+)-[0-9a-f]{24}-\d+$/;
 const MEMORY = 5000;
-const types = new Map<string, ProductId>();
-const byExternalId = new Map<string, string>();
-
-function remember<T>(map: Map<string, T>, key: string, value: T): void {
-	map.delete(key);
-	map.set(key, value);
-	if (map.size > MEMORY) map.delete(map.keys().next().value!);
-}
+const types = processMemory<string, ProductId>('created task types', MEMORY);
+const byExternalId = processMemory<string, string>('created tasks by external ID', MEMORY);
 
 /** The external task ID the node gives item i of a batch when the user set none. */
 export function generatedExternalId(
@@ -38,9 +33,8 @@ export function rememberCreated(
 	product: ProductId,
 	created?: { account: string; externalId: string },
 ): void {
-	remember(types, taskId, product);
-	if (created?.externalId)
-		remember(byExternalId, `${created.account}|${created.externalId}`, taskId);
+	types.set(taskId, product);
+	if (created?.externalId) byExternalId.set(`${created.account}|${created.externalId}`, taskId);
 }
 
 /** The task this process created in the account with this external task ID, if any. */

@@ -91,6 +91,13 @@ export function errorJson(
 	};
 }
 
+/** Any failure of an item as the error n8n shows for it, with the item's index. */
+export function asItemError(node: INode, error: unknown, itemIndex: number): ItemError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const message = (error as Error)?.message ?? String(error);
+	return new NodeOperationError(node, message, { itemIndex });
+}
+
 export function errorItem(json: IDataObject, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
@@ -139,13 +146,6 @@ export async function settleTask(
 			},
 		};
 	} catch (error) {
-		return {
-			error:
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(ctx.getNode(), (error as Error).message, {
-							itemIndex: plan.itemIndex,
-						}),
-		};
+		return { error: asItemError(ctx.getNode(), error, plan.itemIndex) };
 	}
 }

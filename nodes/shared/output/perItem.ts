@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { asItemError, errorItem, errorJson, nodeOutputs } from './output';
 
 /**
- * Runs `each` for every input item and pairs what it returns to that item. A failure stops the
- * node, or with continue-on-fail becomes the item's `{ error }`, as n8n's own nodes do.
+ * The item loop of the operations without tasks (List, Account): runs `each` for every input
+ * item and pairs what it returns to that item. A failure stops the node, or with Continue On Fail
+ * becomes the item's error, shaped and routed (error output included) as a generation's is.
  */
 export async function perItem(
 	ctx: IExecuteFunctions,
@@ -11,19 +13,17 @@ export async function perItem(
 	each: (itemIndex: number) => Promise<IDataObject[]>,
 ): Promise<INodeExecutionData[][]> {
 	const out: INodeExecutionData[] = [];
+	const failed = new Set<INodeExecutionData>();
 	for (let i = 0; i < ctx.getInputData().length; i++) {
 		try {
 			out.push(...(await each(i)).map((json) => ({ json, pairedItem: { item: i } })));
 		} catch (error) {
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(ctx.getNode(), (error as Error).message ?? String(error), {
-							itemIndex: i,
-						});
+			const failure = asItemError(ctx.getNode(), error, i);
 			if (!continueOnFail) throw failure;
-			out.push({ json: { error: failure.message }, pairedItem: { item: i } });
+			const item = errorItem(errorJson(failure, {}), i);
+			failed.add(item);
+			out.push(item);
 		}
 	}
-	return [out];
+	return nodeOutputs(ctx.getNode(), out, failed);
 }

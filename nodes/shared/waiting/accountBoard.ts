@@ -1,3 +1,5 @@
+import { processMemory } from '../core/processMemory';
+
 /**
  * One Kling concurrency pool (account × model × pack type, docs/reference/kling-api.md#concurrency-and-billing) as this n8n
  * process sees it, shared by every execution of the package in the process: the tasks they run
@@ -73,7 +75,7 @@ export class AccountBoard {
 	}
 }
 
-const boards = new Map<string, AccountBoard>();
+const boards = processMemory<string, AccountBoard>('account boards');
 
 /** The board of one pool, by a key that names the account without holding its secret. */
 export function boardFor(key: string): AccountBoard {

@@ -1,4 +1,5 @@
 import type { KlingTask } from '../api/task';
+import { processMemory } from '../core/processMemory';
 
 /**
  * A task is checked just after its learned duration: the start is taken when the create answered,
@@ -19,18 +20,11 @@ const FLOOR_RECHECK_MS = 100;
  * instead of one poll interval later. Only a first check is moved by it; a wrong guess costs one
  * read. Bounded, so a long-running n8n does not grow it.
  */
-const typical = new Map<string, number>();
-const MAX_KINDS = 256;
+const typical = processMemory<string, number>('typical task lengths', 256);
 
 /** Forgets what earlier executions taught; tests that must start cold call it. */
 export function forgetTypicalDurations(): void {
 	typical.clear();
-}
-
-function remember(kind: string, ms: number): void {
-	typical.delete(kind);
-	typical.set(kind, ms);
-	if (typical.size > MAX_KINDS) typical.delete(typical.keys().next().value!);
 }
 
 /**
@@ -45,7 +39,7 @@ export class PollSchedule {
 		const ms = Math.max(0, task.updatedAt - task.createdAt);
 		this.durations.push(ms);
 		this.durations.sort((a, b) => a - b);
-		if (kind) remember(kind, ms);
+		if (kind) typical.set(kind, ms);
 	}
 
 	/** What earlier executions saw for this kind of task, while this run has seen none finish. */

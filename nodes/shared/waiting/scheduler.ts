@@ -6,11 +6,13 @@ import type { KlingProtocol } from '../api/protocol';
 import type { ProductFacts } from '../models/product';
 import type { TaskRoute } from '../api/routing';
 import { isFinal, type KlingTask } from '../api/task';
-import type { ItemError } from '../output/output';
+import { asItemError, type ItemError } from '../output/output';
 import type { Job, WaitMode } from './job';
 import type { AccountBoard } from './accountBoard';
 import { PollSchedule } from './pollSchedule';
 import { eachAtOnce } from './pool';
+import { findLookedUp } from './getTask';
+import { kindOf } from '../input/alike';
 
 const BUSY_BACKOFF_MAX_MS = 30_000;
 /**
@@ -181,27 +183,8 @@ export class TaskScheduler {
 		}
 	}
 
-	/** Tries each route the task may be on (new standard's /tasks first, then legacy endpoints). */
 	private async lookUp(job: Job): Promise<void> {
-		const { by, id, routes } = job.lookup!;
-		let task: KlingTask | undefined;
-		for (const route of routes) {
-			task =
-				by === 'taskId'
-					? await this.client.findTask(route, id, job.itemIndex)
-					: await this.client.findByExternalId(route, id, job.itemIndex);
-			job.route = route;
-			if (task) break;
-		}
-		if (!task) {
-			const label = this.options.product.label;
-			const what = by === 'taskId' ? 'task ID' : 'external task ID';
-			throw new NodeOperationError(this.options.node, `No ${label} task has the ${what} "${id}"`, {
-				itemIndex: job.itemIndex,
-				description:
-					'Kling answered, but no task of this account has that ID. Check the ID, and that the credential belongs to the account that created the task.',
-			});
-		}
+		const task = await findLookedUp(this.client, this.options, job);
 		this.options.progress?.started(job.itemIndex, task, 'found');
 		await this.watchOrFinish(job, task);
 	}
@@ -254,7 +237,7 @@ export class TaskScheduler {
 	}
 
 	private nextCheck(job: Job): number {
-		const kind = kindOf(job);
+		const kind = kindOf(job.request);
 		const at = this.timing.next(job.startedAt, job.intervalMs, this.now, kind);
 		// Until a task of this kind has finished, nothing says when a slot frees: look every second.
 		const watchSlots =
@@ -406,9 +389,14 @@ export class TaskScheduler {
 		job.task = task;
 		this.active.delete(job);
 		this.options.board?.ended(task.taskId);
-		this.timing.learn(task, kindOf(job));
+		this.timing.learn(task, kindOf(job.request));
 		for (const other of this.active) {
-			const next = this.timing.next(other.startedAt, other.intervalMs, this.now, kindOf(other));
+			const next = this.timing.next(
+				other.startedAt,
+				other.intervalMs,
+				this.now,
+				kindOf(other.request),
+			);
 			other.nextPollAt = Math.min(other.nextPollAt, next);
 		}
 	}
@@ -425,28 +413,8 @@ export class TaskScheduler {
 	}
 
 	private fail(job: Job, error: unknown): void {
-		job.error =
-			error instanceof NodeOperationError || error instanceof NodeApiError
-				? error
-				: new NodeOperationError(this.options.node, (error as Error).message, {
-						itemIndex: job.itemIndex,
-					});
+		job.error = asItemError(this.options.node, error, job.itemIndex);
 		this.active.delete(job);
 		if (!this.options.continueOnFail) this.stopSubmitting = true;
 	}
-}
-
-/** Tasks that take alike: the same model, standard, resolution and length. */
-function kindOf(job: Job): string | undefined {
-	const request = job.request;
-	if (!request) return undefined;
-	const body = request.body;
-	const settings = (body.settings ?? {}) as Record<string, unknown>;
-	return [
-		request.route.standard,
-		request.route.model,
-		String(body.mode ?? settings.resolution ?? ''),
-		String(body.duration ?? settings.duration ?? ''),
-		String(body.n ?? ''),
-	].join('|');
 }
