@@ -4,7 +4,7 @@ import {
 	fieldLabel,
 	image2videoSchema,
 	multiImage2imageSchema,
-} from '../../../nodes/shared/input/schemas.ts';
+} from '../../../nodes/shared/input/schemas/index.ts';
 
 const base = { model_name: 'kling-v2-6', image: 'https://x/a.png', external_task_id: 'e' };
 const firstIssue = (result: {

@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { modelsFor, type AnyModel } from '../models/catalogue';
+import type { ProductFacts } from '../models/product';
+import { generate } from './show';
+
+/** The Model parameter and the node subtitle, built from the model catalogue per product. */
+
+/** How a model is listed: its name, and where it can be used when that is limited. */
+function modelChoice(model: AnyModel): { name: string; value: string; description?: string } {
+	const routes = Object.values(model.routes)[0] ?? {};
+	const onlyNew = 'new' in routes && routes.new && !routes.legacy;
+	return {
+		name: onlyNew ? `${model.name} (API Key Only)` : model.name,
+		value: model.id,
+		...(onlyNew
+			? {
+					description:
+						"Served only on Kling's new API standard: needs the official API with an API key",
+				}
+			: {}),
+	};
+}
+
+const modelBase = {
+	displayName: 'Model',
+	name: 'model',
+	displayOptions: generate,
+	description:
+		"Kling's live models, newest first; retired ones are labelled. Use an expression to enter any other model name (sent as is). Kling retires models without notice (error 1203).",
+};
+
+/** The node subtitle: the operation, and for Generate the model's display name (its id if typed by hand). */
+export const generationSubtitle = (product: ProductFacts): string => {
+	const names = Object.fromEntries(modelsFor(product.id).map((m) => [m.id, modelChoice(m).name]));
+	return `={{ $parameter["operation"] === "getTask" ? "Get task" : "Generate with " + (${JSON.stringify(names)}[$parameter["model"]] || $parameter["model"]) }}`;
+};
+
+/** The product's models from the catalogue, live ones first as listed there. */
+export const modelProperty = (product: ProductFacts): INodeProperties => ({
+	...modelBase,
+	type: 'options',
+	options: modelsFor(product.id).map(modelChoice),
+	default: product.defaultModel,
+});

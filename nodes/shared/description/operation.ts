@@ -1,0 +1,142 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { generate, getTask, waiting } from './show';
+
+/** Operation, Get Task and Wait: the parameters every generation node has. */
+
+export const operationProperty = (action: string): INodeProperties => ({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	default: 'generate',
+	options: [
+		{ name: 'Generate', value: 'generate', action, description: 'Submit a new generation task' },
+		{
+			name: 'Get Task',
+			value: 'getTask',
+			action: 'Get a task',
+			description: 'Look up a task by task ID or external task ID, and optionally wait for it',
+		},
+	],
+});
+
+const WAIT_OPTIONS = {
+	poll: {
+		name: 'Wait for Completion',
+		value: 'poll',
+		description: 'Check the task until it succeeds or fails, then return the result',
+	},
+	callback: {
+		name: 'Until Kling Calls Back',
+		value: 'callback',
+		description:
+			'Pause the execution (freeing n8n) and resume it when Kling reports that the last task finished. Kling must reach this n8n (WEBHOOK_URL).',
+	},
+	none: {
+		name: "Don't Wait",
+		value: 'none',
+		description:
+			'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
+	},
+};
+
+const waitProperty = (
+	displayOptions: INodeProperties['displayOptions'],
+	modes: Array<keyof typeof WAIT_OPTIONS>,
+): INodeProperties => ({
+	displayName: 'Wait',
+	name: 'wait',
+	type: 'options',
+	default: 'poll',
+	displayOptions,
+	options: modes.map((mode) => WAIT_OPTIONS[mode]),
+});
+
+export const waitProperties = (
+	defaultTimeoutMinutes: number,
+	defaultIntervalSeconds: number,
+): INodeProperties[] => [
+	waitProperty(generate, ['poll', 'callback', 'none']),
+	// Get Task always polls: its tasks already carry the callback URL they were created with.
+	waitProperty(getTask, ['poll', 'none']),
+	{
+		displayName:
+			'The execution pauses until Kling calls back. Kling must be able to reach this n8n, so set WEBHOOK_URL to a public address. If the wait times out, the node passes its input items on unchanged; find the tasks with Get Task.',
+		name: 'callbackNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { wait: ['callback'], operation: ['generate'] } },
+	},
+	{
+		displayName: 'Wait Timeout (Minutes)',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1440 },
+		default: defaultTimeoutMinutes,
+		displayOptions: waiting,
+		description:
+			'How long to wait for a task before giving up on it. The task keeps running at Kling; pick it up later with Get Task.',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 600 },
+		default: defaultIntervalSeconds,
+		displayOptions: waiting,
+		description:
+			'How often to check a running task. When waiting for callbacks, only used while items wait for a free slot.',
+	},
+	{
+		displayName: 'Download Result',
+		name: 'downloadResult',
+		type: 'boolean',
+		default: true,
+		displayOptions: waiting,
+		description: 'Whether to download the generated files into binary fields',
+	},
+	{
+		displayName: 'Put Output in Field',
+		name: 'binaryPropertyOutput',
+		type: 'string',
+		default: 'data',
+		displayOptions: { show: { wait: ['poll', 'callback'], downloadResult: [true] } },
+		description: 'Binary field for the result; further images go to field_1, field_2, …',
+	},
+];
+
+export const getTaskProperties: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		default: 'taskId',
+		displayOptions: getTask,
+		options: [
+			{ name: 'Task ID', value: 'taskId' },
+			{ name: 'External Task ID', value: 'externalTaskId' },
+		],
+	},
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 860260291488919617',
+		displayOptions: { show: { operation: ['getTask'], lookupBy: ['taskId'] } },
+		description: 'The task ID Kling returned when the task was created',
+	},
+	{
+		displayName: 'External Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. order-1234',
+		displayOptions: { show: { operation: ['getTask'], lookupBy: ['externalTaskId'] } },
+		description:
+			'The external task ID given when the task was created (the External Task ID option)',
+	},
+];

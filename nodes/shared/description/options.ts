@@ -1,0 +1,282 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { forGenerate } from './show';
+
+/** Options of a generation, each defined once with the same name in every node. */
+
+export const negativePromptOption: INodeProperties = forGenerate({
+	displayName: 'Negative Prompt',
+	name: 'negativePrompt',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'What to avoid, at most 2500 characters',
+});
+
+export const modeOption: INodeProperties = forGenerate({
+	displayName: 'Mode',
+	name: 'mode',
+	type: 'options',
+	default: 'std',
+	description: 'The resolution. 4K: Kling 3.0 and 3.0 Omni only.',
+	options: [
+		{ name: 'Standard (720p)', value: 'std' },
+		{ name: 'Professional (1080p)', value: 'pro' },
+		{ name: '4K', value: '4k' },
+	],
+});
+
+export const durationOption: INodeProperties = forGenerate({
+	displayName: 'Duration (Seconds)',
+	name: 'duration',
+	type: 'options',
+	default: '5',
+	description:
+		'Kling 3.0, 3.0 Turbo and 3.0 Omni: 3 to 15 s. O1: 3 to 10 s. Kling 2.6, 2.5 Turbo and 1.6: 5 or 10 s.',
+	options: Array.from({ length: 13 }, (_, i) => ({ name: String(i + 3), value: String(i + 3) })),
+});
+
+export const soundOption: INodeProperties = forGenerate({
+	displayName: 'Sound',
+	name: 'sound',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to generate sound with the video (Kling 3.0, 3.0 Omni, and 2.6 in Professional mode). Kling 3.0 Turbo always has sound.',
+});
+
+export const multiShotOption: INodeProperties = forGenerate({
+	displayName: 'Multi-Shot',
+	name: 'multiShot',
+	type: 'options',
+	default: 'storyboard',
+	description:
+		'Several shots in one video (Kling 3.0, 3.0 Omni; 3.0 Turbo: storyboard only). Other models make one shot.',
+	options: [
+		{
+			name: 'Storyboard (Shots Below)',
+			value: 'storyboard',
+			description: 'Your own 1 to 6 shots, each with its prompt and length (add the Shots option)',
+		},
+		{
+			name: 'Intelligent',
+			value: 'intelligent',
+			description: 'Kling splits the prompt into shots itself',
+		},
+		{ name: 'Single Shot', value: 'single', description: 'One continuous shot' },
+	],
+});
+
+export const shotsOption: INodeProperties = forGenerate({
+	displayName: 'Shots',
+	name: 'shots',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Shot', sortable: true },
+	placeholder: 'Add Shot',
+	default: { shot: [{ prompt: '', duration: 3 }] },
+	description:
+		'A storyboard of 1 to 6 shots, in order. Their seconds must add up to Duration (Seconds); without Duration, the video is as long as the shots.',
+	options: [
+		{
+			name: 'shot',
+			displayName: 'Shot',
+			values: [
+				{
+					displayName: 'Prompt',
+					name: 'prompt',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Close-up: she opens the box and smiles',
+					description: 'What happens in this shot, at most 512 characters',
+				},
+				{
+					displayName: 'Seconds',
+					name: 'duration',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 15 },
+					default: 3,
+					description: 'How long this shot lasts',
+				},
+			],
+		},
+	],
+});
+
+/** A list of IDs made elsewhere (elements, voices), one "Add …" row each. */
+const idListOption = (
+	kind: 'element' | 'voice',
+	label: string,
+	placeholder: string,
+	description: string,
+): INodeProperties =>
+	forGenerate({
+		displayName: `${label}s`,
+		name: `${kind}s`,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, multipleValueButtonText: `Add ${label}`, sortable: true },
+		placeholder: `Add ${label}`,
+		default: { [kind]: [{ id: '' }] },
+		description,
+		options: [
+			{
+				name: kind,
+				displayName: label,
+				values: [
+					{
+						displayName: `${label} ID`,
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder,
+						description: `The ${kind} ID Kling gave when the ${kind} was created`,
+					},
+				],
+			},
+		],
+	});
+
+export const elementsOption = idListOption(
+	'element',
+	'Element',
+	'e.g. 829836802793406551',
+	"Characters or objects made once (Kling Element node, or Kling's presets) and kept the same in every video. Kling 3.0 in Image to Video: up to 3; 3.0 Omni and O1: up to 7 with the reference images. Name them in the prompt as &lt;&lt;&lt;element_1&gt;&gt;&gt;, &lt;&lt;&lt;element_2&gt;&gt;&gt;, … (on Kling's new API standard the node writes @element_1, …).",
+);
+
+export const voicesOption = idListOption(
+	'voice',
+	'Voice',
+	'e.g. 930801338081615883',
+	"Kling 2.6 only: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt;, &lt;&lt;&lt;voice_2&gt;&gt;&gt;. On Kling 3.0, bind a voice to an element instead.",
+);
+
+export const referenceVideoOption: INodeProperties = forGenerate({
+	displayName: 'Reference Video',
+	name: 'referenceVideo',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: false },
+	default: {},
+	placeholder: 'Add Reference Video',
+	description:
+		'Kling 3.0 Omni and O1: one video (MP4/MOV URL, 3 to 15.5 s on 3.0 Omni, 3 to 10 s on O1, at most 200 MB) to follow or to edit. With a video, at most 4 reference images and elements.',
+	options: [
+		{
+			name: 'video',
+			displayName: 'Video',
+			values: [
+				{
+					displayName: 'Video URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/clip.mp4',
+				},
+				{
+					displayName: 'Use As',
+					name: 'use',
+					type: 'options',
+					default: 'feature',
+					options: [
+						{
+							name: 'Feature Reference',
+							value: 'feature',
+							description: 'Follow its motion, camera or style in a new video (Sound must be off)',
+						},
+						{
+							name: 'Base Video to Edit',
+							value: 'base',
+							description:
+								'Change this video as the prompt says; it keeps its length (no Duration, no Multi-Shot)',
+						},
+					],
+				},
+				{
+					displayName: 'Keep Original Sound',
+					name: 'keepOriginalSound',
+					type: 'boolean',
+					default: false,
+					description: "Whether the result keeps the base video's own sound",
+				},
+			],
+		},
+	],
+});
+
+export const resolutionOption: INodeProperties = forGenerate({
+	displayName: 'Resolution',
+	name: 'resolution',
+	type: 'options',
+	default: '1k',
+	description: '4K: Kling Image 3.0 Omni only. Kling 2.1 does not take this setting.',
+	options: [
+		{ name: '1K', value: '1k' },
+		{ name: '2K', value: '2k' },
+		{ name: '4K', value: '4k' },
+	],
+});
+
+export const aspectRatioOption = (values: string[]): INodeProperties =>
+	forGenerate({
+		displayName: 'Aspect Ratio',
+		name: 'aspectRatio',
+		type: 'options',
+		default: '16:9',
+		options: values.map((v) =>
+			v === 'auto'
+				? {
+						name: 'Auto (Omni Models)',
+						value: v,
+						description: 'Kling picks the ratio from the images',
+					}
+				: { name: v, value: v },
+		),
+	});
+
+export const watermarkOption: INodeProperties = forGenerate({
+	displayName: 'Watermark',
+	name: 'watermark',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Kling should also produce a watermarked copy of the result: its URL is in the output (watermarkUrl) and, with Download Result, the file in the output field plus "_watermarked" (e.g. data_watermarked)',
+});
+
+export const callbackUrlOption: INodeProperties = {
+	displayName: 'Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://your-n8n.example.com/webhook/…/kling',
+	// In callback-wait the node sends the execution's own resume URL, so this must stay empty.
+	displayOptions: { show: { '/operation': ['generate'] }, hide: { '/wait': ['callback'] } },
+	description:
+		"Kling posts every status change of the task here, e.g. the production URL of a Kling Trigger node. Use with Wait: Don't Wait.",
+};
+
+export const externalTaskIdOption: INodeProperties = forGenerate({
+	displayName: 'External Task ID',
+	name: 'externalTaskId',
+	type: 'string',
+	default: '',
+	description:
+		'Your own ID for the task, unique per Kling account. Left empty, one is derived from the execution, node and item, so a retried request never creates the task twice.',
+});
+
+export const maxUnitsOption: INodeProperties = forGenerate({
+	displayName: 'Max Units per Execution',
+	name: 'maxUnits',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		"A budget for this node's tasks in one execution, in Kling resource-pack units (estimated from Kling's price list: seconds × the model's rate, or images × its price). Above it, the run is refused before anything is paid for. 0 means no limit.",
+});
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Max Concurrent Tasks',
+	name: 'maxConcurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 100 },
+	default: 5,
+	description:
+		"How many of this node's tasks may run at Kling at once. When Kling reports its concurrency limit (1303), the node waits for a running task to finish before sending the next.",
+};

@@ -1,0 +1,51 @@
+import type { ZodTypeAny } from 'zod/v3';
+
+import type { TaskRoute } from '../../api/routing';
+import type { LegacyRoute, NewProduct } from '../../models/catalogue';
+import {
+	elementSchema,
+	image2videoSchema,
+	multiImage2imageSchema,
+	multiImage2videoSchema,
+	omniImageSchema,
+	omniVideoSchema,
+	text2videoSchema,
+} from './legacy';
+import { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
+
+/**
+ * Kling's documented request rules per endpoint: the one place each rule is written. Every body
+ * is checked here before it is sent; messages name the field as the panel does (FIELD_LABELS)
+ * and say the rule with the value given, e.g. "Camera Control pan: 11 is outside -10 to 10".
+ * Request builders only map parameters to the body. What differs per model (durations, 4K,
+ * sound, end frames) is checked first, against the model catalogue (input/capabilities.ts); these are
+ * the rules each endpoint documents for every model, so a model typed by expression that the
+ * catalogue does not know still gets them.
+ */
+
+export { fieldLabel } from './labels';
+export { CAMERA_AXES, IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from './fields';
+export { image2videoSchema, multiImage2imageSchema } from './legacy';
+
+const LEGACY_SCHEMAS: Partial<Record<LegacyRoute, ZodTypeAny>> = {
+	element: elementSchema,
+	text2video: text2videoSchema,
+	image2video: image2videoSchema,
+	multiImage2video: multiImage2videoSchema,
+	multiImage2image: multiImage2imageSchema,
+	omniVideo: omniVideoSchema,
+	omniImage: omniImageSchema,
+};
+const NEW_SCHEMAS: Partial<Record<NewProduct, ZodTypeAny>> = {
+	'text-to-video': newTextToVideoSchema,
+	'image-to-video': newImageToVideoSchema,
+	'omni-video': newOmniVideoSchema,
+};
+
+/** The documented rules of the endpoint a route goes to. */
+export function schemaFor(route: TaskRoute): ZodTypeAny {
+	const product = route.newPath?.split('/')[1] as NewProduct | undefined;
+	const schema = route.standard === 'new' ? NEW_SCHEMAS[product!] : LEGACY_SCHEMAS[route.legacy];
+	if (!schema) throw new Error(`No request rules for ${route.newPath ?? route.legacy}`);
+	return schema;
+}
