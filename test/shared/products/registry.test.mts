@@ -46,6 +46,16 @@ function generateDefaults(properties: INodeProperties[]): IDataObject {
 	return params;
 }
 
+/** The panel's defaults and the spec's sample, polled for its result. */
+const generateParams = (product: ProductSpec): IDataObject => ({
+	...generateDefaults(product.properties),
+	...product.sample,
+	operation: 'generate',
+	wait: 'poll',
+	waitTimeout: 1,
+	pollInterval: 1,
+});
+
 const RESULT_FIELD = { video: 'videos', image: 'images', element: 'elements', audio: 'audios' };
 
 describe('the product registry', () => {
@@ -83,14 +93,7 @@ describe('the product registry', () => {
 			'its panel defaults and sample make a request the emulator accepts, on %s',
 			async (_standard, credentials) => {
 				const { ctx } = makeContext({
-					params: {
-						...generateDefaults(product.properties),
-						...product.sample,
-						operation: 'generate',
-						wait: 'poll',
-						waitTimeout: 1,
-						pollInterval: 1,
-					},
+					params: generateParams(product),
 					credentials: credentials(env.base),
 				});
 				const [[item]] = await executeGeneration(ctx, product, false);
@@ -110,14 +113,7 @@ describe('create safety is the product’s: an uncertain create', () => {
 		// Kling's own refusal of a duplicate external task ID stays on: it must not be relied upon.
 		env.emulator.reset({ faults: faults(kind), videoTaskMs: 300, imageTaskMs: 200 });
 		const { ctx } = makeContext({
-			params: {
-				...generateDefaults(product.properties),
-				...product.sample,
-				operation: 'generate',
-				wait: 'poll',
-				waitTimeout: 1,
-				pollInterval: 1,
-			},
+			params: generateParams(product),
 			credentials: emulatorCredentials(env.base),
 			continueOnFail: true,
 		});
