@@ -16,6 +16,21 @@ export interface KlingImage {
 	watermarkUrl: string | null;
 }
 
+/**
+ * A result sound. Kling spells its fields three ways (docs/reference/kling-api.md#task-object):
+ * `url_mp3`/`url_wav` (legacy text to audio, video to audio), `url` (text to speech) and
+ * `mp3_url`/`wav_url` (the new standard); all are read. `url` is the MP3 where there is one.
+ */
+export interface KlingAudio {
+	/** What lip-sync and avatar take as `audio_id`. */
+	id: string;
+	url: string;
+	mp3Url: string | null;
+	wavUrl: string | null;
+	/** Seconds, as Kling gives it. */
+	duration: string | null;
+}
+
 /** A character or object made once and used in many generations (docs/reference/kling-api.md#elements-and-voices). */
 export interface KlingElement {
 	/** A long above 2^53: kept as its digits (api/exchange.ts reads it so). */
@@ -37,6 +52,7 @@ export interface KlingTask {
 	statusMessage: string | null;
 	videos: KlingVideo[];
 	images: KlingImage[];
+	audios: KlingAudio[];
 	elements: KlingElement[];
 	unitsDeducted: string | null;
 	/** Money taken where the account pays from a balance: legacy `{quota, list_price}`, new `billing` cash. */
@@ -123,6 +139,18 @@ function imagesOf(list: IDataObject[]): KlingImage[] {
 		}));
 }
 
+/** Result sounds, in any of Kling's three spellings. */
+function audiosOf(list: IDataObject[]): KlingAudio[] {
+	return list.flatMap((a) => {
+		const mp3Url = str(a.url_mp3 ?? a.mp3_url);
+		const wavUrl = str(a.url_wav ?? a.wav_url);
+		const url = mp3Url ?? str(a.url) ?? wavUrl;
+		if (!url) return [];
+		const duration = str(a.duration_mp3 ?? a.mp3_duration ?? a.duration ?? a.duration_wav);
+		return [{ id: String(a.id ?? ''), url, mp3Url, wavUrl, duration }];
+	});
+}
+
 const listOf = (value: unknown): IDataObject[] =>
 	Array.isArray(value) ? (value as IDataObject[]) : [];
 
@@ -138,6 +166,7 @@ function legacyTask(data: IDataObject): KlingTask | undefined {
 		statusMessage: str(data.task_status_msg),
 		videos: videosOf(listOf(result.videos)),
 		images: imagesOf(listOf(result.images)),
+		audios: audiosOf(listOf(result.audios)),
 		elements: elementsOf(result.elements),
 		unitsDeducted: str(data.final_unit_deduction),
 		finalBalanceDeduction:
@@ -163,6 +192,7 @@ function newTask(data: IDataObject): KlingTask | undefined {
 		statusMessage: str(data.message),
 		videos: videosOf(outputs.filter((o) => o.type === 'video')),
 		images: imagesOf(outputs.filter((o) => o.type === 'image')),
+		audios: audiosOf(outputs.filter((o) => o.type === 'audio')),
 		elements: elementsOf(outputs),
 		unitsDeducted: units ? str(units.amount) : null,
 		finalBalanceDeduction: cash ?? null,

@@ -12,10 +12,20 @@ import type { KlingTask } from '../api/task';
 export type DownloadContext = IExecuteFunctions | IWebhookFunctions;
 
 type BodyStream = AsyncIterable<Buffer> & { destroy?: () => void };
-type Kind = 'video' | 'image';
+type Kind = 'video' | 'image' | 'audio';
 type Refuse = (message: string) => NodeOperationError;
 
-export const MAX_DOWNLOAD_BYTES = { video: 500 * 1024 * 1024, image: 50 * 1024 * 1024 };
+export const MAX_DOWNLOAD_BYTES: Record<Kind, number> = {
+	video: 500 * 1024 * 1024,
+	image: 50 * 1024 * 1024,
+	audio: 100 * 1024 * 1024,
+};
+/** What a file of each kind is taken to be when the CDN does not say. */
+const DEFAULT_TYPE: Record<Kind, { mimeType: string; extension: string }> = {
+	video: { mimeType: 'video/mp4', extension: 'mp4' },
+	image: { mimeType: 'image/png', extension: 'png' },
+	audio: { mimeType: 'audio/mpeg', extension: 'mp3' },
+};
 // The task is paid for by now: try hard before giving its result up.
 const DOWNLOAD_ATTEMPTS = 5;
 const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
@@ -26,6 +36,11 @@ const EXTENSIONS: Record<string, string> = {
 	'image/png': 'png',
 	'image/jpeg': 'jpg',
 	'image/webp': 'webp',
+	'audio/mpeg': 'mp3',
+	'audio/mp3': 'mp3',
+	'audio/wav': 'wav',
+	'audio/x-wav': 'wav',
+	'audio/wave': 'wav',
 };
 
 function fail(ctx: DownloadContext, itemIndex: number, message: string): NodeOperationError {
@@ -57,9 +72,11 @@ function checkedMimeType(refuse: Refuse, response: IN8nHttpFullResponse, kind: K
 		.toLowerCase();
 	const generic = !contentType || contentType === 'application/octet-stream';
 	if (!generic && !contentType.startsWith(`${kind}/`)) {
-		throw refuse(`The result is ${contentType}, not a ${kind}; refusing to store it`);
+		throw refuse(
+			`The result is ${contentType}, not ${kind === 'audio' ? 'audio' : `a ${kind}`}; refusing to store it`,
+		);
 	}
-	return generic ? (kind === 'video' ? 'video/mp4' : 'image/png') : contentType;
+	return generic ? DEFAULT_TYPE[kind].mimeType : contentType;
 }
 
 function checkDeclaredSize(refuse: Refuse, length: number, kind: Kind): void {
@@ -133,7 +150,7 @@ async function store(
 	const mimeType = checkedMimeType(refuse, response, kind);
 	const length = Number(response.headers['content-length']);
 	checkDeclaredSize(refuse, length, kind);
-	const fileName = `${fileBase}.${EXTENSIONS[mimeType] ?? (kind === 'video' ? 'mp4' : 'png')}`;
+	const fileName = `${fileBase}.${EXTENSIONS[mimeType] ?? DEFAULT_TYPE[kind].extension}`;
 	const body = Number.isFinite(length)
 		? (response.body as Buffer)
 		: await readCounted(refuse, stream, kind);
@@ -169,7 +186,7 @@ export async function downloadFile(
 	);
 }
 
-/** Downloads every video or image of a finished task into `<field>`, `<field>_1`, … */
+/** Downloads every video, image or sound of a finished task into `<field>`, `<field>_1`, … */
 export async function downloadTaskResults(
 	ctx: DownloadContext,
 	itemIndex: number,
@@ -180,6 +197,7 @@ export async function downloadTaskResults(
 	const files = [
 		...task.videos.map((v) => ({ ...v, kind: 'video' as const })),
 		...task.images.map((v) => ({ ...v, kind: 'image' as const })),
+		...task.audios.map((a) => ({ ...a, watermarkUrl: null, kind: 'audio' as const })),
 	];
 	for (const [n, file] of files.entries()) {
 		const key = n === 0 ? field : `${field}_${n}`;

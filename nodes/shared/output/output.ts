@@ -47,6 +47,10 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 		...(kind === 'image' || kind === null
 			? { images: task.images as unknown as IDataObject[] }
 			: {}),
+		// Video to audio also returns its video: sounds show wherever a task has them.
+		...(kind === 'audio' || task.audios.length
+			? { audios: task.audios as unknown as IDataObject[] }
+			: {}),
 		...(kind === 'element' || (kind === null && task.elements.length)
 			? {
 					// What the next node needs: the new element's ID, as digits (it exceeds 2^53).

@@ -84,4 +84,67 @@ describe('task normalisation', () => {
 			normalizeTask({ task_id: 't', task_status: 'succeed' })?.finalBalanceDeduction,
 		).toBeNull();
 	});
+
+	it("reads result sounds in each of Kling's three spellings", () => {
+		const legacy = normalizeTask({
+			task_id: 't2a',
+			task_status: 'succeed',
+			task_result: {
+				audios: [
+					{
+						id: 'a1',
+						url_mp3: 'https://cdn/a.mp3',
+						url_wav: 'https://cdn/a.wav',
+						duration_mp3: '5.0',
+						duration_wav: '5.0',
+					},
+				],
+			},
+		});
+		expect(legacy?.audios).toEqual([
+			{
+				id: 'a1',
+				url: 'https://cdn/a.mp3',
+				mp3Url: 'https://cdn/a.mp3',
+				wavUrl: 'https://cdn/a.wav',
+				duration: '5.0',
+			},
+		]);
+		const tts = normalizeTask({
+			task_id: 'tts',
+			task_status: 'succeed',
+			task_result: { audios: [{ id: 'a2', url: 'https://cdn/s.mp3', duration: '3.2' }] },
+		});
+		expect(tts?.audios).toEqual([
+			{ id: 'a2', url: 'https://cdn/s.mp3', mp3Url: null, wavUrl: null, duration: '3.2' },
+		]);
+		const newShape = normalizeTask({
+			id: 'n1',
+			status: 'succeeded',
+			outputs: [
+				{
+					type: 'audio',
+					id: 'a3',
+					mp3_url: 'https://cdn/n.mp3',
+					wav_url: 'https://cdn/n.wav',
+					mp3_duration: '4',
+				},
+				{ type: 'video', id: 'v', url: 'https://cdn/v.mp4' },
+			],
+		});
+		expect(newShape?.audios).toEqual([
+			{
+				id: 'a3',
+				url: 'https://cdn/n.mp3',
+				mp3Url: 'https://cdn/n.mp3',
+				wavUrl: 'https://cdn/n.wav',
+				duration: '4',
+			},
+		]);
+		expect(newShape?.videos).toHaveLength(1);
+		// A video task has none.
+		expect(
+			normalizeTask({ task_id: 'v', task_status: 'succeed', task_result: {} })?.audios,
+		).toEqual([]);
+	});
 });

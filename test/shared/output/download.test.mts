@@ -25,6 +25,10 @@ describe('result download hygiene', () => {
 			return void res
 				.writeHead(200, { 'content-type': 'video/mp4', 'content-length': 4 })
 				.end('mp4!');
+		if (req.url === '/sound')
+			return void res
+				.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 4 })
+				.end('mp3!');
 		if (req.url === '/page')
 			return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
 		if (req.url === '/gone') return void res.writeHead(404).end();
@@ -76,6 +80,14 @@ describe('result download hygiene', () => {
 		expect(Buffer.from(file.data, 'base64').toString()).toBe('mp4!');
 		expect([file.mimeType, file.fileName]).toEqual(['video/mp4', 'kling-1.mp4']);
 		expect(seen).toEqual([{ url: '/video.mp4', authorization: undefined }]);
+	});
+
+	it('downloads a sound as an MP3, and refuses a video where a sound was expected', async () => {
+		const file = await downloadFile(ctx(), 0, `${base}/sound`, 'audio', 'kling-2');
+		expect(file).toMatchObject({ mimeType: 'audio/mpeg', fileName: 'kling-2.mp3' });
+		await expect(downloadFile(ctx(), 0, `${base}/video.mp4`, 'audio', 'x')).rejects.toThrow(
+			'The result is video/mp4, not audio; refusing to store it',
+		);
 	});
 
 	it('refuses URLs that are not http(s) without requesting anything', async () => {
