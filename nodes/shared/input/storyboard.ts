@@ -37,6 +37,10 @@ export function applyStoryboard(body: IDataObject, options: IDataObject, model?:
 		return;
 	}
 	body.shot_type = 'customize';
+	if (shots.length === 0)
+		throw new InputError(
+			'Shots: a storyboard needs at least one shot; add shots in Options, or set Multi-Shot to Intelligent or Single Shot',
+		);
 	body.multi_prompt = shots.map((shot, n) => ({
 		index: n + 1,
 		prompt: String(shot.prompt ?? ''),

@@ -29,7 +29,7 @@ export class Progress {
 	seen(itemIndex: number, task: KlingTask): void {
 		if (this.statuses.get(task.taskId) === task.status) return;
 		this.statuses.set(task.taskId, task.status);
-		this.say(`item ${itemIndex + 1}/${this.total}: task ${task.taskId} is ${task.status}`);
+		this.say(`item ${itemIndex + 1}/${this.total}: task ${task.taskId} now ${task.status}`);
 	}
 
 	/** A summary shown above the output: how many tasks ended how, and how long it took. */
