@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { findModel } from '../../../nodes/shared/models/catalogue.ts';
@@ -17,7 +18,7 @@ describe('storyboards', () => {
 	});
 
 	it('shots become the legacy multi_prompt, and their seconds the duration', () => {
-		const body: Record<string, unknown> = { prompt: 'p' };
+		const body: IDataObject = { prompt: 'p' };
 		applyStoryboard(
 			body,
 			{
