@@ -93,8 +93,18 @@ export const waitProperties = (
 		name: 'downloadResult',
 		type: 'boolean',
 		default: true,
-		displayOptions: waiting,
+		displayOptions: { ...waiting, hide: { '@tool': [true] } },
 		description: 'Whether to download the generated files into binary fields',
+	},
+	// An agent works with the result URL; n8n drops the files of a tool call, so it is off there.
+	{
+		displayName: 'Download Result',
+		name: 'downloadResult',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { ...waiting.show, '@tool': [true] } },
+		description:
+			'Whether to download the generated files too. The agent gets the result URL (videos[0].url) either way.',
 	},
 	{
 		displayName: 'Put Output in Field',

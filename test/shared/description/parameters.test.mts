@@ -65,10 +65,16 @@ describe.each(NODES)('%s node description', (_product, description) => {
 	it('has a tool variant of every required input that an agent fills itself', () => {
 		const tool = description.properties.filter((p) => shownFor(p, '@tool')?.includes(true));
 		expect(tool.map((p) => p.name)).toContain('prompt');
-		for (const p of tool) {
+		for (const p of tool.filter((t) => t.name !== 'downloadResult')) {
 			const value = JSON.stringify(p.default);
 			expect(value, p.name).toContain('$fromAI(');
 		}
+		// An agent uses the result URL: as a tool, the files are not downloaded unless asked for.
+		const download = byName(description, 'downloadResult');
+		expect(download.map((p) => [Boolean(shownFor(p, '@tool')), p.default])).toEqual([
+			[false, true],
+			[true, false],
+		]);
 		expect(JSON.stringify(description.usableAsTool)).toMatch(/minutes?.*URL/);
 	});
 
