@@ -57,6 +57,14 @@ describe('Kling Image to Video', () => {
 		expect(env.emulator.snapshot().creates).toBe(1);
 	});
 
+	it('as a tool, a non-URL image gets an error the model can act on, and nothing is sent', async () => {
+		const { result } = run({ image: 'photo.png' }, { isTool: true });
+		await expect(result).rejects.toThrow(
+			'Image: must be a public https URL of a JPG or PNG image when this node runs as a tool; got "photo.png"',
+		);
+		expect(env.emulator.snapshot().createAttempts).toBe(0);
+	});
+
 	it('accepts a binary JPEG and a public URL', async () => {
 		await run({}, { items: [binaryItem(JPEG, 'image/jpeg', 'in.jpg')] }).result;
 		expect(lastCreateBody().image).toBe(JPEG.toString('base64'));

@@ -18,6 +18,13 @@ export function imageSlot(
 	path: Array<string | number>,
 	checkAspect = true,
 ): ImageSlot {
+	// An agent fills images with URLs (the tool asks for them): say what it can change.
+	const text = String(value ?? '').trim();
+	if ((ctx.isToolExecution?.() ?? false) && !/^https?:\/\//i.test(text)) {
+		throw new InputError(
+			`${field}: must be a public https URL of a JPG or PNG image when this node runs as a tool; got "${text.slice(0, 60)}"`,
+		);
+	}
 	return {
 		path,
 		field,
