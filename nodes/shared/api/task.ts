@@ -111,7 +111,8 @@ export function elementsOf(list: unknown): KlingElement[] {
 			description: str(e.element_description ?? e.description),
 			referenceType: str(e.reference_type ?? e.element_type),
 			ownedBy: str(e.owned_by),
-			status: str(e.status),
+			// Legacy elements say `succeed`, as legacy tasks do; the package says `succeeded` for both.
+			status: e.status === 'succeed' ? 'succeeded' : str(e.status),
 			voiceId: str(asObject(e.element_voice_info).voice_id),
 		}));
 }

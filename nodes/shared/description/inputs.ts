@@ -31,7 +31,7 @@ export const promptProperty = (required: boolean, placeholder: string): INodePro
 		name: 'prompt',
 		type: 'string',
 		typeOptions: { rows: 3 },
-		default: `={{ $fromAI('prompt', 'What should happen in the result, in English, at most 2500 characters. Example: ${placeholder.replace(/'/g, '')}', 'string') }}`,
+		default: `={{ $fromAI('prompt', 'What should happen in the result, in English, at most 2500 characters. Example: ${placeholder.replace(/^e\.g\. /, '').replace(/'/g, '')}', 'string') }}`,
 		required,
 		displayOptions: generateForTool,
 		description: PROMPT_DESCRIPTION,

@@ -59,7 +59,13 @@ export const waitProperties = (
 ): INodeProperties[] => [
 	waitProperty(generate, ['poll', 'callback', 'none']),
 	// Get Task always polls: its tasks already carry the callback URL they were created with.
-	waitProperty(getTask, ['poll', 'none']),
+	{
+		...waitProperty(getTask, ['poll', 'none']),
+		options: [
+			WAIT_OPTIONS.poll,
+			{ ...WAIT_OPTIONS.none, description: 'Return the task as it is now, finished or not' },
+		],
+	},
 	{
 		displayName:
 			'The execution pauses until Kling calls back. Kling must be able to reach this n8n, so set WEBHOOK_URL to a public address. If the wait times out, the node passes its input items on unchanged; find the tasks with Get Task.',

@@ -147,4 +147,18 @@ describe('task normalisation', () => {
 			normalizeTask({ task_id: 'v', task_status: 'succeed', task_result: {} })?.audios,
 		).toEqual([]);
 	});
+
+	it('says succeeded for an element as for a task (legacy elements say succeed)', () => {
+		const task = normalizeTask({
+			task_id: 'e',
+			task_status: 'succeed',
+			task_result: {
+				elements: [
+					{ element_id: 1, status: 'succeed' },
+					{ element_id: 2, status: 'deleted' },
+				],
+			},
+		});
+		expect(task?.elements.map((e) => e.status)).toEqual(['succeeded', 'deleted']);
+	});
 });

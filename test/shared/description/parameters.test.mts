@@ -69,6 +69,9 @@ describe.each(NODES)('%s node description', (_product, description) => {
 			const value = JSON.stringify(p.default);
 			expect(value, p.name).toContain('$fromAI(');
 		}
+		expect(JSON.stringify(tool.find((p) => p.name === 'prompt')?.default)).toMatch(
+			/Example: (?!e\.g\.)/,
+		);
 		// An agent uses the result URL: as a tool, the files are not downloaded unless asked for.
 		const download = byName(description, 'downloadResult');
 		expect(download.map((p) => [Boolean(shownFor(p, '@tool')), p.default])).toEqual([
