@@ -110,7 +110,7 @@ export const waitProperties = (
 		default: false,
 		displayOptions: { show: { ...waiting.show, '@tool': [true] } },
 		description:
-			'Whether to download the generated files too. The agent gets the result URL (videos[0].url) either way.',
+			'Whether to download the generated files too. The agent gets the result URL in the output either way.',
 	},
 	{
 		displayName: 'Put Output in Field',
