@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
-import { classifyImageValue } from './images';
+import { classifyImageValue, type ImageRef } from './images';
 import { InputError } from '../core/inputError';
 import type { ImageSlot } from './types';
 
@@ -18,19 +18,33 @@ export function imageSlot(
 	path: Array<string | number>,
 	checkAspect = true,
 ): ImageSlot {
-	// An agent fills images with URLs (the tool asks for them): say what it can change.
-	const text = String(value ?? '').trim();
-	if ((ctx.isToolExecution?.() ?? false) && !/^https?:\/\//i.test(text)) {
-		throw new InputError(
-			`${field}: must be a public https URL of a JPG or PNG image when this node runs as a tool; got "${text.slice(0, 60)}"`,
-		);
-	}
 	return {
 		path,
 		field,
 		checkAspect,
-		ref: classifyImageValue(value, field, binaryFieldsOf(ctx, itemIndex)),
+		ref: classifyImage(ctx, value, field, binaryFieldsOf(ctx, itemIndex)),
 	};
+}
+
+/**
+ * The image behind a value. As a tool, the model fills images with URLs (the tool asks for them),
+ * so a value that is none of the three is refused with what the model can change.
+ */
+function classifyImage(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	binaryFields: string[],
+): ImageRef {
+	try {
+		return classifyImageValue(value, field, binaryFields);
+	} catch (error) {
+		if (!(ctx.isToolExecution?.() ?? false)) throw error;
+		const text = String(value ?? '').trim();
+		throw new InputError(
+			`${field}: must be a public https URL of a JPG or PNG image when this node runs as a tool; got "${text.slice(0, 60)}"`,
+		);
+	}
 }
 
 /** The fields every endpoint shares: model, prompt(s), watermark, callback URL, external task ID. */
