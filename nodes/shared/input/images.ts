@@ -105,6 +105,16 @@ function padded(text: string, field: string): string {
 }
 
 /** Decides what a parameter value means: a URL, Base64 text, or the name of a binary field. */
+/** Whether a value is in one of the forms an image takes: an http(s) URL, a binary field, Base64. */
+export function isImageValue(value: string, binaryFields: readonly string[]): boolean {
+	const compact = value.replace(/\s+/g, '');
+	return (
+		/^https?:\/\//i.test(value) ||
+		binaryFields.includes(value) ||
+		(compact.length >= 64 && BASE64.test(compact))
+	);
+}
+
 export function classifyImageValue(
 	raw: unknown,
 	field: string,

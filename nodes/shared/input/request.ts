@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
-import { classifyImageValue, type ImageRef } from './images';
+import { classifyImageValue, isImageValue, type ImageRef } from './images';
 import { InputError } from '../core/inputError';
 import type { ImageSlot } from './types';
 
@@ -28,7 +28,7 @@ export function imageSlot(
 
 /**
  * The image behind a value. As a tool, the model fills images with URLs (the tool asks for them),
- * so a value that is none of the three is refused with what the model can change.
+ * so a value that is none of the three forms is refused with what the model can change.
  */
 function classifyImage(
 	ctx: IExecuteFunctions,
@@ -36,15 +36,13 @@ function classifyImage(
 	field: string,
 	binaryFields: string[],
 ): ImageRef {
-	try {
-		return classifyImageValue(value, field, binaryFields);
-	} catch (error) {
-		if (!(ctx.isToolExecution?.() ?? false)) throw error;
-		const text = String(value ?? '').trim();
+	const text = typeof value === 'string' ? value.trim() : '';
+	if ((ctx.isToolExecution?.() ?? false) && !isImageValue(text, binaryFields)) {
 		throw new InputError(
 			`${field}: must be a public https URL of a JPG or PNG image when this node runs as a tool; got "${text.slice(0, 60)}"`,
 		);
 	}
+	return classifyImageValue(value, field, binaryFields);
 }
 
 /** The fields every endpoint shares: model, prompt(s), watermark, callback URL, external task ID. */
