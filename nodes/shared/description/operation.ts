@@ -39,61 +39,39 @@ const WAIT_OPTIONS = {
 		description:
 			'Return the submitted task at once; pick the result up later with Get Task or a Kling Trigger',
 	},
+	/** Get Task's: the task is there already. */
+	now: {
+		name: "Don't Wait",
+		value: 'none',
+		description: 'Return the task as it is now, finished or not',
+	},
 };
+
+type WaitOption = (typeof WAIT_OPTIONS)[keyof typeof WAIT_OPTIONS];
 
 const waitProperty = (
 	displayOptions: INodeProperties['displayOptions'],
-	modes: Array<keyof typeof WAIT_OPTIONS>,
+	options: WaitOption[],
 ): INodeProperties => ({
 	displayName: 'Wait',
 	name: 'wait',
 	type: 'options',
 	default: 'poll',
 	displayOptions,
-	options: modes.map((mode) => WAIT_OPTIONS[mode]),
+	options,
 });
 
-export const waitProperties = (
-	defaultTimeoutMinutes: number,
-	defaultIntervalSeconds: number,
-): INodeProperties[] => [
-	waitProperty(generate, ['poll', 'callback', 'none']),
-	// Get Task always polls: its tasks already carry the callback URL they were created with.
-	{
-		...waitProperty(getTask, ['poll', 'none']),
-		options: [
-			WAIT_OPTIONS.poll,
-			{ ...WAIT_OPTIONS.none, description: 'Return the task as it is now, finished or not' },
-		],
-	},
-	{
-		displayName:
-			'The execution pauses until Kling calls back. Kling must be able to reach this n8n, so set WEBHOOK_URL to a public address. If the wait times out, the node passes its input items on unchanged; find the tasks with Get Task.',
-		name: 'callbackNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { wait: ['callback'], operation: ['generate'] } },
-	},
-	{
-		displayName: 'Wait Timeout (Minutes)',
-		name: 'waitTimeout',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1440 },
-		default: defaultTimeoutMinutes,
-		displayOptions: waiting,
-		description:
-			'How long to wait for a task before giving up on it. The task keeps running at Kling; pick it up later with Get Task.',
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 600 },
-		default: defaultIntervalSeconds,
-		displayOptions: waiting,
-		description:
-			'How often to check a running task. When waiting for callbacks, only used while items wait for a free slot.',
-	},
+const callbackNotice: INodeProperties = {
+	displayName:
+		'The execution pauses until Kling calls back. Kling must be able to reach this n8n, so set WEBHOOK_URL to a public address. If the wait times out, the node passes its input items on unchanged; find the tasks with Get Task.',
+	name: 'callbackNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { wait: ['callback'], operation: ['generate'] } },
+};
+
+/** Whether and where the result files go, in a workflow and as an agent's tool. */
+const downloadProperties: INodeProperties[] = [
 	{
 		displayName: 'Download Result',
 		name: 'downloadResult',
@@ -120,6 +98,37 @@ export const waitProperties = (
 		displayOptions: { show: { wait: ['poll', 'callback'], downloadResult: [true] } },
 		description: 'Binary field for the result; further images go to field_1, field_2, …',
 	},
+];
+
+export const waitProperties = (
+	defaultTimeoutMinutes: number,
+	defaultIntervalSeconds: number,
+): INodeProperties[] => [
+	waitProperty(generate, [WAIT_OPTIONS.poll, WAIT_OPTIONS.callback, WAIT_OPTIONS.none]),
+	// Get Task always polls: its tasks already carry the callback URL they were created with.
+	waitProperty(getTask, [WAIT_OPTIONS.poll, WAIT_OPTIONS.now]),
+	callbackNotice,
+	{
+		displayName: 'Wait Timeout (Minutes)',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1440 },
+		default: defaultTimeoutMinutes,
+		displayOptions: waiting,
+		description:
+			'How long to wait for a task before giving up on it. The task keeps running at Kling; pick it up later with Get Task.',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 600 },
+		default: defaultIntervalSeconds,
+		displayOptions: waiting,
+		description:
+			'How often to check a running task. When waiting for callbacks, only used while items wait for a free slot.',
+	},
+	...downloadProperties,
 ];
 
 export const getTaskProperties: INodeProperties[] = [

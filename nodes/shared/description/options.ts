@@ -280,3 +280,19 @@ export const concurrencyOption: INodeProperties = {
 	description:
 		"How many of this node's tasks may run at Kling at once. When Kling reports its concurrency limit (1303), the node waits for a running task to finish before sending the next.",
 };
+
+/** The options every video product has; each adds its own (optionsCollection sorts them). */
+export const videoOptions: INodeProperties[] = [
+	callbackUrlOption,
+	concurrencyOption,
+	durationOption,
+	elementsOption,
+	externalTaskIdOption,
+	maxUnitsOption,
+	modeOption,
+	multiShotOption,
+	negativePromptOption,
+	shotsOption,
+	soundOption,
+	watermarkOption,
+];

@@ -130,6 +130,35 @@ function poolBoard(client: KlingClient, jobs: Job[], spec: GenerationSpec): Acco
 	return boardFor([client.account, model, spec.result].join('|'));
 }
 
+/** The scheduler of one run: this execution's client, clock, pool and way to settle a task. */
+function schedulerFor(
+	ctx: IExecuteFunctions,
+	client: KlingClient,
+	spec: GenerationSpec,
+	jobs: Job[],
+	run: { mode: WaitMode; continueOnFail: boolean; progress: Progress },
+): TaskScheduler {
+	const maxConcurrency = Number(ctx.getNodeParameter('options.maxConcurrency', 0, 5)) || 5;
+	return new TaskScheduler(
+		client,
+		{
+			...run,
+			node: ctx.getNode(),
+			product: spec,
+			maxConcurrency: Math.max(1, maxConcurrency),
+			clock: {
+				now: () => Date.now(),
+				sleep: async (ms, woken) => await client.pause(ms, undefined, woken),
+			},
+			board: poolBoard(client, jobs, spec),
+			bodyFor: async (job) => await requestBody(ctx, job.itemIndex, job.request!),
+			settle: async (job, task) =>
+				await settleTask(ctx, task, planOf(job), spec, client.provider.name),
+		},
+		jobs,
+	);
+}
+
 /**
  * Runs a generation node: reads and checks every item → chooses the wait mode → the scheduler
  * submits and watches → pause (callback-wait) or one output item per input item, in order.
@@ -162,29 +191,11 @@ export async function executeGeneration(
 	}
 
 	const progress = new Progress(ctx, items.length);
-	const scheduler = new TaskScheduler(
-		client,
-		{
-			node: ctx.getNode(),
-			product: spec,
-			mode: plan.wait,
-			maxConcurrency: Math.max(
-				1,
-				Number(ctx.getNodeParameter('options.maxConcurrency', 0, 5)) || 5,
-			),
-			continueOnFail,
-			clock: {
-				now: () => Date.now(),
-				sleep: async (ms, woken) => await client.pause(ms, undefined, woken),
-			},
-			board: poolBoard(client, jobs, spec),
-			bodyFor: async (job) => await requestBody(ctx, job.itemIndex, job.request!),
-			settle: async (job, task) =>
-				await settleTask(ctx, task, planOf(job), spec, client.provider.name),
-			progress,
-		},
-		jobs,
-	);
+	const scheduler = schedulerFor(ctx, client, spec, jobs, {
+		mode: plan.wait,
+		continueOnFail,
+		progress,
+	});
 	await scheduler.run();
 
 	if (plan.wait === 'callback' && jobs.some((j) => j.error) && continueOnFail) {

@@ -4,28 +4,17 @@ import type { ProductFacts } from '../../models/product';
 import {
 	IMAGE_FIELD_HINT,
 	IMAGE_HINT,
-	callbackUrlOption,
-	concurrencyOption,
-	durationOption,
-	elementsOption,
-	externalTaskIdOption,
-	maxUnitsOption,
 	forGenerate,
 	getTaskProperties,
 	imageOption,
 	imageProperty,
-	modeOption,
 	modelProperty,
-	multiShotOption,
-	negativePromptOption,
 	operationProperty,
 	optionsCollection,
 	promptProperty,
-	shotsOption,
-	soundOption,
 	voicesOption,
 	waitProperties,
-	watermarkOption,
+	videoOptions,
 } from '../../description/parameters';
 import { CAMERA_AXES } from '../../input/schemas';
 
@@ -38,9 +27,9 @@ const axis = (name: (typeof CAMERA_AXES)[number]): INodeProperties => ({
 	displayOptions: { show: { type: ['simple'] } },
 });
 
-/** Options sorted by name by optionsCollection. */
+/** The video options, and Image to Video's own (optionsCollection sorts them). */
 const options: INodeProperties[] = [
-	callbackUrlOption,
+	...videoOptions,
 	forGenerate({
 		displayName: 'Camera Control',
 		name: 'cameraControl',
@@ -84,8 +73,6 @@ const options: INodeProperties[] = [
 		description:
 			"How closely to follow the prompt, 0 to 1. Legacy API standard only; Kling's 2.x and 3.0 models ignore it.",
 	}),
-	durationOption,
-	elementsOption,
 	forGenerate({
 		displayName: 'Dynamic Masks (Motion Brush)',
 		name: 'dynamicMasks',
@@ -127,21 +114,12 @@ const options: INodeProperties[] = [
 		'End Frame',
 		'Last frame of the video. Excludes Camera Control and Motion Brush (Kling accepts only one of the three).',
 	),
-	externalTaskIdOption,
-	maxUnitsOption,
-	concurrencyOption,
-	modeOption,
-	multiShotOption,
-	negativePromptOption,
-	shotsOption,
-	soundOption,
 	imageOption(
 		'staticMask',
 		'Static Mask (Motion Brush)',
 		'Area that stays still; same aspect ratio as the image. Excludes End Frame and Camera Control.',
 	),
 	voicesOption,
-	watermarkOption,
 ];
 
 export const parameters = (product: ProductFacts): INodeProperties[] => [

@@ -3,26 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ProductFacts } from '../../models/product';
 import {
 	aspectRatioOption,
-	callbackUrlOption,
-	concurrencyOption,
-	durationOption,
-	elementsOption,
-	externalTaskIdOption,
-	maxUnitsOption,
 	getTaskProperties,
 	imageListProperty,
-	modeOption,
 	modelProperty,
-	multiShotOption,
-	negativePromptOption,
 	operationProperty,
 	optionsCollection,
 	promptProperty,
 	referenceVideoOption,
-	shotsOption,
-	soundOption,
 	waitProperties,
-	watermarkOption,
+	videoOptions,
 } from '../../description/parameters';
 import { VIDEO_ASPECT_RATIOS } from '../../input/schemas';
 
@@ -41,19 +30,8 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...getTaskProperties,
 	...waitProperties(30, 10),
 	optionsCollection([
+		...videoOptions,
 		aspectRatioOption(VIDEO_ASPECT_RATIOS),
-		callbackUrlOption,
-		durationOption,
-		elementsOption,
-		externalTaskIdOption,
-		maxUnitsOption,
-		concurrencyOption,
-		modeOption,
-		multiShotOption,
-		negativePromptOption,
 		referenceVideoOption,
-		shotsOption,
-		soundOption,
-		watermarkOption,
 	]),
 ];

@@ -3,24 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ProductFacts } from '../../models/product';
 import {
 	aspectRatioOption,
-	callbackUrlOption,
-	concurrencyOption,
-	durationOption,
-	elementsOption,
-	externalTaskIdOption,
-	maxUnitsOption,
 	getTaskProperties,
-	modeOption,
 	modelProperty,
-	multiShotOption,
-	negativePromptOption,
 	operationProperty,
 	optionsCollection,
 	promptProperty,
-	shotsOption,
-	soundOption,
 	waitProperties,
-	watermarkOption,
+	videoOptions,
 } from '../../description/parameters';
 import { VIDEO_ASPECT_RATIOS } from '../../input/schemas';
 
@@ -34,19 +23,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	optionsCollection([
-		aspectRatioOption(VIDEO_ASPECT_RATIOS),
-		callbackUrlOption,
-		durationOption,
-		elementsOption,
-		externalTaskIdOption,
-		maxUnitsOption,
-		concurrencyOption,
-		modeOption,
-		multiShotOption,
-		negativePromptOption,
-		shotsOption,
-		soundOption,
-		watermarkOption,
-	]),
+	optionsCollection([...videoOptions, aspectRatioOption(VIDEO_ASPECT_RATIOS)]),
 ];

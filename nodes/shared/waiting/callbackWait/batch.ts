@@ -1,6 +1,6 @@
 import type { TaskRoute } from '../../api/routing';
 import { isFinal, type KlingTask } from '../../api/task';
-import { KlingClient } from '../../api/client';
+import type { KlingClient } from '../../api/client';
 import { processMemory } from '../../core/processMemory';
 
 /** Reading a waiting batch's tasks in as few reads as the provider allows. */

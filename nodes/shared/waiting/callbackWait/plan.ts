@@ -4,7 +4,7 @@ import type { ItemPlan } from '../../output/output';
 import type { ProductFacts } from '../../models/product';
 import { chooseRoute, modelName } from '../../api/routing';
 import { generatedExternalId } from '../../api/createdTasks';
-import { KlingClient } from '../../api/client';
+import type { KlingClient } from '../../api/client';
 
 /**
  * An item's plan, rebuilt by the webhook: n8n drops the waiting run's data, so the per-item
