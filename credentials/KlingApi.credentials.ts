@@ -57,7 +57,7 @@ const RELAY_SETTINGS: INodeProperties[] = [
 		placeholder: '/v1/images/multi-image2image = /v1/images/generations',
 		displayOptions: ONLY_WITH_SETTINGS,
 		description:
-			"One per line: Kling's path = the relay's path (both after the relay's /kling prefix), used to create and to read that endpoint's tasks",
+			"One per line: Kling's path = the relay's path (both after the relay's /kling prefix), used to create and to read that endpoint's tasks; a new-standard product's path (e.g. /omni-video) is followed by the model ID",
 	},
 	{
 		displayName: 'Scene Image Field',

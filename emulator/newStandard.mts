@@ -1,13 +1,13 @@
 /**
- * The new API standard's request rules (docs/reference/kling-api.md#new-standard), strictly and per model: what
- * Kling answers 1201 (or 1203 for a retired model) before a task exists. Written from the docs.
+ * What the new API standard's endpoints share (docs/reference/kling-api.md#new-standard), strictly
+ * and per model: what Kling answers 1201 before a task exists. Written from the docs; each
+ * product's own rules are its module under endpoints/.
  */
-import { type Endpoint, type ModelStatusTable, modelState } from './models.mts';
-import { KlingError, checkImage } from './rules.mts';
+import { KlingError, checkImage } from './checks.mts';
 import { checkPromptStoryboard } from './storyboard.mts';
 
-type Body = Record<string, unknown>;
-type Content = {
+export type Body = Record<string, unknown>;
+export type Content = {
 	type?: unknown;
 	text?: unknown;
 	url?: unknown;
@@ -26,11 +26,11 @@ export interface NewTaskFacts {
 	watermark: boolean;
 }
 
-const bad = (message: string) => new KlingError(400, 1201, message);
-const RANGE_3_15 = Array.from({ length: 13 }, (_, i) => i + 3);
-const RANGE_3_10 = Array.from({ length: 8 }, (_, i) => i + 3);
+export const bad = (message: string) => new KlingError(400, 1201, message);
+export const RANGE_3_15 = Array.from({ length: 13 }, (_, i) => i + 3);
+export const RANGE_3_10 = Array.from({ length: 8 }, (_, i) => i + 3);
 
-interface ModelRules {
+export interface ModelRules {
 	durations: number[];
 	resolutions: string[];
 	audio?: string[];
@@ -45,7 +45,7 @@ interface ModelRules {
 }
 
 /** docs/reference/kling-api.md#text-to-video, #image-to-video: text-to-video and image-to-video share these per model. */
-const T2V_I2V: Record<string, ModelRules> = {
+export const T2V_I2V: Record<string, ModelRules> = {
 	'kling-3.0-turbo': {
 		durations: RANGE_3_15,
 		resolutions: ['720p', '1080p'],
@@ -85,30 +85,6 @@ const T2V_I2V: Record<string, ModelRules> = {
 		lastFrameNeeds1080p: true,
 		promptMax: 2500,
 		elements: 0,
-		voices: 0,
-	},
-};
-
-/** docs/reference/kling-api.md#omni-video */
-const OMNI: Record<string, ModelRules> = {
-	'kling-3.0-omni': {
-		durations: RANGE_3_15,
-		resolutions: ['720p', '1080p', '4k'],
-		audio: ['native', 'original', 'off'],
-		multiShot: true,
-		lastFrame: true,
-		promptMax: 3072,
-		elements: 7,
-		voices: 0,
-	},
-	'kling-o1': {
-		durations: RANGE_3_10,
-		resolutions: ['720p', '1080p'],
-		audio: ['original', 'off'],
-		multiShot: false,
-		lastFrame: true,
-		promptMax: 2500,
-		elements: 7,
 		voices: 0,
 	},
 };
@@ -174,99 +150,8 @@ function checkSettings(settings: Body, rules: ModelRules, model: string, aspect:
 		throw bad('settings.audio native requires resolution 1080p for kling-2.6');
 }
 
-function countOf(contents: Content[], type: string): number {
+export function countOf(contents: Content[], type: string): number {
 	return contents.filter((c) => c.type === type).length;
-}
-
-/** docs/reference/kling-api.md#image-to-video */
-function checkImageToVideo(
-	contents: Content[],
-	settings: Body,
-	rules: ModelRules,
-	model: string,
-): void {
-	for (const c of contents) {
-		if (!['prompt', 'first_frame', 'last_frame', 'element', 'voice'].includes(String(c.type)))
-			throw bad(`contents type ${String(c.type)} is not supported on image-to-video`);
-	}
-	if (countOf(contents, 'first_frame') !== 1)
-		throw bad('contents must have exactly one first_frame');
-	if (countOf(contents, 'last_frame') > 0) {
-		if (!rules.lastFrame) throw bad(`last_frame is not supported by ${model}`);
-		if (countOf(contents, 'last_frame') > 1) throw bad('contents may have at most one last_frame');
-		if (rules.lastFrameNeeds1080p && settings.resolution !== '1080p')
-			throw bad(`last_frame requires resolution 1080p for ${model}`);
-		if (rules.lastFrameSilent && settings.audio === 'native')
-			throw bad(`last_frame requires audio off for ${model}`);
-	}
-	if (countOf(contents, 'element') > rules.elements)
-		throw bad(
-			rules.elements
-				? `at most ${rules.elements} elements for ${model}`
-				: `element is not supported by ${model}`,
-		);
-	if (countOf(contents, 'voice') > rules.voices)
-		throw bad(
-			rules.voices
-				? `at most ${rules.voices} voices for ${model}`
-				: `voice is not supported by ${model}`,
-		);
-	if (countOf(contents, 'voice') && (settings.audio ?? 'off') === 'off')
-		throw bad('voice requires audio other than off');
-	if (countOf(contents, 'voice') && settings.resolution !== '1080p')
-		throw bad(`voice requires resolution 1080p for ${model}`);
-}
-
-/** docs/reference/kling-api.md#omni-video */
-function checkOmni(contents: Content[], settings: Body, model: string): void {
-	const types = [
-		'prompt',
-		'first_frame',
-		'last_frame',
-		'refer_image',
-		'feature_video',
-		'base_video',
-		'element',
-	];
-	for (const c of contents) {
-		if (!types.includes(String(c.type)))
-			throw bad(`contents type ${String(c.type)} is not supported on omni-video`);
-	}
-	const first = countOf(contents, 'first_frame');
-	const last = countOf(contents, 'last_frame');
-	const refs = countOf(contents, 'refer_image');
-	const videos = countOf(contents, 'feature_video') + countOf(contents, 'base_video');
-	const elements = countOf(contents, 'element');
-	if (first > 1 || last > 1) throw bad('at most one first_frame and one last_frame');
-	if (last && !first) throw bad('last_frame requires a first_frame');
-	if (videos > 1) throw bad('at most one reference video');
-	const limit = videos ? 4 : 7;
-	if (refs + elements > limit)
-		throw bad(
-			`refer images and elements must be at most ${limit}${videos ? ' with a reference video' : ''}`,
-		);
-	if (model === 'kling-o1' && first && last && refs + elements > 0)
-		throw bad('kling-o1 takes no refer images or elements with both frames');
-	if (
-		countOf(contents, 'feature_video') &&
-		settings.audio !== undefined &&
-		settings.audio !== 'off'
-	)
-		throw bad('audio must be off with a feature_video');
-	if (
-		countOf(contents, 'base_video') &&
-		(first || last || settings.multi_shot === true || settings.audio === 'native')
-	)
-		throw bad('base_video takes no frames, no multi_shot and no native audio');
-	if (
-		model === 'kling-o1' &&
-		first &&
-		!last &&
-		refs + elements + videos === 0 &&
-		settings.duration !== undefined &&
-		![5, 10].includes(Number(settings.duration))
-	)
-		throw bad('kling-o1 with only a first frame takes duration 5 or 10');
 }
 
 function checkMedia(contents: Content[]): void {
@@ -291,28 +176,25 @@ function checkMedia(contents: Content[]): void {
 	});
 }
 
-/** Validates a create; returns what the task needs to know. */
-export function validateNew(
-	endpoint: Endpoint,
+/** How a product's create is shaped: where its prompt is, and what its contents may hold. */
+export interface NewShape {
+	/** Its contents' own rules; none for text to video, whose prompt is at the top. */
+	contents?: (contents: Content[], settings: Body, rules: ModelRules, model: string) => void;
+	aspectRatio: boolean;
+	promptRequired: boolean;
+}
+
+/** Validates a create for a model the endpoint serves; returns what the task needs to know. */
+export function checkNewCreate(
+	shape: NewShape,
+	rules: ModelRules,
 	model: string,
 	body: Body,
-	table: ModelStatusTable,
 ): NewTaskFacts {
-	const state = modelState(table, endpoint, model);
-	if (state === 'retired')
-		throw new KlingError(
-			404,
-			1203,
-			`The model '${model}' has been discontinued and is no longer available.`,
-		);
-	if (state !== 'live') throw bad(`model '${model}' is invalid for this endpoint`);
-	const product = endpoint.slice('new:'.length);
-	const top =
-		product === 'text-to-video'
-			? ['prompt', 'settings', 'options']
-			: ['contents', 'settings', 'options'];
+	const top = shape.contents
+		? ['contents', 'settings', 'options']
+		: ['prompt', 'settings', 'options'];
 	strictKeys('body', body, top);
-	const rules = (product === 'omni-video' ? OMNI : T2V_I2V)[model];
 	const settings = strictKeys('settings', body.settings, Object.keys(body.settings ?? {}));
 	const options = strictKeys('options', body.options, [
 		'callback_url',
@@ -320,11 +202,11 @@ export function validateNew(
 		'watermark_info',
 	]);
 	checkOptions(options);
-	checkSettings(settings, rules, model, product !== 'image-to-video');
+	checkSettings(settings, rules, model, shape.aspectRatio);
 	// Multi-shot models read `shot n, m, words;` in the prompt (3.0 Turbo has no multi_shot field).
 	const shotsRead = model.startsWith('kling-3.0') && settings.multi_shot !== false;
 	const duration = Number(settings.duration ?? 5);
-	if (product === 'text-to-video') {
+	if (!shape.contents) {
 		checkPrompt(body.prompt, rules.promptMax, true);
 		if (shotsRead) checkPromptStoryboard(String(body.prompt), duration);
 	} else {
@@ -333,17 +215,16 @@ export function validateNew(
 		const contents = body.contents as Content[];
 		const prompts = contents.filter((c) => c.type === 'prompt');
 		if (prompts.length > 1) throw bad('at most one prompt item');
-		checkPrompt(prompts[0]?.text, rules.promptMax, product === 'omni-video');
+		checkPrompt(prompts[0]?.text, rules.promptMax, shape.promptRequired);
 		if (shotsRead && typeof prompts[0]?.text === 'string')
 			checkPromptStoryboard(prompts[0].text, duration);
-		if (product === 'image-to-video') checkImageToVideo(contents, settings, rules, model);
-		else checkOmni(contents, settings, model);
+		shape.contents(contents, settings, rules, model);
 		checkMedia(contents);
 	}
 	return {
 		model,
 		resolution: String(settings.resolution ?? '720p'),
-		duration: Number(settings.duration ?? 5),
+		duration,
 		audio: model === 'kling-3.0-turbo' || settings.audio === 'native',
 		externalId: options.external_task_id as string | undefined,
 		callbackUrl: options.callback_url as string | undefined,

@@ -1,37 +1,83 @@
 /**
- * The emulator's model of Kling's request rules (docs/reference/kling-api.md#legacy-requests), written from the docs, not from
- * the package: what Kling would refuse with 1201 or 1203 before a task is created.
+ * The emulator's model of Kling's request rules (docs/reference/kling-api.md#legacy-requests,
+ * #new-standard), written from the docs, not from the package: what Kling would refuse with 1201
+ * or 1203 before a task is created. Each endpoint is one module under endpoints/, found there:
+ * a new endpoint is a new file, and nothing here changes.
  */
-import type { Endpoint, ModelStatusTable } from './models.mts';
-import { KlingError, checkModel } from './endpoints/checks.mts';
-import { validateElement } from './endpoints/element.mts';
-import { validateImage2Video } from './endpoints/image2video.mts';
-import { validateMultiImage2Image } from './endpoints/multiImage2image.mts';
-import { validateMultiImage2Video } from './endpoints/multiImage2video.mts';
-import { validateOmniImage } from './endpoints/omniImage.mts';
-import { validateOmniVideo } from './endpoints/omniVideo.mts';
-import { validateText2Video } from './endpoints/text2video.mts';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export { KlingError, checkImage } from './endpoints/checks.mts';
+import { KlingError, checkModel } from './checks.mts';
+import type { ModelState, ModelStatusTable } from './models.mts';
+import type { NewTaskFacts } from './newStandard.mts';
 
-/** Each legacy endpoint's rules, one module each under endpoints/, for the model already checked. */
-const RULES: Partial<Record<Endpoint, (model: string, body: Record<string, unknown>) => number>> = {
-	text2video: validateText2Video,
-	image2video: validateImage2Video,
-	multiImage2video: validateMultiImage2Video,
-	multiImage2image: validateMultiImage2Image,
-	omniVideo: validateOmniVideo,
-	omniImage: validateOmniImage,
-};
+export { KlingError, checkImage } from './checks.mts';
 
-/** Kling's documented request rules; returns the concurrency slots the task needs. */
-export function validate(
-	endpoint: Endpoint,
-	body: Record<string, unknown>,
+type Body = Record<string, unknown>;
+
+/** One Kling endpoint as the docs describe it. */
+export interface EndpointSpec {
+	/** What tasks and a test's `modelStatus` call it: `image2video`, `new:omni-video`. */
+	key: string;
+	standard: 'legacy' | 'new';
+	/** Legacy: below `/v1` (`videos/image2video`, and relays' aliases); new: the product (`omni-video`). */
+	paths: string[];
+	result: 'video' | 'image' | 'element';
+	/** The models it serves, as the docs list them; none for an endpoint that takes no model. */
+	models?: Record<string, ModelState>;
+	/** Legacy: the model when the body names none (the docs' default). */
+	defaultModel?: string;
+	/** Image endpoints: the units each image costs. */
+	unitsPerImage?: number;
+	/** Legacy: checks a create for a model it serves; returns the concurrency slots it takes. */
+	validate?(model: string, body: Body): number;
+	/** New standard: checks a create for a model it serves; returns what the task must know. */
+	validateNew?(model: string, body: Body): NewTaskFacts;
+}
+
+const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'endpoints');
+
+/** Every endpoint module's `endpoint`, in file-name order. */
+export const ENDPOINTS: readonly EndpointSpec[] = await Promise.all(
+	readdirSync(DIR)
+		.filter((file) => file.endsWith('.mts'))
+		.sort()
+		.map(async (file) => {
+			const module = (await import(pathToFileURL(path.join(DIR, file)).href)) as {
+				endpoint: EndpointSpec;
+			};
+			return module.endpoint;
+		}),
+);
+
+export function endpointByKey(key: string): EndpointSpec {
+	const found = ENDPOINTS.find((e) => e.key === key);
+	if (!found) throw new Error(`The emulator has no endpoint ${key}`);
+	return found;
+}
+
+/** The endpoint a path below `/v1` (legacy) or the new standard's product names. */
+export function endpointAt(standard: 'legacy' | 'new', at: string): EndpointSpec | undefined {
+	return ENDPOINTS.find((e) => e.standard === standard && e.paths.includes(at));
+}
+
+/** Kling's documented rules for a legacy create; returns the concurrency slots the task needs. */
+export function validate(endpoint: EndpointSpec, body: Body, table: ModelStatusTable = {}): number {
+	if (!endpoint.validate) throw new KlingError(404, 1202, 'requested method is invalid');
+	const model = endpoint.models
+		? checkModel(endpoint, String(body.model_name ?? endpoint.defaultModel), table)
+		: '';
+	return endpoint.validate(model, body);
+}
+
+/** Kling's documented rules for a new-standard create, for the model in its path. */
+export function validateNew(
+	endpoint: EndpointSpec,
+	model: string,
+	body: Body,
 	table: ModelStatusTable = {},
-): number {
-	if (endpoint === 'element') return validateElement(body);
-	const rules = RULES[endpoint];
-	if (!rules) throw new KlingError(404, 1202, 'requested method is invalid');
-	return rules(checkModel(endpoint, body, table), body);
+): NewTaskFacts {
+	if (!endpoint.validateNew) throw new KlingError(404, 1202, 'requested method is invalid');
+	return endpoint.validateNew(checkModel(endpoint, model, table, 'model'), body);
 }

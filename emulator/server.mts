@@ -11,14 +11,15 @@ import type { AddressInfo, Socket } from 'node:net';
 import { authenticate } from './auth.mts';
 import { afterCreateFault, applyTransportFault } from './faults.mts';
 import { makePng } from './media.mts';
-import { type Endpoint, IMAGE_ENDPOINTS, LEGACY_PATHS, type ModelStatusTable } from './models.mts';
-import { validateNew } from './newStandard.mts';
+import type { ModelStatusTable } from './models.mts';
 import { promptWarning, type PromptWarning } from './references.mts';
 import { legacyView, newView, unitsOf, type ViewedTask } from './views.mts';
 import { DEFAULT_PACKS, accountCosts, type ResourcePack } from './account.mts';
-import { KlingError, validate } from './rules.mts';
+import { KlingError, endpointAt, endpointByKey, validate, validateNew } from './rules.mts';
 
-export type { Endpoint, ModelStatusTable };
+export type { ModelStatusTable };
+/** An endpoint's key (emulator/rules.mts): `image2video`, `new:omni-video`. */
+export type Endpoint = string;
 export type FaultStage = 'create' | 'query' | 'download' | 'callback';
 export type FaultKind =
 	| '429'
@@ -490,15 +491,16 @@ export class KlingEmulator {
 
 	private route(path: string): Route | undefined {
 		const legacy = /^\/v1\/((?:videos|images|general)\/[a-z0-9-]+)(?:\/([^/]+))?$/.exec(path);
-		if (legacy && LEGACY_PATHS[legacy[1]]) {
+		const spec = legacy && endpointAt('legacy', legacy[1]);
+		if (legacy && spec) {
 			const id = legacy[2] ? decodeURIComponent(legacy[2]) : undefined;
-			return { standard: 'legacy', endpoint: LEGACY_PATHS[legacy[1]], id };
+			return { standard: 'legacy', endpoint: spec.key, id };
 		}
 		if (path === '/tasks') return { standard: 'new', endpoint: 'new:image-to-video', tasks: true };
-		const created = /^\/(text-to-video|image-to-video|omni-video)\/([^/]+)$/.exec(path);
-		if (created) {
-			const endpoint = `new:${created[1]}` as Endpoint;
-			return { standard: 'new', endpoint, model: decodeURIComponent(created[2]) };
+		const created = /^\/([a-z0-9.-]+)\/([^/]+)$/.exec(path);
+		const product = created && endpointAt('new', created[1]);
+		if (created && product) {
+			return { standard: 'new', endpoint: product.key, model: decodeURIComponent(created[2]) };
 		}
 		return undefined;
 	}
@@ -525,7 +527,7 @@ export class KlingEmulator {
 		this.checkRelayFields(endpoint, body);
 		const facts =
 			route.standard === 'new'
-				? validateNew(endpoint, route.model!, body, this.options.modelStatus)
+				? validateNew(endpointByKey(endpoint), route.model!, body, this.options.modelStatus)
 				: undefined;
 		const slots = facts ? 1 : this.validate(endpoint, body);
 		const externalId = facts
@@ -547,7 +549,7 @@ export class KlingEmulator {
 		const marker = /\[ms=(\d+)\]/.exec(prompt);
 		const duration = marker
 			? Number(marker[1])
-			: IMAGE_ENDPOINTS.includes(endpoint) || endpoint === 'element'
+			: endpointByKey(endpoint).result !== 'video'
 				? this.options.imageTaskMs
 				: this.options.videoTaskMs;
 		const task: Task = {
@@ -625,7 +627,7 @@ export class KlingEmulator {
 
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */
 	validate(endpoint: Endpoint, body: Record<string, unknown>): number {
-		return validate(endpoint, body, this.options.modelStatus);
+		return validate(endpointByKey(endpoint), body, this.options.modelStatus);
 	}
 
 	/** The request body of a task as the emulator received it (the latest task when no id is given). */

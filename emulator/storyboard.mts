@@ -3,7 +3,7 @@
  * prompt syntax and the legacy fields): 1–6 shots, each ≥ 1 s and ≤ 512 characters, adding
  * up to the video's duration. Written from the docs, independently of the package.
  */
-import { KlingError } from './endpoints/checks.mts';
+import { KlingError } from './checks.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
 

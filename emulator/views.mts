@@ -2,12 +2,13 @@
  * How Kling shows a task: the legacy object (`task_id`, `task_status`, `task_result`) and the new
  * standard's (`id`, `status`, `outputs`, `billing`; docs/reference/kling-api.md#task-object).
  */
-import { IMAGE_ENDPOINTS, type Endpoint, videoUnits } from './models.mts';
+import { videoUnits } from './models.mts';
+import { endpointByKey } from './rules.mts';
 import type { NewTaskFacts } from './newStandard.mts';
 
 export interface ViewedTask {
 	id: string;
-	endpoint: Endpoint;
+	endpoint: string;
 	facts?: NewTaskFacts;
 	externalId?: string;
 	body: Record<string, unknown>;
@@ -36,10 +37,9 @@ function legacyVideoSeconds(task: ViewedTask): number {
 }
 
 function legacyUnits(task: ViewedTask): string {
-	if (task.endpoint === 'element') return '0';
-	if (IMAGE_ENDPOINTS.includes(task.endpoint)) {
-		return String(imageCount(task) * (task.endpoint === 'omniImage' ? 8 : 16));
-	}
+	const endpoint = endpointByKey(task.endpoint);
+	if (endpoint.result === 'element') return '0';
+	if (endpoint.result === 'image') return String(imageCount(task) * endpoint.unitsPerImage!);
 	const mode = String(task.body.mode ?? 'std');
 	const resolution = mode === 'pro' ? '1080p' : mode === '4k' ? '4k' : '720p';
 	const model = String(task.body.model_name ?? '');
@@ -48,7 +48,7 @@ function legacyUnits(task: ViewedTask): string {
 
 /** What a finished task took from its resource pack. */
 export function unitsOf(task: ViewedTask): { pack: 'video' | 'image'; units: number } {
-	const pack = IMAGE_ENDPOINTS.includes(task.endpoint) ? 'image' : 'video';
+	const pack = endpointByKey(task.endpoint).result === 'image' ? 'image' : 'video';
 	const f = task.facts;
 	const units = f
 		? videoUnits(f.model, f.resolution, f.audio, f.duration)
@@ -90,9 +90,9 @@ export function legacyView(task: ViewedTask, status: LegacyStatus, base: string)
 	const wm = watermarked(task);
 	const seconds = legacyVideoSeconds(task);
 	const result =
-		task.endpoint === 'element'
+		endpointByKey(task.endpoint).result === 'element'
 			? elementResult(task)
-			: IMAGE_ENDPOINTS.includes(task.endpoint)
+			: endpointByKey(task.endpoint).result === 'image'
 				? {
 						images: Array.from({ length: imageCount(task) }, (_, i) => ({
 							index: i,

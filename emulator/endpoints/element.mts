@@ -1,4 +1,5 @@
-import { KlingError, checkEnum, checkImage, checkText, onlyKnownKeys } from './checks.mts';
+import type { EndpointSpec } from '../rules.mts';
+import { KlingError, checkEnum, checkImage, checkText, onlyKnownKeys } from '../checks.mts';
 
 /** `POST /v1/general/advanced-custom-elements` (docs/reference/kling-api.md#elements-and-voices). */
 export function validateElement(body: Record<string, unknown>): number {
@@ -36,3 +37,12 @@ export function validateElement(body: Record<string, unknown>): number {
 		throw new KlingError(400, 1201, 'element_voice_id must be a string');
 	return 1;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'element',
+	standard: 'legacy',
+	paths: ['general/advanced-custom-elements'],
+	result: 'element',
+	// Elements take no model (docs/reference/kling-api.md#elements-and-voices).
+	validate: (_model, body) => validateElement(body),
+};

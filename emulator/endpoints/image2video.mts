@@ -1,4 +1,5 @@
 /** `/v1/videos/image2video` (docs/reference/kling-api.md#image-to-video): one image, and per model an end frame, motion brush or camera control. */
+import type { EndpointSpec } from '../rules.mts';
 import { checkLegacyStoryboard } from '../storyboard.mts';
 import {
 	KlingError,
@@ -8,7 +9,7 @@ import {
 	checkEnum,
 	checkImage,
 	checkVoiceList,
-} from './checks.mts';
+} from '../checks.mts';
 
 export function validateImage2Video(model: string, body: Record<string, unknown>): number {
 	checkCommon(body, false);
@@ -86,3 +87,23 @@ export function validateImage2Video(model: string, body: Record<string, unknown>
 	}
 	return 1;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'image2video',
+	standard: 'legacy',
+	paths: ['videos/image2video'],
+	result: 'video',
+	models: {
+		'kling-v3': 'live',
+		'kling-v2-6': 'live',
+		'kling-v2-5-turbo': 'live',
+		'kling-v1': 'retired',
+		'kling-v1-5': 'retired',
+		'kling-v1-6': 'retired',
+		'kling-v2-master': 'retired',
+		'kling-v2-1': 'retired',
+		'kling-v2-1-master': 'retired',
+	},
+	defaultModel: 'kling-v1',
+	validate: validateImage2Video,
+};

@@ -1,5 +1,6 @@
 /** `/v1/images/multi-image2image` (docs/reference/kling-api.md#legacy-requests): 1 to 4 subjects, a scene and a style; returns the slots: n images. */
-import { ASPECTS_IMAGE, KlingError, checkCommon, checkEnum, checkImage } from './checks.mts';
+import type { EndpointSpec } from '../rules.mts';
+import { ASPECTS_IMAGE, KlingError, checkCommon, checkEnum, checkImage } from '../checks.mts';
 
 export function validateMultiImage2Image(model: string, body: Record<string, unknown>): number {
 	checkCommon(body, false);
@@ -16,3 +17,16 @@ export function validateMultiImage2Image(model: string, body: Record<string, unk
 		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
 	return n;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'multiImage2image',
+	standard: 'legacy',
+	// CometAPI's older pages route multi-image to image through the generations path.
+	paths: ['images/multi-image2image', 'images/generations'],
+	result: 'image',
+	// [?] kling-v2-1 is in the vendor enum and in the V2.1 end-of-life group: live by default.
+	models: { 'kling-v2-1': 'live', 'kling-v2': 'retired', 'kling-v1': 'retired' },
+	defaultModel: 'kling-v2-1',
+	unitsPerImage: 16,
+	validate: validateMultiImage2Image,
+};

@@ -1,5 +1,6 @@
 /** `/v1/videos/multi-image2video` (docs/reference/kling-api.md#legacy-requests): 1 to 4 images. */
-import { ASPECTS_VIDEO, KlingError, checkCommon, checkEnum, checkImage } from './checks.mts';
+import type { EndpointSpec } from '../rules.mts';
+import { ASPECTS_VIDEO, KlingError, checkCommon, checkEnum, checkImage } from '../checks.mts';
 
 export function validateMultiImage2Video(model: string, body: Record<string, unknown>): number {
 	checkCommon(body, true);
@@ -16,3 +17,14 @@ export function validateMultiImage2Video(model: string, body: Record<string, unk
 	}
 	return 1;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'multiImage2video',
+	standard: 'legacy',
+	paths: ['videos/multi-image2video'],
+	result: 'video',
+	// [?] "very likely dead after 2026-09-15": live here by default; tests declare it retired.
+	models: { 'kling-v1-6': 'live', 'kling-v1': 'retired' },
+	defaultModel: 'kling-v1-6',
+	validate: validateMultiImage2Video,
+};

@@ -1,3 +1,4 @@
+import type { EndpointSpec } from '../rules.mts';
 import {
 	ASPECTS_IMAGE,
 	checkEnum,
@@ -5,7 +6,7 @@ import {
 	checkText,
 	KlingError,
 	onlyKnownKeys,
-} from './checks.mts';
+} from '../checks.mts';
 
 /** `/v1/images/omni-image` (docs/reference/kling-api.md#omni-image); returns the slots: n images. */
 export function validateOmniImage(model: string, body: Record<string, unknown>): number {
@@ -46,3 +47,14 @@ export function validateOmniImage(model: string, body: Record<string, unknown>):
 		throw new KlingError(400, 1201, 'n must be an integer within [1, 9]');
 	return n;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'omniImage',
+	standard: 'legacy',
+	paths: ['images/omni-image'],
+	result: 'image',
+	models: { 'kling-image-o1': 'live', 'kling-v3-omni': 'live' },
+	defaultModel: 'kling-image-o1',
+	unitsPerImage: 8,
+	validate: validateOmniImage,
+};

@@ -1,3 +1,4 @@
+import type { EndpointSpec } from '../rules.mts';
 import { checkLegacyStoryboard } from '../storyboard.mts';
 import {
 	ASPECTS_VIDEO,
@@ -10,7 +11,7 @@ import {
 	onlyKnownKeys,
 	SECONDS_3_10,
 	SECONDS_3_15,
-} from './checks.mts';
+} from '../checks.mts';
 
 /** `/v1/videos/omni-video` (docs/reference/kling-api.md#omni-video), as transcribed [T][C]. */
 export function validateOmniVideo(model: string, body: Record<string, unknown>): number {
@@ -68,3 +69,12 @@ export function validateOmniVideo(model: string, body: Record<string, unknown>):
 	}
 	return 1;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'omniVideo',
+	standard: 'legacy',
+	paths: ['videos/omni-video'],
+	result: 'video',
+	models: { 'kling-v3-omni': 'live', 'kling-video-o1': 'live' },
+	validate: validateOmniVideo,
+};

@@ -1,3 +1,4 @@
+import type { EndpointSpec } from '../rules.mts';
 import { checkLegacyStoryboard } from '../storyboard.mts';
 import {
 	ASPECTS_VIDEO,
@@ -6,7 +7,7 @@ import {
 	KlingError,
 	onlyKnownKeys,
 	SECONDS_3_15,
-} from './checks.mts';
+} from '../checks.mts';
 
 /** `/v1/videos/text2video` (docs/reference/kling-api.md#text-to-video): kling-v3, kling-v2-6, kling-v2-5-turbo. */
 export function validateText2Video(model: string, body: Record<string, unknown>): number {
@@ -44,3 +45,20 @@ export function validateText2Video(model: string, body: Record<string, unknown>)
 	checkLegacyStoryboard(body, model, ['kling-v3']);
 	return 1;
 }
+
+export const endpoint: EndpointSpec = {
+	key: 'text2video',
+	standard: 'legacy',
+	paths: ['videos/text2video'],
+	result: 'video',
+	models: {
+		'kling-v3': 'live',
+		'kling-v2-6': 'live',
+		'kling-v2-5-turbo': 'live',
+		'kling-v1-6': 'retired',
+		'kling-v2-master': 'retired',
+		'kling-v2-1-master': 'retired',
+	},
+	defaultModel: 'kling-v1',
+	validate: validateText2Video,
+};

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { KlingClient } from '../shared/api/client';
+import type { KlingClient } from '../shared/api/client';
+import { connect } from '../shared/products/connect';
 import { perItem } from '../shared/output/perItem';
 
 const DAY_MS = 86_400_000;
@@ -94,6 +95,6 @@ export async function getResourcePacks(
 	ctx: IExecuteFunctions,
 	continueOnFail: boolean,
 ): Promise<INodeExecutionData[][]> {
-	const client = await KlingClient.connect(ctx);
+	const client = await connect(ctx);
 	return await perItem(ctx, continueOnFail, async (i) => [await readPacks(ctx, client, i)]);
 }

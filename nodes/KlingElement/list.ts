@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { KlingClient } from '../shared/api/client';
+import type { KlingClient } from '../shared/api/client';
+import { connect } from '../shared/products/connect';
 import type { KlingElement } from '../shared/api/task';
 import { perItem } from '../shared/output/perItem';
-import { element } from '../shared/products/element';
+import { element, elementPresets } from '../shared/products/element';
 
 /** One page's size: Kling allows 500 (docs/reference/kling-api.md#elements-and-voices). */
 const PAGE_SIZE = 100;
@@ -19,7 +20,7 @@ async function elementsOf(
 	for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
 		const { entries, elements } = await client.listElements(
 			element,
-			source,
+			source === 'presets' ? elementPresets : element.endpoints.legacy[0],
 			page,
 			PAGE_SIZE,
 			itemIndex,
@@ -35,7 +36,7 @@ export async function listElements(
 	ctx: IExecuteFunctions,
 	continueOnFail: boolean,
 ): Promise<INodeExecutionData[][]> {
-	const client = await KlingClient.connect(ctx);
+	const client = await connect(ctx);
 	return await perItem(ctx, continueOnFail, async (i) => {
 		const source = ctx.getNodeParameter('source', i, 'own') as 'own' | 'presets';
 		const all = ctx.getNodeParameter('returnAll', i, false) as boolean;

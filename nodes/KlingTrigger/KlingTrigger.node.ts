@@ -11,7 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { downloadTaskResults } from '../shared/output/download';
 import { taskJson } from '../shared/output/output';
 import { normalizeTask, type KlingTask } from '../shared/api/task';
-import { KlingClient } from '../shared/api/client';
+import type { KlingClient } from '../shared/api/client';
+import { connect } from '../shared/products/connect';
 import { lookupRoutes, type TaskRoute } from '../shared/api/routing';
 import { createdType, generatedTag } from '../shared/api/createdTasks';
 import { PRODUCTS, productById, productByTag, productsOn } from '../shared/products/registry';
@@ -153,7 +154,7 @@ export class KlingTrigger implements INodeType {
 	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const client = await KlingClient.connect(this, { readAttempts: 3 });
+		const client = await connect(this, { readAttempts: 3 });
 		const signature = checkCallbackSignature(this, client.credentials);
 		if (signature === 'rejected') return { noWebhookResponse: true };
 		const signatureVerified = signature === 'verified';
@@ -241,7 +242,7 @@ async function locateTask(
 			(route) => (route.standard === 'new') === newShape,
 		),
 	).filter((route) => {
-		const key = `${route.standard} ${route.standard === 'new' ? '' : route.legacy}`;
+		const key = `${route.standard} ${route.standard === 'new' ? '' : route.legacy.path}`;
 		return !seen.has(key) && seen.add(key);
 	});
 	for (const route of routes) {

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { KlingCredentials } from './providers';
 import { LegacyProtocol } from './legacy';
 import { liveModelList } from '../models/catalogue';
-import { findableByExternalId, type ProductFacts } from '../models/product';
+import { findableByExternalId, type Endpoint, type ProductFacts } from '../models/product';
 import { NewStandardProtocol } from './newStandard';
 import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -126,17 +126,12 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	 */
 	async listElements(
 		product: ProductFacts,
-		source: 'own' | 'presets',
+		list: Endpoint,
 		pageNum: number,
 		pageSize: number,
 		itemIndex?: number,
 	): Promise<{ entries: number; elements: KlingElement[] }> {
-		const route: TaskRoute = {
-			product,
-			standard: 'legacy',
-			legacy: source === 'presets' ? 'elementPresets' : 'element',
-			model: '',
-		};
+		const route: TaskRoute = { product, standard: 'legacy', legacy: list, model: '' };
 		const page = await this.standards.legacy.listPage(route, pageNum, pageSize, itemIndex);
 		const elements = page.flatMap((entry) => normalizeTask(entry)?.elements ?? elementsOf([entry]));
 		return { entries: page.length, elements };

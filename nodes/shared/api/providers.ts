@@ -3,8 +3,7 @@
  * so nodes, transport and trigger never branch on the provider themselves.
  */
 
-import type { LegacyRoute } from '../models/catalogue';
-import { LEGACY_PATHS } from './paths';
+import type { Endpoint } from '../models/product';
 import { withRelaySettings } from './relaySettings';
 
 export type ProviderId = 'official' | 'cometapi' | 'quickrouter' | 'haoee' | 'custom';
@@ -61,10 +60,10 @@ export interface ProviderProfile extends ProviderAbilities {
 	defaultBaseUrl: string;
 	/** Relays mount Kling's API under `/kling`. */
 	pathPrefix: string;
-	/** Path (without prefix) per endpoint where the provider deviates from Kling's own. */
-	pathOverrides: Partial<Record<LegacyRoute, string>>;
+	/** The provider's path (without prefix) by Kling's, where it deviates from Kling's own. */
+	pathOverrides: Record<string, string>;
 	/** Smallest image list the provider accepts (Kling: 1; some relay docs still say 2). */
-	minImages: Record<'multiImage2video' | 'multiImage2image', number>;
+	minImages: number;
 	/** Kling's old docs (and some relays) spell the scene field `scence_image`. */
 	sceneImageField: SceneImageField;
 	/** Sent with every request, e.g. haoee's `ModelName` (its sample sends it empty; meaning unknown). */
@@ -77,7 +76,7 @@ export type SceneImageField = 'scene_image' | 'scence_image';
 const KLING: Omit<ProviderProfile, 'id' | 'label' | 'defaultBaseUrl'> = {
 	pathPrefix: '',
 	pathOverrides: {},
-	minImages: { multiImage2video: 1, multiImage2image: 1 },
+	minImages: 1,
 	sceneImageField: 'scene_image',
 	extraHeaders: {},
 	externalIdLookup: ['path', 'query'],
@@ -168,13 +167,20 @@ function stripTrailingSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-export function endpointPath(profile: ProviderProfile, endpoint: LegacyRoute): string {
-	return profile.pathPrefix + (profile.pathOverrides[endpoint] ?? LEGACY_PATHS[endpoint]);
+export function endpointPath(profile: ProviderProfile, endpoint: Pick<Endpoint, 'path'>): string {
+	return profile.pathPrefix + (profile.pathOverrides[endpoint.path] ?? endpoint.path);
 }
 
-export function taskPath(profile: ProviderProfile, endpoint: LegacyRoute, id: string): string {
+export function taskPath(
+	profile: ProviderProfile,
+	endpoint: Pick<Endpoint, 'path'>,
+	id: string,
+): string {
 	return `${endpointPath(profile, endpoint)}/${encodeURIComponent(id)}`;
 }
+
+/** Every provider serves image to video: the credential test reads it. */
+const IMAGE_TO_VIDEO = { path: '/v1/videos/image2video' };
 
 /** An ID no task has: reading it proves the key and costs nothing. */
 export const PROBE_TASK_ID = 'n8n-credential-test';
@@ -185,6 +191,6 @@ export const PROBE_TASK_ID = 'n8n-credential-test';
  */
 export function credentialTestPath(profile: ProviderProfile): string {
 	return profile.taskList
-		? `${endpointPath(profile, 'image2video')}?pageNum=1&pageSize=1`
-		: taskPath(profile, 'image2video', PROBE_TASK_ID);
+		? `${endpointPath(profile, IMAGE_TO_VIDEO)}?pageNum=1&pageSize=1`
+		: taskPath(profile, IMAGE_TO_VIDEO, PROBE_TASK_ID);
 }

@@ -4,8 +4,6 @@
  * can look up) can be changed per credential, without a release.
  */
 
-import type { LegacyRoute } from '../models/catalogue';
-import { LEGACY_PATHS } from './paths';
 import type { KlingCredentials, ProviderProfile, Tristate } from './providers';
 
 export function withRelaySettings(
@@ -24,10 +22,7 @@ export function withRelaySettings(
 			credentials.sceneImageField && credentials.sceneImageField !== 'default'
 				? credentials.sceneImageField
 				: profile.sceneImageField,
-		minImages:
-			minImages >= 1
-				? { multiImage2video: minImages, multiImage2image: minImages }
-				: profile.minImages,
+		minImages: minImages >= 1 ? minImages : profile.minImages,
 		extraHeaders: withExtraHeader(profile, credentials),
 		externalIdLookup: tristate(credentials.externalIdLookup, profile.externalIdLookup, [
 			'path',
@@ -44,28 +39,38 @@ function tristate<T>(setting: Tristate | undefined, fallback: T, yes: T): T {
 	return fallback;
 }
 
+/** One line of a credential's Route Overrides. */
+export interface RouteOverride {
+	/** "line 2 (\"/v1/videos/image2video = /v2/i2v\")": where a message points. */
+	where: string;
+	from: string;
+	to: string;
+}
+
 /**
  * Lines of `<Kling path> = <relay path>`, e.g. `/v1/images/multi-image2image =
- * /v1/images/generations`; blank lines and lines starting with # are skipped.
+ * /v1/images/generations`, or a new-standard product such as `/omni-video = /v2/omni-video`;
+ * blank lines and lines starting with # are skipped.
  */
-export function parseRouteOverrides(text: string): Partial<Record<LegacyRoute, string>> {
-	const byPath = new Map(
-		Object.entries(LEGACY_PATHS).map(([route, path]) => [path, route as LegacyRoute]),
-	);
-	const out: Partial<Record<LegacyRoute, string>> = {};
+export function routeOverrideLines(text: string): RouteOverride[] {
+	const out: RouteOverride[] = [];
 	text.split(/\r?\n/).forEach((raw, i) => {
 		const line = raw.trim();
 		if (!line || line.startsWith('#')) return;
 		const [from, to, extra] = line.split(/\s*(?:=|->)\s*/);
-		const route = byPath.get(normalisePath(from ?? ''));
-		if (!route || !to || extra !== undefined || !to.startsWith('/')) {
+		const where = `Route Overrides in the Kling API credential, line ${i + 1} ("${line}")`;
+		if (!from || !to || extra !== undefined || !to.startsWith('/')) {
 			throw new Error(
-				`Route Overrides in the Kling API credential, line ${i + 1} ("${line}"): write "<Kling path> = <relay path>", where the Kling path is one of ${[...byPath.keys()].join(', ')} and the relay path starts with /`,
+				`${where}: write "<Kling path> = <relay path>", where the Kling path is one Kling documents (e.g. /v1/videos/image2video) and the relay path starts with /`,
 			);
 		}
-		out[route] = normalisePath(to);
+		out.push({ where, from: normalisePath(from), to: normalisePath(to) });
 	});
 	return out;
+}
+
+export function parseRouteOverrides(text: string): Record<string, string> {
+	return Object.fromEntries(routeOverrideLines(text).map((o) => [o.from, o.to]));
 }
 
 const normalisePath = (path: string) => `/${path.trim().replace(/^\/+|\/+$/g, '')}`;

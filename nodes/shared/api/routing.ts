@@ -1,12 +1,6 @@
 import { InputError } from '../core/inputError';
-import {
-	findModel,
-	type AnyModel,
-	type LegacyRoute,
-	type NewProduct,
-	type Standard,
-} from '../models/catalogue';
-import type { ProductFacts } from '../models/product';
+import { findModel, type AnyModel, type ModelRoutes, type Standard } from '../models/catalogue';
+import type { Endpoint, ProductFacts } from '../models/product';
 import type { KlingCredentials, ProviderProfile } from './providers';
 
 /** Where one request goes: the product, the standard, and the endpoint in it. */
@@ -14,9 +8,9 @@ export interface TaskRoute {
 	product: ProductFacts;
 	standard: Standard;
 	/** The legacy endpoint: where a legacy task is created and read, and the body shape it takes. */
-	legacy: LegacyRoute;
-	/** New standard: the create path, e.g. /image-to-video/kling-3.0. */
-	newPath?: string;
+	legacy: Endpoint;
+	/** New standard: the endpoint the model id is appended to, e.g. /image-to-video/kling-3.0. */
+	new?: Endpoint;
 	/** The model as Kling is sent it (legacy model_name, or the new standard's path id). */
 	model: string;
 	/** The catalogue entry, or undefined for a model typed by expression that it does not know. */
@@ -64,38 +58,37 @@ export function chooseRoute(
 	profile: ProviderProfile,
 	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
 ): TaskRoute {
-	const fallback = product.routes.fallback;
+	const { endpoints } = product;
 	const entry = findModel(product.id, modelValue);
 	const standards = credentialStandards(profile, credentials);
-	const routes: { legacy?: LegacyRoute; new?: NewProduct } = entry
+	const routes: ModelRoutes = entry
 		? entry.routes[product.id]!
-		: fallback;
-	const newProduct = entry ? routes.new : looksNew(modelValue) ? routes.new : undefined;
-	const useNew = standards.canNew && newProduct !== undefined;
-	if (useNew) {
+		: { legacy: endpoints.legacy[0].id, new: endpoints.new[0]?.id };
+	const legacy = endpointOf(product, 'legacy', routes.legacy) ?? endpoints.legacy[0];
+	const newEndpoint =
+		entry || looksNew(modelValue) ? endpointOf(product, 'new', routes.new) : undefined;
+	if (standards.canNew && newEndpoint) {
 		const id = (entry && 'newId' in entry && entry.newId) || modelValue;
-		return {
-			product,
-			standard: 'new',
-			legacy: routes.legacy ?? fallback.legacy,
-			newPath: `/${newProduct}/${encodeURIComponent(id)}`,
-			model: id,
-			entry,
-		};
+		return { product, standard: 'new', legacy, new: newEndpoint, model: id, entry };
 	}
 	if (entry && !routes.legacy) {
 		throw new InputError(
 			`Model: ${entry.name} is served only on Kling's new API standard, and ${standards.why}. Choose another model, or use an API key credential with API Standard Automatic or New.`,
 		);
 	}
-	const model = entry?.legacyName ?? modelValue;
-	return {
-		product,
-		standard: 'legacy',
-		legacy: routes.legacy ?? fallback.legacy,
-		model,
-		entry,
-	};
+	return { product, standard: 'legacy', legacy, model: entry?.legacyName ?? modelValue, entry };
+}
+
+/** The product's endpoint a catalogue route names. */
+function endpointOf(
+	product: ProductFacts,
+	standard: Standard,
+	id: string | undefined,
+): Endpoint | undefined {
+	if (id === undefined) return undefined;
+	const found = product.endpoints[standard].find((e) => e.id === id);
+	if (!found) throw new Error(`${product.label} lists no ${standard} endpoint ${id}`);
+	return found;
 }
 
 /** Routes a Get Task lookup tries: the new standard's /tasks where the credential has it, else each legacy endpoint. */
@@ -104,13 +97,13 @@ export function lookupRoutes(
 	profile: ProviderProfile,
 	credentials: Pick<KlingCredentials, 'authMode' | 'apiStandard'>,
 ): TaskRoute[] {
-	const legacy = product.routes.lookup.map(
-		(route): TaskRoute => ({ product, standard: 'legacy', legacy: route, model: '' }),
+	const legacy = product.endpoints.legacy.map(
+		(endpoint): TaskRoute => ({ product, standard: 'legacy', legacy: endpoint, model: '' }),
 	);
 	const { canNew } = credentialStandards(profile, credentials);
-	const newRoute: TaskRoute = { product, standard: 'new', legacy: legacy[0].legacy, model: '' };
+	const newRoute: TaskRoute = { ...legacy[0], standard: 'new' };
 	// Only a product the new standard serves can have tasks there.
-	return canNew && product.routes.fallback.new ? [newRoute, ...legacy] : legacy;
+	return canNew && product.endpoints.new.length ? [newRoute, ...legacy] : legacy;
 }
 
 /** The model as the output names it: the catalogue's id, the same on either standard. */

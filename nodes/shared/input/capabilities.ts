@@ -69,7 +69,7 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 			`Images: has ${(body.image_list as unknown[])?.length} images; ${name} takes at most ${model.referenceImages?.max}`,
 		],
 		[
-			body.negative_prompt !== undefined && route.legacy === 'omniVideo',
+			body.negative_prompt !== undefined && route.legacy.id === 'omniVideo',
 			`Negative Prompt: ${name} takes no negative prompt; say what to avoid in the prompt`,
 		],
 		...promptChecks(model, route, body),
@@ -103,7 +103,7 @@ function elementChecks(
 			`Elements: ${name} takes no elements; choose Kling 3.0 (Image to Video) or Kling 3.0 Omni / O1`,
 		],
 		[
-			route.legacy === 'text2video',
+			route.legacy.id === 'text2video',
 			`Elements: ${name} takes elements in Image to Video only; for Text to Video with elements choose Kling 3.0 Omni`,
 		],
 		[

@@ -103,7 +103,7 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	if (prompt !== undefined) contents.push({ type: 'prompt', text: prompt });
 	// Omni's prompt names images and the video by these ids (input/promptReferences.ts); the
 	// image-to-video contents document no id on frames.
-	const named = request.route.legacy === 'omniVideo';
+	const named = request.route.legacy.id === 'omniVideo';
 	const images = request.images.map((slot): ImageSlot => {
 		const [list, index] = slot.path;
 		const id =
@@ -118,7 +118,7 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	}
 	contents.push(...idContents(legacy));
 	// Text to video takes the prompt flat, with no contents (docs/reference/kling-api.md#text-to-video).
-	const flat = request.route.newPath?.startsWith('/text-to-video/') === true;
+	const flat = request.route.new?.id === 'text-to-video';
 	const body: IDataObject = flat ? { prompt: prompt ?? '' } : { contents };
 	const settings = settingsOf(legacy, request.route.entry);
 	if (Object.keys(settings).length) body.settings = settings;

@@ -32,7 +32,7 @@ export function referableInputs(
 	body: IDataObject,
 	route: TaskRoute,
 ): Record<ReferenceKind, number> {
-	const media = NAMES_MEDIA.has(route.legacy);
+	const media = NAMES_MEDIA.has(route.legacy.id);
 	const length = (key: string) => ((body[key] as unknown[] | undefined) ?? []).length;
 	return {
 		image: media ? length('image_list') : 0,

@@ -86,7 +86,7 @@ export function applyVideoSettings(
 	setIfGiven(body, 'mode', options.mode);
 	setIfGiven(body, 'duration', options.duration);
 	if (aspectRatio) {
-		const omni = route.legacy === 'omniVideo';
+		const omni = route.legacy.id === 'omniVideo';
 		setIfGiven(body, 'aspect_ratio', options.aspectRatio ?? (omni ? '16:9' : undefined));
 	}
 	if (options.sound !== undefined) body.sound = options.sound ? 'on' : 'off';

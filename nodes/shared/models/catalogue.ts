@@ -11,18 +11,13 @@ export type Resolution = '720p' | '1080p' | '4k';
  * several (Kling 3.0: image to video and text to video).
  */
 export type ProductId = string;
-/** Legacy `/v1` endpoints, by the key providers.ts maps to a path. */
-export type LegacyRoute =
-	| 'image2video'
-	| 'text2video'
-	| 'omniVideo'
-	| 'multiImage2video'
-	| 'multiImage2image'
-	| 'omniImage'
-	| 'element'
-	| 'elementPresets';
-/** New-standard products: `POST /{product}/{model}`. */
-export type NewProduct = 'image-to-video' | 'text-to-video' | 'omni-video';
+/** An endpoint a model is served on, by its id in the product's endpoints (models/product.ts). */
+export type EndpointId = string;
+/** Where a model serves a product, per standard. */
+export interface ModelRoutes {
+	legacy?: EndpointId;
+	new?: EndpointId;
+}
 
 export type ModelStatus =
 	| { state: 'live'; source: string }
@@ -39,7 +34,7 @@ export interface VideoModel {
 	name: string;
 	legacyName?: string;
 	newId?: string;
-	routes: Partial<Record<ProductId, { legacy?: LegacyRoute; new?: NewProduct }>>;
+	routes: Partial<Record<ProductId, ModelRoutes>>;
 	durations: number[];
 	/** O1: a first frame (or plain text) without other references allows only these. */
 	firstFrameOnlyDurations?: number[];
@@ -72,7 +67,7 @@ export interface ImageModel {
 	id: string;
 	name: string;
 	legacyName: string;
-	routes: Partial<Record<ProductId, { legacy: LegacyRoute }>>;
+	routes: Partial<Record<ProductId, { legacy: EndpointId }>>;
 	resolutions: Array<'1k' | '2k' | '4k'>;
 	aspectRatios: string[];
 	/** Images (plus elements) one request may reference. */

@@ -1,6 +1,26 @@
-import type { LegacyRoute, NewProduct, ProductId } from './catalogue';
+import type { ZodTypeAny } from 'zod/v3';
+
+import type { ProductId, Standard } from './catalogue';
 
 export type { ProductId };
+
+/**
+ * One Kling endpoint: where a request goes, and the rules Kling documents for its body. A product
+ * lists the endpoints its models are served on; nothing else maps endpoints to paths.
+ */
+export interface Endpoint {
+	/** Its name in the catalogue's model routes, e.g. `omniVideo` (legacy) or `omni-video` (new). */
+	id: string;
+	standard: Standard;
+	/**
+	 * Kling's own path, before a relay's prefix: legacy `/v1/videos/omni-video` (tasks are read
+	 * below it); new standard `/omni-video`, which the model id follows. A credential's Route
+	 * Overrides replace it by this path.
+	 */
+	path: string;
+	/** Kling's documented rules for the body (input/schemas/): checked before anything is sent. */
+	rules: ZodTypeAny;
+}
 
 /** What a finished task hands over. */
 export type ResultKind = 'video' | 'image' | 'audio' | 'element';
@@ -21,15 +41,13 @@ export interface ProductFacts {
 	/** Marks the external task IDs the package generates for it (api/createdTasks.ts). */
 	tag: string;
 	result: ResultKind;
-	routes: {
-		/** Where a model the catalogue does not know is sent, per standard. */
-		fallback: { legacy: LegacyRoute; new?: NewProduct };
-		/**
-		 * Legacy endpoints a task of this product may live on, in the order a lookup tries them; a
-		 * product with a new-standard fallback may also have tasks there (read through `/tasks`).
-		 */
-		lookup: LegacyRoute[];
-	};
+	/**
+	 * The endpoints its models are served on, per standard (models name them by id in the
+	 * catalogue). The first of each is where a model the catalogue does not know is sent; the
+	 * legacy ones are where a lookup looks, in this order; a product with new-standard endpoints
+	 * may also have tasks there (read through `/tasks`).
+	 */
+	endpoints: { legacy: [Endpoint, ...Endpoint[]]; new: Endpoint[] };
 	/** The model the panel starts with; empty for a product that takes none. */
 	defaultModel: string;
 	/** What decides whether an uncertain create may be sent again: see `mayResend`. */

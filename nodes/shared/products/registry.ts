@@ -1,4 +1,4 @@
-import type { LegacyRoute } from '../models/catalogue';
+import type { Endpoint } from '../models/product';
 import { element } from './element';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
@@ -24,6 +24,15 @@ export function productByTag(tag: string): ProductSpec | undefined {
 }
 
 /** The products whose tasks may live on a legacy endpoint (omni-video serves two). */
-export function productsOn(route: LegacyRoute): ProductSpec[] {
-	return PRODUCTS.filter((p) => p.routes.lookup.includes(route));
+export function productsOn(endpoint: Endpoint): ProductSpec[] {
+	return PRODUCTS.filter((p) => p.endpoints.legacy.includes(endpoint));
 }
+
+/** Every Kling path a node calls: the ones a credential's Route Overrides may replace. */
+export const KLING_PATHS: readonly string[] = [
+	...new Set(
+		PRODUCTS.flatMap((p) => [...p.endpoints.legacy, ...p.endpoints.new, ...(p.lists ?? [])]).map(
+			(e) => e.path,
+		),
+	),
+];

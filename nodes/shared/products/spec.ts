@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { GenerationSpec } from '../input/types';
+import type { Endpoint } from '../models/product';
 
 /**
  * One Kling product, complete: its facts (models/product.ts: id, label, result, routes, default
@@ -16,4 +17,6 @@ export interface ProductSpec extends GenerationSpec {
 	 * accepts, with images as https URLs: the conformance test sends it to the emulator.
 	 */
 	sample: IDataObject;
+	/** Endpoints it only reads lists from (Element: Kling's presets). */
+	lists?: Endpoint[];
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { KlingClient } from '../api/client';
+import type { KlingClient } from '../api/client';
+import { connect } from '../products/connect';
 import { generatedExternalId } from '../api/createdTasks';
 import { isFinal } from '../api/task';
 import { dropCallbackUrl, requestBody } from '../input/items';
@@ -169,7 +170,7 @@ export async function executeGeneration(
 	continueOnFail: boolean,
 ): Promise<INodeExecutionData[][]> {
 	const plan = planRun(ctx, spec);
-	const client = await KlingClient.connect(ctx);
+	const client = await connect(ctx);
 	const items = ctx.getInputData();
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
 	const batch = batchKeyFor(ctx, runIndex);

@@ -262,7 +262,7 @@ export class TaskScheduler {
 		const read = new Map<string, KlingTask>();
 		const groups = new Map<string, { route: TaskRoute; ids: string[] }>();
 		for (const job of due) {
-			const key = job.route!.standard === 'new' ? 'new' : `legacy ${job.route!.legacy}`;
+			const key = job.route!.standard === 'new' ? 'new' : `legacy ${job.route!.legacy.path}`;
 			const group = groups.get(key) ?? { route: job.route!, ids: [] };
 			group.ids.push(job.task!.taskId);
 			groups.set(key, group);

@@ -12,7 +12,7 @@ const FAST = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 };
 const I2V: TaskRoute = {
 	product: image2video,
 	standard: 'legacy',
-	legacy: 'image2video',
+	legacy: image2video.endpoints.legacy[0],
 	model: 'kling-v2-6',
 };
 const IMAGE = makePng(400, 400).toString('base64');

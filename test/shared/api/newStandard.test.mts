@@ -10,8 +10,8 @@ import { image2video } from '../../../nodes/shared/products/image2video/index.ts
 const ROUTE: TaskRoute = {
 	product: image2video,
 	standard: 'new',
-	legacy: 'image2video',
-	newPath: '/image-to-video/kling-2.6',
+	legacy: image2video.endpoints.legacy[0],
+	new: image2video.endpoints.new[0],
 	model: 'kling-2.6',
 };
 const IMAGE = makePng(400, 400).toString('base64');

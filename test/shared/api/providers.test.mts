@@ -9,6 +9,8 @@ import {
 } from '../../../nodes/shared/api/providers.ts';
 import { parseRouteOverrides } from '../../../nodes/shared/api/relaySettings.ts';
 
+const I2V = { path: '/v1/videos/image2video' };
+
 describe('provider profiles', () => {
 	it.each([
 		[{ provider: 'official' }, 'https://api-singapore.klingai.com', '/v1/images/multi-image2image'],
@@ -37,13 +39,13 @@ describe('provider profiles', () => {
 	] as const)('%o → %s%s', (creds, base, m2i) => {
 		const { profile, baseUrl } = resolveProvider(creds);
 		expect(baseUrl).toBe(base);
-		expect(endpointPath(profile, 'multiImage2image')).toBe(m2i);
+		expect(endpointPath(profile, { path: '/v1/images/multi-image2image' })).toBe(m2i);
 	});
 
 	it('builds task and list paths with the relay prefix', () => {
 		const { profile } = resolveProvider({ provider: 'cometapi' });
-		expect(endpointPath(profile, 'image2video')).toBe('/kling/v1/videos/image2video');
-		expect(taskPath(profile, 'multiImage2video', 'a/b')).toBe(
+		expect(endpointPath(profile, I2V)).toBe('/kling/v1/videos/image2video');
+		expect(taskPath(profile, { path: '/v1/videos/multi-image2video' }, 'a/b')).toBe(
 			'/kling/v1/videos/multi-image2video/a%2Fb',
 		);
 		expect(credentialTestPath(profile)).toBe('/kling/v1/videos/image2video/n8n-credential-test');
@@ -66,7 +68,7 @@ describe('provider profiles', () => {
 		const comet = resolveProvider({ provider: 'cometapi' }).profile;
 		expect(comet).toMatchObject({
 			sceneImageField: 'scene_image',
-			minImages: { multiImage2video: 1, multiImage2image: 1 },
+			minImages: 1,
 			externalIdLookup: [],
 			taskList: false,
 			uniqueExternalIds: false,
@@ -95,10 +97,10 @@ describe('provider profiles', () => {
 			extraHeaderValue: 'kling-v2-6',
 		} as const;
 		const on = resolveProvider({ provider: 'quickrouter', relaySettings: true, ...settings });
-		expect(endpointPath(on.profile, 'image2video')).toBe('/kling/v2/i2v');
+		expect(endpointPath(on.profile, I2V)).toBe('/kling/v2/i2v');
 		expect(on.profile).toMatchObject({
 			sceneImageField: 'scence_image',
-			minImages: { multiImage2image: 2 },
+			minImages: 2,
 			externalIdLookup: ['path', 'query'],
 			taskList: true,
 			uniqueExternalIds: false,
@@ -110,12 +112,12 @@ describe('provider profiles', () => {
 		expect(official.profile).toBe(PROVIDERS.official);
 	});
 
-	it('refuses a route override it cannot read, naming the line and the paths it knows', () => {
+	it('refuses a route override it cannot read, naming the line', () => {
 		expect(() => parseRouteOverrides('\n/v1/videos/image2video = relative')).toThrow(
-			/line 2 \("\/v1\/videos\/image2video = relative"\).*\/v1\/images\/omni-image/,
+			/line 2 \("\/v1\/videos\/image2video = relative"\).*relay path starts with \//,
 		);
 		expect(parseRouteOverrides('# comment\n\n  v1/images/omni-image=/x/y/ ')).toEqual({
-			omniImage: '/x/y',
+			'/v1/images/omni-image': '/x/y',
 		});
 	});
 });

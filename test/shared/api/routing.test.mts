@@ -68,7 +68,7 @@ describe('route choice: provider × auth mode × model', () => {
 	] as const)('%s, %o, %s, %s → %s %s', (provider, auth, endpoint, model, standard, where) => {
 		const route = chooseRoute(product(endpoint), model, PROVIDERS[provider], auth);
 		expect(route.standard).toBe(standard);
-		expect(standard === 'new' ? route.newPath : route.legacy).toBe(where);
+		expect(standard === 'new' ? `${route.new!.path}/${route.model}` : route.legacy.id).toBe(where);
 	});
 
 	it('sends the legacy model_name on the legacy standard and the path id on the new one', () => {
@@ -96,7 +96,7 @@ describe('route choice: provider × auth mode × model', () => {
 
 	it('Get Task looks on /tasks first where the credential has it, then on each legacy endpoint', () => {
 		const routes = lookupRoutes(product('multiImage2video'), PROVIDERS.official, apiKey);
-		expect(routes.map((r) => (r.standard === 'new' ? 'new' : r.legacy))).toEqual([
+		expect(routes.map((r) => (r.standard === 'new' ? 'new' : r.legacy.id))).toEqual([
 			'new',
 			'omniVideo',
 			'multiImage2video',

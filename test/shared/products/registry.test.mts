@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { modelsFor } from '../../../nodes/shared/models/catalogue.ts';
 import { PRODUCTS } from '../../../nodes/shared/products/registry.ts';
 import type { ProductSpec } from '../../../nodes/shared/products/spec.ts';
 import { executeGeneration } from '../../../nodes/shared/waiting/runner.ts';
@@ -73,6 +74,22 @@ describe('the product registry', () => {
 		it('has exactly one node, registered in package.json, named after it', () => {
 			expect(nodes).toHaveLength(1);
 			expect(nodes[0].description.displayName).toBe(`Kling ${product.label}`);
+		});
+
+		it("lists every endpoint its models' routes name, and a path and rules for each", () => {
+			for (const model of modelsFor(product.id)) {
+				const routes: { legacy?: string; new?: string } = model.routes[product.id]!;
+				for (const standard of ['legacy', 'new'] as const) {
+					const ids = product.endpoints[standard].map((e) => e.id);
+					if (routes[standard]) expect(ids, `${model.id} ${standard}`).toContain(routes[standard]);
+				}
+			}
+			for (const e of [...product.endpoints.legacy, ...product.endpoints.new]) {
+				expect(e.path, e.id).toMatch(
+					e.standard === 'legacy' ? /^\/v1\/[a-z-]+\/[a-z0-9-]+$/ : /^\/[a-z0-9.-]+$/,
+				);
+				expect(typeof e.rules.safeParse, e.id).toBe('function');
+			}
 		});
 
 		it('has a section in docs/nodes.md that its node links to, and an example workflow', () => {

@@ -7,13 +7,13 @@ import { findLookedUp } from '../../../nodes/shared/waiting/getTask.ts';
 import type { Job } from '../../../nodes/shared/waiting/job.ts';
 import { TEST_NODE } from '../../support/context.mts';
 
-const route = (standard: 'new' | 'legacy', legacy: TaskRoute['legacy']): TaskRoute => ({
+const route = (standard: 'new' | 'legacy'): TaskRoute => ({
 	product: image2video,
 	standard,
-	legacy,
+	legacy: image2video.endpoints.legacy[0],
 	model: '',
 });
-const ROUTES = [route('new', 'image2video'), route('legacy', 'image2video')];
+const ROUTES = [route('new'), route('legacy')];
 const TASK = { taskId: 't1', externalTaskId: 'e1', status: 'processing' } as KlingTask;
 
 /** A fake account that has TASK on the legacy endpoint only, and records what was asked where. */

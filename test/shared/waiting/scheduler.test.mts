@@ -26,7 +26,7 @@ const NODE = TEST_NODE;
 const ROUTE: TaskRoute = {
 	product: image2video,
 	standard: 'legacy',
-	legacy: 'image2video',
+	legacy: image2video.endpoints.legacy[0],
 	model: 'm',
 };
 

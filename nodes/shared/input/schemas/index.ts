@@ -1,17 +1,6 @@
 import type { ZodTypeAny } from 'zod/v3';
 
 import type { TaskRoute } from '../../api/routing';
-import type { LegacyRoute, NewProduct } from '../../models/catalogue';
-import {
-	elementSchema,
-	image2videoSchema,
-	multiImage2imageSchema,
-	multiImage2videoSchema,
-	omniImageSchema,
-	omniVideoSchema,
-	text2videoSchema,
-} from './legacy';
-import { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
 
 /**
  * Kling's documented request rules per endpoint: the one place each rule is written. Every body
@@ -25,27 +14,18 @@ import { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from 
 
 export { fieldLabel } from './labels';
 export { CAMERA_AXES, IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from './fields';
-export { image2videoSchema, multiImage2imageSchema } from './legacy';
-
-const LEGACY_SCHEMAS: Partial<Record<LegacyRoute, ZodTypeAny>> = {
-	element: elementSchema,
-	text2video: text2videoSchema,
-	image2video: image2videoSchema,
-	multiImage2video: multiImage2videoSchema,
-	multiImage2image: multiImage2imageSchema,
-	omniVideo: omniVideoSchema,
-	omniImage: omniImageSchema,
-};
-const NEW_SCHEMAS: Partial<Record<NewProduct, ZodTypeAny>> = {
-	'text-to-video': newTextToVideoSchema,
-	'image-to-video': newImageToVideoSchema,
-	'omni-video': newOmniVideoSchema,
-};
+export {
+	elementSchema,
+	image2videoSchema,
+	multiImage2imageSchema,
+	multiImage2videoSchema,
+	omniImageSchema,
+	omniVideoSchema,
+	text2videoSchema,
+} from './legacy';
+export { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
 
 /** The documented rules of the endpoint a route goes to. */
 export function schemaFor(route: TaskRoute): ZodTypeAny {
-	const product = route.newPath?.split('/')[1] as NewProduct | undefined;
-	const schema = route.standard === 'new' ? NEW_SCHEMAS[product!] : LEGACY_SCHEMAS[route.legacy];
-	if (!schema) throw new Error(`No request rules for ${route.newPath ?? route.legacy}`);
-	return schema;
+	return (route.standard === 'new' ? route.new! : route.legacy).rules;
 }

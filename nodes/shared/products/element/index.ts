@@ -1,7 +1,16 @@
-import type { ProductFacts } from '../../models/product';
+import { elementSchema } from '../../input/schemas';
+import type { Endpoint, ProductFacts } from '../../models/product';
 import type { ProductSpec } from '../spec';
 import { prepareElement } from './body';
 import { properties } from './parameters';
+
+/** Kling's preset elements: only listed; the rules are never used, as nothing is created there. */
+export const elementPresets: Endpoint = {
+	id: 'elementPresets',
+	standard: 'legacy',
+	path: '/v1/general/advanced-presets-elements',
+	rules: elementSchema,
+};
 
 const facts: ProductFacts = {
 	id: 'element',
@@ -9,7 +18,17 @@ const facts: ProductFacts = {
 	tag: 'el',
 	result: 'element',
 	// Legacy-shaped in both standards, with an API key or an access key.
-	routes: { fallback: { legacy: 'element' }, lookup: ['element'] },
+	endpoints: {
+		legacy: [
+			{
+				id: 'element',
+				standard: 'legacy',
+				path: '/v1/general/advanced-custom-elements',
+				rules: elementSchema,
+			},
+		],
+		new: [],
+	},
 	defaultModel: '',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };
@@ -17,6 +36,7 @@ const facts: ProductFacts = {
 export const element: ProductSpec = {
 	...facts,
 	properties,
+	lists: [elementPresets],
 	prepare: prepareElement,
 	sample: {
 		elementName: 'Captain',

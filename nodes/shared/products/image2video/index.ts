@@ -1,3 +1,4 @@
+import { image2videoSchema, newImageToVideoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
 import type { ProductSpec } from '../spec';
 import { prepareImage2Video } from './body';
@@ -8,9 +9,23 @@ const facts: ProductFacts = {
 	label: 'Image to Video',
 	tag: 'i2v',
 	result: 'video',
-	routes: {
-		fallback: { legacy: 'image2video', new: 'image-to-video' },
-		lookup: ['image2video'],
+	endpoints: {
+		legacy: [
+			{
+				id: 'image2video',
+				standard: 'legacy',
+				path: '/v1/videos/image2video',
+				rules: image2videoSchema,
+			},
+		],
+		new: [
+			{
+				id: 'image-to-video',
+				standard: 'new',
+				path: '/image-to-video',
+				rules: newImageToVideoSchema,
+			},
+		],
 	},
 	defaultModel: 'kling-v3',
 	safety: { externalTaskId: true, lookup: 'externalId' },

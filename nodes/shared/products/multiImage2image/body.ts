@@ -15,18 +15,15 @@ export function prepareMultiImage2Image(
 	{ profile, route }: Target,
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
-	const omni = route.legacy === 'omniImage';
+	const omni = route.legacy.id === 'omniImage';
 	const body = commonBody(ctx, i, options, omni, route);
 	const listKey = omni ? 'image_list' : 'subject_image_list';
 	const itemKey = omni ? 'image' : 'subject_image';
-	const images = imageList(
-		ctx,
-		i,
-		'subjectImages',
-		'Subject Images',
-		profile.minImages.multiImage2image,
-		(n) => [listKey, n, itemKey],
-	);
+	const images = imageList(ctx, i, 'subjectImages', 'Subject Images', profile.minImages, (n) => [
+		listKey,
+		n,
+		itemKey,
+	]);
 	const extra = (value: unknown, field: string, legacyKey: string): void => {
 		const text = String(value ?? '').trim();
 		if (!text) return;

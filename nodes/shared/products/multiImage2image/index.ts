@@ -1,3 +1,4 @@
+import { multiImage2imageSchema, omniImageSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
 import type { ProductSpec } from '../spec';
 import { prepareMultiImage2Image } from './body';
@@ -8,7 +9,23 @@ const facts: ProductFacts = {
 	label: 'Multi-Image to Image',
 	tag: 'mi2i',
 	result: 'image',
-	routes: { fallback: { legacy: 'omniImage' }, lookup: ['omniImage', 'multiImage2image'] },
+	endpoints: {
+		legacy: [
+			{
+				id: 'omniImage',
+				standard: 'legacy',
+				path: '/v1/images/omni-image',
+				rules: omniImageSchema,
+			},
+			{
+				id: 'multiImage2image',
+				standard: 'legacy',
+				path: '/v1/images/multi-image2image',
+				rules: multiImage2imageSchema,
+			},
+		],
+		new: [],
+	},
 	defaultModel: 'kling-v3-omni',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };

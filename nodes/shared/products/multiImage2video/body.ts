@@ -18,9 +18,9 @@ export function prepareMultiImage2Video(
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const body = commonBody(ctx, i, options, true, route);
-	const omni = route.legacy === 'omniVideo';
+	const omni = route.legacy.id === 'omniVideo';
 	const key = omni ? 'image_url' : 'image';
-	const images = imageList(ctx, i, 'images', 'Images', profile.minImages.multiImage2video, (n) => [
+	const images = imageList(ctx, i, 'images', 'Images', profile.minImages, (n) => [
 		'image_list',
 		n,
 		key,

@@ -1,4 +1,6 @@
+import { multiImage2videoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
+import { newOmniVideo, omniVideo } from '../omniVideo';
 import type { ProductSpec } from '../spec';
 import { prepareMultiImage2Video } from './body';
 import { parameters } from './parameters';
@@ -8,9 +10,17 @@ const facts: ProductFacts = {
 	label: 'Multi-Image to Video',
 	tag: 'mi2v',
 	result: 'video',
-	routes: {
-		fallback: { legacy: 'omniVideo', new: 'omni-video' },
-		lookup: ['omniVideo', 'multiImage2video'],
+	endpoints: {
+		legacy: [
+			omniVideo,
+			{
+				id: 'multiImage2video',
+				standard: 'legacy',
+				path: '/v1/videos/multi-image2video',
+				rules: multiImage2videoSchema,
+			},
+		],
+		new: [newOmniVideo],
 	},
 	defaultModel: 'kling-v3-omni',
 	safety: { externalTaskId: true, lookup: 'externalId' },

@@ -1,4 +1,6 @@
+import { newTextToVideoSchema, text2videoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
+import { newOmniVideo, omniVideo } from '../omniVideo';
 import type { ProductSpec } from '../spec';
 import { prepareText2Video } from './body';
 import { parameters } from './parameters';
@@ -9,9 +11,20 @@ const facts: ProductFacts = {
 	tag: 't2v',
 	result: 'video',
 	// Omni (Kling 3.0 Omni) without images serves text to video on omni-video.
-	routes: {
-		fallback: { legacy: 'text2video', new: 'text-to-video' },
-		lookup: ['text2video', 'omniVideo'],
+	endpoints: {
+		legacy: [
+			{
+				id: 'text2video',
+				standard: 'legacy',
+				path: '/v1/videos/text2video',
+				rules: text2videoSchema,
+			},
+			omniVideo,
+		],
+		new: [
+			{ id: 'text-to-video', standard: 'new', path: '/text-to-video', rules: newTextToVideoSchema },
+			newOmniVideo,
+		],
 	},
 	defaultModel: 'kling-v3',
 	safety: { externalTaskId: true, lookup: 'externalId' },

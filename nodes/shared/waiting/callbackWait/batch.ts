@@ -38,7 +38,7 @@ export function rememberTaskIds(batch: string, pairs: Array<[string, string]>): 
 function byRead(entries: BatchEntry[]): BatchEntry[][] {
 	const groups = new Map<string, BatchEntry[]>();
 	for (const entry of entries) {
-		const key = entry.route.standard === 'new' ? 'new' : entry.route.legacy;
+		const key = entry.route.standard === 'new' ? 'new' : entry.route.legacy.path;
 		groups.set(key, [...(groups.get(key) ?? []), entry]);
 	}
 	return [...groups.values()];

@@ -8,7 +8,8 @@ import type {
 import { errorItem, errorJson, nodeOutputs, settleTask } from '../../output/output';
 import type { ProductFacts } from '../../models/product';
 import { isFinal, normalizeTask, type KlingTask } from '../../api/task';
-import { KlingClient } from '../../api/client';
+import type { KlingClient } from '../../api/client';
+import { connect } from '../../products/connect';
 import { checkCallbackSignature } from '../../callbacks/webhooks';
 import { eachAtOnce } from '../pool';
 import { processMemory } from '../../core/processMemory';
@@ -45,7 +46,7 @@ export async function resumeFromCallback(
 	ctx: IWebhookFunctions,
 	product: ProductFacts,
 ): Promise<IWebhookResponseData> {
-	const client = await KlingClient.connect(ctx, { readAttempts: 3 });
+	const client = await connect(ctx, { readAttempts: 3 });
 	if (checkCallbackSignature(ctx, client.credentials) === 'rejected')
 		return { noWebhookResponse: true };
 	// Kling never waits for the downloads; the execution stays waiting unless workflowData is set.

@@ -1,5 +1,5 @@
-/** What the legacy endpoints' rules share: Kling's error, and the checks several endpoints make. */
-import { DEFAULT_MODEL, type Endpoint, type ModelStatusTable, modelState } from '../models.mts';
+/** What the endpoints' rules share: Kling's error, and the checks several endpoints make. */
+import type { ModelState, ModelStatusTable } from './models.mts';
 
 export const ASPECTS_VIDEO = ['16:9', '9:16', '1:1'];
 export const ASPECTS_IMAGE = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
@@ -58,13 +58,14 @@ export function checkImage(field: string, value: unknown, strictAspect = true, m
 		throw new KlingError(400, 1201, `${field}: aspect ratio must be between 1:2.5 and 2.5:1`);
 }
 
+/** The model an endpoint is asked for, and whether it serves it: what a test's table says, else the docs. */
 export function checkModel(
-	endpoint: Endpoint,
-	body: Record<string, unknown>,
+	endpoint: { key: string; models?: Record<string, ModelState> },
+	model: string,
 	table: ModelStatusTable,
+	field = 'model_name',
 ): string {
-	const model = String(body.model_name ?? DEFAULT_MODEL[endpoint]);
-	const state = modelState(table, endpoint, model);
+	const state = table[endpoint.key]?.[model] ?? endpoint.models?.[model];
 	if (state === 'live') return model;
 	if (state === 'retired')
 		throw new KlingError(
@@ -72,7 +73,7 @@ export function checkModel(
 			1203,
 			`The model '${model}' has been discontinued and is no longer available.`,
 		);
-	throw new KlingError(400, 1201, `model_name '${model}' is invalid`);
+	throw new KlingError(400, 1201, `${field} '${model}' is invalid for this endpoint`);
 }
 
 export function checkText(field: string, value: unknown, max: number, required = false): void {

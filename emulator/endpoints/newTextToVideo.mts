@@ -1,0 +1,18 @@
+/** `POST /text-to-video/{model}` (docs/reference/kling-api.md#text-to-video): the prompt at the top. */
+import { T2V_I2V, checkNewCreate } from '../newStandard.mts';
+import type { EndpointSpec } from '../rules.mts';
+
+export const endpoint: EndpointSpec = {
+	key: 'new:text-to-video',
+	standard: 'new',
+	paths: ['text-to-video'],
+	result: 'video',
+	models: {
+		'kling-3.0-turbo': 'live',
+		'kling-3.0': 'live',
+		'kling-2.6': 'live',
+		'kling-2.5-turbo': 'live',
+	},
+	validateNew: (model, body) =>
+		checkNewCreate({ aspectRatio: true, promptRequired: true }, T2V_I2V[model], model, body),
+};
