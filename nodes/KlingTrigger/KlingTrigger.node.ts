@@ -23,8 +23,10 @@ import { isFirstDelivery } from './deliveries';
 /** How many (task, status) pairs are remembered to drop repeated deliveries. */
 export const DEDUPE_MEMORY = 1000;
 
-const TASK_TYPES = PRODUCTS.map((product) => product.id);
-const TASK_TYPE_OPTIONS = PRODUCTS.map(({ label, id }) => ({ name: label, value: id })).sort(
+/** The products whose tasks call back: a synchronous call answers at once instead. */
+const WITH_TASKS = PRODUCTS.filter((product) => product.call === 'task');
+const TASK_TYPES = WITH_TASKS.map((product) => product.id);
+const TASK_TYPE_OPTIONS = WITH_TASKS.map(({ label, id }) => ({ name: label, value: id })).sort(
 	(a, b) => a.name.localeCompare(b.name),
 );
 

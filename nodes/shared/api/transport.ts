@@ -324,7 +324,10 @@ export function createSafety(
 	find: (() => Promise<KlingTask | undefined>) | undefined,
 ): CreateSafety {
 	if (!findableByExternalId(route.product)) {
-		const notFindable = `${route.product.label} tasks cannot be looked up by external task ID`;
+		const notFindable =
+			route.product.safety.lookup === 'none'
+				? `${route.product.label} calls cannot be looked up`
+				: `${route.product.label} tasks cannot be looked up by external task ID`;
 		return { externalId, duplicatesRefused: false, notFindable };
 	}
 	return { externalId, recover: find, duplicatesRefused: profile.uniqueExternalIds };

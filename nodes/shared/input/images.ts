@@ -186,28 +186,45 @@ async function storedSize(
 	return typeof binary.data === 'string' ? Buffer.byteLength(binary.data, 'base64') : undefined;
 }
 
-async function readBinary(
+/** What a binary field must be: the image rules unless a video or audio slot says otherwise. */
+interface BinaryType {
+	noun: string;
+	mime: RegExp;
+	formats: string;
+	maxBytes: number;
+}
+
+const IMAGE_BINARY: BinaryType = {
+	noun: 'image',
+	mime: /^image\/(png|jpe?g)$/i,
+	formats: 'a JPG or PNG image',
+	maxBytes: MAX_IMAGE_BYTES,
+};
+
+export async function readBinary(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	property: string,
 	field: string,
+	type: BinaryType = IMAGE_BINARY,
 ): Promise<Buffer> {
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) throw new InputError(`${field}: the input item has no binary field "${property}"`);
 	if (
 		binary.mimeType &&
-		!/^image\/(png|jpe?g)$/i.test(binary.mimeType) &&
+		!type.mime.test(binary.mimeType) &&
 		binary.mimeType !== 'application/octet-stream'
 	) {
 		throw new InputError(
-			`${field}: binary field "${property}" is ${binary.mimeType}, not a JPG or PNG image`,
+			`${field}: binary field "${property}" is ${binary.mimeType}, not ${type.formats}`,
 		);
 	}
 	// Refused before it is read: a huge file never enters memory.
 	const size = await storedSize(ctx, binary);
-	if (size !== undefined && size > MAX_IMAGE_BYTES) {
+	const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+	if (size !== undefined && size > type.maxBytes) {
 		throw new InputError(
-			`${field}: the image is ${(size / 1024 / 1024).toFixed(1)} MB; Kling accepts at most 10 MB`,
+			`${field}: the ${type.noun} is ${(size / 1024 / 1024).toFixed(1)} MB; Kling accepts at most ${mb(type.maxBytes)} MB`,
 		);
 	}
 	const data = await ctx.helpers
@@ -219,15 +236,4 @@ async function readBinary(
 		);
 	}
 	return data;
-}
-
-/** The request text for an image: URLs as given, binaries as raw Base64 without a data: prefix. */
-export async function imageRequestValue(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	ref: ImageRef,
-	field: string,
-): Promise<string> {
-	if (ref.kind !== 'binary') return ref.value;
-	return (await readBinary(ctx, itemIndex, ref.property, field)).toString('base64');
 }

@@ -5,11 +5,11 @@ import { chooseRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
 import { estimateUnits } from '../models/estimate';
 import { checkCapabilities } from './capabilities';
-import { checkImageRef, imageRequestValue } from './images';
+import { checkMediaRef, mediaRequestValue } from './media';
 import { legacyOnlySetting, toNewStandard } from './newStandard';
 import { applyPromptReferences } from './promptReferences';
 import { fieldLabel, schemaFor } from './schemas';
-import type { GenerationSpec, PreparedRequest } from './types';
+import type { GenerationSpec, MediaSlot, PreparedRequest } from './types';
 
 /** What reading an item's request needs to know of the run. */
 export interface RequestSettings {
@@ -27,11 +27,18 @@ export function setPath(target: IDataObject, path: Array<string | number>, value
 	(node as IDataObject)[path[path.length - 1]] = value as IDataObject;
 }
 
-/** The body with placeholders where the images go (they are read only when sent). */
+/** Where an input goes: a Kling ID has its own field where the endpoint names one. */
+function placeOf(slot: MediaSlot): Array<string | number> {
+	return slot.ref.kind === 'klingId' && slot.idPath ? slot.idPath : slot.path;
+}
+
+/** The body with placeholders where the media go (they are read only when sent). */
 function preview(request: PreparedRequest): IDataObject {
 	const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
-	for (const slot of request.images) {
-		setPath(body, slot.path, slot.ref.kind === 'url' ? slot.ref.value : 'aGVsbG8=');
+	for (const slot of request.media) {
+		const { ref } = slot;
+		const inline = ref.kind === 'url' || ref.kind === 'klingId' ? ref.value : undefined;
+		setPath(body, placeOf(slot), inline ?? 'aGVsbG8=');
 	}
 	return body;
 }
@@ -112,9 +119,7 @@ export async function readRequest(
 		request.body.callback_url = settings.callbackUrl;
 	}
 	nameTask(request, spec, settings.externalTaskId(itemIndex));
-	for (const slot of request.images) {
-		await checkImageRef(ctx, itemIndex, slot.ref, slot.field, slot.checkAspect ?? true);
-	}
+	for (const slot of request.media) await checkMediaRef(ctx, itemIndex, slot);
 	applyPromptReferences(request.body, route);
 	request.estimate = estimateUnits(route.entry, preview(request));
 	// What every model of the endpoint must meet comes first, then what the chosen model can do.
@@ -136,8 +141,9 @@ export async function requestBody(
 	request: PreparedRequest,
 ): Promise<IDataObject> {
 	const body = JSON.parse(JSON.stringify(request.body)) as IDataObject;
-	for (const slot of request.images) {
-		setPath(body, slot.path, await imageRequestValue(ctx, itemIndex, slot.ref, slot.field));
+	for (const slot of request.media) {
+		const value = await mediaRequestValue(ctx, itemIndex, slot);
+		setPath(body, placeOf(slot), value);
 	}
 	return body;
 }

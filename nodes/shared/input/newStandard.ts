@@ -7,7 +7,7 @@ import { idContents } from './elements';
 import { referenceId } from './promptReferences';
 import { referenceVideoOf } from './referenceVideo';
 import { shotGrammar, shotsOf } from './storyboard';
-import type { ImageSlot, PreparedRequest } from './types';
+import type { MediaSlot, PreparedRequest } from './types';
 
 /**
  * Maps a request built in legacy terms onto Kling's new standard (docs/reference/kling-api.md#new-standard):
@@ -39,7 +39,7 @@ const MAPPED = new Set([
 ]);
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
-function contentType(slot: ImageSlot, body: IDataObject): string {
+function contentType(slot: MediaSlot, body: IDataObject): string {
 	const [field, index] = slot.path;
 	if (field === 'image') return 'first_frame';
 	if (field === 'image_tail') return 'last_frame';
@@ -84,7 +84,7 @@ function optionsOf(body: IDataObject): IDataObject {
 export function legacyOnlySetting(request: PreparedRequest): string | undefined {
 	const fields = [
 		...Object.keys(request.body),
-		...request.images.map((slot) => String(slot.path[0])),
+		...request.media.map((slot) => String(slot.path[0])),
 	];
 	return fields.find((key) => !MAPPED.has(key));
 }
@@ -104,7 +104,7 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	// Omni's prompt names images and the video by these ids (input/promptReferences.ts); the
 	// image-to-video contents document no id on frames.
 	const named = request.route.legacy.id === 'omniVideo';
-	const images = request.images.map((slot): ImageSlot => {
+	const images = request.media.map((slot): MediaSlot => {
 		const [list, index] = slot.path;
 		const id =
 			named && list === 'image_list' ? { id: referenceId('image', Number(index) + 1) } : {};
@@ -124,5 +124,5 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	if (Object.keys(settings).length) body.settings = settings;
 	const options = optionsOf(legacy);
 	if (Object.keys(options).length) body.options = options;
-	return { ...request, body, images };
+	return { ...request, body, media: images };
 }

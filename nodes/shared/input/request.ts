@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { TaskRoute } from '../api/routing';
 import { classifyImageValue, isImageValue, type ImageRef } from './images';
 import { InputError } from '../core/inputError';
-import type { ImageSlot } from './types';
+import type { MediaSlot } from './types';
 
 /** The item's binary field names, for telling a field name from Base64 text. */
 export function binaryFieldsOf(ctx: IExecuteFunctions, itemIndex: number): string[] {
@@ -17,7 +17,7 @@ export function imageSlot(
 	field: string,
 	path: Array<string | number>,
 	checkAspect = true,
-): ImageSlot {
+): MediaSlot {
 	return {
 		path,
 		field,
@@ -107,7 +107,7 @@ export function imageList(
 	displayName: string,
 	min: number,
 	path: (index: number) => Array<string | number>,
-): ImageSlot[] {
+): MediaSlot[] {
 	const entries = (ctx.getNodeParameter(`${name}.image`, itemIndex, []) ?? []) as IDataObject[];
 	if (entries.length < min) {
 		throw new InputError(

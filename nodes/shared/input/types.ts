@@ -4,20 +4,27 @@ import type { ProviderProfile } from '../api/providers';
 import type { TaskRoute } from '../api/routing';
 import type { UnitEstimate } from '../models/estimate';
 import type { ProductFacts } from '../models/product';
-import type { ImageRef } from './images';
+import type { MediaKind, MediaRef, MediaRules } from './media';
 
-export interface ImageSlot {
-	/** Where the image goes in the request body, e.g. ['image_list', 0, 'image']. */
+/** One media input of a request (input/media.ts): read and checked by the engine, not the builder. */
+export interface MediaSlot {
+	/** Where it goes in the request body, e.g. ['image_list', 0, 'image']. */
 	path: Array<string | number>;
-	ref: ImageRef;
+	ref: MediaRef;
 	/** The parameter's display name, for messages. */
 	field: string;
+	/** An image unless said otherwise. */
+	media?: MediaKind;
 	checkAspect?: boolean;
+	/** Video and audio: what the endpoint documents for it. */
+	rules?: MediaRules;
+	/** Where the ID of an earlier Kling result goes instead of `path` (e.g. ['video_id']). */
+	idPath?: Array<string | number>;
 }
 
 export interface PreparedRequest {
 	body: IDataObject;
-	images: ImageSlot[];
+	media: MediaSlot[];
 	model: string;
 	route: TaskRoute;
 	/** Set once the item is read: the user's, or one derived from the run. */

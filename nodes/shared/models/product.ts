@@ -48,14 +48,19 @@ export interface ProductFacts {
 	 * may also have tasks there (read through `/tasks`).
 	 */
 	endpoints: { legacy: [Endpoint, ...Endpoint[]]; new: Endpoint[] };
+	/**
+	 * `task`: the create starts a task to watch. `sync`: the create's answer is the result (TTS,
+	 * face identification): nothing is polled, and there is nothing to look up later.
+	 */
+	call: 'task' | 'sync';
 	/** The model the panel starts with; empty for a product that takes none. */
 	defaultModel: string;
 	/** What decides whether an uncertain create may be sent again: see `mayResend`. */
 	safety: {
 		/** Whether the create takes an `external_task_id` (Kling 4.0's does not). */
 		externalTaskId: boolean;
-		/** How its tasks can be found: also by external task ID, or by task ID only. */
-		lookup: 'externalId' | 'taskId';
+		/** How its tasks can be found: also by external task ID, by task ID only, or not at all. */
+		lookup: 'externalId' | 'taskId' | 'none';
 	};
 }
 

@@ -77,6 +77,10 @@ function readLookup(
 	const id = String(ctx.getNodeParameter('taskId', job.itemIndex, '') ?? '').trim();
 	if (!id)
 		throw new InputError('Task ID: is empty; give the task ID or external task ID to look up');
+	if (spec.safety.lookup === 'none')
+		throw new InputError(
+			`Operation: ${spec.label} answers at once and keeps nothing to look up; use Generate`,
+		);
 	const by = ctx.getNodeParameter('lookupBy', job.itemIndex, 'taskId');
 	const routes = lookupRoutes(spec, settings.profile, settings.credentials);
 	if (by === 'externalTaskId') refuseExternalLookup(spec, settings, routes);

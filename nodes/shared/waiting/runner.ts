@@ -77,6 +77,8 @@ interface Plan {
 /** The wait mode, chosen once: a tool call cannot pause its agent, and Get Task always polls. */
 function planRun(ctx: IExecuteFunctions, spec: GenerationSpec): Plan {
 	const operation = ctx.getNodeParameter('operation', 0) as Plan['operation'];
+	// A synchronous call's answer is its result: there is nothing to wait for.
+	if (spec.call === 'sync') return { operation, wait: 'poll' };
 	const requested = ctx.getNodeParameter('wait', 0, 'poll') as WaitMode;
 	if (requested !== 'callback') return { operation, wait: requested };
 	if (operation === 'getTask') return { operation, wait: 'poll' };

@@ -228,12 +228,29 @@ export class TaskScheduler {
 	private async watchOrFinish(job: Job, task: KlingTask): Promise<void> {
 		job.task = task;
 		const final = isFinal(task.status);
+		if (!final && job.route?.product.call === 'sync') return this.unanswered(job, task);
 		if (this.mode === 'none' || (this.mode === 'poll' && final))
 			return await this.finish(job, task);
 		// Callback-wait settles every task once, after the last one finishes.
 		if (final) return;
 		job.nextPollAt = this.nextCheck(job);
 		this.active.add(job);
+	}
+
+	/** A synchronous call answered without its result: there is no task to check later. */
+	private unanswered(job: Job, task: KlingTask): void {
+		this.options.board?.ended(task.taskId);
+		const { label } = job.route!.product;
+		const error = new NodeOperationError(
+			this.options.node,
+			`Kling answered the ${label} call without its result (status ${task.status})`,
+			{
+				itemIndex: job.itemIndex,
+				description:
+					'This call has no task to check later, and sending it again is charged again: run the node again to retry.',
+			},
+		);
+		this.fail(job, error);
 	}
 
 	private nextCheck(job: Job): number {

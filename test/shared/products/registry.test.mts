@@ -178,6 +178,47 @@ describe('create safety is the product’s: an uncertain create', () => {
 	);
 
 	const i2v = PRODUCTS.find((p) => p.id === 'image2video')!;
+	/** Image to video, as if its create answered at once (as TTS does): nothing to look up. */
+	const syncCall: ProductSpec = {
+		...i2v,
+		call: 'sync',
+		safety: { externalTaskId: false, lookup: 'none' },
+	};
+
+	it.each(kinds)('a synchronous call, %s: never sent again, and says why', async (kind) => {
+		const { item, stats } = await run(syncCall, kind);
+		expect(item.json.error).toMatch(/may have been created, so it was not sent again/);
+		expect(JSON.stringify(item.json)).toMatch(/Image to Video calls cannot be looked up/);
+		expect(stats.createAttempts).toBe(1);
+	});
+
+	it('a synchronous call answered without its result is an error, never polled nor resent', async () => {
+		env.emulator.reset({ videoTaskMs: 60_000 });
+		const { ctx } = makeContext({
+			params: { ...generateParams(i2v), wait: 'callback' },
+			credentials: emulatorCredentials(env.base),
+			continueOnFail: true,
+		});
+		const [[item]] = await executeGeneration(ctx, syncCall, true);
+		expect(item.json.error).toBe(
+			'Kling answered the Image to Video call without its result (status submitted)',
+		);
+		const stats = env.emulator.snapshot();
+		expect(stats.createAttempts).toBe(1);
+		expect(stats.queries).toBe(0);
+		expect(env.emulator.callbackUrl()).toBeUndefined();
+	});
+
+	it('Get Task refuses a synchronous call, sending nothing', async () => {
+		const { ctx, http } = makeContext({
+			params: { operation: 'getTask', lookupBy: 'taskId', taskId: 't-1', wait: 'poll' },
+			credentials: emulatorCredentials(env.base),
+		});
+		await expect(executeGeneration(ctx, syncCall, false)).rejects.toThrow(
+			/^Operation: Image to Video answers at once and keeps nothing to look up; use Generate/,
+		);
+		expect(http).toHaveLength(0);
+	});
 
 	it('Get Task refuses an external-ID lookup of a product found by task ID only, sending nothing', async () => {
 		const taskIdOnly = { ...i2v, safety: { ...i2v.safety, lookup: 'taskId' as const } };

@@ -63,7 +63,7 @@ class FakeKling implements SchedulerClient {
 			createdAt: t.createdAt,
 			updatedAt: done ? t.createdAt + this.taskMs : t.createdAt,
 			videos: [],
-			images: [],
+			media: [],
 			raw: {},
 		} as unknown as KlingTask;
 	}
@@ -124,7 +124,7 @@ function jobs(count: number, intervalMs = 10_000): Job[] {
 		itemIndex: i,
 		request: {
 			body: { external_task_id: `ext-${i}` },
-			images: [],
+			media: [],
 			model: 'm',
 			route: ROUTE,
 		},
@@ -231,6 +231,28 @@ describe('TaskScheduler on a fake clock', () => {
 		expect(list[1].result?.json.status).toBe('succeeded');
 		expect(kling.creates).toBe(2);
 		expect(list.slice(2).every((j) => !j.task && !j.result)).toBe(true);
+	});
+
+	it('a synchronous call: the answer is the result, nothing is polled, an unfinished answer is an error', async () => {
+		const sync: TaskRoute = { ...ROUTE, product: { ...image2video, call: 'sync' } };
+		const syncJobs = (n: number) =>
+			jobs(n).map((j) => ({ ...j, request: { ...j.request!, route: sync } }));
+		const answered = new FakeKling(5, 0);
+		const done = syncJobs(3);
+		await scheduler(answered, done).run();
+		expect(done.map((j) => j.result?.json.status)).toEqual(Array(3).fill('succeeded'));
+		expect(answered.reads).toEqual([]);
+
+		const unfinished = new FakeKling(5, 4000);
+		const failed = syncJobs(2);
+		await scheduler(unfinished, failed).run();
+		expect(failed.map((j) => j.error?.message)).toEqual(
+			Array(2).fill(
+				`Kling answered the Image to Video call without its result (status processing)`,
+			),
+		);
+		expect(unfinished.reads).toEqual([]);
+		expect(unfinished.creates).toBe(2);
 	});
 
 	it('in callback-wait, stops once every task is submitted and settles nothing itself', async () => {

@@ -32,5 +32,5 @@ export function prepareElement(
 		'element_image_list',
 		'frontal_image',
 	]);
-	return { body, images: [frontal, ...refers], model: '', route };
+	return { body, media: [frontal, ...refers], model: '', route };
 }

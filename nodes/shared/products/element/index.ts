@@ -29,6 +29,7 @@ const facts: ProductFacts = {
 		],
 		new: [],
 	},
+	call: 'task',
 	defaultModel: '',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };

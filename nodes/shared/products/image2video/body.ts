@@ -5,7 +5,7 @@ import { InputError } from '../../core/inputError';
 import { applyVideoSettings, commonBody, getOptions, imageSlot } from '../../input/request';
 import { applyIdList } from '../../input/elements';
 import { applyStoryboard } from '../../input/storyboard';
-import type { ImageSlot, PreparedRequest, Target } from '../../input/types';
+import type { MediaSlot, PreparedRequest, Target } from '../../input/types';
 import { modelName } from '../../api/routing';
 import { CAMERA_AXES } from '../../input/schemas';
 
@@ -48,7 +48,7 @@ export function prepareImage2Video(
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const body = commonBody(ctx, i, options, false, route);
-	const images: ImageSlot[] = [
+	const images: MediaSlot[] = [
 		imageSlot(ctx, i, ctx.getNodeParameter('image', i, ''), 'Image', ['image']),
 	];
 
@@ -74,5 +74,5 @@ export function prepareImage2Video(
 	applyStoryboard(body, options, route.entry);
 	applyIdList(body, options, 'element');
 	applyIdList(body, options, 'voice');
-	return { body, images, model: modelName(route), route };
+	return { body, media: images, model: modelName(route), route };
 }

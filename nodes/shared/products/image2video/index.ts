@@ -27,6 +27,7 @@ const facts: ProductFacts = {
 			},
 		],
 	},
+	call: 'task',
 	defaultModel: 'kling-v3',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { commonBody, getOptions, imageList, imageSlot, setIfGiven } from '../../input/request';
-import type { ImageSlot, PreparedRequest, Target } from '../../input/types';
+import type { MediaSlot, PreparedRequest, Target } from '../../input/types';
 import { modelName } from '../../api/routing';
 
 /**
@@ -28,7 +28,7 @@ export function prepareMultiImage2Image(
 		const text = String(value ?? '').trim();
 		if (!text) return;
 		const path = omni ? [listKey, images.length, itemKey] : [legacyKey];
-		images.push(imageSlot(ctx, i, text, field, path) as ImageSlot);
+		images.push(imageSlot(ctx, i, text, field, path) as MediaSlot);
 	};
 	const subjects = images.length;
 	extra(options.sceneImage, 'Scene Image', profile.sceneImageField);
@@ -38,5 +38,5 @@ export function prepareMultiImage2Image(
 	body.n = Number(options.numberOfImages ?? 1);
 	setIfGiven(body, 'aspect_ratio', options.aspectRatio);
 	setIfGiven(body, 'resolution', options.resolution);
-	return { body, images, model: modelName(route), route };
+	return { body, media: images, model: modelName(route), route };
 }

@@ -26,6 +26,7 @@ const facts: ProductFacts = {
 		],
 		new: [],
 	},
+	call: 'task',
 	defaultModel: 'kling-v3-omni',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };

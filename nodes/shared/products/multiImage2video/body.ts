@@ -30,5 +30,5 @@ export function prepareMultiImage2Video(
 	applyStoryboard(body, options, route.entry);
 	applyIdList(body, options, 'element');
 	applyReferenceVideo(body, options);
-	return { body, images, model: modelName(route), route };
+	return { body, media: images, model: modelName(route), route };
 }

@@ -22,6 +22,7 @@ const facts: ProductFacts = {
 		],
 		new: [newOmniVideo],
 	},
+	call: 'task',
 	defaultModel: 'kling-v3-omni',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };

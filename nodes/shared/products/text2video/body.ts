@@ -17,5 +17,5 @@ export function prepareText2Video(
 	applyVideoSettings(body, options, route, true);
 	applyStoryboard(body, options, route.entry);
 	applyIdList(body, options, 'element');
-	return { body, images: [], model: modelName(route), route };
+	return { body, media: [], model: modelName(route), route };
 }

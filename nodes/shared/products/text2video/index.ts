@@ -26,6 +26,7 @@ const facts: ProductFacts = {
 			newOmniVideo,
 		],
 	},
+	call: 'task',
 	defaultModel: 'kling-v3',
 	safety: { externalTaskId: true, lookup: 'externalId' },
 };
