@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
 import { deflateSync } from 'node:zlib';
+
+import type { RequestLogEntry } from './options.mts';
 
 const CRC_TABLE = (() => {
 	const table = new Uint32Array(256);
@@ -93,4 +97,39 @@ export function makeJpegHeader(width: number, height: number, totalBytes = 1024)
 	const tail = Buffer.from([0xff, 0xd9]);
 	const pad = Buffer.alloc(Math.max(0, totalBytes - head.length - tail.length));
 	return Buffer.concat([head, pad, tail]);
+}
+
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+let mp4Cache: Buffer | undefined;
+export function sampleMp4(): Buffer {
+	mp4Cache ??= readFileSync(new URL('./fixtures/sample.mp4', import.meta.url));
+	return mp4Cache;
+}
+
+/** A video of `size` bytes: the sample MP4, then zeros, written a megabyte at a time. */
+export async function streamVideo(
+	res: http.ServerResponse,
+	entry: RequestLogEntry,
+	size: number,
+): Promise<void> {
+	entry.status = 200;
+	res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(size) });
+	const head = sampleMp4();
+	res.write(head);
+	const chunk = Buffer.alloc(1024 * 1024);
+	for (let sent = head.length; sent < size; sent += chunk.length) {
+		const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+		if (!res.write(part)) await new Promise((r) => res.once('drain', r));
+	}
+	res.end();
 }

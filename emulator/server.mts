@@ -4,114 +4,31 @@
  * lifecycle with an account concurrency limit, callbacks, seeded fault injection and counters.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { authenticate } from './auth.mts';
 import { afterCreateFault, applyTransportFault } from './faults.mts';
-import { makePng } from './media.mts';
+import { makePng, mulberry32, sampleMp4, streamVideo } from './media.mts';
+import { PRESET_ELEMENTS } from './endpoints/elementPresets.mts';
+import type {
+	EmulatorOptions,
+	EmulatorStats,
+	Endpoint,
+	FaultRule,
+	FaultStage,
+	RelayBehaviour,
+	RequestLogEntry,
+} from './options.mts';
 import type { ModelStatusTable } from './models.mts';
-import { promptWarning, type PromptWarning } from './references.mts';
+import { promptWarning } from './references.mts';
 import { legacyView, newView, unitsOf, type ViewedTask } from './views.mts';
-import { DEFAULT_PACKS, accountCosts, type ResourcePack } from './account.mts';
+import { DEFAULT_PACKS, accountCosts } from './account.mts';
 import { KlingError, endpointAt, endpointByKey, validate, validateNew } from './rules.mts';
 
 export type { ModelStatusTable };
-/** An endpoint's key (emulator/rules.mts): `image2video`, `new:omni-video`. */
-export type Endpoint = string;
-export type FaultStage = 'create' | 'query' | 'download' | 'callback';
-export type FaultKind =
-	| '429'
-	| '1302'
-	| '1303'
-	/** Account-level refusals (HTTP 429): resource pack exhausted, IP not whitelisted. */
-	| '1102'
-	| '1304'
-	| '5000-after-create'
-	| '5002-after-create'
-	| 'html-502'
-	| 'html-403'
-	| 'reset'
-	| 'slow'
-	| 'malformed'
-	/** Kling's 404 / 1203 answer with its body cut short. */
-	| 'truncated-404'
-	| 'hang'
-	| 'callback-drop'
-	| 'callback-duplicate'
-	| 'callback-late';
-
-export interface FaultRule {
-	stage: FaultStage;
-	kind: FaultKind;
-	/** Fires on the next `count` matching requests (default: unlimited while probability applies). */
-	count?: number;
-	/** Chance per matching request, drawn from the seeded generator (default 1). */
-	probability?: number;
-	/** For 'slow' and 'callback-late'. */
-	delayMs?: number;
-	/** Lets the first `skip` matching requests through untouched. */
-	skip?: number;
-	/** Callback stage: only callbacks that carry a final status match. */
-	finalOnly?: boolean;
-}
-
-/**
- * A Kling-compatible relay as its docs describe it (docs/reference/kling-api.md#relays): Kling's legacy API under a
- * prefix, and only what the relay documents. Unset: the official API (which also answers under
- * `/kling`, so relay credentials work against it).
- */
-export interface RelayBehaviour {
-	prefix: string;
-	/** Finds a task by external_task_id (path form). Without it, only task IDs are found. */
-	externalIdLookup: boolean;
-	/** Serves the pageNum/pageSize list. */
-	taskList: boolean;
-	/** Where multi-image-to-image tasks are created and read (the other path answers 1202). */
-	multiImage2imagePath?: 'images/multi-image2image' | 'images/generations';
-	/** The scene field's spelling the relay takes; the other one is refused (1201). */
-	sceneImageField?: 'scene_image' | 'scence_image';
-	/** A header every request must carry (haoee's sample sends `ModelName`). */
-	requiredHeader?: string;
-}
-
-export interface EmulatorOptions {
-	/** Behave as a relay instead of the official API. */
-	relay?: RelayBehaviour;
-	/** The account's resource packs, read by `GET /account/costs`; succeeded tasks draw them down. */
-	resourcePacks?: ResourcePack[];
-	/** Serve each result video at this size (the sample MP4, padded), streamed: the bench's big results. */
-	videoBytes?: number;
-	host?: string;
-	port?: number;
-	apiKeys?: string[];
-	accessKeys?: Record<string, string>;
-	/** Task duration for video tasks (submitted → final). */
-	videoTaskMs?: number;
-	imageTaskMs?: number;
-	/** Time in `submitted` before `processing`. */
-	submittedMs?: number;
-	/** Account concurrency, in slots (an image task takes `n`). */
-	concurrency?: number;
-	/** [?] Presets listed as bare element objects instead of element tasks (docs/reference/kling-api.md#elements-and-voices). */
-	bareElementPresets?: boolean;
-	/** Kling rejects a second task with the same external_task_id; tests may turn this off. */
-	enforceUniqueExternalId?: boolean;
-	/** Signs callbacks Standard-Webhooks style when set (`whsec_…`). */
-	webhookSecret?: string;
-	faults?: FaultRule[];
-	seed?: number;
-	/** Per endpoint, models to treat as live or retired beyond the docs' table (models.mts). */
-	modelStatus?: ModelStatusTable;
-	/**
-	 * Whether `GET /tasks` also shows tasks created on the legacy standard: seen live for image,
-	 * avatar, element and voice tasks, untested for legacy video [?] (docs/reference/kling-api.md#open-questions).
-	 */
-	legacyTasksOnTasks?: boolean;
-}
-
-/** A task as the emulator keeps it: what views.mts shows, plus its lifecycle bookkeeping. */
+export type * from './options.mts';
+export { sampleMp4 } from './media.mts';
 interface Task extends ViewedTask {
 	fail: boolean;
 	slots: number;
@@ -129,83 +46,6 @@ interface Route {
 	model?: string;
 	/** New standard: `/tasks`. */
 	tasks?: boolean;
-}
-
-export interface RequestLogEntry {
-	at: number;
-	method: string;
-	path: string;
-	status: number;
-	kind: 'create' | 'query' | 'list' | 'download' | 'control' | 'other';
-	code?: number;
-	fault?: FaultKind;
-	/** How the request authenticated. */
-	auth?: 'apiKey' | 'jwt';
-}
-
-export interface EmulatorStats {
-	createAttempts: number;
-	creates: number;
-	createsByExternalId: Record<string, number>;
-	duplicateCreates: number;
-	pollsByTask: Record<string, number>;
-	queries: number;
-	/** Task-list reads (pageNum/pageSize), which show many tasks at once. */
-	listReads: number;
-	/** New-standard `GET /tasks` reads (up to 20 tasks each) and cursor lists (`POST /tasks`). */
-	tasksReads: number;
-	downloads: number;
-	peakConcurrency: number;
-	callbacksSent: number;
-	callbacksFailed: number;
-	faultsInjected: Record<string, number>;
-	rejectedCreates: Record<string, number>;
-	/** Accepted creates whose prompt names an input the request does not have (references.mts). */
-	promptWarnings: Array<PromptWarning & { taskId: string }>;
-	requests: RequestLogEntry[];
-	tasks: Array<{
-		id: string;
-		externalId?: string;
-		endpoint: Endpoint;
-		createdAt: number;
-		finishAt: number;
-		status: string;
-	}>;
-}
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-let mp4Cache: Buffer | undefined;
-export function sampleMp4(): Buffer {
-	mp4Cache ??= readFileSync(new URL('./fixtures/sample.mp4', import.meta.url));
-	return mp4Cache;
-}
-
-/** A video of `size` bytes: the sample MP4, then zeros, written a megabyte at a time. */
-async function streamVideo(
-	res: http.ServerResponse,
-	entry: RequestLogEntry,
-	size: number,
-): Promise<void> {
-	entry.status = 200;
-	res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(size) });
-	const head = sampleMp4();
-	res.write(head);
-	const chunk = Buffer.alloc(1024 * 1024);
-	for (let sent = head.length; sent < size; sent += chunk.length) {
-		const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
-		if (!res.write(part)) await new Promise((r) => res.once('drain', r));
-	}
-	res.end();
 }
 
 export class KlingEmulator {
@@ -920,24 +760,3 @@ function parseCreateBody(standard: 'new' | 'legacy', raw: string): Record<string
 		throw new KlingError(400, 1200, 'invalid request parameters: body is not JSON');
 	}
 }
-
-/** Kling's official preset elements (Kling names "Grace" and "Armored Youth"), as list entries. */
-const PRESET_ELEMENTS = [
-	['829836802793406551', 'Grace', 'A young woman with short silver hair'],
-	['829836802793406552', 'Armored Youth', 'A teenager in light sci-fi armour'],
-].map(([id, name, description]) => ({
-	task_id: `preset-${id}`,
-	task_status: 'succeed',
-	task_result: {
-		elements: [
-			{
-				element_id: id,
-				element_name: name,
-				element_description: description,
-				reference_type: 'image_refer',
-				owned_by: 'kling',
-				status: 'succeed',
-			},
-		],
-	},
-}));

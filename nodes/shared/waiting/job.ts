@@ -37,11 +37,15 @@ export function planOf(job: Job): ItemPlan {
 	};
 }
 
-/** What the run knows about a job's task, for its error item. */
+/**
+ * What the run knows about a job's task, for its error item; the external task ID only where Kling
+ * was given it (a product whose create takes none is keyed in this process's memory only).
+ */
 export function taskOf(job: Job) {
+	const sent = job.request?.route.product.safety.externalTaskId === true;
 	return {
 		taskId: job.task?.taskId,
-		externalTaskId: job.task?.externalTaskId ?? job.request?.externalTaskId,
+		externalTaskId: job.task?.externalTaskId ?? (sent ? job.request?.externalTaskId : undefined),
 		status: job.task?.status,
 	};
 }

@@ -171,6 +171,7 @@ describe('create safety is the product’s: an uncertain create', () => {
 			const { item, stats } = await run(unnamed, '5000-after-create');
 			expect(item.json.error).toMatch(/may have been created, so it was not sent again/);
 			expect(JSON.stringify(item.json)).toMatch(/look for the task in/);
+			expect(item.json.externalTaskId).toBeNull();
 			expect(stats.createAttempts).toBe(1);
 			expect(env.emulator.taskBody()).not.toHaveProperty('external_task_id');
 			expect(JSON.stringify(env.emulator.taskBody())).not.toContain('external_task_id');
