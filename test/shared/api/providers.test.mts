@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-	PROVIDERS,
 	credentialTestPath,
 	endpointPath,
 	resolveProvider,
 	taskPath,
 } from '../../../nodes/shared/api/providers.ts';
-import { parseRouteOverrides } from '../../../nodes/shared/api/relaySettings.ts';
 
 const I2V = { path: '/v1/videos/image2video' };
 
@@ -82,42 +80,6 @@ describe('provider profiles', () => {
 			externalIdLookup: ['path', 'query'],
 			taskList: true,
 			uniqueExternalIds: true,
-		});
-	});
-
-	it('applies relay settings only when they are turned on, and never to the official API', () => {
-		const settings = {
-			routeOverrides: '/v1/videos/image2video -> /v2/i2v/',
-			sceneImageField: 'scence_image',
-			minImages: 2,
-			externalIdLookup: 'yes',
-			taskList: 'yes',
-			uniqueExternalIds: 'no',
-			extraHeaderName: 'ModelName',
-			extraHeaderValue: 'kling-v2-6',
-		} as const;
-		const on = resolveProvider({ provider: 'quickrouter', relaySettings: true, ...settings });
-		expect(endpointPath(on.profile, I2V)).toBe('/kling/v2/i2v');
-		expect(on.profile).toMatchObject({
-			sceneImageField: 'scence_image',
-			minImages: 2,
-			externalIdLookup: ['path', 'query'],
-			taskList: true,
-			uniqueExternalIds: false,
-			extraHeaders: { ModelName: 'kling-v2-6' },
-		});
-		const off = resolveProvider({ provider: 'quickrouter', ...settings });
-		expect(off.profile).toBe(PROVIDERS.quickrouter);
-		const official = resolveProvider({ provider: 'official', relaySettings: true, ...settings });
-		expect(official.profile).toBe(PROVIDERS.official);
-	});
-
-	it('refuses a route override it cannot read, naming the line', () => {
-		expect(() => parseRouteOverrides('\n/v1/videos/image2video = relative')).toThrow(
-			/line 2 \("\/v1\/videos\/image2video = relative"\).*relay path starts with \//,
-		);
-		expect(parseRouteOverrides('# comment\n\n  v1/images/omni-image=/x/y/ ')).toEqual({
-			'/v1/images/omni-image': '/x/y',
 		});
 	});
 });
