@@ -28,12 +28,7 @@ export class KlingElement implements INodeType {
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-element',
 		defaults: { name: 'Kling Element' },
-		usableAsTool: {
-			replacements: {
-				description:
-					'Creates a Kling element (a character or object kept the same across videos) from a frontal image URL and 1 to 3 other angles. Returns its elementId, to use in the Elements option of the Kling video nodes.',
-			},
-		},
+		usableAsTool: { replacements: { description: product.toolDescription } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

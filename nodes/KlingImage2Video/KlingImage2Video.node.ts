@@ -26,12 +26,7 @@ export class KlingImage2Video implements INodeType {
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-image-to-video',
 		defaults: { name: 'Kling Image to Video' },
-		usableAsTool: {
-			replacements: {
-				description:
-					'Generates a short video (3 to 15 s) from one image URL and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
-			},
-		},
+		usableAsTool: { replacements: { description: product.toolDescription } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

@@ -26,12 +26,7 @@ export class KlingMultiImage2Image implements INodeType {
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-multi-image-to-image',
 		defaults: { name: 'Kling Multi-Image to Image' },
-		usableAsTool: {
-			replacements: {
-				description:
-					'Generates new images from one to four subject image URLs and a prompt with Kling AI. Takes about 30 seconds to 2 minutes; returns the task status and the result image URLs (images[].url).',
-			},
-		},
+		usableAsTool: { replacements: { description: product.toolDescription } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

@@ -27,12 +27,7 @@ export class KlingMultiImage2Video implements INodeType {
 		documentationUrl:
 			'https://github.com/n8n-nodes-kling/n8n-nodes-kling/blob/main/docs/nodes.md#kling-multi-image-to-video',
 		defaults: { name: 'Kling Multi-Image to Video' },
-		usableAsTool: {
-			replacements: {
-				description:
-					'Generates a short video from one to four reference image URLs and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).',
-			},
-		},
+		usableAsTool: { replacements: { description: product.toolDescription } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'klingApi', required: true }],

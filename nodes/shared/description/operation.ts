@@ -4,6 +4,23 @@ import { generate, getTask, waiting } from './show';
 
 /** Operation, Get Task and Wait: the parameters every generation node has. */
 
+/**
+ * The tool's description, shown only on the tool variant. n8n reads the description it gives the
+ * model from this parameter at run time (and adds its own, defaulting to the node's one-line
+ * description, only where a node has none): so the model learns how long a call takes and where
+ * the result URL is.
+ */
+export const toolDescriptionProperty = (text: string): INodeProperties => ({
+	displayName: 'Description',
+	name: 'toolDescription',
+	type: 'string',
+	default: text,
+	required: true,
+	typeOptions: { rows: 3 },
+	displayOptions: { show: { '@tool': [true] } },
+	description: 'What the AI agent is told this tool does; say when to use it and what it returns',
+});
+
 export const operationProperty = (action: string): INodeProperties => ({
 	displayName: 'Operation',
 	name: 'operation',

@@ -10,6 +10,11 @@ import type { Endpoint } from '../models/product';
  * the model table, lookups, outputs, the conformance test. A node file only hands it to the engine.
  */
 export interface ProductSpec extends GenerationSpec {
+	/**
+	 * What an AI agent's model is told the tool does: the tool variant's Description parameter
+	 * defaults to it, which is where n8n reads the tool description at run time.
+	 */
+	toolDescription: string;
 	/** The node's parameters: Generate's own, with Operation, Get Task, Wait and the shared options. */
 	properties: INodeProperties[];
 	/**

@@ -1,7 +1,13 @@
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INode,
+	type INodeProperties,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingApi } from '../../../credentials/KlingApi.credentials.ts';
+import { PRODUCTS } from '../../../nodes/shared/products/registry.ts';
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingMultiImage2Image } from '../../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
@@ -65,7 +71,8 @@ describe.each(NODES)('%s node description', (_product, description) => {
 	it('has a tool variant of every required input that an agent fills itself', () => {
 		const tool = description.properties.filter((p) => shownFor(p, '@tool')?.includes(true));
 		expect(tool.map((p) => p.name)).toContain('prompt');
-		for (const p of tool.filter((t) => t.name !== 'downloadResult')) {
+		// Download Result and the tool's own Description are set, not filled by the agent.
+		for (const p of tool.filter((t) => !['downloadResult', 'toolDescription'].includes(t.name))) {
 			const value = JSON.stringify(p.default);
 			expect(value, p.name).toContain('$fromAI(');
 		}
@@ -98,6 +105,45 @@ describe.each(NODES)('%s node description', (_product, description) => {
 		const text = JSON.stringify(description.properties);
 		const hints = text.match(/"hint":"A binary field name[^"]*≤ 10 MB/g) ?? [];
 		expect(hints.length).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('the description an AI agent’s model receives, as n8n reads it at run time', () => {
+	/**
+	 * n8n's run time: the tool variant of the node type (its name ends in Tool, its one-line
+	 * description unchanged), a node the editor saved with no parameter set, its defaults filled in
+	 * as n8n's Workflow does, then the description n8n hands the model.
+	 */
+	function runTimeDescription(properties: INodeProperties[]): string {
+		const description = {
+			name: 'klingSomethingTool',
+			description: 'Turn an image into a video with Kling AI',
+			defaults: { name: 'Kling Something' },
+			properties,
+		} as unknown as INodeTypeDescription;
+		const node = { name: 'Tool', type: 'x.klingSomethingTool', typeVersion: 1, parameters: {} };
+		node.parameters = NodeHelpers.getNodeParameters(
+			properties,
+			{},
+			true,
+			false,
+			node as INode,
+			description,
+		)!;
+		return NodeHelpers.getToolDescriptionForNode(node as INode, { description } as never);
+	}
+
+	it.each(PRODUCTS.map((p) => [p.id, p] as const))(
+		'%s: the tool text, not the node’s one line',
+		(_id, product) => {
+			expect(runTimeDescription(product.properties)).toBe(product.toolDescription);
+			expect(product.toolDescription).toMatch(/[Rr]eturns /);
+		},
+	);
+
+	it('would be the one line without the tool’s own Description parameter', () => {
+		const without = PRODUCTS[0].properties.filter((p) => p.name !== 'toolDescription');
+		expect(runTimeDescription(without)).not.toBe(PRODUCTS[0].toolDescription);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { elementSchema } from '../../input/schemas';
 import type { Endpoint, ProductFacts } from '../../models/product';
+import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareElement } from './body';
 import { properties } from './parameters';
@@ -11,6 +12,10 @@ export const elementPresets: Endpoint = {
 	path: '/v1/general/advanced-presets-elements',
 	rules: elementSchema,
 };
+
+/** What an AI agent is told this tool does (description/operation.ts toolDescriptionProperty). */
+const TOOL =
+	'Creates a Kling element (a character or object kept the same across videos) from a frontal image URL and 1 to 3 other angles. Returns its elementId, to use in the Elements option of the Kling video nodes.';
 
 const facts: ProductFacts = {
 	id: 'element',
@@ -36,7 +41,8 @@ const facts: ProductFacts = {
 
 export const element: ProductSpec = {
 	...facts,
-	properties,
+	toolDescription: TOOL,
+	properties: [toolDescriptionProperty(TOOL), ...properties],
 	lists: [elementPresets],
 	prepare: prepareElement,
 	sample: {

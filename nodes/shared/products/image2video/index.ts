@@ -1,8 +1,13 @@
 import { image2videoSchema, newImageToVideoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
+import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareImage2Video } from './body';
 import { parameters } from './parameters';
+
+/** What an AI agent is told this tool does (description/operation.ts toolDescriptionProperty). */
+const TOOL =
+	'Generates a short video (3 to 15 s) from one image URL and a prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).';
 
 const facts: ProductFacts = {
 	id: 'image2video',
@@ -34,7 +39,8 @@ const facts: ProductFacts = {
 
 export const image2video: ProductSpec = {
 	...facts,
-	properties: parameters(facts),
+	toolDescription: TOOL,
+	properties: [toolDescriptionProperty(TOOL), ...parameters(facts)],
 	prepare: prepareImage2Video,
 	sample: { image: 'https://example.com/first-frame.png', prompt: 'The boat sails away' },
 };

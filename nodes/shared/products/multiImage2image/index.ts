@@ -1,8 +1,13 @@
 import { multiImage2imageSchema, omniImageSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
+import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareMultiImage2Image } from './body';
 import { parameters } from './parameters';
+
+/** What an AI agent is told this tool does (description/operation.ts toolDescriptionProperty). */
+const TOOL =
+	'Generates new images from one to four subject image URLs and a prompt with Kling AI. Takes about 30 seconds to 2 minutes; returns the task status and the result image URLs (images[].url).';
 
 const facts: ProductFacts = {
 	id: 'multiImage2image',
@@ -33,7 +38,8 @@ const facts: ProductFacts = {
 
 export const multiImage2image: ProductSpec = {
 	...facts,
-	properties: parameters(facts),
+	toolDescription: TOOL,
+	properties: [toolDescriptionProperty(TOOL), ...parameters(facts)],
 	prepare: prepareMultiImage2Image,
 	sample: {
 		subjectImages: { image: [{ value: 'https://example.com/a.png' }] },

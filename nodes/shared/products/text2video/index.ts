@@ -1,9 +1,14 @@
 import { newTextToVideoSchema, text2videoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
 import { newOmniVideo, omniVideo } from '../omniVideo';
+import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareText2Video } from './body';
 import { parameters } from './parameters';
+
+/** What an AI agent is told this tool does (description/operation.ts toolDescriptionProperty). */
+const TOOL =
+	'Generates a short video (3 to 15 s, with sound on Kling 3.0) from a text prompt with Kling AI. Takes 1 to 5 minutes; returns the task status and the result video URL (videos[0].url).';
 
 const facts: ProductFacts = {
 	id: 'text2video',
@@ -33,7 +38,8 @@ const facts: ProductFacts = {
 
 export const text2video: ProductSpec = {
 	...facts,
-	properties: parameters(facts),
+	toolDescription: TOOL,
+	properties: [toolDescriptionProperty(TOOL), ...parameters(facts)],
 	prepare: prepareText2Video,
 	sample: { prompt: 'A paper boat drifts down a rainy street' },
 };
