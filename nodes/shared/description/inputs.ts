@@ -106,11 +106,15 @@ const imageList = (
 	],
 });
 
-/** A list of images: the input's binary field in a workflow, a URL the model fills as a tool. */
+/**
+ * A list of images: the input's binary field in a workflow; as a tool, the URLs the model fills,
+ * `count` of them (e.g. "1 to 4"), separated by commas (input/request.ts reads each as an image).
+ */
 export const imageListProperty = (
 	name: string,
 	displayName: string,
 	description: string,
+	count: string,
 ): INodeProperties[] => [
 	imageList(name, displayName, description, generateInWorkflow, 'data'),
 	imageList(
@@ -118,6 +122,6 @@ export const imageListProperty = (
 		displayName,
 		description,
 		generateForTool,
-		`={{ $fromAI('${name}Url', 'Public https URL of a reference image (JPG or PNG)', 'string') }}`,
+		`={{ $fromAI('${name}Urls', 'Public https URLs of ${count} ${displayName.toLowerCase()} (JPG or PNG), separated by commas', 'string') }}`,
 	),
 ];

@@ -1,5 +1,5 @@
 /** Shared parameter fragments: one definition, one name, in every node that has the meaning. */
-export { forGenerate, optionsCollection } from './show';
+export { forGenerate, generateForTool, generateInWorkflow, optionsCollection } from './show';
 export * from './models';
 export * from './inputs';
 export * from './options';

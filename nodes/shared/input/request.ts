@@ -97,6 +97,19 @@ export function getOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 }
 
 /**
+ * One entry may hold several URLs separated by commas (an agent fills one text field with all of
+ * them); anything else is one value. Base64 holds no commas, so it is never split.
+ */
+function urlsIn(value: unknown): unknown[] {
+	if (typeof value !== 'string' || !value.includes(',')) return [value];
+	const parts = value
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
+	return parts.every((part) => /^https?:\/\//i.test(part)) ? parts : [value];
+}
+
+/**
  * Reads a multi-image fixedCollection (`<name>.image[].value`) into image slots. The provider's
  * minimum is checked here (it is the provider's rule, from its profile); Kling's maximum by the schema.
  */
@@ -109,12 +122,13 @@ export function imageList(
 	path: (index: number) => Array<string | number>,
 ): MediaSlot[] {
 	const entries = (ctx.getNodeParameter(`${name}.image`, itemIndex, []) ?? []) as IDataObject[];
-	if (entries.length < min) {
+	const values = entries.flatMap((entry) => urlsIn(entry.value));
+	if (values.length < min) {
 		throw new InputError(
-			`${displayName}: has ${entries.length} image(s); this provider needs at least ${min}`,
+			`${displayName}: has ${values.length} image(s); this provider needs at least ${min}`,
 		);
 	}
-	return entries.map((entry, n) =>
-		imageSlot(ctx, itemIndex, entry.value, `${displayName} #${n + 1}`, path(n)),
+	return values.map((value, n) =>
+		imageSlot(ctx, itemIndex, value, `${displayName} #${n + 1}`, path(n)),
 	);
 }

@@ -147,6 +147,28 @@ describe('the description an AI agent’s model receives, as n8n reads it at run
 	});
 });
 
+describe('what an agent fills as a tool', () => {
+	it.each(PRODUCTS.map((p) => [p.id, p] as const))(
+		'%s: every input a workflow gives has a variant the model fills; image lists take several URLs',
+		(_id, product) => {
+			const variants = (name: string) => product.properties.filter((p) => p.name === name);
+			// Download Result is set, not filled: a tool leaves the files out unless asked.
+			const inWorkflow = product.properties.filter(
+				(p) => p.displayOptions?.hide?.['@tool'] && p.name !== 'downloadResult',
+			);
+			expect(inWorkflow.length).toBeGreaterThan(0);
+			for (const input of inWorkflow) {
+				const tool = variants(input.name).find((p) => shownFor(p, '@tool'));
+				expect(JSON.stringify(tool?.default), input.name).toContain('$fromAI(');
+				if (input.type === 'fixedCollection')
+					expect(JSON.stringify(tool?.default), input.name).toMatch(
+						/URLs of \d to \d .*separated by commas/,
+					);
+			}
+		},
+	);
+});
+
 describe('parameters shared by the generation nodes', () => {
 	/** name → every (type, default) the nodes give it; a shared meaning must look the same everywhere. */
 	function signatures(): Map<string, Set<string>> {

@@ -51,6 +51,25 @@ describe('the parts every request builder shares', () => {
 		);
 	});
 
+	it('an entry of several URLs separated by commas (as an agent fills it) is one image each', () => {
+		const params = {
+			images: { image: [{ value: 'https://x.test/a.png, https://x.test/b.png,' }] },
+		};
+		const slots = imageList(context(params), 0, 'images', 'Images', 2, (n) => [
+			'image_list',
+			n,
+			'image',
+		]);
+		expect(slots.map((s) => s.ref)).toEqual([
+			{ kind: 'url', value: 'https://x.test/a.png' },
+			{ kind: 'url', value: 'https://x.test/b.png' },
+		]);
+		const mixed = { images: { image: [{ value: 'photo, https://x.test/b.png' }] } };
+		expect(() => imageList(context(mixed), 0, 'images', 'Images', 1, () => [])).toThrow(
+			/^Images #1: /,
+		);
+	});
+
 	it('video settings as every video node maps them; Omni needs an aspect ratio', () => {
 		const omni: IDataObject = {};
 		applyVideoSettings(omni, { mode: 'pro', duration: 10, sound: false }, route(omniVideo), true);

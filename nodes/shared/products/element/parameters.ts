@@ -5,6 +5,8 @@ import {
 	concurrencyOption,
 	externalTaskIdOption,
 	forGenerate,
+	generateForTool,
+	generateInWorkflow,
 	getTaskProperties,
 	imageListProperty,
 	imageProperty,
@@ -12,9 +14,17 @@ import {
 	waitProperties,
 } from '../../description/parameters';
 
-const create = { show: { operation: ['generate'] } };
 const list = { show: { operation: ['list'] } };
 
+/** A text the user types in a workflow and the model fills as a tool. */
+const textInput = (property: INodeProperties, forModel: string): INodeProperties[] => [
+	{ ...property, displayOptions: generateInWorkflow },
+	{
+		...property,
+		default: `={{ $fromAI('${property.name}', '${forModel}', 'string') }}`,
+		displayOptions: generateForTool,
+	},
+];
 /** Element's panel: Create, Get Task and List; elements take no model. */
 export const properties: INodeProperties[] = [
 	{
@@ -44,31 +54,36 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Name',
-		name: 'elementName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Mia',
-		displayOptions: create,
-		description: 'At most 20 characters',
-	},
-	{
-		displayName: 'Description',
-		name: 'elementDescription',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Our brand ambassador: curly red hair, green jacket',
-		displayOptions: create,
-		description: 'At most 100 characters',
-	},
+	...textInput(
+		{
+			displayName: 'Name',
+			name: 'elementName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Mia',
+			description: 'At most 20 characters',
+		},
+		'A short name for the character or object, at most 20 characters',
+	),
+	...textInput(
+		{
+			displayName: 'Description',
+			name: 'elementDescription',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Our brand ambassador: curly red hair, green jacket',
+			description: 'At most 100 characters',
+		},
+		'What the character or object looks like, at most 100 characters',
+	),
 	...imageProperty('frontalImage', 'Frontal Image'),
 	...imageListProperty(
 		'referImages',
 		'Other Angles',
 		'1 to 3 more images of the same character or object from other angles',
+		'1 to 3',
 	),
 	{
 		displayName: 'Source',

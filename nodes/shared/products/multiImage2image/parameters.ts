@@ -28,6 +28,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 		'subjectImages',
 		'Subject Images',
 		'Omni models: up to 10 images in all (with scene and style), named <<<image_1>>>, … in the prompt. Kling 2.1: 1 to 4 subjects. Some relays need at least two.',
+		'1 to 4',
 	),
 	...promptProperty(
 		true,

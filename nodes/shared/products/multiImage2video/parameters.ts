@@ -22,6 +22,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 		'images',
 		'Images',
 		'Reference images: 1 to 7 with the Omni models (name them <<<image_1>>>, <<<image_2>>>, … in the prompt), 1 to 4 with Kling 1.6. Some relays need at least two.',
+		'1 to 4',
 	),
 	...promptProperty(
 		true,
