@@ -67,8 +67,8 @@ const RELAY_SETTINGS: INodeProperties[] = [
 		displayOptions: ONLY_WITH_SETTINGS,
 		options: [
 			{ name: 'Provider Default', value: 'default' },
-			{ name: 'Scene_image', value: 'scene_image' },
-			{ name: 'Scence_image (Older Spelling)', value: 'scence_image' },
+			{ name: 'Scene Image (scene_image)', value: 'scene_image' },
+			{ name: 'Scence Image (scence_image, Older Spelling)', value: 'scence_image' },
 		],
 		description: "How Multi-Image to Image (Kling 2.1) spells the scene image's field",
 	},

@@ -40,7 +40,7 @@ const options: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add Camera Control',
 		description:
-			'Camera movement. Excludes End Frame and Motion Brush (Kling accepts only one of the three).',
+			'Camera movement; Kling takes it only on models it has retired. Excludes End Frame and Motion Brush (Kling accepts only one of the three).',
 		options: [
 			{
 				name: 'settings',
@@ -82,7 +82,7 @@ const options: INodeProperties[] = [
 		// The editor shows the list empty with "Add Mask Group"; it stays when other options are added.
 		default: { mask: [{ mask: '', trajectories: '' }] },
 		description:
-			'Up to 6 areas that move along a path. Excludes End Frame and Camera Control (Kling accepts only one of the three).',
+			'Up to 6 areas that move along a path; Kling takes it only on models it has retired. Excludes End Frame and Camera Control (Kling accepts only one of the three).',
 		options: [
 			{
 				name: 'mask',
@@ -112,12 +112,12 @@ const options: INodeProperties[] = [
 	imageOption(
 		'endFrame',
 		'End Frame',
-		'Last frame of the video. Excludes Camera Control and Motion Brush (Kling accepts only one of the three).',
+		'Last frame of the video (not on 3.0 Turbo). Excludes Camera Control and Motion Brush (Kling accepts only one of the three).',
 	),
 	imageOption(
 		'staticMask',
 		'Static Mask (Motion Brush)',
-		'Area that stays still; same aspect ratio as the image. Excludes End Frame and Camera Control.',
+		'Area that stays still; same aspect ratio as the image; Kling takes it only on models it has retired. Excludes End Frame and Camera Control.',
 	),
 	voicesOption,
 ];
@@ -132,13 +132,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	{
-		displayName:
-			'End Frame, Motion Brush (static or dynamic masks) and Camera Control exclude each other. Kling keeps Motion Brush and Camera Control only on retired models: the live ones take an End Frame (3.0 Turbo: none).',
-		name: 'exclusiveNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { operation: ['generate'] } },
-	},
 	optionsCollection(options),
 ];
