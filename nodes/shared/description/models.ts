@@ -1,24 +1,42 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { modelsFor, type AnyModel } from '../models/catalogue';
+import { isVideoModel, modelsFor, type AnyModel } from '../models/catalogue';
 import type { ProductFacts } from '../models/product';
 import { generate } from './show';
 
 /** The Model parameter and the node subtitle, built from the model catalogue per product. */
 
-/** How a model is listed: its name, and where it can be used when that is limited. */
-function modelChoice(model: AnyModel): { name: string; value: string; description?: string } {
+const RESOLUTION_NAMES: Record<string, string> = { '720p': '720p', '1080p': '1080p', '4k': '4K' };
+const SOUND = {
+	native: 'sound on request',
+	always: 'always with sound',
+	none: 'no sound of its own',
+};
+
+/** What a model takes, in a few words: its lengths, resolutions and sound, or its images. */
+function capabilities(model: AnyModel): string {
+	if (!isVideoModel(model)) {
+		const sizes = model.resolutions.length ? `${model.resolutions.join(', ')} · ` : '';
+		const refs = model.referenceImages;
+		return `${sizes}${refs.min} to ${refs.max} reference images`;
+	}
+	const d = model.durations;
+	const seconds = d.length === 2 ? `${d[0]} or ${d[1]} s` : `${d[0]} to ${d[d.length - 1]} s`;
+	const resolutions = model.resolutions.map((r) => RESOLUTION_NAMES[r]).join(', ');
+	const sound = model.audioNeeds1080p ? 'sound at 1080p' : SOUND[model.audio];
+	return `${seconds} · ${resolutions} · ${sound}`;
+}
+
+/** How a model is listed: its name, what it takes, and where it can be used when that is limited. */
+function modelChoice(model: AnyModel): { name: string; value: string; description: string } {
 	const routes = Object.values(model.routes)[0] ?? {};
 	const onlyNew = 'new' in routes && routes.new && !routes.legacy;
 	return {
 		name: onlyNew ? `${model.name} (API Key Only)` : model.name,
 		value: model.id,
-		...(onlyNew
-			? {
-					description:
-						"Served only on Kling's new API standard: needs the official API with an API key",
-				}
-			: {}),
+		description: onlyNew
+			? `${capabilities(model)}. Served only on Kling's new API standard: needs the official API with an API key.`
+			: capabilities(model),
 	};
 }
 

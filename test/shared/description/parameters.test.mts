@@ -147,6 +147,31 @@ describe('the description an AI agent’s model receives, as n8n reads it at run
 	});
 });
 
+describe('the model list', () => {
+	const t2v = PRODUCTS.find((p) => p.id === 'text2video')!;
+	const choices = t2v.properties.find((p) => p.name === 'model')!.options as Array<{
+		name: string;
+		description: string;
+	}>;
+
+	it('is newest first, and says what each model takes: seconds, resolutions, sound', () => {
+		expect(choices.map((c) => c.name)).toEqual([
+			'Kling 3.0 Turbo (API Key Only)',
+			'Kling 3.0',
+			'Kling 3.0 Omni',
+			'Kling 2.6',
+			'Kling 2.5 Turbo',
+		]);
+		const of = (name: string) => choices.find((c) => c.name === name)!.description;
+		expect(of('Kling 3.0')).toBe('3 to 15 s · 720p, 1080p, 4K · sound on request');
+		expect(of('Kling 2.6')).toBe('5 or 10 s · 720p, 1080p · sound at 1080p');
+		expect(of('Kling 2.5 Turbo')).toBe('5 or 10 s · 720p, 1080p · no sound of its own');
+		expect(of('Kling 3.0 Turbo (API Key Only)')).toMatch(
+			/^3 to 15 s · 720p, 1080p · always with sound\. Served only on Kling's new API standard/,
+		);
+	});
+});
+
 describe('what an agent fills as a tool', () => {
 	it.each(PRODUCTS.map((p) => [p.id, p] as const))(
 		'%s: every input a workflow gives has a variant the model fills; image lists take several URLs',
