@@ -198,6 +198,16 @@ describe('the n8n editor in a real browser', () => {
 		expect(await editor.addableOptions()).toEqual(
 			expect.arrayContaining(['Duration (Seconds)', 'Negative Prompt', 'Elements']),
 		);
+		// The choices follow the model: Kling 2.6 takes 5 or 10 s, 3.0 Omni 3 to 15 s.
+		await editor.selectOption('model', 'Kling 2.6');
+		await editor.addOption('Duration (Seconds)');
+		expect(await editor.optionChoices('duration')).toEqual(['5', '10']);
+		await editor.shot('panel-text-to-video-kling-2-6');
+		await editor.selectOption('model', 'Kling 3.0 Omni');
+		expect(await editor.optionChoices('duration')).toEqual(
+			Array.from({ length: 13 }, (_, i) => String(i + 3)),
+		);
+		await editor.shot('panel-text-to-video-kling-3-0-omni');
 		await editor.selectOption('operation', 'Get Task');
 		const getTask = await editor.parameterNames();
 		expect(getTask.filter((n) => GENERATE_ONLY.includes(n))).toEqual([]);

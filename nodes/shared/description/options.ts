@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forGenerate } from './show';
+import { MODE_OF, isVideoModel, modelsFor, type VideoModel } from '../models/catalogue';
+import type { ProductFacts } from '../models/product';
+import { forGenerate, generateOption } from './show';
 
 /** Options of a generation, each defined once with the same name in every node. */
 
@@ -281,18 +283,56 @@ export const concurrencyOption: INodeProperties = {
 		"How many of this node's tasks may run at Kling at once. When Kling reports its concurrency limit (1303), the node waits for a running task to finish before sending the next.",
 };
 
-/** The options every video product has; each adds its own (optionsCollection sorts them). */
-export const videoOptions: INodeProperties[] = [
+/** Shown when generating with one of these models; n8n shows it for a model set by expression too. */
+const forModels = (ids: string[]) => ({ show: { ...generateOption.show, '/model': ids } });
+
+/**
+ * An option whose choices depend on the model: one variant per set of values the product's
+ * models take, each shown only for those models; same name, type and default in every variant.
+ * n8n shows every variant for a model set by expression, and the run-time checks judge it.
+ */
+function perModel(
+	option: INodeProperties,
+	product: ProductFacts,
+	valuesOf: (model: VideoModel) => string[],
+): INodeProperties[] {
+	const groups = new Map<string, string[]>();
+	for (const model of modelsFor(product.id).filter(isVideoModel)) {
+		const key = JSON.stringify(valuesOf(model));
+		groups.set(key, [...(groups.get(key) ?? []), model.id]);
+	}
+	if (groups.size <= 1) return [option];
+	const choices = option.options as Array<{ name: string; value: string }>;
+	return [...groups].map(([key, ids]) => {
+		const values = JSON.parse(key) as string[];
+		const options = choices.filter((c) => values.includes(c.value));
+		return { ...option, options, displayOptions: forModels(ids) };
+	});
+}
+
+/** Sound, only for the models that make it on request (3.0 Turbo always does; others never). */
+function soundFor(product: ProductFacts): INodeProperties[] {
+	const models = modelsFor(product.id).filter(isVideoModel);
+	const native = models.filter((m) => m.audio === 'native').map((m) => m.id);
+	if (native.length === models.length) return [soundOption];
+	return native.length ? [{ ...soundOption, displayOptions: forModels(native) }] : [];
+}
+
+/**
+ * The options every video product has, with Duration, Mode and Sound offering only what the
+ * chosen model takes; each product adds its own (optionsCollection sorts them).
+ */
+export const videoOptions = (product: ProductFacts): INodeProperties[] => [
 	callbackUrlOption,
 	concurrencyOption,
-	durationOption,
+	...perModel(durationOption, product, (m) => m.durations.map(String)),
 	elementsOption,
 	externalTaskIdOption,
 	maxUnitsOption,
-	modeOption,
+	...perModel(modeOption, product, (m) => m.resolutions.map((r) => MODE_OF[r])),
 	multiShotOption,
 	negativePromptOption,
 	shotsOption,
-	soundOption,
+	...soundFor(product),
 	watermarkOption,
 ];

@@ -172,6 +172,56 @@ describe('the model list', () => {
 	});
 });
 
+describe('options that follow the chosen model, as n8n shows them', () => {
+	/** The Options collection's choices n8n offers for these parameters (n8n-workflow's display rules). */
+	function offered(productId: string, parameters: Record<string, unknown>) {
+		const product = PRODUCTS.find((p) => p.id === productId)!;
+		const collection = product.properties.find((p) => p.name === 'options')!;
+		const values = { parameters: { operation: 'generate', options: {}, ...parameters } };
+		const visible = (collection.options as INodeProperties[]).filter((option) =>
+			NodeHelpers.displayParameterPath(values, option, 'parameters.options', null, {
+				name: 'x',
+			} as INodeTypeDescription),
+		);
+		const choices = (name: string) =>
+			visible
+				.filter((o) => o.name === name)
+				.map((o) => (o.options as Array<{ value: string }> | undefined)?.map((c) => c.value));
+		return { names: visible.map((o) => o.name), choices };
+	}
+	const THREE_TO_15 = Array.from({ length: 13 }, (_, i) => String(i + 3));
+
+	it('Duration: 5 or 10 s on Kling 2.6, 3 to 15 s on Kling 3.0, 3 to 10 s on O1', () => {
+		expect(offered('text2video', { model: 'kling-v2-6' }).choices('duration')).toEqual([
+			['5', '10'],
+		]);
+		expect(offered('text2video', { model: 'kling-v3' }).choices('duration')).toEqual([THREE_TO_15]);
+		expect(offered('multiImage2video', { model: 'kling-video-o1' }).choices('duration')).toEqual([
+			['3', '4', '5', '6', '7', '8', '9', '10'],
+		]);
+	});
+
+	it('Mode offers 4K and Sound shows only where the model has them', () => {
+		expect(offered('image2video', { model: 'kling-v3' }).choices('mode')).toEqual([
+			['std', 'pro', '4k'],
+		]);
+		expect(offered('image2video', { model: 'kling-v2-6' }).choices('mode')).toEqual([
+			['std', 'pro'],
+		]);
+		expect(offered('image2video', { model: 'kling-v3' }).names).toContain('sound');
+		expect(offered('image2video', { model: 'kling-v2-5-turbo' }).names).not.toContain('sound');
+		expect(offered('image2video', { model: 'kling-3.0-turbo' }).names).not.toContain('sound');
+	});
+
+	it('a model set by expression gets every choice; Get Task none of them', () => {
+		const typed = offered('text2video', { model: '={{ $json.model }}' });
+		expect(typed.choices('duration').flat()).toEqual(expect.arrayContaining(THREE_TO_15));
+		expect(typed.names).toContain('sound');
+		const getTask = offered('text2video', { operation: 'getTask', model: '={{ $json.model }}' });
+		expect(getTask.names).toEqual(['maxConcurrency']);
+	});
+});
+
 describe('what an agent fills as a tool', () => {
 	it.each(PRODUCTS.map((p) => [p.id, p] as const))(
 		'%s: every input a workflow gives has a variant the model fills; image lists take several URLs',

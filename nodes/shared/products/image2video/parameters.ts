@@ -27,9 +27,8 @@ const axis = (name: (typeof CAMERA_AXES)[number]): INodeProperties => ({
 	displayOptions: { show: { type: ['simple'] } },
 });
 
-/** The video options, and Image to Video's own (optionsCollection sorts them). */
-const options: INodeProperties[] = [
-	...videoOptions,
+/** Image to Video's own options, beside the video options (optionsCollection sorts them). */
+const OWN_OPTIONS: INodeProperties[] = [
 	forGenerate({
 		displayName: 'Camera Control',
 		name: 'cameraControl',
@@ -132,5 +131,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	optionsCollection(options),
+	optionsCollection([...videoOptions(product), ...OWN_OPTIONS]),
 ];

@@ -31,7 +31,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...getTaskProperties,
 	...waitProperties(30, 10),
 	optionsCollection([
-		...videoOptions,
+		...videoOptions(product),
 		aspectRatioOption(VIDEO_ASPECT_RATIOS),
 		referenceVideoOption,
 	]),

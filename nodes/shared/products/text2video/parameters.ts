@@ -23,5 +23,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	optionsCollection([...videoOptions, aspectRatioOption(VIDEO_ASPECT_RATIOS)]),
+	optionsCollection([...videoOptions(product), aspectRatioOption(VIDEO_ASPECT_RATIOS)]),
 ];
