@@ -59,9 +59,12 @@ describe('Kling Image to Video', () => {
 
 	it('as a tool, a non-URL image gets an error the model can act on, and nothing is sent', async () => {
 		const { result } = run({ image: 'photo.png' }, { isTool: true });
-		await expect(result).rejects.toThrow(
+		// Returned, not thrown: a thrown error would end the agent's run instead of reaching the model.
+		const [[item]] = await result;
+		expect(item.json.error).toBe(
 			'Image: must be a public https URL of a JPG or PNG image when this node runs as a tool; got "photo.png"',
 		);
+		expect(item.json.description).toBe('Nothing was sent to Kling, so nothing was charged.');
 		expect(env.emulator.snapshot().createAttempts).toBe(0);
 	});
 

@@ -169,8 +169,11 @@ function schedulerFor(
 export async function executeGeneration(
 	ctx: IExecuteFunctions,
 	spec: GenerationSpec,
-	continueOnFail: boolean,
+	asked: boolean,
 ): Promise<INodeExecutionData[][]> {
+	// As a tool, a failure goes back to the model as the item's error, which it can act on;
+	// thrown, it would end the agent's whole run.
+	const continueOnFail = asked || (ctx.isToolExecution?.() ?? false);
 	const plan = planRun(ctx, spec);
 	const client = await connect(ctx);
 	const items = ctx.getInputData();
