@@ -159,6 +159,25 @@ describe('the n8n editor in a real browser', () => {
 		expect(await editor.page.getByText(/exclude each other/).count()).toBe(0);
 		await editor.shot('panel-image-to-video-options');
 
+		// The choices follow the model: Kling 3.0 takes 3 to 15 s and 4K; Kling 2.6 takes 5 or
+		// 10 s and no 4K; Kling 2.5 Turbo makes no sound, so Sound is not offered.
+		expect(await editor.optionChoices('duration')).toEqual(
+			Array.from({ length: 13 }, (_, i) => String(i + 3)),
+		);
+		expect(await editor.optionChoices('mode')).toEqual([
+			'Standard (720p)',
+			'Professional (1080p)',
+			'4K',
+		]);
+		await editor.selectOption('model', 'Kling 2.6');
+		expect(await editor.optionChoices('duration')).toEqual(['5', '10']);
+		expect(await editor.optionChoices('mode')).toEqual(['Standard (720p)', 'Professional (1080p)']);
+		await editor.shot('panel-image-to-video-kling-2-6');
+		expect(await editor.parameterNames()).toContain('sound');
+		await editor.selectOption('model', 'Kling 2.5 Turbo');
+		expect(await editor.parameterNames()).not.toContain('sound');
+		await editor.shot('panel-image-to-video-kling-2-5-turbo');
+
 		await editor.selectOption('wait', 'Until Kling Calls Back');
 		expect(await editor.addableOptions()).not.toContain('Callback URL');
 		await editor.selectOption('wait', 'Wait for Completion');
@@ -198,16 +217,6 @@ describe('the n8n editor in a real browser', () => {
 		expect(await editor.addableOptions()).toEqual(
 			expect.arrayContaining(['Duration (Seconds)', 'Negative Prompt', 'Elements']),
 		);
-		// The choices follow the model: Kling 2.6 takes 5 or 10 s, 3.0 Omni 3 to 15 s.
-		await editor.selectOption('model', 'Kling 2.6');
-		await editor.addOption('Duration (Seconds)');
-		expect(await editor.optionChoices('duration')).toEqual(['5', '10']);
-		await editor.shot('panel-text-to-video-kling-2-6');
-		await editor.selectOption('model', 'Kling 3.0 Omni');
-		expect(await editor.optionChoices('duration')).toEqual(
-			Array.from({ length: 13 }, (_, i) => String(i + 3)),
-		);
-		await editor.shot('panel-text-to-video-kling-3-0-omni');
 		await editor.selectOption('operation', 'Get Task');
 		const getTask = await editor.parameterNames();
 		expect(getTask.filter((n) => GENERATE_ONLY.includes(n))).toEqual([]);
