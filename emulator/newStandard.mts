@@ -89,6 +89,11 @@ export const T2V_I2V: Record<string, ModelRules> = {
 	},
 };
 
+/** Text to video and image to video serve the same models, all live unless a test says otherwise. */
+export const T2V_I2V_MODELS = Object.fromEntries(
+	Object.keys(T2V_I2V).map((model) => [model, 'live' as const]),
+);
+
 function strictKeys(where: string, value: unknown, allowed: string[]): Body {
 	if (value === undefined) return {};
 	if (!value || typeof value !== 'object' || Array.isArray(value))

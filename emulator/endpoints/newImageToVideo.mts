@@ -1,6 +1,7 @@
 /** `POST /image-to-video/{model}` (docs/reference/kling-api.md#image-to-video): one first frame, per model more. */
 import {
 	T2V_I2V,
+	T2V_I2V_MODELS,
 	bad,
 	checkNewCreate,
 	countOf,
@@ -53,12 +54,7 @@ export const endpoint: EndpointSpec = {
 	standard: 'new',
 	paths: ['image-to-video'],
 	result: 'video',
-	models: {
-		'kling-3.0-turbo': 'live',
-		'kling-3.0': 'live',
-		'kling-2.6': 'live',
-		'kling-2.5-turbo': 'live',
-	},
+	models: T2V_I2V_MODELS,
 	validateNew: (model, body) =>
 		checkNewCreate(
 			{ contents: checkImageToVideo, aspectRatio: false, promptRequired: false },

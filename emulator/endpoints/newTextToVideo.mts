@@ -1,5 +1,5 @@
 /** `POST /text-to-video/{model}` (docs/reference/kling-api.md#text-to-video): the prompt at the top. */
-import { T2V_I2V, checkNewCreate } from '../newStandard.mts';
+import { T2V_I2V, T2V_I2V_MODELS, checkNewCreate } from '../newStandard.mts';
 import type { EndpointSpec } from '../rules.mts';
 
 export const endpoint: EndpointSpec = {
@@ -7,12 +7,7 @@ export const endpoint: EndpointSpec = {
 	standard: 'new',
 	paths: ['text-to-video'],
 	result: 'video',
-	models: {
-		'kling-3.0-turbo': 'live',
-		'kling-3.0': 'live',
-		'kling-2.6': 'live',
-		'kling-2.5-turbo': 'live',
-	},
+	models: T2V_I2V_MODELS,
 	validateNew: (model, body) =>
 		checkNewCreate({ aspectRatio: true, promptRequired: true }, T2V_I2V[model], model, body),
 };

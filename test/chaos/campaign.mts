@@ -15,7 +15,7 @@ import {
 	type FaultRule,
 	type FaultStage,
 } from '../../emulator/server.mts';
-import { makePng } from '../../emulator/media.mts';
+import { makePng, mulberry32 } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import {
@@ -75,17 +75,6 @@ function figuresOf(summary: ChaosSummary, provider: ProviderCase): ProviderFigur
 		notSentAgain: 0,
 	};
 	return summary.byProvider[provider.id];
-}
-
-function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const MENU: Record<FaultStage, FaultKind[]> = {
