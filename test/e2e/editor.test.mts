@@ -47,6 +47,9 @@ const GENERATE_ONLY = [
 	'prompt',
 ];
 
+/** How long a panel may take to re-render after a change, on a busy machine. */
+const POLL = { timeout: 30_000, interval: 500 };
+
 describe('the n8n editor in a real browser', () => {
 	const emulator = new KlingEmulator({
 		videoTaskMs: 1500,
@@ -161,21 +164,17 @@ describe('the n8n editor in a real browser', () => {
 
 		// The choices follow the model: Kling 3.0 takes 3 to 15 s and 4K; Kling 2.6 takes 5 or
 		// 10 s and no 4K; Kling 2.5 Turbo makes no sound, so Sound is not offered.
-		expect(await editor.optionChoices('duration')).toEqual(
-			Array.from({ length: 13 }, (_, i) => String(i + 3)),
-		);
-		expect(await editor.optionChoices('mode')).toEqual([
-			'Standard (720p)',
-			'Professional (1080p)',
-			'4K',
-		]);
+		// Read until the panel shows the model's choices: it re-renders after the model changes.
+		const choices = (name: string) => expect.poll(() => editor.optionChoices(name), POLL);
+		await choices('duration').toEqual(Array.from({ length: 13 }, (_, i) => String(i + 3)));
+		await choices('mode').toEqual(['Standard (720p)', 'Professional (1080p)', '4K']);
 		await editor.selectOption('model', 'Kling 2.6');
-		expect(await editor.optionChoices('duration')).toEqual(['5', '10']);
-		expect(await editor.optionChoices('mode')).toEqual(['Standard (720p)', 'Professional (1080p)']);
+		await choices('duration').toEqual(['5', '10']);
+		await choices('mode').toEqual(['Standard (720p)', 'Professional (1080p)']);
 		await editor.shot('panel-image-to-video-kling-2-6');
 		expect(await editor.parameterNames()).toContain('sound');
 		await editor.selectOption('model', 'Kling 2.5 Turbo');
-		expect(await editor.parameterNames()).not.toContain('sound');
+		await expect.poll(() => editor.parameterNames(), POLL).not.toContain('sound');
 		await editor.shot('panel-image-to-video-kling-2-5-turbo');
 
 		await editor.selectOption('wait', 'Until Kling Calls Back');

@@ -148,6 +148,7 @@ export class Editor {
 
 	/** The choices a parameter of type options offers, read from its open dropdown. */
 	async optionChoices(parameter: string): Promise<string[]> {
+		await this.dropdownsClosed(parameter);
 		await this.page.locator(`[data-test-id=parameter-input-${parameter}]`).click();
 		const items = this.page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
 		await items.first().waitFor();
@@ -157,7 +158,17 @@ export class Editor {
 			),
 		);
 		await this.page.keyboard.press('Escape');
+		await this.dropdownsClosed(parameter);
 		return names;
+	}
+
+	/** A dropdown must not be read while another is still open or fading out. */
+	private async dropdownsClosed(parameter: string): Promise<void> {
+		const open = this.page.locator('.el-select-dropdown:visible');
+		for (let waited = 0; (await open.count()) > 0; waited += 100) {
+			if (waited > 30_000) throw new Error(`a dropdown stayed open around ${parameter}`);
+			await this.page.waitForTimeout(100);
+		}
 	}
 
 	/** What the Options collection's "Add Option" list offers. */
