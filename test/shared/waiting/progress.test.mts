@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { KlingTask } from '../../../nodes/shared/api/task.ts';
 import { Progress } from '../../../nodes/shared/waiting/progress.ts';
@@ -20,6 +20,13 @@ function context() {
 const task = (taskId: string, status: string) => ({ taskId, status }) as KlingTask;
 
 describe('progress a user sees while the node waits', () => {
+	// Elapsed time comes from a fake clock: the lines must not depend on the machine's speed.
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date('2026-12-07T10:00:00Z'));
+	});
+	afterEach(() => vi.useRealTimers());
+
 	it('says each submit and each status change once, in the UI and the debug log', () => {
 		const { ctx, ui, log } = context();
 		const progress = new Progress(ctx, 2);
@@ -37,12 +44,12 @@ describe('progress a user sees while the node waits', () => {
 		const { ctx, hints } = context();
 		new Progress(ctx, 3).finish([undefined]);
 		expect(hints).toEqual([]);
-		new Progress(ctx, 3).finish([
-			task('a', 'succeeded'),
-			task('b', 'succeeded'),
-			task('c', 'failed'),
+		const progress = new Progress(ctx, 3);
+		vi.setSystemTime(new Date('2026-12-07T10:01:05Z'));
+		progress.finish([task('a', 'succeeded'), task('b', 'succeeded'), task('c', 'failed')]);
+		expect(hints.map((h) => h.message)).toEqual([
+			'Kling: 3 tasks (2 succeeded, 1 failed) in 1 min 5 s.',
 		]);
-		expect(hints.map((h) => h.message)).toEqual(['Kling: 3 tasks (2 succeeded, 1 failed) in 0 s.']);
 	});
 
 	it('keeps going when there is no UI to send to (a production run)', () => {
