@@ -103,6 +103,8 @@ export interface RequestLogEntry {
 	method: string;
 	path: string;
 	status: number;
+	/** When the answer was sent; unset while the request is being handled. */
+	answeredAt?: number;
 	kind: 'create' | 'query' | 'list' | 'download' | 'control' | 'other';
 	code?: number;
 	fault?: FaultKind;

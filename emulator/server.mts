@@ -23,6 +23,7 @@ import type {
 import type { ModelStatusTable } from './models.mts';
 import { promptWarning } from './references.mts';
 import { legacyView, newView, unitsOf, type ViewedTask } from './views.mts';
+import { cursorPage } from './taskList.mts';
 import { DEFAULT_PACKS, accountCosts } from './account.mts';
 import { KlingError, endpointAt, endpointByKey, validate, validateNew } from './rules.mts';
 
@@ -174,6 +175,18 @@ export class KlingEmulator {
 		return task.fail ? 'failed' : 'succeed';
 	}
 
+	/**
+	 * Ends a task now (as it would have ended at its time): a test orders what a reader sees
+	 * against its own steps instead of against the machine's speed.
+	 */
+	finishNow(taskId: string): void {
+		const task = this.tasks.get(taskId);
+		if (!task) throw new Error(`no task ${taskId}`);
+		const now = Date.now();
+		task.processingAt = Math.min(task.processingAt, now);
+		task.finishAt = Math.min(task.finishAt, now);
+	}
+
 	runningSlots(now = Date.now()): number {
 		let slots = 0;
 		for (const t of this.tasks.values()) if (now < t.finishAt) slots += t.slots;
@@ -225,6 +238,7 @@ export class KlingEmulator {
 		const raw = Buffer.concat(chunks).toString('utf8');
 		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 			entry.status = status;
+			entry.answeredAt = Date.now();
 			if (typeof body === 'object' && body && 'code' in body)
 				entry.code = (body as { code: number }).code;
 			// Legacy element IDs are longs above 2^53: written as integers, digit for digit (docs/reference/kling-api.md#elements-and-voices).
@@ -561,19 +575,21 @@ export class KlingEmulator {
 	}
 
 	private cursorList(raw: string): Record<string, unknown> {
-		const body = JSON.parse(raw || '{}') as { limit?: number; cursor?: string };
-		const limit = Math.min(500, Math.max(1, Number(body.limit ?? 100)));
-		if (Number(body.limit) > 500) throw new KlingError(400, 1201, 'limit must be at most 500');
-		const all = [...this.tasks.values()].reverse();
-		const start = body.cursor ? Number(Buffer.from(body.cursor, 'base64').toString()) : 0;
-		const page = all.slice(start, start + limit);
-		const next = start + page.length;
-		return {
-			result: page.map((t) => this.normalisedView(t)),
-			count: page.length,
-			next_cursor: next < all.length ? Buffer.from(String(next)).toString('base64') : '',
-			has_more: next < all.length,
-		};
+		const now = Date.now();
+		const visible = [...this.tasks.values()].filter(
+			(t) => t.facts !== undefined || this.options.legacyTasksOnTasks,
+		);
+		const listed = visible.reverse().map((task) => {
+			const status = this.statusOf(task, now);
+			const result = endpointByKey(task.endpoint).result;
+			return {
+				task,
+				createdAt: task.createdAt,
+				status: status === 'succeed' ? ('succeeded' as const) : status,
+				productType: result === 'video' || result === 'image' ? result : undefined,
+			};
+		});
+		return cursorPage(raw, listed, (t) => this.normalisedView(t.task), now);
 	}
 
 	private query(

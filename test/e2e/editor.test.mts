@@ -69,7 +69,7 @@ describe('the n8n editor in a real browser', () => {
 		// The panel tests change parameters and n8n's editor autosaves: they work on copies, so
 		// the runs below execute the examples as shipped.
 		const copies = examples.map((w) => ({ ...w, id: `${w.id}Panel`, name: `${w.name} (panels)` }));
-		await n8n.importWorkflows([...examples, ...copies]);
+		await n8n.importWorkflows([...examples, ...copies, emptyStoryboard(examples)]);
 		await n8n.setOwner(EMAIL, PASSWORD);
 		await n8n.start();
 		editor = await Editor.open(`http://127.0.0.1:${n8n.port}`);
@@ -88,8 +88,10 @@ describe('the n8n editor in a real browser', () => {
 		await editor.shot('node-creator-trigger-kling');
 		await editor.closeNodeCreator();
 		// n8n ranks by name, so "Kling Account" and "Kling Element" may come first; then the trigger.
-		expect(found.indexOf('Kling Trigger')).toBeLessThanOrEqual(2);
-		expect(found).toEqual(expect.arrayContaining([...GENERATION_NODES, 'Kling Account']));
+		expect(found.indexOf('Kling Trigger')).toBeLessThanOrEqual(3);
+		expect(found).toEqual(
+			expect.arrayContaining([...GENERATION_NODES, 'Kling Account', 'Kling Polling Trigger']),
+		);
 	});
 
 	it('finds every generation node by "kling", "video" and "image" on a canvas, without the Tool variants', async () => {
@@ -223,6 +225,22 @@ describe('the n8n editor in a real browser', () => {
 		await editor.closeNode();
 	});
 
+	it('says a storyboard without shots needs shots when the step runs, not that its duration is 0', async () => {
+		const creates = emulator.snapshot().creates;
+		await editor.openWorkflow('klingEmptyStoryboard');
+		await editor.openNode('Kling Text to Video');
+		await editor.page.locator('[data-test-id=node-execute-button]').click();
+		const output = editor.page.locator('[data-test-id=output-panel]');
+		await output
+			.getByText(/a storyboard needs at least one shot/)
+			.first()
+			.waitFor(POLL);
+		await editor.shot('error-storyboard-without-shots');
+		expect(await output.innerText()).not.toMatch(/takes 3 to 15 seconds, not 0/);
+		expect(emulator.snapshot().creates).toBe(creates);
+		await editor.closeNode();
+	});
+
 	it.each([
 		['klingExampleM2VPanel', 'Kling Multi-Image to Video', 'panel-multi-image-to-video'],
 		['klingExampleM2IPanel', 'Kling Multi-Image to Image', 'panel-multi-image-to-image'],
@@ -339,8 +357,45 @@ describe('the n8n editor in a real browser', () => {
 		await editor.page.keyboard.press('Escape');
 	});
 
+	it('shows the polling trigger panel with its Poll Times and what it reads', async () => {
+		await editor.page.goto(`${editor.baseUrl}/workflow/new`);
+		await editor.searchNodes('kling', 'trigger');
+		await editor.page
+			.locator('[data-test-id=node-creator-item-name]', { hasText: 'Kling Polling Trigger' })
+			.click();
+		await editor.page.getByRole('button', { name: 'Add to workflow' }).click();
+		const ndv = editor.page.locator('[data-test-id=ndv]');
+		const opened = await ndv.waitFor({ timeout: 5000 }).then(
+			() => true,
+			() => false,
+		);
+		if (!opened) await editor.openNode('Kling Polling Trigger');
+		await ndv.getByText('Poll Times').first().waitFor(POLL);
+		const text = await ndv.innerText();
+		await editor.shot('panel-polling-trigger');
+		expect(text).toContain("Reads the account's task list");
+		// n8n's Poll Times shows its Mode; then the package's own parameters.
+		expect(await editor.parameterNames()).toEqual(
+			expect.arrayContaining(['mode', 'statuses', 'taskTypes']),
+		);
+		expect(text).toContain('Fetch Test Event');
+		expect(text).not.toContain('Test URL');
+		await editor.page.keyboard.press('Escape');
+	});
+
 	it('logs no error from the package in the browser console', () => {
 		const ours = editor.console.filter((line) => /kling/i.test(line));
 		expect(ours).toEqual([]);
 	});
 });
+
+/** The storyboard example with its shots removed: what a user gets after deleting them. */
+function emptyStoryboard(examples: ReturnType<typeof loadExample>[]) {
+	const source = examples.find((w) => w.id === 'klingExampleT2VStoryboard');
+	if (!source) throw new Error('the storyboard example is missing');
+	const copy = structuredClone(source);
+	const kling = copy.nodes.find((n) => n.name === 'Kling Text to Video')!;
+	const options = (kling.parameters as { options: Record<string, unknown> }).options;
+	delete options.shots;
+	return { ...copy, id: 'klingEmptyStoryboard', name: 'Storyboard without shots' };
+}

@@ -28,6 +28,7 @@ const LAYERS = [
 	'products',
 	'output',
 	'waiting',
+	'trigger',
 ];
 const CREDENTIAL_MAY_USE = ['api/providers', 'api/jwt', 'api/errors'];
 

@@ -13,6 +13,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -357,4 +358,30 @@ export function makeWebhookContext(options: WebhookOptions) {
 		getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 	});
 	return { ctx, response, http: base.http, staticData };
+}
+
+export interface PollOptions {
+	params?: IDataObject;
+	credentials: IDataObject;
+	/** The node's static data, kept by the caller across polls as n8n keeps it. */
+	staticData?: IDataObject;
+	/** `trigger` for a published workflow's poll, `manual` for Fetch Test Event. */
+	mode?: 'trigger' | 'manual';
+}
+
+/** An IPollFunctions over the same real-HTTP helpers. */
+export function makePollContext(options: PollOptions) {
+	const base = makeContext({ params: options.params ?? {}, credentials: options.credentials });
+	const staticData = options.staticData ?? {};
+	base.node.parameters = (options.params ?? {}) as INode['parameters'];
+	const ctx = Object.assign(Object.create(null), base.ctx, {
+		getNodeParameter: (name: string, fallback?: unknown) => {
+			const value = get(options.params ?? {}, name);
+			return value === undefined ? fallback : value;
+		},
+		getMode: () => options.mode ?? 'trigger',
+		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: 'wf-poll', name: 'Test', active: true }),
+	});
+	return { ctx: ctx as IPollFunctions, http: base.http, staticData };
 }

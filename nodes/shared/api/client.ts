@@ -108,6 +108,16 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	}
 
 	/**
+	 * The account's tasks created since `sinceMs`: on the new standard every task in the statuses
+	 * asked for, on the legacy one the tasks of the route's endpoint (filtered by the caller).
+	 */
+	async listSince(route: TaskRoute, sinceMs: number, statuses: string[]): Promise<KlingTask[]> {
+		return route.standard === 'new'
+			? await this.standards.new.listSince(sinceMs, statuses)
+			: await this.standards.legacy.listSince(route, sinceMs);
+	}
+
+	/**
 	 * The account's resource packs bought between the two times (ms): `GET /account/costs`, free,
 	 * outside `/v1` and only on Kling itself (docs/reference/kling-api.md#account); Kling asks for one read a second.
 	 */

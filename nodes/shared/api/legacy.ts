@@ -8,6 +8,10 @@ import type { TaskRoute } from './routing';
 import { normalizeTask, type KlingTask } from './task';
 import { createSafety, type CreateResult, type KlingTransport } from './transport';
 
+/** The list's bounds: `pageNum` in [1, 1000], `pageSize` in [1, 500] (docs/reference/kling-api.md#legacy-reads). */
+const MAX_PAGE = 1000;
+const MAX_PAGE_SIZE = 500;
+
 const tasksOf = (data: unknown): KlingTask[] =>
 	(Array.isArray(data) ? data : [data])
 		.map((d) => normalizeTask(d))
@@ -88,6 +92,22 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 			itemIndex,
 		);
 		return Array.isArray(data) ? data : [];
+	}
+
+	/**
+	 * The endpoint's tasks created since `sinceMs`: its list is newest first, so pages are read
+	 * until one reaches an older task or the list ends.
+	 */
+	async listSince(route: TaskRoute, sinceMs: number): Promise<KlingTask[]> {
+		const found: KlingTask[] = [];
+		for (let pageNum = 1; pageNum <= MAX_PAGE; pageNum++) {
+			const entries = await this.listPage(route, pageNum, MAX_PAGE_SIZE);
+			const page = tasksOf(entries);
+			const recent = page.filter((t) => (t.createdAt ?? Infinity) >= sinceMs);
+			found.push(...recent);
+			if (entries.length < MAX_PAGE_SIZE || recent.length < page.length) return found;
+		}
+		return found;
 	}
 
 	/** Looks a task up by external_task_id in every form the provider may support. */

@@ -9,6 +9,9 @@ import { createSafety, type CreateResult, type KlingTransport } from './transpor
 /** `GET /tasks` takes at most 20 ids per call (21 → 400 / 1201, [L] aself101). */
 export const TASKS_PER_READ = 20;
 
+/** The most a cursor-list page holds (docs/reference/kling-api.md#task-reads). */
+const LIST_LIMIT = 500;
+
 const tasksOf = (data: unknown): KlingTask[] =>
 	(Array.isArray(data) ? data : [])
 		.map((d) => normalizeTask(d))
@@ -72,6 +75,28 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 			return await this.tasks(by, ids);
 		} catch {
 			return undefined;
+		}
+	}
+
+	/**
+	 * The account's tasks created since `sinceMs` in the statuses asked for, every page of the
+	 * cursor list `POST /tasks`. The list spans both standards' tasks [L], whatever made them.
+	 */
+	async listSince(sinceMs: number, statuses: string[]): Promise<KlingTask[]> {
+		const path = `${this.http.provider.profile.pathPrefix}/tasks`;
+		const first: IDataObject = {
+			start_time: sinceMs,
+			limit: LIST_LIMIT,
+			filters: [{ key: 'status', values: statuses }],
+		};
+		const found: KlingTask[] = [];
+		let body = first;
+		for (;;) {
+			const data = (await this.http.read({ method: 'POST', path, body })) as IDataObject;
+			found.push(...tasksOf(data?.result));
+			const cursor = typeof data?.next_cursor === 'string' ? data.next_cursor : '';
+			if (data?.has_more !== true || !cursor) return found;
+			body = { cursor, limit: LIST_LIMIT };
 		}
 	}
 

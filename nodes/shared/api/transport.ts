@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	IWebhookFunctions,
 	NodeApiError,
 } from 'n8n-workflow';
@@ -30,7 +31,7 @@ import { normalizeTask, type KlingTask } from './task';
 
 export const CREDENTIAL_TYPE = 'klingApi';
 
-export type KlingContext = IExecuteFunctions | IWebhookFunctions;
+export type KlingContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions;
 
 /** A create that failed is returned, not thrown, so the protocol can add what it knows. */
 export type CreateResult = CreateOutcome | { status: 'failed'; failure: KlingFailure };

@@ -2,14 +2,15 @@ import type {
 	IBinaryData,
 	IExecuteFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { KlingTask } from '../api/task';
 
-/** Both generation nodes and the trigger download results. */
-export type DownloadContext = IExecuteFunctions | IWebhookFunctions;
+/** Generation nodes and both triggers download results. */
+export type DownloadContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions;
 
 type BodyStream = AsyncIterable<Buffer> & { destroy?: () => void };
 type Kind = 'video' | 'image' | 'audio';
