@@ -76,6 +76,11 @@ export interface EmulatorOptions {
 	/** Task duration for video tasks (submitted → final). */
 	videoTaskMs?: number;
 	imageTaskMs?: number;
+	/**
+	 * Real tasks vary: each task's length is drawn (seeded, its own sequence) uniformly from the
+	 * base length × [1 − spread, 1 + spread]. 0 (the default): every task takes the base length.
+	 */
+	taskMsSpread?: number;
 	/** Time in `submitted` before `processing`. */
 	submittedMs?: number;
 	/** Account concurrency, in slots (an image task takes `n`). */

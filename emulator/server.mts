@@ -60,6 +60,8 @@ export class KlingEmulator {
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private tasks = new Map<string, Task>();
 	private random: () => number;
+	/** Draws task lengths, apart from `random` so faults do not shift them. */
+	private lengths: () => number;
 	private faultUses = new Map<FaultRule, number>();
 	private faultSeen = new Map<FaultRule, number>();
 	stats!: EmulatorStats;
@@ -78,11 +80,13 @@ export class KlingEmulator {
 			seed: 1,
 			modelStatus: {},
 			legacyTasksOnTasks: true,
+			taskMsSpread: 0,
 			bareElementPresets: false,
 			resourcePacks: DEFAULT_PACKS,
 			...options,
 		};
 		this.random = mulberry32(this.options.seed);
+		this.lengths = mulberry32(this.options.seed + 1);
 		this.resetStats();
 	}
 
@@ -122,7 +126,9 @@ export class KlingEmulator {
 		this.faultSeen.clear();
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
+		if (options.taskMsSpread === undefined) this.options.taskMsSpread = 0;
 		this.random = mulberry32(this.options.seed);
+		this.lengths = mulberry32(this.options.seed + 1);
 		this.resetStats();
 	}
 
@@ -401,11 +407,12 @@ export class KlingEmulator {
 		}
 		const prompt = promptOf(body);
 		const marker = /\[ms=(\d+)\]/.exec(prompt);
-		const duration = marker
-			? Number(marker[1])
-			: endpointByKey(endpoint).result !== 'video'
+		const base =
+			endpointByKey(endpoint).result !== 'video'
 				? this.options.imageTaskMs
 				: this.options.videoTaskMs;
+		const spread = this.options.taskMsSpread * (2 * this.lengths() - 1);
+		const duration = marker ? Number(marker[1]) : Math.round(base * (1 + spread));
 		const task: Task = {
 			id: `${now}${String(this.stats.creates).padStart(6, '0')}${Math.floor(this.random() * 1000)}`,
 			endpoint,

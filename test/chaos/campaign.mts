@@ -59,6 +59,8 @@ export interface ProviderFigures {
 	itemsLost: number;
 	/** Items whose create had an unknown outcome on a provider without the lookup: not sent again. */
 	notSentAgain: number;
+	/** Of those, the ones whose task the emulator did create: paid for, not delivered. */
+	notSentAgainExisted: number;
 }
 
 /** Each seed plays one provider: its routes, its spelling, and what it cannot look up. */
@@ -73,6 +75,7 @@ function figuresOf(summary: ChaosSummary, provider: ProviderCase): ProviderFigur
 		maxCreatesPerItem: 0,
 		itemsLost: 0,
 		notSentAgain: 0,
+		notSentAgainExisted: 0,
 	};
 	return summary.byProvider[provider.id];
 }
@@ -332,8 +335,12 @@ async function oneRun(
 		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded' && json.error === undefined)
 			violation(`item ${i} should have failed`);
 		if (json.error !== undefined) summary.errorItems.push(String(json.error).slice(0, 160));
-		if (/may have been created, so it was not sent again/.test(String(json.error ?? '')))
+		if (/may have been created, so it was not sent again/.test(String(json.error ?? ''))) {
 			figures.notSentAgain++;
+			const ext = String(json.externalTaskId ?? '');
+			if (!ext) violation(`item ${i} was not sent again but names no external task ID`);
+			if ((stats.createsByExternalId[ext] ?? 0) > 0) figures.notSentAgainExisted++;
+		}
 	});
 }
 
@@ -412,8 +419,7 @@ async function callbackRun(
 		(summary.faultsByKind['callback-drop'] ?? 0) + tasks.length - new Set(finals).size;
 	summary.faultsByKind['callback-duplicate'] =
 		(summary.faultsByKind['callback-duplicate'] ?? 0) + finals.length - new Set(finals).size;
-	summary.faultsByKind['callback-late'] =
-		(summary.faultsByKind['callback-late'] ?? 0) + finals.length;
+	// Every final is delivered after the tasks ended: the scenario, not a fault, so not counted.
 	// The first final callback after every task finished resumes; n8n refuses any later resume
 	// (409), so the later ones must not read and download the batch again (one resume in all).
 	for (const [k, id] of finals.entries()) {

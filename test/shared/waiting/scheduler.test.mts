@@ -40,7 +40,12 @@ class FakeKling implements SchedulerClient {
 	peak = 0;
 	/** How long each create takes to answer: a wave's tasks start this far apart. */
 	createMs = 0;
-	readonly tasks = new Map<string, { createdAt: number; external: string; fails: boolean }>();
+	/** Each task's length in create order, where tasks vary; `taskMs` for the rest. */
+	lengths: number[] = [];
+	readonly tasks = new Map<
+		string,
+		{ createdAt: number; external: string; fails: boolean; length: number }
+	>();
 
 	constructor(
 		private readonly limit: number,
@@ -49,19 +54,19 @@ class FakeKling implements SchedulerClient {
 	) {}
 
 	private running(): number {
-		return [...this.tasks.values()].filter((t) => this.now < t.createdAt + this.taskMs).length;
+		return [...this.tasks.values()].filter((t) => this.now < t.createdAt + t.length).length;
 	}
 
 	private view(id: string): KlingTask {
 		const t = this.tasks.get(id)!;
-		const done = this.now >= t.createdAt + this.taskMs;
+		const done = this.now >= t.createdAt + t.length;
 		return {
 			taskId: id,
 			externalTaskId: t.external,
 			status: done ? (t.fails ? 'failed' : 'succeeded') : 'processing',
 			statusMessage: null,
 			createdAt: t.createdAt,
-			updatedAt: done ? t.createdAt + this.taskMs : t.createdAt,
+			updatedAt: done ? t.createdAt + t.length : t.createdAt,
 			videos: [],
 			media: [],
 			raw: {},
@@ -78,7 +83,13 @@ class FakeKling implements SchedulerClient {
 		this.creates++;
 		const id = `task-${this.creates}`;
 		const external = String(body.external_task_id);
-		this.tasks.set(id, { createdAt: this.now, external, fails: this.failing.has(external) });
+		const length = this.lengths[this.creates - 1] ?? this.taskMs;
+		this.tasks.set(id, {
+			createdAt: this.now,
+			external,
+			fails: this.failing.has(external),
+			length,
+		});
 		this.peak = Math.max(this.peak, this.running());
 		return { status: 'created', task: this.view(id), recovered: false };
 	}
@@ -215,6 +226,25 @@ describe('TaskScheduler on a fake clock', () => {
 		// It did not submit before the foreign task freed the slot.
 		const own = [...kling.tasks.values()].find((t) => t.external === 'ext-0')!;
 		expect(own.createdAt).toBeGreaterThanOrEqual(4000);
+	});
+
+	it('lengths that vary (6 to 10 s, cold): within 1.12 × the lower bound, at most one read per task', async () => {
+		// 20 tasks of 6 to 10 s (a fixed draw), 5 slots, as in the benchmark; the first wave at 10 s.
+		const lengths = [
+			7200, 9400, 6300, 8800, 7700, 6100, 9900, 8200, 6600, 9100, 7400, 8600, 6900, 9600, 7900,
+			6400, 8300, 9800, 7100, 8000,
+		];
+		const kling = new FakeKling(5, 8000);
+		kling.lengths = lengths;
+		const list = jobs(20, 10_000);
+		await scheduler(kling, list, { maxConcurrency: 5 }).run();
+		expect(list.every((j) => j.result?.json.status === 'succeeded')).toBe(true);
+		// Every slot refilled the moment its task ends: 34.4 s. The first wave is seen at the
+		// 10 s Poll Interval (2.8 s after the last of it ended, 0.6 s on average), later tasks at
+		// the learned (median) length or, when longer, at the next 1 s recheck.
+		const lowerBound = 34_400;
+		expect(kling.now).toBeLessThanOrEqual(1.12 * lowerBound);
+		expect(kling.reads.length).toBeLessThanOrEqual(20);
 	});
 
 	it('reads a wave of due tasks with one list read', async () => {
