@@ -162,11 +162,19 @@ export async function checkMediaRef(
 	if (ref.kind === 'klingId') return;
 	if (kind === 'image') return await checkImageRef(ctx, itemIndex, ref, field, slot.checkAspect);
 	if (ref.kind === 'url') return;
+	const rules = slot.rules!;
+	// The limit applies to the decoded file: oversized text is refused before it is decoded.
+	if (ref.kind === 'base64' && ref.value.length > Math.ceil((rules.maxBytes * 4) / 3) + 4) {
+		const limit = (rules.maxBytes / 1024 / 1024).toFixed(1);
+		throw new InputError(
+			`${field}: the ${kind} is larger than ${limit} MB; Kling accepts at most ${limit} MB`,
+		);
+	}
 	const buf =
 		ref.kind === 'base64'
 			? Buffer.from(ref.value, 'base64')
-			: await readBinary(ctx, itemIndex, ref.property, field, binaryType(kind, slot.rules!));
-	checkMediaBytes(buf, kind, field, slot.rules!);
+			: await readBinary(ctx, itemIndex, ref.property, field, binaryType(kind, rules));
+	checkMediaBytes(buf, kind, field, rules);
 }
 
 /** The request text for an input: URLs and Kling IDs as given, binaries as raw Base64. */

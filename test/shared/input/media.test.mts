@@ -131,6 +131,21 @@ describe('media inputs', () => {
 		expect(await requestBody(ctx, 0, request)).toEqual({ sound_file: good.toString('base64') });
 	});
 
+	it('refuses oversized Base64 audio by its length, before decoding it', async () => {
+		const { ctx } = makeContext({ params: {}, credentials });
+		const huge = 'A'.repeat(Math.ceil((AUDIO.maxBytes * 4) / 3) + 8);
+		const slot: MediaSlot = {
+			path: ['sound_file'],
+			field: 'Audio',
+			media: 'audio',
+			rules: AUDIO,
+			ref: { kind: 'base64', value: huge },
+		};
+		await expect(checkMediaRef(ctx, 0, slot)).rejects.toThrow(
+			/^Audio: the audio is larger than [\d.]+ MB; Kling accepts at most [\d.]+ MB$/,
+		);
+	});
+
 	it('puts a Kling ID where the endpoint takes IDs, and a URL where it takes URLs', async () => {
 		const { ctx } = makeContext({ params: {}, credentials });
 		const video = (value: string): MediaSlot => ({
