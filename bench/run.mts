@@ -848,7 +848,8 @@ function report(
 			...rows.map((r) => `| ${cols.map((c) => fmt(r[c])).join(' | ')} |`),
 		].join('\n');
 	const by = (s: BenchRecord['scenario']) => records.filter((r) => r.scenario === s);
-	const command = ['npm run bench', ...process.argv.slice(2)].join(' ');
+	const args = process.argv.slice(2);
+	const command = args.length ? `npm run bench -- ${args.join(' ')}` : 'npm run bench';
 	const commit = gitCommit();
 	return `# Benchmark results${regress ? ` (deliberate regression: ${regress})` : ''}
 
@@ -882,7 +883,10 @@ ${table(by('overhead'), ['contender', 'n', 'wallMsMedian', 'itemsPerSecond', 'cp
 
 function gitCommit(): string {
 	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT }).toString().trim();
+		// What the package is built from; the bench's own output files do not count.
+		const changed = git('status', '--porcelain', '--', 'nodes', 'credentials', 'package.json');
+		return git('rev-parse', '--short', 'HEAD') + (changed ? ' with uncommitted changes' : '');
 	} catch {
 		return 'unknown';
 	}
