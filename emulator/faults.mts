@@ -59,9 +59,17 @@ export async function applyTransportFault(
 			res.end(`{"code":1203,"message":"Task not found by id","request_id":"${requestId}","da`);
 			return true;
 		case 'hang':
-			await new Promise((r) => later(fault.delayMs ?? 120_000, () => r(undefined)));
+		case 'stall-reset': {
+			const ms = fault.delayMs ?? (fault.kind === 'hang' ? 120_000 : 1500);
+			await new Promise((r) => later(ms, () => r(undefined)));
 			entry.status = 0;
 			res.socket?.destroy();
+			return true;
+		}
+		case 'no-answer':
+			// Until the client times out and closes the connection (or the emulator stops).
+			await new Promise((r) => res.once('close', r));
+			entry.status = 0;
 			return true;
 		case 'slow':
 			await new Promise((r) => later(fault.delayMs ?? 1500, () => r(undefined)));

@@ -23,7 +23,12 @@ export type FaultKind =
 	| 'malformed'
 	/** Kling's 404 / 1203 answer with its body cut short. */
 	| 'truncated-404'
+	/** Holds the request `delayMs` (default 120 s), then drops the connection. */
 	| 'hang'
+	/** A short stall (`delayMs`, default 1.5 s), then a dropped connection. */
+	| 'stall-reset'
+	/** Never answers: holds the request until the client gives up. */
+	| 'no-answer'
 	| 'callback-drop'
 	| 'callback-duplicate'
 	| 'callback-late';

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollEvents } from '../shared/trigger/feed';
-import { eventOptions, statusesProperty, taskTypesProperty } from '../shared/trigger/parameters';
+import { statusesProperty, taskTypesProperty, triggerOptions } from '../shared/trigger/parameters';
 
 export class KlingPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,25 +36,17 @@ export class KlingPollingTrigger implements INodeType {
 			},
 			statusesProperty,
 			taskTypesProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Look Back (Hours)',
-						name: 'lookBackHours',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 720 },
-						default: 24,
-						description:
-							'How old a task may be (since it was created) and still be reported when its status changes. Every read lists all tasks this young, so a busy account may want fewer hours.',
-					},
-					...eventOptions,
-				],
-			},
+			triggerOptions([
+				{
+					displayName: 'Look Back (Hours)',
+					name: 'lookBackHours',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 720 },
+					default: 24,
+					description:
+						'How old a task may be (since it was created) and still be reported when its status changes. Every read lists all tasks this young, so a busy account may want fewer hours.',
+				},
+			]),
 		],
 	};
 

@@ -10,7 +10,7 @@ import { normalizeTask, type KlingTask } from '../shared/api/task';
 import { connect } from '../shared/products/connect';
 import { checkCallbackSignature, noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
 import { eventFilter, eventItem, knownType, wanted } from '../shared/trigger/events';
-import { eventOptions, statusesProperty, taskTypesProperty } from '../shared/trigger/parameters';
+import { statusesProperty, taskTypesProperty, triggerOptions } from '../shared/trigger/parameters';
 import { isFirstDelivery } from './deliveries';
 import { locateTask } from './locate';
 
@@ -62,24 +62,16 @@ export class KlingTrigger implements INodeType {
 			},
 			statusesProperty,
 			taskTypesProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Confirm with the API',
-						name: 'confirmWithApi',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to read the task from the Kling API and emit that version, so a forged or stale callback cannot inject a status or a result URL. Tasks the account does not have start nothing.',
-					},
-					...eventOptions,
-				],
-			},
+			triggerOptions([
+				{
+					displayName: 'Confirm with the API',
+					name: 'confirmWithApi',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to read the task from the Kling API and emit that version, so a forged or stale callback cannot inject a status or a result URL. Tasks the account does not have start nothing.',
+				},
+			]),
 		],
 	};
 

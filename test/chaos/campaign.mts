@@ -91,12 +91,28 @@ const MENU: Record<FaultStage, FaultKind[]> = {
 		'reset',
 		'slow',
 		'malformed',
-		'hang',
+		'stall-reset',
 	],
-	query: ['429', '1302', 'html-502', 'reset', 'slow', 'malformed', 'hang'],
-	download: ['reset', 'slow', 'html-502', 'hang'],
+	query: ['429', '1302', 'html-502', 'reset', 'slow', 'malformed', 'stall-reset'],
+	download: ['reset', 'slow', 'html-502', 'stall-reset'],
 	callback: ['callback-drop', 'callback-duplicate', 'callback-late'],
 };
+
+/**
+ * Faults that take real time, for one seed in twenty each (none of the fixed seeds `npm test`
+ * runs): a create or status read that never answers (the node's request timeout, 60 s, must end
+ * it), and a task that never finishes (the 1-minute Wait Timeout must end the item with an error).
+ */
+function slowFaults(seed: number, rnd: () => number): { rules: FaultRule[]; neverEnds: boolean } {
+	if (seed % 20 === 0) {
+		const stage: FaultStage = rnd() < 0.5 ? 'create' : 'query';
+		return { rules: [{ stage, kind: 'no-answer', count: 1 }], neverEnds: false };
+	}
+	return { rules: [], neverEnds: seed % 20 === 10 };
+}
+
+/** Longer than any run may take: the request timeout, the wait timeout and their retries. */
+const WATCHDOG_MS = 4 * 60_000;
 
 function pickFaults(rnd: () => number): FaultRule[] {
 	const rules: FaultRule[] = [];
@@ -175,7 +191,13 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		await Promise.all(
 			emulators.map(async (emulator, w) => {
 				for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {
-					await oneRun(seed, emulator, urls[w], expected, summary);
+					const stuck = await watchdog(oneRun(seed, emulator, urls[w], expected, summary));
+					if (stuck) {
+						// Its emulator is still in use by the stuck run: this worker takes no more seeds.
+						summary.hangs++;
+						summary.violations.push({ seed, problem: `still running after ${WATCHDOG_MS} ms` });
+						return;
+					}
 					// Every fourth seed also waits for callbacks delivered late, twice, out of order or never.
 					if (seed % 4 === 0) await callbackRun(seed, emulator, urls[w], expected, summary);
 				}
@@ -186,6 +208,17 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		await Promise.all(emulators.map((e) => e.stop()));
 	}
 	return summary;
+}
+
+/** True when the run did not end within WATCHDOG_MS: a hang, counted, and the campaign goes on. */
+async function watchdog(run: Promise<void>): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const stuck = new Promise<boolean>((r) => (timer = setTimeout(() => r(true), WATCHDOG_MS)));
+	try {
+		return await Promise.race([run.then(() => false), stuck]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 function credentialsFor(base: string, provider: ProviderCase, auth: 'key' | 'jwt'): IDataObject {
@@ -242,12 +275,17 @@ async function oneRun(
 ) {
 	const rnd = mulberry32(seed);
 	const n = 1 + Math.floor(rnd() * 4);
-	const prompts = Array.from({ length: n }, () =>
+	const prompts: string[] = Array.from({ length: n }, () =>
 		rnd() < 0.15 ? '[fail] rejected by review' : 'fine',
 	);
 	const continueOnFail = rnd() < 0.7;
 	const auth = rnd() < 0.3 ? 'jwt' : 'key';
-	const faults = pickFaults(rnd);
+	const slow = slowFaults(seed, rnd);
+	const faults = [...slow.rules, ...pickFaults(rnd)];
+	if (slow.neverEnds) {
+		prompts[0] = 'fine, but never finishes [ms=86400000]';
+		summary.faultsByKind['never-finishes'] = (summary.faultsByKind['never-finishes'] ?? 0) + 1;
+	}
 	const provider = providerOf(seed);
 	const figures = figuresOf(summary, provider);
 	emulator.reset({
@@ -272,7 +310,8 @@ async function oneRun(
 		figures.faults += count;
 	}
 
-	if (elapsed > WAIT_TIMEOUT_MIN * 60_000 + HANG_MARGIN_MS) {
+	const requestTimeoutMs = slow.rules.length ? 60_000 : 0;
+	if (elapsed > WAIT_TIMEOUT_MIN * 60_000 + requestTimeoutMs + HANG_MARGIN_MS) {
 		summary.hangs++;
 		violation(`took ${elapsed} ms`);
 	}
@@ -334,6 +373,11 @@ async function oneRun(
 		}
 		if (prompts[i].startsWith('[fail]') && json.status === 'succeeded' && json.error === undefined)
 			violation(`item ${i} should have failed`);
+		if (
+			prompts[i].includes('never finishes') &&
+			!/did not finish within the wait timeout/.test(String(json.error))
+		)
+			violation(`item ${i} never finishes but says: ${String(json.error ?? json.status)}`);
 		if (json.error !== undefined) summary.errorItems.push(String(json.error).slice(0, 160));
 		if (/may have been created, so it was not sent again/.test(String(json.error ?? ''))) {
 			figures.notSentAgain++;

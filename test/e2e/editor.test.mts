@@ -337,19 +337,7 @@ describe('the n8n editor in a real browser', () => {
 	});
 
 	it('shows the trigger panel with how to test it', async () => {
-		await editor.page.goto(`${editor.baseUrl}/workflow/new`);
-		await editor.searchNodes('kling', 'trigger');
-		await editor.page
-			.locator('[data-test-id=node-creator-item-name]', { hasText: 'Kling Trigger' })
-			.click();
-		// A community node opens its details first; "Add to workflow" puts it on the canvas.
-		await editor.page.getByRole('button', { name: 'Add to workflow' }).click();
-		const ndv = editor.page.locator('[data-test-id=ndv]');
-		const opened = await ndv.waitFor({ timeout: 5000 }).then(
-			() => true,
-			() => false,
-		);
-		if (!opened) await editor.openNode('Kling Trigger');
+		const ndv = await editor.addTrigger('Kling Trigger');
 		const text = await ndv.innerText();
 		await editor.shot('panel-trigger');
 		expect(text).toContain('To test:');
@@ -358,18 +346,7 @@ describe('the n8n editor in a real browser', () => {
 	});
 
 	it('shows the polling trigger panel with its Poll Times and what it reads', async () => {
-		await editor.page.goto(`${editor.baseUrl}/workflow/new`);
-		await editor.searchNodes('kling', 'trigger');
-		await editor.page
-			.locator('[data-test-id=node-creator-item-name]', { hasText: 'Kling Polling Trigger' })
-			.click();
-		await editor.page.getByRole('button', { name: 'Add to workflow' }).click();
-		const ndv = editor.page.locator('[data-test-id=ndv]');
-		const opened = await ndv.waitFor({ timeout: 5000 }).then(
-			() => true,
-			() => false,
-		);
-		if (!opened) await editor.openNode('Kling Polling Trigger');
+		const ndv = await editor.addTrigger('Kling Polling Trigger');
 		await ndv.getByText('Poll Times').first().waitFor(POLL);
 		const text = await ndv.innerText();
 		await editor.shot('panel-polling-trigger');

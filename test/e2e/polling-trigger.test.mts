@@ -8,7 +8,7 @@ import { feedRoutes } from '../../nodes/shared/trigger/feed.ts';
 import { emulatorCredentials, makeContext } from '../support/context.mts';
 import { N8nInstance, emulatorCredential } from '../support/n8n.mts';
 import { startSink } from '../support/sink.mts';
-import { chain } from '../support/workflows.mts';
+import { chain, sinkNode } from '../support/workflows.mts';
 
 // Tasks last ten minutes unless the test ends them: what the trigger sees follows the test's
 // steps, not the machine's speed.
@@ -71,21 +71,7 @@ describe('Kling Polling Trigger inside a real n8n', () => {
 				credentials: { klingApi: { id: 'klingEmulatorCred1', name: 'Kling API (emulator)' } },
 				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] } },
 			},
-			{
-				id: 'out',
-				name: 'Sink',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [200, 0],
-				parameters: {
-					method: 'POST',
-					url: sink.url,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify($json) }}',
-					options: {},
-				},
-			},
+			sinkNode('out', sink.url, '={{ JSON.stringify($json) }}'),
 		]);
 		await n8n.importWorkflows([workflow]);
 		await n8n.publish(workflow.id);

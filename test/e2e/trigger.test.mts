@@ -4,7 +4,7 @@ import { KlingEmulator } from '../../emulator/server.mts';
 import { makePng } from '../../emulator/media.mts';
 import { N8nInstance, emulatorCredential } from '../support/n8n.mts';
 import { startSink } from '../support/sink.mts';
-import { chain } from '../support/workflows.mts';
+import { chain, sinkNode } from '../support/workflows.mts';
 
 const WEBHOOK_ID = '5d1c7b2e-3f5a-4c1e-9d2b-8a7f6e5d4c3b';
 // Signed callbacks and an access key + secret key credential: in a real n8n the signature must be
@@ -46,21 +46,7 @@ describe('Kling Trigger inside a real n8n', () => {
 				credentials: { klingApi: { id: 'klingEmulatorCred1', name: 'Kling API (emulator)' } },
 				parameters: { statuses: ['succeeded', 'failed'], options: { confirmWithApi: true } },
 			},
-			{
-				id: 'out',
-				name: 'Sink',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [200, 0],
-				parameters: {
-					method: 'POST',
-					url: sink.url,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify($json) }}',
-					options: {},
-				},
-			},
+			sinkNode('out', sink.url, '={{ JSON.stringify($json) }}'),
 		]);
 		await n8n.importWorkflows([workflow]);
 		await n8n.publish(workflow.id);

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 import { ROOT } from './n8n.mts';
 
@@ -111,6 +111,22 @@ export class Editor {
 			.getByRole('button', { name: 'Got it' })
 			.click({ timeout: 1500 })
 			.catch(() => undefined);
+	}
+
+	/** Adds a trigger to a new workflow from the node creator and opens its panel. */
+	async addTrigger(name: string): Promise<Locator> {
+		await this.page.goto(`${this.baseUrl}/workflow/new`);
+		await this.searchNodes('kling', 'trigger');
+		await this.page.locator('[data-test-id=node-creator-item-name]', { hasText: name }).click();
+		// A community node opens its details first; "Add to workflow" puts it on the canvas.
+		await this.page.getByRole('button', { name: 'Add to workflow' }).click();
+		const ndv = this.page.locator('[data-test-id=ndv]');
+		const opened = await ndv.waitFor({ timeout: 5000 }).then(
+			() => true,
+			() => false,
+		);
+		if (!opened) await this.openNode(name);
+		return ndv;
 	}
 
 	async closeNode(): Promise<void> {

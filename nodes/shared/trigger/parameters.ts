@@ -72,3 +72,15 @@ export const eventOptions: INodeProperties[] = [
 			'What to do with a task whose type cannot be known: a new-standard task names no product, so only tasks this package created with its own external task ID (or in this n8n process) have a known type',
 	},
 ];
+
+/** A trigger's Options: its own first, then the ones both triggers share. */
+export function triggerOptions(own: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...own, ...eventOptions],
+	};
+}
