@@ -574,7 +574,7 @@ export async function runBench(
 		// 1. Fan-out, alternating contenders; task lengths vary (seeded, the same in every run).
 		// A regression run needs only what its target measures.
 		const contenders = regress
-			? ['polling', 'rival']
+			? ['polling', 'pollingLegacy', 'rival']
 			: ['polling', 'callback', 'pollingLegacy', 'callbackLegacy', 'rival'];
 		const fan: Record<string, RunMeasure[]> = Object.fromEntries(contenders.map((c) => [c, []]));
 		for (let rep = 0; rep < config.reps; rep++) {
