@@ -1,13 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { createdType, generatedTag } from '../api/createdTasks';
-import type { TaskRoute } from '../api/routing';
+import type { KlingClient } from '../api/client';
+import { lookupRoutes, type TaskRoute } from '../api/routing';
 import type { KlingTask } from '../api/task';
 import { downloadTaskResults, type DownloadContext } from '../output/download';
 import { taskJson } from '../output/output';
 import { productById, productByTag, productsOn } from '../products/registry';
 import type { ProductSpec } from '../products/spec';
-import { TASK_TYPES } from './parameters';
+import { TASK_PRODUCTS, TASK_TYPES } from './parameters';
 
 /** What the user chose in Statuses, Task Types and Options. */
 export interface EventFilter {
@@ -38,6 +39,17 @@ export function onlyTypeOn(route: TaskRoute): ProductSpec | null {
 	if (route.standard === 'new') return null;
 	const serving = productsOn(route.legacy);
 	return serving.length === 1 ? serving[0] : null;
+}
+
+/** Every route a task of this account may be read on: the new standard once, each legacy endpoint once. */
+export function taskRoutes(client: KlingClient): TaskRoute[] {
+	const seen = new Set<string>();
+	return TASK_PRODUCTS.flatMap((product) =>
+		lookupRoutes(product, client.provider.profile, client.credentials),
+	).filter((route) => {
+		const key = route.standard === 'new' ? 'new' : route.legacy.path;
+		return !seen.has(key) && seen.add(key);
+	});
 }
 
 /** Whether the task starts the workflow: its status, and its type or what to do without one. */

@@ -2,12 +2,19 @@ import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { KlingClient } from '../api/client';
-import { lookupRoutes, type TaskRoute } from '../api/routing';
+import type { TaskRoute } from '../api/routing';
 import type { KlingTask } from '../api/task';
 import { connect } from '../products/connect';
 import type { ProductSpec } from '../products/spec';
-import { eventFilter, eventItem, knownType, onlyTypeOn, wanted, type EventFilter } from './events';
-import { TASK_PRODUCTS } from './parameters';
+import {
+	eventFilter,
+	eventItem,
+	knownType,
+	onlyTypeOn,
+	taskRoutes,
+	wanted,
+	type EventFilter,
+} from './events';
 
 /**
  * What a polling trigger remembers between polls, in the workflow's static data: `since`, a time
@@ -39,13 +46,7 @@ export interface FeedEntry {
  */
 export function feedRoutes(client: KlingClient): TaskRoute[] {
 	const { profile } = client.provider;
-	const seen = new Set<string>();
-	return TASK_PRODUCTS.flatMap((product) => lookupRoutes(product, profile, client.credentials))
-		.filter((route) => route.standard === 'new' || profile.taskList)
-		.filter((route) => {
-			const key = route.standard === 'new' ? 'new' : route.legacy.path;
-			return !seen.has(key) && seen.add(key);
-		});
+	return taskRoutes(client).filter((route) => route.standard === 'new' || profile.taskList);
 }
 
 /** Every task created since `sinceMs` on the account's lists, once each, with its type where known. */
@@ -117,7 +118,10 @@ export async function pollEvents(ctx: IPollFunctions): Promise<INodeExecutionDat
 		? entries.sort((a, b) => statusTime(b.task)! - statusTime(a.task)!).slice(0, 1)
 		: takeNew(ctx.getWorkflowStaticData('node') as FeedState, entries);
 	if (!fresh.length) return null;
-	return [await Promise.all(fresh.map((entry) => emitted(ctx, entry, filter)))];
+	// One at a time: each may download result videos into the binary store.
+	const items: INodeExecutionData[] = [];
+	for (const entry of fresh) items.push(await emitted(ctx, entry, filter));
+	return [items];
 }
 
 async function emitted(
