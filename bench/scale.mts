@@ -175,14 +175,21 @@ function workflows(emulatorUrl: string, sinkUrl: string, config: ScaleConfig): W
 		flow(
 			'scaleImages',
 			sinkUrl,
-			kling('klingMultiImage2Image', 'Kling Multi-Image to Image', {
-				model: 'kling-v3-omni',
-				prompt: '={{ "<<<image_1>>> as item " + $json.i }}',
-				subjectImages: { image: [{ value: image }] },
-				waitTimeout: 30,
-				pollInterval: 1,
-				options: { maxConcurrency: config.scaleConcurrency },
-			}),
+			kling(
+				'klingMultiImage2Image',
+				'Kling Multi-Image to Image',
+				{
+					model: 'kling-v3-omni',
+					prompt: '={{ "<<<image_1>>> as item " + $json.i }}',
+					subjectImages: { image: [{ value: image }] },
+					waitTimeout: 30,
+					pollInterval: 1,
+					options: { maxConcurrency: config.scaleConcurrency },
+				},
+				// What a 1,000-item pipeline sets, so one bad item does not stop the rest; it also lets
+				// the first creates go out while later items are still read.
+				{ onError: 'continueRegularOutput' },
+			),
 		),
 	];
 }
@@ -449,6 +456,16 @@ export function scaleReport(result: Awaited<ReturnType<typeof runScale>>, config
 			measured: `${scaleRatio} × (${(s.wallMs / 1000).toFixed(1)} s vs ${s.idealMs / 1000} s); the Kling node's own run ${nodeRatio} ×`,
 			met: scaleRatio <= 1.05,
 		},
+		{
+			target: `scale: the Kling node's own run ≤ 1.05 × ideal`,
+			measured: `${nodeRatio} × (${(s.nodeMs / 1000).toFixed(1)} s)`,
+			met: nodeRatio <= 1.05,
+		},
+		{
+			target: `scale: from the Kling node's start to its first create ≤ 0.3 s for ${s.items} items`,
+			measured: `${(s.phases.checkMs / 1000).toFixed(2)} s`,
+			met: s.phases.checkMs <= 300,
+		},
 	];
 	const section = `## At scale: several executions on one account, and 1,000 items in queue mode
 
@@ -458,7 +475,7 @@ Contention: ${config.executions} executions × ${config.itemsEach} items started
 |---|---|---|---|---|---|---|
 ${modes.map((m) => `| ${m.mode === 'queue' ? 'queue, main + 2 workers + webhook' : 'regular'} | ${(m.wall / 1000).toFixed(1)} s (${m.walls}) | ${m.ratio} | ${m.refused} | ${m.idle} | ${m.creates} | ${m.peak} |`).join('\n')}
 
-Scale, ${result.scaleRuns.length} runs one after another: walls ${each((r) => `${(r.wallMs / 1000).toFixed(1)} s`)} (${each((r) => `${Math.round((r.wallMs / r.idealMs) * 1000) / 1000} ×`)}), the Kling node's own run ${each((r) => `${Math.round((r.nodeMs / r.idealMs) * 1000) / 1000} ×`)}, first refill ${each((r) => `${(r.phases.firstRefillMs / 1000).toFixed(2)} s`)} (a run on a worker that has already seen such tasks checks its first wave at their length, not at the Poll Interval). The median run by wall: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), of which the Kling node itself ran ${(s.nodeMs / 1000).toFixed(1)} s (${nodeRatio} ×, from n8n's run data), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : 'not saturated'}). The wall in three parts: ${(s.phases.startupMs / 1000).toFixed(2)} s from the webhook call to the first create (n8n queues the execution, a worker starts it; then ${(s.phases.checkMs / 1000).toFixed(2)} s from the Kling node's start, in which it reads and checks the ${s.items} items before anything is paid for), ${(s.phases.spanMs / 1000).toFixed(2)} s from the first create to the last task's end (${Math.round((s.phases.spanMs / s.idealMs) * 1000) / 1000} × ideal: the slots' ramp-up and turnaround; ${(s.phases.firstRefillMs / 1000).toFixed(2)} s of it from the first task's end to the first refill, as the first wave is checked at the Poll Interval of 1 s until one of its tasks has finished), and ${(s.phases.tailMs / 1000).toFixed(2)} s from there to the last item at the sink (the last download was asked for ${(s.phases.lastDownloadMs / 1000).toFixed(2)} s after the last task's end; the rest is the node's output and the sink node's ${s.items} requests). The first and last parts alone make ${Math.round(((s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 10} % of the ideal: were every slot refilled the instant its task ended, the wall would still be ${frame} × ideal${frame > 1.05 ? ', so this harness cannot show 1.05 ×' : ''}; the node's own run and the span are the figures to watch. Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
+Scale, ${result.scaleRuns.length} runs one after another: walls ${each((r) => `${(r.wallMs / 1000).toFixed(1)} s`)} (${each((r) => `${Math.round((r.wallMs / r.idealMs) * 1000) / 1000} ×`)}), the Kling node's own run ${each((r) => `${Math.round((r.nodeMs / r.idealMs) * 1000) / 1000} ×`)}, first refill ${each((r) => `${(r.phases.firstRefillMs / 1000).toFixed(2)} s`)} (a run on a worker that has already seen such tasks checks its first wave at their length, not at the Poll Interval). The median run by wall: ${s.items} Multi-Image to Image items (Image 3.0 Omni, one image each) in one execution, image task ${config.scaleTaskMs / 1000} s, C = ${config.scaleConcurrency}, queue mode: ${(s.wallMs / 1000).toFixed(1)} s against an ideal of ${s.idealMs / 1000} s (${scaleRatio} ×), of which the Kling node itself ran ${(s.nodeMs / 1000).toFixed(1)} s (${nodeRatio} ×, from n8n's run data), ${s.createsPerItem} create per item; the worker that ran it went from ${s.workerBaseRssMb} MB to a peak of ${s.workerPeakRssMb} MB RSS (${s.rssGrowthPer100Mb} MB per 100 items); the machine's CPUs were ${Math.round(s.cpuBusy * 100)} % busy during the run, and the worker's own process used ${Math.round(s.workerCoreShare * 100)} % of one core (an execution runs on one thread: ${s.workerCoreShare >= 0.8 ? "near 100 %, n8n's per-item work, not Kling's slots, sets the pace" : 'not saturated'}). The wall in three parts: ${(s.phases.startupMs / 1000).toFixed(2)} s from the webhook call to the first create (n8n queues the execution, a worker starts it; then ${(s.phases.checkMs / 1000).toFixed(2)} s from the Kling node's start, until its first create: with On Error set to continue, the first creates go out while the later of the ${s.items} items are still read and checked), ${(s.phases.spanMs / 1000).toFixed(2)} s from the first create to the last task's end (${Math.round((s.phases.spanMs / s.idealMs) * 1000) / 1000} × ideal: the slots' ramp-up and turnaround; ${(s.phases.firstRefillMs / 1000).toFixed(2)} s of it from the first task's end to the first refill, as the first wave is checked at the Poll Interval of 1 s until one of its tasks has finished), and ${(s.phases.tailMs / 1000).toFixed(2)} s from there to the last item at the sink (the last download was asked for ${(s.phases.lastDownloadMs / 1000).toFixed(2)} s after the last task's end; the rest is the node's output and the sink node's ${s.items} requests). The first and last parts alone make ${Math.round(((s.phases.startupMs + s.phases.tailMs) / s.idealMs) * 1000) / 10} % of the ideal: were every slot refilled the instant its task ended, the wall would still be ${frame} × ideal${frame > 1.05 ? ', so this harness cannot show 1.05 ×' : ''}; the node's own run and the span are the figures to watch. Per slot, from a task's end to the first status read after it: median ${s.turnaround.seenMedianMs} ms (90th percentile ${s.turnaround.seenP90Ms}); from that read to the slot's next create: median ${s.turnaround.refillMedianMs} ms (90th percentile ${s.turnaround.refillP90Ms}); ${s.turnaround.statusReads} status reads in all.
 `;
 	return { section, targets };
 }

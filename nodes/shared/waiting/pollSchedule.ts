@@ -15,12 +15,13 @@ const MIN_RECHECK_MS = 1000;
 const FLOOR_RECHECK_MS = 100;
 
 /**
- * How long the last task of a kind (model, resolution, length) took, across the executions of
- * this n8n process: a pipeline that runs again checks its first wave when its tasks should be done
- * instead of one poll interval later. Only a first check is moved by it; a wrong guess costs one
- * read. Bounded, so a long-running n8n does not grow it.
+ * How long recent tasks of a kind (model, resolution, length) took, across the executions of
+ * this n8n process: a pipeline that runs again checks its first wave when its tasks may be done
+ * instead of one poll interval later. Bounded, so a long-running n8n does not grow it.
  */
-const typical = processMemory<string, number>('typical task lengths', 256);
+const typical = processMemory<string, number[]>('typical task lengths', 256);
+/** Lengths kept per kind: enough to know the spread, few enough to follow a change at Kling. */
+const KEPT = 16;
 
 /** Forgets what earlier executions taught; tests that must start cold call it. */
 export function forgetTypicalDurations(): void {
@@ -28,8 +29,11 @@ export function forgetTypicalDurations(): void {
 }
 
 /**
- * Poll timing that learns from the run's own finished tasks (Kling's created/updated times), so
- * later tasks are checked when they should be done rather than on the next fixed tick.
+ * Poll timing that learns from finished tasks (Kling's created/updated times): a task is first
+ * checked when the shortest of its kind would be done, then in steps of an eighth of the spread
+ * between the shortest and the longest, so a task that ends early is not seen at the typical
+ * length and one that ends late not a whole step after. Tasks that all take the same time keep
+ * the coarser step of a tenth of their length, so equal tasks are not read in a stream.
  */
 export class PollSchedule {
 	private readonly durations: number[] = [];
@@ -39,32 +43,34 @@ export class PollSchedule {
 		const ms = Math.max(0, task.updatedAt - task.createdAt);
 		this.durations.push(ms);
 		this.durations.sort((a, b) => a - b);
-		if (kind) typical.set(kind, ms);
+		if (kind) typical.set(kind, [...(typical.get(kind) ?? []), ms].slice(-KEPT));
 	}
 
-	/** What earlier executions saw for this kind of task, while this run has seen none finish. */
-	priorMs(kind?: string): number | undefined {
-		return this.learnedMs === undefined && kind ? typical.get(kind) : undefined;
+	/** True once this run or an earlier execution has seen a task of this kind finish. */
+	knows(kind?: string): boolean {
+		return this.sample(kind).length > 0;
 	}
 
-	get learnedMs(): number | undefined {
-		return this.durations.length
-			? this.durations[Math.floor(this.durations.length / 2)]
-			: undefined;
+	/** This run's lengths, or, until one of its tasks has finished, earlier executions'. */
+	private sample(kind?: string): number[] {
+		if (this.durations.length) return this.durations;
+		return [...((kind && typical.get(kind)) || [])].sort((a, b) => a - b);
 	}
 
-	/** When to check a task next: at its expected finish if that comes first, else one interval on. */
+	/** When to check a task next: when it may be done if that comes first, else one step on. */
 	next(startedAt: number, intervalMs: number, now: number, kind?: string): number {
-		const learned = this.learnedMs;
-		if (learned === undefined) {
-			const prior = this.priorMs(kind);
-			const expected = prior === undefined ? Infinity : startedAt + prior + MAX_MARGIN_MS;
-			return expected > now ? Math.min(expected, now + intervalMs) : now + intervalMs;
-		}
-		const expected = startedAt + learned + Math.min(MAX_MARGIN_MS, learned / 10);
+		const sample = this.sample(kind);
+		if (!sample.length) return now + intervalMs;
+		const shortest = sample[0];
+		const expected = startedAt + shortest + Math.min(MAX_MARGIN_MS, shortest / 10);
 		if (expected > now) return Math.min(expected, now + intervalMs);
-		// Past its expected finish: check again soon, in proportion to the task's length.
-		const step = Math.max(FLOOR_RECHECK_MS, Math.min(MIN_RECHECK_MS, learned), learned / 10);
-		return now + Math.min(intervalMs, step);
+		return now + Math.min(intervalMs, recheckStep(shortest, sample[sample.length - 1]));
 	}
+}
+
+/** A tenth of the task (at least 1 s unless the task is shorter), finer where lengths vary. */
+function recheckStep(shortest: number, longest: number): number {
+	const coarse = Math.max(FLOOR_RECHECK_MS, Math.min(MIN_RECHECK_MS, shortest), shortest / 10);
+	const spread = longest - shortest;
+	return spread > 0 ? Math.max(FLOOR_RECHECK_MS, Math.min(coarse, spread / 8)) : coarse;
 }

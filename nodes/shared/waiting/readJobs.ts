@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { findableByExternalId, type ResultKind } from '../models/product';
 import { lookupRoutes, type TaskRoute } from '../api/routing';
@@ -87,14 +87,20 @@ function readLookup(
 	job.lookup = { by: by as 'taskId' | 'externalTaskId', id, routes };
 }
 
+/** Items read between two turns of the event loop while the first creates are out. */
+const READ_BETWEEN_TURNS = 10;
+
 /**
  * Reads and checks every item before anything is sent: with bad input nothing is paid for.
  * Without Continue On Fail the first bad item stops the run; with it, the item carries its error.
+ * `onJob`, where the run may stream (see `mayStream`), gets each item as soon as it is read, and
+ * the reading gives the event loop a turn now and then so the creates already handed over go out.
  */
 export async function readJobs(
 	ctx: IExecuteFunctions,
 	spec: GenerationSpec,
 	settings: ItemSettings,
+	onJob?: (job: Job) => void,
 ): Promise<Job[]> {
 	const jobs: Job[] = [];
 	const { continueOnFail } = settings;
@@ -111,9 +117,23 @@ export async function readJobs(
 			job.error = inputError(ctx, error, i);
 			if (!continueOnFail) throw job.error;
 		}
+		if (!onJob) continue;
+		onJob(job);
+		if (i % READ_BETWEEN_TURNS === READ_BETWEEN_TURNS - 1) await sleep(0);
 	}
 	checkBudget(ctx, jobs);
 	return jobs;
+}
+
+/**
+ * Whether the first creates may go out while later items are still read. Only where that
+ * changes nothing but the wait: with Continue On Fail a bad item is an error item either way and
+ * stops nothing, without a budget no total must be known first, and a polling run reports every
+ * item's error itself (callback-wait falls back to polling when an item is bad before the pause).
+ */
+export function mayStream(ctx: IExecuteFunctions, settings: ItemSettings): boolean {
+	const budget = Number(ctx.getNodeParameter('options.maxUnits', 0, 0)) || 0;
+	return settings.continueOnFail && settings.wait === 'poll' && !(budget > 0);
 }
 
 /**

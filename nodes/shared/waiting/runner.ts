@@ -6,7 +6,7 @@ import { connect } from '../products/connect';
 import { generatedExternalId } from '../api/createdTasks';
 import { isFinal } from '../api/task';
 import { dropCallbackUrl, requestBody } from '../input/items';
-import { readJobs } from './readJobs';
+import { mayStream, readJobs, type ItemSettings } from './readJobs';
 import type { GenerationSpec } from '../input/types';
 import { collectOutputs } from './collect';
 import { settleTask } from '../output/output';
@@ -163,6 +163,39 @@ function schedulerFor(
 }
 
 /**
+ * Reads the items while the scheduler already submits the first ones: it starts with the first
+ * item read (its model names the account's pool) and gets each later one as it is read.
+ */
+async function readWhileRunning(
+	ctx: IExecuteFunctions,
+	spec: GenerationSpec,
+	settings: ItemSettings,
+	schedulerOf: (first: Job[]) => TaskScheduler,
+): Promise<Job[]> {
+	let scheduler: TaskScheduler | undefined;
+	let running: Promise<void> | undefined;
+	const jobs = await readJobs(ctx, spec, settings, (job) => {
+		if (!scheduler) {
+			if (!job.request && !job.lookup) return;
+			scheduler = schedulerOf([job]);
+			scheduler.streamInput();
+			running = scheduler.run();
+			// Awaited once the reading ends; until then a failure must not count as unhandled.
+			running.catch(() => undefined);
+			return;
+		}
+		scheduler.add(job);
+	}).catch(async (error: unknown) => {
+		scheduler?.endInput();
+		await running?.catch(() => undefined);
+		throw error;
+	});
+	scheduler?.endInput();
+	await running;
+	return jobs;
+}
+
+/**
  * Runs a generation node: reads and checks every item → chooses the wait mode → the scheduler
  * submits and watches → pause (callback-wait) or one output item per input item, in order.
  */
@@ -179,7 +212,7 @@ export async function executeGeneration(
 	const items = ctx.getInputData();
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', 0) ?? '0');
 	const batch = batchKeyFor(ctx, runIndex);
-	const jobs = await readJobs(ctx, spec, {
+	const settings: ItemSettings = {
 		operation: plan.operation,
 		wait: plan.wait,
 		kind: spec.result,
@@ -188,20 +221,26 @@ export async function executeGeneration(
 		callbackUrl: plan.wait === 'callback' ? resumeCallbackUrl(ctx, batch, items.length) : undefined,
 		externalTaskId: (i) => generatedExternalId(spec, batch, i),
 		continueOnFail,
-	});
+	};
+	const progress = new Progress(ctx, items.length);
+	const run = { mode: plan.wait, continueOnFail, progress };
+	if (mayStream(ctx, settings)) {
+		const jobs = await readWhileRunning(ctx, spec, settings, (first) =>
+			schedulerFor(ctx, client, spec, first, run),
+		);
+		progress.finish(jobs.map((j) => j.task));
+		return collectOutputs(ctx, jobs, continueOnFail, plan.fallback);
+	}
+	const jobs = await readJobs(ctx, spec, settings);
 	if (plan.wait === 'callback' && jobs.some((j) => j.error)) {
 		// A resumed node cannot report errors found before it paused: poll instead.
 		plan.wait = 'poll';
+		run.mode = 'poll';
 		plan.fallback = FALLBACK.itemError;
 		for (const job of jobs) dropCallbackUrl(job.request);
 	}
 
-	const progress = new Progress(ctx, items.length);
-	const scheduler = schedulerFor(ctx, client, spec, jobs, {
-		mode: plan.wait,
-		continueOnFail,
-		progress,
-	});
+	const scheduler = schedulerFor(ctx, client, spec, jobs, run);
 	await scheduler.run();
 
 	if (plan.wait === 'callback' && jobs.some((j) => j.error) && continueOnFail) {

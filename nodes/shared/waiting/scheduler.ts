@@ -35,6 +35,8 @@ const DUE_WINDOW_MS = 500;
  * finished instead of a second read for the stragglers.
  */
 const GATHER_MS = 20;
+/** While items are still being read and none waits, how often the loop looks for new ones. */
+const INPUT_WATCH_MS = 50;
 
 export interface Clock {
 	now(): number;
@@ -90,6 +92,9 @@ export class TaskScheduler {
 	/** Finished polled tasks whose results are still to be downloaded, and the lanes doing it. */
 	private readonly toSettle: Job[] = [];
 	private readonly lanes = new Set<Promise<void>>();
+	/** Items still being read (`add`, then `endInput`): the run is not over while they come. */
+	private inputOpen = false;
+	private arrived = false;
 
 	constructor(
 		private readonly client: SchedulerClient,
@@ -102,6 +107,25 @@ export class TaskScheduler {
 
 	private get now(): number {
 		return this.options.clock.now();
+	}
+
+	/**
+	 * Jobs handed over while the rest of the items are still being read, so the first creates go
+	 * out before the last item is checked; `endInput` says no more will come.
+	 */
+	streamInput(): void {
+		this.inputOpen = true;
+	}
+
+	add(job: Job): void {
+		if (job.error) return;
+		this.queue.push(job);
+		this.arrived = true;
+	}
+
+	endInput(): void {
+		this.inputOpen = false;
+		this.arrived = true;
 	}
 
 	/** Until every task is settled; in callback-wait, until every task is submitted. */
@@ -119,11 +143,11 @@ export class TaskScheduler {
 	}
 
 	private async loop(): Promise<void> {
-		while (this.queue.length > 0 || this.active.size > 0) {
+		while (this.queue.length > 0 || this.active.size > 0 || this.inputOpen) {
 			if (this.client.isCancelled()) throw this.client.cancelledError();
 			await this.submitWhileRoom();
 			if (this.stopSubmitting) this.queue.length = 0;
-			if (this.queue.length === 0 && this.active.size === 0) break;
+			if (this.queue.length === 0 && this.active.size === 0 && !this.inputOpen) break;
 			if (this.mode === 'callback' && this.queue.length === 0) break;
 			await this.checkDue();
 			await this.sleepUntilNext();
@@ -258,10 +282,7 @@ export class TaskScheduler {
 		const at = this.timing.next(job.startedAt, job.intervalMs, this.now, kind);
 		// Until a task of this kind has finished, nothing says when a slot frees: look every second.
 		const watchSlots =
-			this.mode === 'callback' &&
-			this.queue.length > 0 &&
-			this.timing.learnedMs === undefined &&
-			this.timing.priorMs(kind) === undefined;
+			this.mode === 'callback' && this.queue.length > 0 && !this.timing.knows(kind);
 		return watchSlots ? Math.min(at, this.now + SLOT_WATCH_MS) : at;
 	}
 
@@ -380,6 +401,11 @@ export class TaskScheduler {
 		return Math.max(this.busyUntil, room ? 0 : Infinity);
 	}
 
+	/** A job has arrived that a free slot could take now. */
+	private canSubmitSoon(): boolean {
+		return this.queue.length > 0 && this.nextSubmitAt() <= this.now;
+	}
+
 	/** When the next check is due: the first due task, or the last of those due right after it. */
 	private gatheredCheckAt(): number {
 		const due = [...this.active].map((j) => j.nextPollAt);
@@ -390,10 +416,16 @@ export class TaskScheduler {
 	/** Sleeps until the next check is due, or not at all when a freed slot can take a submit. */
 	private async sleepUntilNext(): Promise<void> {
 		const submitAt = this.nextSubmitAt();
-		const wakeAt = Math.min(this.gatheredCheckAt(), submitAt);
+		let wakeAt = Math.min(this.gatheredCheckAt(), submitAt);
+		// Items still being read: wake when one arrives, or look again shortly.
+		if (this.inputOpen) wakeAt = Math.min(wakeAt, this.now + INPUT_WATCH_MS);
 		if (!Number.isFinite(wakeAt) || wakeAt <= this.now) return;
 		const board = this.options.board;
-		if (!board?.inLine(this.id)) return await this.options.clock.sleep(wakeAt - this.now);
+		if (!board?.inLine(this.id)) {
+			this.arrived = false;
+			const woken = this.inputOpen ? () => this.arrived && this.canSubmitSoon() : undefined;
+			return await this.options.clock.sleep(wakeAt - this.now, woken);
+		}
 		// In line for the account's next slot: a task of another execution here ending frees one.
 		if (await board.wait(this.id, wakeAt - this.now, this.options.clock.sleep)) {
 			this.waitingForSlot = false;

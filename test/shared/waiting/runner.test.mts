@@ -68,6 +68,64 @@ describe('polling schedule', () => {
 	});
 });
 
+describe('reading many items', () => {
+	const env = useEmulator({ videoTaskMs: 20, submittedMs: 0, concurrency: 50 });
+	const ITEMS = 300;
+
+	/** Runs ITEMS items, noting for each how many creates the emulator had seen when it was read. */
+	async function run(options: { continueOnFail: boolean; maxUnits?: number; badLast?: boolean }) {
+		const seen: number[] = [];
+		const c = makeContext({
+			params: (i: number) => {
+				seen[i] ??= env.emulator.snapshot().creates;
+				const bad = options.badLast && i === ITEMS - 1;
+				return {
+					operation: 'generate',
+					model: 'kling-v2-6',
+					image: bad ? '' : 'data',
+					prompt: 'p',
+					wait: 'poll',
+					waitTimeout: 1,
+					pollInterval: 1,
+					downloadResult: false,
+					options: { maxConcurrency: 50, maxUnits: options.maxUnits ?? 0 },
+				};
+			},
+			items: Array.from({ length: ITEMS }, () => binaryItem(PNG)),
+			credentials: emulatorCredentials(env.base),
+			continueOnFail: options.continueOnFail,
+		});
+		const result = await node.execute.call(c.ctx).then(
+			([out]) => out,
+			(error: Error) => error,
+		);
+		return { seen, result };
+	}
+
+	it('with Continue On Fail, the first creates go out while later items are still read', async () => {
+		env.emulator.reset({ videoTaskMs: 20, submittedMs: 0, concurrency: 50 });
+		const { seen, result } = await run({ continueOnFail: true, badLast: true });
+		expect(seen[0]).toBe(0);
+		expect(seen[ITEMS - 1]).toBeGreaterThan(0);
+		const out = result as Array<{ json: { status?: string; error?: string } }>;
+		expect(out.slice(0, -1).every((i) => i.json.status === 'succeeded')).toBe(true);
+		expect(out.at(-1)!.json.error).toMatch(/^Image: /);
+		expect(env.emulator.snapshot().creates).toBe(ITEMS - 1);
+	});
+
+	it('without it, or with a budget, every item is checked before anything is sent', async () => {
+		env.emulator.reset({ videoTaskMs: 20, submittedMs: 0, concurrency: 50 });
+		const strict = await run({ continueOnFail: false, badLast: true });
+		expect(strict.result).toBeInstanceOf(Error);
+		expect(strict.seen[ITEMS - 1]).toBe(0);
+		expect(env.emulator.snapshot().creates).toBe(0);
+
+		const budget = await run({ continueOnFail: true, maxUnits: 100_000 });
+		expect(budget.seen[ITEMS - 1]).toBe(0);
+		expect(env.emulator.snapshot().creates).toBe(ITEMS);
+	});
+});
+
 describe('the batch key across a retried execution', () => {
 	/** What batchKeyFor reads of a node's context: its identity, and the execution's custom data. */
 	const contextOf = (executionId: string, customData: Record<string, string>) =>
