@@ -69,7 +69,7 @@ function providerOf(seed: number): ProviderCase {
 }
 
 function figuresOf(summary: ChaosSummary, provider: ProviderCase): ProviderFigures {
-	summary.byProvider[provider.id] ??= {
+	summary.byProvider[provider.name ?? provider.id] ??= {
 		runs: 0,
 		faults: 0,
 		maxCreatesPerItem: 0,
@@ -77,7 +77,7 @@ function figuresOf(summary: ChaosSummary, provider: ProviderCase): ProviderFigur
 		notSentAgain: 0,
 		notSentAgainExisted: 0,
 	};
-	return summary.byProvider[provider.id];
+	return summary.byProvider[provider.name ?? provider.id];
 }
 
 const MENU: Record<FaultStage, FaultKind[]> = {

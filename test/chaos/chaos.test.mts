@@ -18,6 +18,7 @@ describe('fault campaign (fixed seeds)', () => {
 			'haoee',
 			'official',
 			'quickrouter',
+			'quickrouter (list on)',
 		]);
 		for (const figures of Object.values(summary.byProvider)) {
 			expect(figures.maxCreatesPerItem).toBeLessThanOrEqual(1);

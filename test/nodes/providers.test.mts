@@ -11,7 +11,9 @@ const i2v = new KlingImage2Video();
 const m2i = new KlingMultiImage2Image();
 const base = I2V_BASE;
 
-describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (provider) => {
+describe.each(
+	PROVIDER_CASES.map((p) => ({ ...p, name: p.name ?? p.id, recovers: p.recovers ?? p.lookup })),
+)('provider $name, against the emulator playing it', (provider) => {
 	const env = useEmulator({ relay: provider.relay });
 	const run = (node: KlingImage2Video | KlingMultiImage2Image, params: Record<string, unknown>) => {
 		const c = makeContext({
@@ -43,7 +45,7 @@ describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (
 		expect(body[field]).toBe('https://e.com/scene.png');
 	});
 
-	it(`a create with an unknown outcome is ${provider.lookup ? 'found by external ID, not sent again' : 'not sent again, and the item says how to find it'}`, async () => {
+	it(`a create with an unknown outcome is ${provider.recovers ? 'found again, not sent again' : 'not sent again, and the item says how to find it'}`, async () => {
 		// Uniqueness off: only the node's own care keeps a second task from being created.
 		env.emulator.reset({
 			relay: provider.relay,
@@ -56,7 +58,7 @@ describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (
 		const stats = env.emulator.snapshot();
 		expect(stats.creates).toBe(1);
 		expect(stats.duplicateCreates).toBe(0);
-		if (provider.lookup) {
+		if (provider.recovers) {
 			expect(item.json).toMatchObject({ status: 'succeeded', externalTaskId: 'uncertain-1' });
 			return;
 		}
@@ -69,7 +71,7 @@ describe.each(PROVIDER_CASES)('provider $id, against the emulator playing it', (
 	});
 
 	it('a relay set to refuse duplicate IDs gets an uncertain create again; "already exists" reads as: it exists', async () => {
-		if (provider.lookup) return;
+		if (provider.recovers) return;
 		env.emulator.reset({
 			relay: provider.relay,
 			videoTaskMs: 300,

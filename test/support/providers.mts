@@ -10,9 +10,13 @@ import { EMULATOR_API_KEY } from './context.mts';
  */
 export interface ProviderCase {
 	id: ProviderId;
+	/** Names the case where two play one provider (set up differently); the id otherwise. */
+	name?: string;
 	relay?: RelayBehaviour;
-	/** Whether a task can be found again by its external task ID there. */
+	/** Whether a task can be found again by its external task ID there (Get Task). */
 	lookup: boolean;
+	/** Whether an uncertain create is found again (by lookup, or on the task list); `lookup` if unset. */
+	recovers?: boolean;
 	credentials(base: string, extra?: IDataObject): IDataObject;
 }
 
@@ -64,6 +68,17 @@ export const PROVIDER_CASES: ProviderCase[] = [
 		relay: { ...documentedRelay, sceneImageField: 'scence_image', requiredHeader: 'ModelName' },
 		lookup: false,
 		credentials: relayCredentials('haoee'),
+	},
+	{
+		// A relay whose list the user found and turned on in Relay Settings (Lists Tasks: yes):
+		// an uncertain create is looked for on its newest page, since there is no lookup.
+		id: 'quickrouter',
+		name: 'quickrouter (list on)',
+		relay: { ...documentedRelay, taskList: true },
+		lookup: false,
+		recovers: true,
+		credentials: (base, extra = {}) =>
+			relayCredentials('quickrouter')(base, { relaySettings: true, taskList: 'yes', ...extra }),
 	},
 	{
 		// A gateway in front of Kling at its own path, with Kling's lookups and list.

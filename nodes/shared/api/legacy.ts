@@ -12,6 +12,11 @@ import { createSafety, type CreateResult, type KlingTransport } from './transpor
 const MAX_PAGE = 1000;
 const MAX_PAGE_SIZE = 500;
 
+/** The page read to find a task after an uncertain create: the newest 100 of its endpoint. */
+const RECOVERY_PAGE = { pageNum: 1, pageSize: 100 };
+/** How far Kling's clock may be behind ours when a page is judged to reach back past a create. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 const tasksOf = (data: unknown): KlingTask[] =>
 	(Array.isArray(data) ? data : [data])
 		.map((d) => normalizeTask(d))
@@ -80,6 +85,30 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		);
 	}
 
+	/**
+	 * A provider that lists tasks but cannot look one up by external task ID (a relay with its list
+	 * turned on in Relay Settings): the task on the newest page. "Not there" is only an answer when
+	 * the page reaches back past the create (or holds the whole list); otherwise, or when the list
+	 * cannot be read, the outcome stays unknown, so the create is not sent again.
+	 */
+	private async findOnList(
+		route: TaskRoute,
+		externalId: string,
+		sentAt: number,
+	): Promise<KlingTask | undefined | 'unknown'> {
+		const result = await this.http.readOrFailure({
+			method: 'GET',
+			path: endpointPath(this.profile, route.legacy),
+			qs: RECOVERY_PAGE,
+		});
+		if (!result.ok || !Array.isArray(result.data)) return 'unknown';
+		const page = tasksOf(result.data);
+		const found = page.find((t) => t.externalTaskId === externalId);
+		if (found) return found;
+		const reachesBack = page.some((t) => (t.createdAt ?? Infinity) < sentAt - CLOCK_SKEW_MS);
+		return result.data.length < RECOVERY_PAGE.pageSize || reachesBack ? undefined : 'unknown';
+	}
+
 	/** One page of an endpoint's list as Kling sends it, newest first (element lists: docs/reference/kling-api.md#elements-and-voices). */
 	async listPage(
 		route: TaskRoute,
@@ -145,9 +174,12 @@ export class LegacyProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		const externalId = String(body.external_task_id ?? '');
 		// Element IDs exceed 2^53: the body is written by hand so they arrive as the integers they are.
 		const json = body.element_list === undefined ? body : jsonWithLongIds(body);
+		const sentAt = Date.now();
 		const find = this.profile.externalIdLookup.length
 			? async () => await this.findByExternalId(route, externalId, itemIndex)
-			: undefined;
+			: this.profile.taskList && externalId
+				? async () => await this.findOnList(route, externalId, sentAt)
+				: undefined;
 		return await this.http.createOnce(
 			{ method: 'POST', path: endpointPath(this.profile, route.legacy), body: json },
 			createSafety(route, this.profile, externalId, find),

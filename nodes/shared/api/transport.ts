@@ -270,17 +270,17 @@ export class KlingTransport {
 		safety: CreateSafety,
 	): Promise<CreateResult | undefined> {
 		const { externalId, recover } = safety;
-		const task = externalId && recover ? await recover() : undefined;
+		const found = externalId && recover ? await recover() : undefined;
 		if (recover) {
 			this.note(
 				'info',
-				`create of ${externalId} had an unknown outcome; the lookup by external task ID ${task ? 'found the task, so it is not sent again' : 'found nothing'}`,
+				`create of ${externalId} had an unknown outcome; the lookup by external task ID ${found === 'unknown' ? 'could not tell' : found ? 'found the task, so it is not sent again' : 'found nothing'}`,
 				last,
 			);
 		}
-		if (task) return { status: 'created', task, recovered: true };
+		if (found && found !== 'unknown') return { status: 'created', task: found, recovered: true };
 		const taken = isTaken(last);
-		if (taken || (!recover && !safety.duplicatesRefused))
+		if (taken || found === 'unknown' || (!recover && !safety.duplicatesRefused))
 			return { status: 'failed', failure: this.mayExist(last, safety, taken) };
 		return undefined;
 	}
@@ -288,10 +288,12 @@ export class KlingTransport {
 	/** The failure of a create that may have produced a task, with how to find it. */
 	private mayExist(last: KlingFailure, safety: CreateSafety, taken = false): KlingFailure {
 		const { externalId, recover, notFindable } = safety;
-		const { label } = this.provider.profile;
-		const find = recover
-			? 'with Get Task (Look Up By: External Task ID)'
-			: `in ${label}'s dashboard or task history (${notFindable ?? `${label} cannot look tasks up by external ID`}), or wait for its callback`;
+		const { label, externalIdLookup } = this.provider.profile;
+		const find = !recover
+			? `in ${label}'s dashboard or task history (${notFindable ?? `${label} cannot look tasks up by external ID`}), or wait for its callback`
+			: externalIdLookup.length
+				? 'with Get Task (Look Up By: External Task ID)'
+				: `in ${label}'s task list (its newest page did not show it yet) or dashboard`;
 		const named = externalId ? `with external task ID "${externalId}" ` : '';
 		return {
 			...last,
@@ -305,8 +307,11 @@ export class KlingTransport {
 export interface CreateSafety {
 	/** The task's external task ID; empty where the product takes none. */
 	externalId: string;
-	/** Finds the task by its external task ID, where the product and provider allow it. */
-	recover?: () => Promise<KlingTask | undefined>;
+	/**
+	 * Finds the task by its external task ID, where the product and provider allow it; 'unknown'
+	 * when the provider's answer cannot tell (a list page that does not reach back far enough).
+	 */
+	recover?: () => Promise<KlingTask | undefined | 'unknown'>;
 	/** The provider refuses a second task with the same external task ID, free of charge. */
 	duplicatesRefused: boolean;
 	/** Why the task cannot be looked up, when it is the product's reason, not the provider's. */
@@ -322,7 +327,7 @@ export function createSafety(
 	route: TaskRoute,
 	profile: ProviderProfile,
 	externalId: string,
-	find: (() => Promise<KlingTask | undefined>) | undefined,
+	find: CreateSafety['recover'],
 ): CreateSafety {
 	if (!findableByExternalId(route.product)) {
 		const notFindable =

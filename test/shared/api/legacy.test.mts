@@ -90,3 +90,44 @@ describe("Kling's legacy standard", () => {
 		);
 	});
 });
+
+describe('an uncertain create on a relay that lists tasks but has no lookup', () => {
+	const profile = { ...PROVIDERS.quickrouter, taskList: true };
+	const LIST = '/kling/v1/videos/image2video?pageNum=1&pageSize=100';
+	const at = (id: string, external: string, createdAt: number) => ({
+		...task(id, external),
+		created_at: createdAt,
+	});
+	/** The recovery the create hands to the transport, run against one answer of the list. */
+	async function recoverWith(answer: Attempt | undefined) {
+		let safety: { recover?: () => Promise<unknown> } = {};
+		const { protocol } = transport(answer ? { [LIST]: answer } : {}, profile);
+		const http = (protocol as unknown as { http: KlingTransport }).http as unknown as {
+			createOnce: (spec: RequestSpec, s: typeof safety) => Promise<unknown>;
+		};
+		http.createOnce = async (_spec, s) => (safety = s);
+		await protocol.create(ROUTE, { external_task_id: 'mine' });
+		return await safety.recover!();
+	}
+	const now = Date.now();
+	const others = (n: number, createdAt: number) =>
+		Array.from({ length: n }, (_, i) => at(`o${i}`, `other-${i}`, createdAt));
+
+	it('finds it on the newest page', async () => {
+		const found = await recoverWith({ ok: true, data: [...others(3, now), at('t1', 'mine', now)] });
+		expect((found as { taskId: string }).taskId).toBe('t1');
+	});
+
+	it('"not there" is an answer only when the page holds the whole list or reaches back past it', async () => {
+		expect(await recoverWith({ ok: true, data: others(3, now) })).toBeUndefined();
+		const reachesBack = [...others(99, now), at('old', 'old', now - 10 * 60_000)];
+		expect(await recoverWith({ ok: true, data: reachesBack })).toBeUndefined();
+		// A full page of newer tasks: it may be further down, so the create is not sent again.
+		expect(await recoverWith({ ok: true, data: others(100, now) })).toBe('unknown');
+	});
+
+	it('a list that cannot be read leaves the outcome unknown', async () => {
+		expect(await recoverWith(undefined)).toBe('unknown');
+		expect(await recoverWith({ ok: true, data: { not: 'a list' } })).toBe('unknown');
+	});
+});
