@@ -5,49 +5,11 @@ import { KlingEmulator } from '../../emulator/server.mts';
 import { emulatorCredential } from '../support/n8n.mts';
 import { QueueCluster, type ProcessName } from '../support/queueMode.mts';
 import { startSink } from '../support/sink.mts';
-import { chain, itemsFromBody, kling, sinkNode, webhookNode } from '../support/workflows.mts';
+import { flow, i2v, report } from '../support/queueFlows.mts';
+import { chain } from '../support/workflows.mts';
 
 const TRIGGER_ID = '4d2b6a70-7f1e-4c39-9a51-2f0e8c1d7b31';
 const DEDUP_TRIGGER_ID = '4d2b6a70-7f1e-4c39-9a51-2f0e8c1d7b32';
-
-/** Webhook (POST /webhook/<id>, `{count, run, ext, image}`) → Items → `node` → Sink. */
-function flow(id: string, sinkUrl: string, node: Record<string, unknown>) {
-	return chain(id, [
-		webhookNode(`${id}-in`, id),
-		itemsFromBody(
-			`${id}-items`,
-			'return Array.from({ length: b.count }, (_, i) => ({ json: { i, run: b.run, ext: b.ext, image: b.image } }));',
-		),
-		node,
-		report(`${id}-out`, sinkUrl, id, "$('Items').item.json.run"),
-	]);
-}
-
-/** What reaches the sink per item: the flow, the run, the item's JSON and its binary. */
-function report(id: string, sinkUrl: string, flowId: string, run = 'null') {
-	return sinkNode(
-		id,
-		sinkUrl,
-		`={{ JSON.stringify({ flow: '${flowId}', run: ${run}, item: $itemIndex, json: $json, binaryId: $binary.data ? $binary.data.id : null, mime: $binary.data ? $binary.data.mimeType : null }) }}`,
-	);
-}
-
-const i2v = (flowId: string, wait: string, extra: Record<string, unknown> = {}) =>
-	kling(
-		'klingImage2Video',
-		'Kling Image to Video',
-		{
-			wait,
-			waitTimeout: 5,
-			pollInterval: 1,
-			model: 'kling-v2-6',
-			image: '={{ $json.image }}',
-			prompt: '={{ "item " + $json.i }}',
-			options: { maxConcurrency: 5, externalTaskId: '={{ $json.run + "-" + $json.i }}' },
-			...extra,
-		},
-		{ webhookId: `${flowId}-kling-0000-4000-8000-000000000000`.slice(0, 36) },
-	);
 
 describe('queue mode: main, two workers, two webhook processes, PostgreSQL and Redis', () => {
 	const emulator = new KlingEmulator({ videoTaskMs: 2500, submittedMs: 300, concurrency: 5 });

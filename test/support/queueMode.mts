@@ -287,7 +287,8 @@ export class QueueCluster {
 		const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.rememberPid(child.pid);
 		this.procs.set(name, child);
-		this.logs.set(name, '');
+		// A process started again (a restarted worker) goes on writing the same log.
+		this.logs.set(name, this.logs.get(name) ?? '');
 		const append = (d: Buffer) => this.logs.set(name, this.logs.get(name)! + d.toString());
 		child.stdout!.on('data', append);
 		child.stderr!.on('data', append);
@@ -313,14 +314,7 @@ export class QueueCluster {
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		});
 		await this.ready('main', main);
-		for (const w of WORKERS) {
-			this.spawnN8n(w, 'worker --concurrency=10', {
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(health[w]),
-				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				N8N_RUNNERS_BROKER_PORT: String(broker[w]),
-			});
-		}
+		for (const w of WORKERS) this.spawnWorker(w);
 		this.spawnN8n('wh1', 'webhook', { N8N_PORT: String(webhook) });
 		for (const name of this.extraWebhooks())
 			this.spawnN8n(name, 'webhook', { N8N_PORT: String(this.ports.webhook2) });
@@ -329,6 +323,25 @@ export class QueueCluster {
 			this.ready('wh1', webhook),
 			...this.extraWebhooks().map(async (name) => await this.ready(name, this.ports.webhook2)),
 		]);
+	}
+
+	private spawnWorker(w: ProcessName): void {
+		const { health, broker } = this.ports;
+		this.spawnN8n(w, 'worker --concurrency=10', {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(health[w]),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(broker[w]),
+		});
+	}
+
+	/** A worker killed with `kill` started again, as a host's supervisor would; its log goes on. */
+	async restartWorker(w: 'w1' | 'w2'): Promise<void> {
+		const child = this.procs.get(w);
+		if (child && child.exitCode === null && child.signalCode === null)
+			await new Promise((r) => child.once('close', r));
+		this.spawnWorker(w);
+		await this.ready(w, this.ports.health[w]);
 	}
 
 	private async ready(name: string, port: number): Promise<void> {
