@@ -21,6 +21,7 @@ import {
 } from '../test/support/n8n.mts';
 import { startSink } from '../test/support/sink.mts';
 import { SCALE, runScale, scaleReport } from './scale.mts';
+import { lowerBoundOf } from './lowerBound.mts';
 
 export interface BenchConfig {
 	n: number;
@@ -324,19 +325,6 @@ function rival(id: string, pathName: string, emulatorUrl: string, sinkUrl: strin
 	};
 }
 
-/**
- * The schedule's lower bound: each of the account's slots refilled the moment its task ends, with
- * no latency, the tasks taken in the order they were created, with the lengths they had.
- */
-export function lowerBoundMs(lengths: number[], slots: number): number {
-	const free = Array.from({ length: slots }, () => 0);
-	for (const length of lengths) {
-		free.sort((a, b) => a - b);
-		free[0] += length;
-	}
-	return Math.max(0, ...free);
-}
-
 function download(emulatorUrl: string, side: number) {
 	return {
 		id: `n${++nodeId}`,
@@ -520,12 +508,9 @@ export async function runBench(
 			);
 			if (failed.length) throw new Error(`${flow}: ${failed.length} items did not succeed`);
 			const stats = emulator.snapshot();
-			const lengths = [...stats.tasks]
-				.sort((a, b) => a.createdAt - b.createdAt)
-				.map((t) => t.finishAt - t.createdAt);
 			return {
 				wallMs: endedAt - startedAt,
-				lowerBoundMs: lowerBoundMs(lengths, emulator.options.concurrency),
+				lowerBoundMs: lowerBoundOf(stats.tasks, emulator.options.concurrency),
 				stats,
 				startedAt,
 				endedAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { lowerBoundMs } from '../../bench/run.mts';
+import { lowerBoundMs } from '../../bench/lowerBound.mts';
 
 describe('the benchmark lower bound', () => {
 	it('is ceil(N/C)·T when every task takes T', () => {
