@@ -261,6 +261,35 @@ describe('TaskScheduler on a fake clock', () => {
 		});
 	});
 
+	it('takes items while they are still being read, and ends only once told no more will come', async () => {
+		const kling = new FakeKling(5, 2000);
+		const list = jobs(6);
+		// Its sleeps give the event loop a turn, as real ones do, so the reading goes on meanwhile.
+		const clock: Clock = {
+			now: () => kling.now,
+			sleep: async (ms) => {
+				kling.now += ms;
+				await new Promise((r) => setImmediate(r));
+			},
+		};
+		const s = scheduler(kling, [list[0]], { clock });
+		s.streamInput();
+		const running = s.run();
+		for (const job of list.slice(1)) {
+			await new Promise((r) => setImmediate(r));
+			s.add(job);
+		}
+		const createdWhileReading = kling.creates;
+		// An item whose input was bad carries its error and is never submitted.
+		s.add({ ...jobs(7)[6], error: new NodeOperationError(NODE, 'Image: bad') });
+		await new Promise((r) => setImmediate(r));
+		s.endInput();
+		await running;
+		expect(createdWhileReading).toBeGreaterThan(0);
+		expect(list.map((j) => j.result?.json.status)).toEqual(Array(6).fill('succeeded'));
+		expect(kling.creates).toBe(6);
+	});
+
 	it('reads a wave of due tasks with one list read', async () => {
 		const kling = new FakeKling(10, 3000);
 		await scheduler(kling, jobs(4), { maxConcurrency: 4 }).run();
