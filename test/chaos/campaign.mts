@@ -195,7 +195,10 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 					if (stuck) {
 						// Its emulator is still in use by the stuck run: this worker takes no more seeds.
 						summary.hangs++;
-						summary.violations.push({ seed, problem: `still running after ${WATCHDOG_MS} ms` });
+						summary.violations.push({
+							seed,
+							problem: `still running after ${WATCHDOG_MS} ms; last requests: ${lastRequests(emulator)}`,
+						});
 						return;
 					}
 					// Every fourth seed also waits for callbacks delivered late, twice, out of order or never.
@@ -208,6 +211,19 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		await Promise.all(emulators.map((e) => e.stop()));
 	}
 	return summary;
+}
+
+/** Where a stuck run stands: its last requests, unanswered ones marked, to replay it by. */
+function lastRequests(emulator: KlingEmulator): string {
+	const started = emulator.snapshot().requests[0]?.at ?? 0;
+	return emulator
+		.snapshot()
+		.requests.slice(-6)
+		.map(
+			(r) =>
+				`${r.method} ${r.path} +${r.at - started} ms ${r.answeredAt ? r.status : 'unanswered'}${r.fault ? ` (${r.fault})` : ''}`,
+		)
+		.join('; ');
 }
 
 /** True when the run did not end within WATCHDOG_MS: a hang, counted, and the campaign goes on. */

@@ -75,16 +75,22 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
 		headers['content-type'] ??= 'application/json';
 	}
-	const signals = [options.abortSignal, AbortSignal.timeout(options.timeout ?? 60_000)].filter(
-		Boolean,
-	) as AbortSignal[];
+	// A timer of our own: Node 20's AbortSignal.any() holds its sources weakly, so a garbage
+	// collection can drop an AbortSignal.timeout() and leave a request that never answers hanging.
+	const timeout = new AbortController();
+	const timer = setTimeout(
+		() =>
+			timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+		options.timeout ?? 60_000,
+	);
+	const signals = [options.abortSignal, timeout.signal].filter(Boolean) as AbortSignal[];
 	let response: Response;
 	try {
 		response = await fetch(url, {
 			method: options.method ?? 'GET',
 			headers,
 			body,
-			signal: AbortSignal.any(signals),
+			signal: signals.length > 1 ? AbortSignal.any(signals) : timeout.signal,
 		});
 	} catch (error) {
 		// n8n wraps transport failures in NodeApiError; only the message and code survive.
@@ -93,19 +99,18 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 			`${(error as Error).name === 'TimeoutError' ? 'timeout' : 'request failed'}: ${cause?.code ?? (error as Error).message}`,
 		);
 		(e as unknown as { code?: string }).code = cause?.code ?? (error as Error).name;
+		clearTimeout(timer);
 		throw e;
 	}
 	let parsed: unknown;
 	if (options.encoding === 'stream') {
-		parsed = Readable.fromWeb(response.body as never);
-	} else if (options.encoding === 'arraybuffer') {
-		parsed = Buffer.from(await response.arrayBuffer());
+		// The timeout goes on covering the body until the reader is done with it.
+		parsed = Readable.fromWeb(response.body as never).once('close', () => clearTimeout(timer));
 	} else {
-		const text = await response.text();
 		try {
-			parsed = options.json ? JSON.parse(text) : text;
-		} catch {
-			parsed = text;
+			parsed = await readBody(response, options);
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 	if (!options.ignoreHttpStatusErrors && response.status >= 400) {
@@ -117,6 +122,16 @@ export async function rawHttp(options: IHttpRequestOptions): Promise<unknown> {
 	return options.returnFullResponse
 		? { body: parsed, headers: headersOut, statusCode: response.status }
 		: parsed;
+}
+
+async function readBody(response: Response, options: IHttpRequestOptions): Promise<unknown> {
+	if (options.encoding === 'arraybuffer') return Buffer.from(await response.arrayBuffer());
+	const text = await response.text();
+	try {
+		return options.json ? JSON.parse(text) : text;
+	} catch {
+		return text;
+	}
 }
 
 let executions = 0;
