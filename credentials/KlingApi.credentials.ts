@@ -57,7 +57,18 @@ const RELAY_SETTINGS: INodeProperties[] = [
 		placeholder: '/v1/images/multi-image2image = /v1/images/generations',
 		displayOptions: ONLY_WITH_SETTINGS,
 		description:
-			"One per line: Kling's path = the relay's path (both after the relay's /kling prefix), used to create and to read that endpoint's tasks; a new-standard product's path (e.g. /omni-video) is followed by the model ID",
+			"One per line: Kling's path = the relay's path (both after the relay's /kling prefix), used to create and to read that endpoint's tasks; a new-standard product's path (e.g. /omni-video) is followed by the model ID, or one model's own path is moved (e.g. /omni-video/kling-4.0 = /v2/kling-4.0)",
+	},
+	{
+		displayName: 'Route Overrides',
+		name: 'routeOverrides',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: '/omni-video/kling-4.0 = /video/kling-4.0',
+		displayOptions: { show: { provider: ['official'] } },
+		description:
+			"Only where Kling publishes a path other than the one this package assumes. One per line: the package's path = Kling's. Kling 4.0's path is not yet confirmed: the package sends /omni-video/kling-4.0 and /omni-video/kling-4.0-flash.",
 	},
 	{
 		displayName: 'Scene Image Field',

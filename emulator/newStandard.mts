@@ -24,6 +24,8 @@ export interface NewTaskFacts {
 	externalId?: string;
 	callbackUrl?: string;
 	watermark: boolean;
+	/** How many times the endpoint's usual length the task takes (Kling 4.0's long videos). */
+	lengthFactor?: number;
 }
 
 export const bad = (message: string) => new KlingError(400, 1201, message);

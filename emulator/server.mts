@@ -412,7 +412,8 @@ export class KlingEmulator {
 				? this.options.imageTaskMs
 				: this.options.videoTaskMs;
 		const spread = this.options.taskMsSpread * (2 * this.lengths() - 1);
-		const duration = marker ? Number(marker[1]) : Math.round(base * (1 + spread));
+		const factor = facts?.lengthFactor ?? 1;
+		const duration = marker ? Number(marker[1]) : Math.round(base * factor * (1 + spread));
 		const task: Task = {
 			id: `${now}${String(this.stats.creates).padStart(6, '0')}${Math.floor(this.random() * 1000)}`,
 			endpoint,

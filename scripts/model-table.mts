@@ -37,6 +37,7 @@ function units(m: VideoModel): string {
 			.join(', ');
 	const silent = fmt(m.units.silent);
 	const audio = m.units.audio ? `; sound: ${fmt(m.units.audio)}` : '';
+	if (m.unpriced) return 'not published by Kling';
 	return silent ? `${silent}${audio}` : '—';
 }
 
@@ -47,7 +48,7 @@ const END_FRAME = { yes: 'yes', no: '—', '1080p': '1080p only', '1080p-silent'
 export function modelTable(): string {
 	const video = VIDEO_MODELS.map((m) => {
 		const nodes = Object.keys(m.routes).map((id) => productById(id)?.label ?? id);
-		return `| ${m.name} | \`${m.id}\` | ${nodes.join(', ')} | ${standards(m as never)} | ${seconds(m)} | ${m.resolutions.join(', ')} | ${SOUND[m.audio]}${m.audioNeeds1080p ? ' (1080p)' : ''} | ${END_FRAME[m.lastFrame]} | ${MULTI_SHOT[m.multiShot]} | ${m.elements || '—'} | ${m.voices || '—'} | ${m.referenceVideo ? 'feature, base' : '—'} | ${units(m)} | ${status(m.status)} |`;
+		return `| ${m.name} | \`${m.id}\` | ${nodes.join(', ')} | ${standards(m as never)} | ${seconds(m)} | ${m.resolutions.join(', ')} | ${SOUND[m.audio]}${m.audioNeeds1080p ? ' (1080p)' : ''} | ${END_FRAME[m.lastFrame]}${m.middleFrames ? ` + ${m.middleFrames} middle keyframes` : ''} | ${MULTI_SHOT[m.multiShot]} | ${m.elements || '—'} | ${m.voices || '—'} | ${m.referenceVideo ? 'feature, base' : '—'} | ${units(m)} | ${status(m.status)} |`;
 	});
 	const image = IMAGE_MODELS.map(
 		(m) =>

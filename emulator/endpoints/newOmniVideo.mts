@@ -1,4 +1,7 @@
-/** `POST /omni-video/{model}` (docs/reference/kling-api.md#omni-video): frames, references, a video, elements. */
+/**
+ * `POST /omni-video/{model}` (docs/reference/kling-api.md#omni-video): frames, references, a video,
+ * elements; Kling 4.0 and 4.0 Flash here too, by their own rules (kling4.mts).
+ */
 import {
 	RANGE_3_10,
 	RANGE_3_15,
@@ -10,6 +13,7 @@ import {
 	type ModelRules,
 } from '../newStandard.mts';
 import type { EndpointSpec } from '../rules.mts';
+import { KLING_4, checkKling4Create } from '../kling4.mts';
 
 const OMNI: Record<string, ModelRules> = {
 	'kling-3.0-omni': {
@@ -95,12 +99,19 @@ export const endpoint: EndpointSpec = {
 	standard: 'new',
 	paths: ['omni-video'],
 	result: 'video',
-	models: { 'kling-3.0-omni': 'live', 'kling-o1': 'live' },
+	models: {
+		'kling-3.0-omni': 'live',
+		'kling-o1': 'live',
+		'kling-4.0': 'live',
+		'kling-4.0-flash': 'live',
+	},
 	validateNew: (model, body) =>
-		checkNewCreate(
-			{ contents: checkOmniContents, aspectRatio: true, promptRequired: true },
-			OMNI[model],
-			model,
-			body,
-		),
+		model in KLING_4
+			? checkKling4Create(model, body)
+			: checkNewCreate(
+					{ contents: checkOmniContents, aspectRatio: true, promptRequired: true },
+					OMNI[model],
+					model,
+					body,
+				),
 };

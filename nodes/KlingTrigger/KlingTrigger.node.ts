@@ -55,7 +55,7 @@ export class KlingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"<b>To test:</b> click <i>Execute step</i> (the trigger listens), copy this node's <b>Test URL</b> into the <i>Callback URL</i> option of a Kling node with <i>Wait: Don't Wait</i>, and run that node: Kling's first callback shows up here. <b>In production:</b> publish this workflow and use the <b>Production URL</b> instead. Kling must be able to reach the URL (set WEBHOOK_URL to a public address).",
+					"<b>To test:</b> click <i>Execute step</i> (the trigger listens), copy this node's <b>Test URL</b> into the <i>Callback URL</i> option of a Kling node with <i>Wait: Don't Wait</i>, and run that node: Kling's first callback shows up here. <b>In production:</b> publish this workflow and use the <b>Production URL</b> instead. Kling must be able to reach the URL (set WEBHOOK_URL to a public address). <b>Kling 4.0</b> tasks take no callback URL, so they never arrive here: let the Kling node wait for them.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -667,6 +667,120 @@ const MODEL_CASES: ModelCase[] = [
 	],
 ];
 
+/**
+ * Kling 4.0's rules (docs/reference/kling-api.md#kling-40), checked before anything is sent: keyframes,
+ * Flash's limits, durations, resolutions, prompt lengths per language, ratios, no callback URL and
+ * no external task ID, the new standard only, and no price to hold a budget to.
+ */
+const keyframes = (n: number) => ({ frame: Array.from({ length: n }, () => ({ image: 'data' })) });
+const FOUR = { model: 'kling-4.0' };
+const FLASH = { model: 'kling-4.0-flash' };
+const KLING_4_CASES: ModelCase[] = [
+	[
+		'a middle keyframe on Kling 4.0 Flash',
+		'i2v',
+		{ ...FLASH, options: { middleFrames: keyframes(1) } },
+		/^Middle Keyframes: Kling 4\.0 Flash takes one first frame only; choose Kling 4\.0/,
+	],
+	[
+		'9 middle keyframes on Kling 4.0',
+		'i2v',
+		{ ...FOUR, options: { middleFrames: keyframes(9) } },
+		/^Middle Keyframes: has 9 keyframes; Kling 4\.0 takes at most 8 between the first and the end frame/,
+	],
+	[
+		'an end frame on Kling 4.0 Flash',
+		'i2v',
+		{ ...FLASH, options: { endFrame: 'data' } },
+		/^End Frame: Kling 4\.0 Flash takes no end frame; choose Kling 4\.0/,
+	],
+	[
+		'middle keyframes on Kling 3.0',
+		'i2v',
+		{ options: { middleFrames: keyframes(1) } },
+		/^Middle Keyframes: Kling 3\.0 takes no middle keyframes; choose Kling 4\.0/,
+	],
+	[
+		'31 s on Kling 4.0',
+		't2v',
+		{ ...FOUR, options: { duration: '31' } },
+		/^Duration \(Seconds\): Kling 4\.0 takes 3 to 30 seconds, not 31/,
+	],
+	[
+		'25 s on Kling 4.0 Flash',
+		'i2v',
+		{ ...FLASH, options: { duration: '25' } },
+		/^Duration \(Seconds\): Kling 4\.0 Flash takes 3 to 20 seconds, not 25/,
+	],
+	[
+		'1080p on Kling 4.0 Flash',
+		't2v',
+		{ ...FLASH, options: { mode: 'pro' } },
+		/^Mode: Kling 4\.0 Flash has no Professional \(1080p\); it takes Standard \(720p\)/,
+	],
+	[
+		'4K on Kling 4.0',
+		't2v',
+		{ ...FOUR, options: { mode: '4k' } },
+		/^Mode: Kling 4\.0 has no 4K; it takes Standard \(720p\) or Professional \(1080p\)/,
+	],
+	[
+		'an English prompt over 26,000 characters',
+		't2v',
+		{ ...FOUR, prompt: 'a'.repeat(26_001) },
+		/^Prompt: is 26001 characters; Kling 4\.0 accepts at most 26000/,
+	],
+	[
+		'a Chinese prompt over 11,000 characters',
+		't2v',
+		{ ...FOUR, prompt: '猫'.repeat(11_001) },
+		/^Prompt: is 11001 characters; Kling 4\.0 accepts at most 11000 in a language other than English/,
+	],
+	[
+		'an aspect ratio Kling 4.0 does not take',
+		't2v',
+		{ ...FOUR, options: { aspectRatio: '2:3' } },
+		/^Aspect Ratio: Kling 4\.0 takes 16:9, 9:16, 1:1, 21:9, 4:3, 3:4, not 2:3/,
+	],
+	[
+		'21:9 on Kling 3.0',
+		't2v',
+		{ options: { aspectRatio: '21:9' } },
+		/^Aspect Ratio: "21:9" is not allowed; use one of 16:9, 9:16, 1:1/,
+	],
+	[
+		'Sound off on Kling 4.0',
+		't2v',
+		{ ...FOUR, options: { sound: false } },
+		/^Sound: Kling 4\.0 always generates sound/,
+	],
+	[
+		'a callback URL on Kling 4.0',
+		'i2v',
+		{ ...FOUR, options: { callbackUrl: 'https://hooks.example.com/kling' } },
+		/^Callback URL: Kling 4\.0 calls no callback URL back; leave it empty/,
+	],
+	[
+		'an external task ID on Kling 4.0',
+		't2v',
+		{ ...FOUR, options: { externalTaskId: 'order-17' } },
+		/^External Task ID: Kling 4\.0 takes none/,
+	],
+	[
+		'Kling 4.0 with an access key',
+		't2v',
+		FOUR,
+		/^Model: Kling 4\.0 is served only on Kling's new API standard/,
+		'accessKey',
+	],
+	[
+		'Max Units per Execution on Kling 4.0, which has no published price',
+		'i2v',
+		{ ...FOUR, options: { maxUnits: 100 } },
+		/^Max Units per Execution: item 0 cannot be held to a budget: Kling has published no price for Kling 4\.0/,
+	],
+];
+
 describe('bad input catalogue', () => {
 	const env = useEmulator();
 
@@ -769,7 +883,7 @@ describe('bad input catalogue', () => {
 		expect(env.emulator.taskBody()!.image).toBe(image);
 	});
 
-	it.each(MODEL_CASES)(
+	it.each([...MODEL_CASES, ...KLING_4_CASES])(
 		'%s: names the field, the model and the rule, sends nothing',
 		async (_name, kind, params, expected, auth) => {
 			const credentials =

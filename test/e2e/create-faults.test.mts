@@ -14,6 +14,8 @@ import { chain, items, kling, trigger } from '../support/workflows.mts';
 const OFFICIAL = PROVIDER_CASES.find((p) => p.id === 'official')!;
 const COMET = PROVIDER_CASES.find((p) => p.id === 'cometapi')!;
 const COMET_CREDENTIAL = { id: 'kling-cometapi', name: 'Kling via CometAPI' };
+/** Kling 4.0 is served on the new standard only: an API key with API Standard Automatic. */
+const NEW_CREDENTIAL = { id: 'kling-new-standard', name: 'Kling (new standard)' };
 const KINDS: FaultKind[] = ['5000-after-create', '5002-after-create', 'reset', 'stall-reset'];
 const ITEMS = 3;
 
@@ -27,6 +29,7 @@ describe('create faults inside a real n8n', () => {
 		await n8n.importCredentials([
 			emulatorCredential(url, OFFICIAL.credentials(url)),
 			{ ...emulatorCredential(url, COMET.credentials(url)), ...COMET_CREDENTIAL },
+			{ ...emulatorCredential(url), ...NEW_CREDENTIAL },
 		]);
 		const node = (credentials?: Record<string, unknown>) =>
 			kling(
@@ -35,8 +38,15 @@ describe('create faults inside a real n8n', () => {
 				{ model: 'kling-v2-6', image: `${url}/samples/photo-1.png`, downloadResult: false },
 				{ onError: 'continueRegularOutput', ...(credentials ? { credentials } : {}) },
 			);
+		const kling4 = kling(
+			'klingImage2Video',
+			'Kling Image to Video',
+			{ model: 'kling-4.0', image: `${url}/samples/photo-1.png`, downloadResult: false },
+			{ onError: 'continueRegularOutput', credentials: { klingApi: NEW_CREDENTIAL } },
+		);
 		await n8n.importWorkflows([
 			chain('e2eCreateFaultsOfficial', [trigger, items(ITEMS), node()]),
+			chain('e2eCreateFaultsKling4', [trigger, items(ITEMS), kling4]),
 			chain('e2eCreateFaultsComet', [trigger, items(ITEMS), node({ klingApi: COMET_CREDENTIAL })]),
 		]);
 	});
@@ -87,6 +97,26 @@ describe('create faults inside a real n8n', () => {
 				expect(String(item.json.error)).toMatch(/may have been created, so it was not sent again/);
 				expect(String(item.json.externalTaskId)).toMatch(/^n8n-i2v-/);
 			}
+		},
+	);
+
+	it.each(['reset', '5000-after-create'] as FaultKind[])(
+		'Kling 4.0 (no external task ID), %s on the first two creates: never sent again; the item says where to look',
+		async (kind) => {
+			const { out, stats, injected } = await run('e2eCreateFaultsKling4', kind, false);
+			expect(injected).toBe(2);
+			const creates = stats.requests.filter((r) => r.kind === 'create');
+			expect(creates).toHaveLength(ITEMS);
+			expect(creates.every((r) => r.path === '/omni-video/kling-4.0')).toBe(true);
+			const givenUp = out.filter((i) => i.json.error !== undefined);
+			expect(givenUp).toHaveLength(injected);
+			for (const item of givenUp) {
+				expect(String(item.json.error)).toMatch(/may have been created, so it was not sent again/);
+				expect(String(item.json.description)).toMatch(
+					/dashboard or task history \(Kling 4\.0 tasks cannot be looked up by external task ID\)/,
+				);
+			}
+			expect(out.filter((i) => i.json.status === 'succeeded')).toHaveLength(ITEMS - injected);
 		},
 	);
 });

@@ -32,6 +32,7 @@ const GENERATE_ONLY = [
 	'duration',
 	'dynamicMasks',
 	'endFrame',
+	'middleFrames',
 	'externalTaskId',
 	'mode',
 	'negativePrompt',
@@ -193,6 +194,35 @@ describe('the n8n editor in a real browser', () => {
 		expect(await editor.parameterLabel('taskId')).toMatch(/^Task ID/);
 		await editor.selectOption('lookupBy', 'External Task ID');
 		expect(await editor.parameterLabel('taskId')).toMatch(/^External Task ID/);
+		await editor.closeNode();
+	});
+
+	it('shows Kling 4.0 keyframes: Add Keyframe between the image and the end frame, 3 to 30 s, no callback options', async () => {
+		await editor.openWorkflow('klingExampleKling4KeyframesPanel');
+		const canvasNode = editor.page.locator('[data-test-id=canvas-node]', {
+			hasText: 'Kling Image to Video',
+		});
+		expect(await canvasNode.first().innerText()).toContain('Generate with Kling 4.0');
+		await editor.openNode('Kling Image to Video');
+		expect(await editor.parameterNames()).toEqual(
+			expect.arrayContaining(['image', 'prompt', 'endFrame', 'duration', 'mode']),
+		);
+		// The keyframe list (a fixed collection) shows as its entries and its Add Keyframe button.
+		const addKeyframe = editor.page.getByRole('button', { name: 'Add Keyframe' });
+		await addKeyframe.first().waitFor();
+		await editor.page.getByText('Middle Keyframes').first().waitFor();
+		const choices = (name: string) => expect.poll(() => editor.optionChoices(name), POLL);
+		await choices('duration').toEqual(Array.from({ length: 28 }, (_, i) => String(i + 3)));
+		await choices('mode').toEqual(['Standard (720p)', 'Professional (1080p)']);
+		const addable = await editor.addableOptions();
+		expect(addable).not.toContain('Callback URL');
+		expect(addable).not.toContain('External Task ID');
+		expect(addable).not.toContain('Sound');
+		await addKeyframe.first().scrollIntoViewIfNeeded();
+		await editor.shot('panel-image-to-video-kling-4-keyframes');
+		await editor.selectOption('model', 'Kling 4.0 Flash (API Key Only)');
+		await expect.poll(() => addKeyframe.count(), POLL).toBe(0);
+		await choices('duration').toEqual(Array.from({ length: 18 }, (_, i) => String(i + 3)));
 		await editor.closeNode();
 	});
 

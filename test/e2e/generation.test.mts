@@ -224,6 +224,37 @@ describe('generation nodes inside a real n8n', () => {
 		},
 	);
 
+	it('example kling-4-keyframes.json: Kling 4.0 through three keyframes, the documented body, no callback or external ID', async () => {
+		const result = await n8n.execute(examples['kling-4-keyframes.json'].id);
+		expect(result.error).toBeUndefined();
+		const [item] = result.nodes['Kling Image to Video'];
+		expect(item.json).toMatchObject({
+			status: 'succeeded',
+			model: 'kling-4.0',
+			apiStandard: 'new',
+			externalTaskId: null,
+			sound: 'always on: Kling 4.0 always generates its own sound',
+		});
+		expect(n8n.readBinary(item.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		const stats = emulator.snapshot();
+		expect(stats.creates).toBe(1);
+		expect(stats.requests.filter((r) => r.kind === 'create').map((r) => r.path)).toEqual([
+			'/omni-video/kling-4.0',
+		]);
+		const sent = emulator.taskBody(stats.tasks[0].id)!;
+		expect(Object.keys(sent).sort()).toEqual(['contents', 'settings']);
+		const contents = sent.contents as Array<{ type: string; url?: string }>;
+		expect(contents.map((c) => c.type)).toEqual([
+			'prompt',
+			'first_frame',
+			'middle_frame',
+			'last_frame',
+		]);
+		for (const frame of contents.slice(1))
+			expect(Buffer.from(frame.url!, 'base64').subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+		expect(sent.settings).toEqual({ resolution: '1080p', duration: 10 });
+	});
+
 	it("URL input with Don't Wait returns the submitted task", async () => {
 		const result = await n8n.execute(workflows.urlNoWait.id);
 		expect(result.status).toBe('success');

@@ -625,7 +625,7 @@ describe('the nodes on both API standards', () => {
 		);
 		expect(error?.message).toMatch(/^Kling error 1203/);
 		expect(error?.description).toMatch(
-			/kling-2\.6 is not served here\. Live models for Image to Video: Kling 3\.0 Turbo \(kling-3\.0-turbo\), Kling 3\.0 \(kling-v3\), Kling 2\.6 \(kling-v2-6\)/,
+			/kling-2\.6 is not served here\. Live models for Image to Video: Kling 4\.0 \(kling-4\.0\), Kling 4\.0 Flash \(kling-4\.0-flash\), Kling 3\.0 Turbo \(kling-3\.0-turbo\), Kling 3\.0 \(kling-v3\), Kling 2\.6 \(kling-v2-6\)/,
 		);
 	});
 });

@@ -4,7 +4,12 @@ import type { IDataObject } from 'n8n-workflow';
 import type { KlingCredentials } from './providers';
 import { LegacyProtocol } from './legacy';
 import { liveModelList } from '../models/catalogue';
-import { findableByExternalId, type Endpoint, type ProductFacts } from '../models/product';
+import {
+	findableByExternalId,
+	safetyOf,
+	type Endpoint,
+	type ProductFacts,
+} from '../models/product';
 import { NewStandardProtocol } from './newStandard';
 import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -94,7 +99,7 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	 * provider offers it.
 	 */
 	canFindByExternalId(route: TaskRoute): boolean {
-		if (!findableByExternalId(route.product)) return false;
+		if (!findableByExternalId(safetyOf(route))) return false;
 		return route.standard === 'new' || this.provider.profile.externalIdLookup.length > 0;
 	}
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KlingProtocol } from './protocol';
-import { endpointPath } from './providers';
+import { modelPath } from './providers';
 import type { TaskRoute } from './routing';
 import { normalizeTask, type KlingTask } from './task';
 import { createSafety, type CreateResult, type KlingTransport } from './transport';
@@ -104,7 +104,7 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		const externalId = String((body.options as IDataObject | undefined)?.external_task_id ?? '');
 		const { profile } = this.http.provider;
 		const find = async () => await this.findByExternalId(route, externalId, itemIndex);
-		const path = `${endpointPath(profile, route.new!)}/${encodeURIComponent(route.model)}`;
+		const path = modelPath(profile, route.new!, route.model);
 		return await this.http.createOnce(
 			{ method: 'POST', path, body },
 			createSafety(route, profile, externalId, find),

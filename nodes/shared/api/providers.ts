@@ -171,6 +171,20 @@ export function endpointPath(profile: ProviderProfile, endpoint: Pick<Endpoint, 
 	return profile.pathPrefix + (profile.pathOverrides[endpoint.path] ?? endpoint.path);
 }
 
+/**
+ * A new-standard create: the endpoint's path, then the model. A Route Override may move one
+ * model's path on its own (`/omni-video/kling-4.0 = …`), as Kling may publish 4.0 elsewhere.
+ */
+export function modelPath(
+	profile: ProviderProfile,
+	endpoint: Pick<Endpoint, 'path'>,
+	model: string,
+): string {
+	const moved = profile.pathOverrides[`${endpoint.path}/${model}`];
+	if (moved) return profile.pathPrefix + moved;
+	return `${endpointPath(profile, endpoint)}/${encodeURIComponent(model)}`;
+}
+
 export function taskPath(
 	profile: ProviderProfile,
 	endpoint: Pick<Endpoint, 'path'>,

@@ -10,14 +10,17 @@ export function withRelaySettings(
 	profile: ProviderProfile,
 	credentials: KlingCredentials,
 ): ProviderProfile {
-	if (profile.id === 'official' || credentials.relaySettings !== true) return profile;
+	const overrides = parseRouteOverrides(credentials.routeOverrides ?? '');
+	// Kling itself may publish a path later than this release (Kling 4.0's is a guess).
+	if (profile.id === 'official')
+		return Object.keys(overrides).length
+			? { ...profile, pathOverrides: { ...profile.pathOverrides, ...overrides } }
+			: profile;
+	if (credentials.relaySettings !== true) return profile;
 	const minImages = Math.trunc(Number(credentials.minImages ?? 0));
 	return {
 		...profile,
-		pathOverrides: {
-			...profile.pathOverrides,
-			...parseRouteOverrides(credentials.routeOverrides ?? ''),
-		},
+		pathOverrides: { ...profile.pathOverrides, ...overrides },
 		sceneImageField:
 			credentials.sceneImageField && credentials.sceneImageField !== 'default'
 				? credentials.sceneImageField

@@ -12,7 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { klingApiError, redact, type KlingFailure } from './errors';
 import { interpret, type Attempt, type RequestSpec } from './exchange';
 import type { CreateOutcome } from './protocol';
-import { findableByExternalId } from '../models/product';
+import { findableByExternalId, safetyOf } from '../models/product';
 import {
 	resolveProvider,
 	type KlingCredentials,
@@ -329,11 +329,15 @@ export function createSafety(
 	externalId: string,
 	find: CreateSafety['recover'],
 ): CreateSafety {
-	if (!findableByExternalId(route.product)) {
+	const facts = safetyOf(route);
+	if (!findableByExternalId(facts)) {
+		// The model where its endpoint, not its product, decides (Kling 4.0).
+		const own = route.standard === 'new' && route.new?.safety !== undefined;
+		const what = own ? (route.entry?.name ?? route.model) : route.product.label;
 		const notFindable =
-			route.product.safety.lookup === 'none'
-				? `${route.product.label} calls cannot be looked up`
-				: `${route.product.label} tasks cannot be looked up by external task ID`;
+			facts.safety.lookup === 'none'
+				? `${what} calls cannot be looked up`
+				: `${what} tasks cannot be looked up by external task ID`;
 		return { externalId, duplicatesRefused: false, notFindable };
 	}
 	return { externalId, recover: find, duplicatesRefused: profile.uniqueExternalIds };

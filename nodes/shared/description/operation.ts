@@ -133,7 +133,7 @@ export const waitProperties = (
 		default: defaultTimeoutMinutes,
 		displayOptions: waiting,
 		description:
-			'How long to wait for a task before giving up on it. The task keeps running at Kling; pick it up later with Get Task.',
+			'How long to wait for a task before giving up on it. The task keeps running at Kling; pick it up later with Get Task. Left at the default, Kling 4.0 (long videos) waits 60 minutes.',
 	},
 	{
 		displayName: 'Poll Interval (Seconds)',
@@ -143,7 +143,7 @@ export const waitProperties = (
 		default: defaultIntervalSeconds,
 		displayOptions: waiting,
 		description:
-			'How often to check a running task. When waiting for callbacks, only used while items wait for a free slot.',
+			'How often at most to check a running task. When waiting for callbacks, only used while items wait for a free slot. Left at the default, Kling 4.0 checks every 20 seconds at most.',
 	},
 	...downloadProperties,
 ];

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MODE_OF, isVideoModel, modelsFor, type VideoModel } from '../models/catalogue';
+import {
+	MODE_OF,
+	VIDEO_ASPECT_RATIOS,
+	isVideoModel,
+	modelsFor,
+	type VideoModel,
+} from '../models/catalogue';
 import type { ProductFacts } from '../models/product';
 import { forGenerate, generateOption } from './show';
 
@@ -34,8 +40,8 @@ export const durationOption: INodeProperties = forGenerate({
 	type: 'options',
 	default: '5',
 	description:
-		'Kling 3.0, 3.0 Turbo and 3.0 Omni: 3 to 15 s. O1: 3 to 10 s. Kling 2.6, 2.5 Turbo and 1.6: 5 or 10 s.',
-	options: Array.from({ length: 13 }, (_, i) => ({ name: String(i + 3), value: String(i + 3) })),
+		'Kling 4.0: 3 to 30 s (4.0 Flash: 3 to 20 s). Kling 3.0, 3.0 Turbo and 3.0 Omni: 3 to 15 s. O1: 3 to 10 s. Kling 2.6, 2.5 Turbo and 1.6: 5 or 10 s.',
+	options: Array.from({ length: 28 }, (_, i) => ({ name: String(i + 3), value: String(i + 3) })),
 });
 
 export const soundOption: INodeProperties = forGenerate({
@@ -286,6 +292,52 @@ export const concurrencyOption: INodeProperties = {
 /** Shown when generating with one of these models; n8n shows it for a model set by expression too. */
 const forModels = (ids: string[]) => ({ show: { ...generateOption.show, '/model': ids } });
 
+/** An option only some of the product's video models take: shown for those alone. */
+export function onlyFor(
+	option: INodeProperties,
+	product: ProductFacts,
+	takes: (model: VideoModel) => boolean,
+): INodeProperties {
+	const ids = modelsFor(product.id)
+		.filter(isVideoModel)
+		.filter(takes)
+		.map((m) => m.id);
+	return { ...option, displayOptions: forModels(ids) };
+}
+
+/**
+ * The models whose endpoint calls no callback URL back and takes no external task ID (Kling 4.0):
+ * their panels do not offer either.
+ */
+function silentModels(product: ProductFacts): string[] {
+	return modelsFor(product.id)
+		.filter(isVideoModel)
+		.filter((m) => {
+			const routes = m.routes[product.id];
+			const endpoint = product.endpoints.new.find((e) => e.id === routes?.new);
+			return endpoint?.callbacks === false && !routes?.legacy;
+		})
+		.map((m) => m.id);
+}
+
+const hiddenFor = (option: INodeProperties, ids: string[]): INodeProperties =>
+	ids.length
+		? {
+				...option,
+				displayOptions: {
+					...option.displayOptions,
+					hide: { ...option.displayOptions?.hide, '/model': ids },
+				},
+			}
+		: option;
+
+/** Aspect Ratio for video, with the ratios the chosen model takes (Kling 4.0 adds 21:9, 4:3, 3:4). */
+export function videoAspectRatioOptions(product: ProductFacts): INodeProperties[] {
+	const ratios = (m: VideoModel) => m.aspectRatios ?? VIDEO_ASPECT_RATIOS;
+	const all = new Set(modelsFor(product.id).filter(isVideoModel).flatMap(ratios));
+	return perModel(aspectRatioOption([...all]), product, ratios);
+}
+
 /**
  * An option whose choices depend on the model: one variant per set of values the product's
  * models take, each shown only for those models; same name, type and default in every variant.
@@ -323,11 +375,11 @@ function soundFor(product: ProductFacts): INodeProperties[] {
  * chosen model takes; each product adds its own (optionsCollection sorts them).
  */
 export const videoOptions = (product: ProductFacts): INodeProperties[] => [
-	callbackUrlOption,
+	hiddenFor(callbackUrlOption, silentModels(product)),
 	concurrencyOption,
 	...perModel(durationOption, product, (m) => m.durations.map(String)),
 	elementsOption,
-	externalTaskIdOption,
+	hiddenFor(externalTaskIdOption, silentModels(product)),
 	maxUnitsOption,
 	...perModel(modeOption, product, (m) => m.resolutions.map((r) => MODE_OF[r])),
 	multiShotOption,

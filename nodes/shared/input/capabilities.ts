@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
+import { nonEnglish } from './schemas';
 import {
 	RESOLUTION_OF,
 	isVideoModel,
@@ -62,6 +63,7 @@ function videoProblem(model: VideoModel, route: TaskRoute, body: IDataObject): s
 			`Sound: ${name} generates sound only in Mode Professional (1080p)`,
 		],
 		...endFrameChecks(model, body, resolution, sound),
+		...keyframeChecks(model, body),
 		[
 			Array.isArray(body.image_list) &&
 				model.referenceImages !== undefined &&
@@ -187,6 +189,23 @@ function multiShotChecks(model: VideoModel, body: IDataObject): Array<[boolean, 
 	];
 }
 
+/** Kling 4.0's middle keyframes: up to 8 between the first and the end frame; none on Flash. */
+function keyframeChecks(model: VideoModel, body: IDataObject): Array<[boolean, string]> {
+	const middle = Array.isArray(body.image_middle) ? body.image_middle.length : 0;
+	if (middle === 0) return [];
+	const max = model.middleFrames ?? 0;
+	return [
+		[
+			max === 0,
+			`Middle Keyframes: ${model.name} takes ${model.middleFrames === 0 ? 'one first frame only' : 'no middle keyframes'}; choose Kling 4.0`,
+		],
+		[
+			middle > max,
+			`Middle Keyframes: has ${middle} keyframes; ${model.name} takes at most ${max} between the first and the end frame`,
+		],
+	];
+}
+
 function endFrameChecks(
 	model: VideoModel,
 	body: IDataObject,
@@ -196,7 +215,10 @@ function endFrameChecks(
 	if (body.image_tail === undefined) return [];
 	const name = model.name;
 	return [
-		[model.lastFrame === 'no', `End Frame: ${name} takes no end frame; choose Kling 3.0 or 2.6`],
+		[
+			model.lastFrame === 'no',
+			`End Frame: ${name} takes no end frame; choose ${model.middleFrames === 0 ? 'Kling 4.0' : 'Kling 3.0 or 2.6'}`,
+		],
 		[
 			model.lastFrame !== 'yes' && resolution !== '1080p',
 			`End Frame: ${name} takes an end frame only in Mode Professional (1080p)`,
@@ -213,12 +235,23 @@ function promptChecks(
 	route: TaskRoute,
 	body: IDataObject,
 ): Array<[boolean, string]> {
-	const max = model.promptMax[route.standard];
-	const length = typeof body.prompt === 'string' ? [...body.prompt].length : 0;
+	const prompt = typeof body.prompt === 'string' ? body.prompt : '';
+	const length = [...prompt].length;
+	const other = model.promptMaxNonEnglish !== undefined && nonEnglish(prompt);
+	const max = other ? model.promptMaxNonEnglish! : model.promptMax[route.standard];
+	const where = other
+		? 'in a language other than English'
+		: `on Kling's ${route.standard} API standard`;
 	return [
 		[
 			length > max,
-			`Prompt: is ${length} characters; ${model.name} accepts at most ${max} on Kling's ${route.standard} API standard`,
+			`Prompt: is ${length} characters; ${model.name} accepts at most ${max} ${where}`,
+		],
+		[
+			body.aspect_ratio !== undefined &&
+				model.aspectRatios !== undefined &&
+				!model.aspectRatios.includes(String(body.aspect_ratio)),
+			`Aspect Ratio: ${model.name} takes ${model.aspectRatios?.join(', ')}, not ${String(body.aspect_ratio)}`,
 		],
 	];
 }

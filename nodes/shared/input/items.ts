@@ -4,6 +4,7 @@ import type { KlingCredentials, ProviderProfile } from '../api/providers';
 import { chooseRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
 import { estimateUnits } from '../models/estimate';
+import { safetyOf, takesCallbacks } from '../models/product';
 import { checkCapabilities } from './capabilities';
 import { checkMediaRef, mediaRequestValue } from './media';
 import { legacyOnlySetting, toNewStandard } from './newStandard';
@@ -83,17 +84,24 @@ function routed(
 	return spec.prepare(ctx, itemIndex, { profile: settings.profile, route: legacyRoute });
 }
 
+/** Who refuses a field: the model where its endpoint differs from its product (Kling 4.0). */
+function takerOf({ route }: PreparedRequest): string {
+	return route.product.safety.externalTaskId
+		? (route.entry?.name ?? route.model)
+		: `Kling's ${route.product.label}`;
+}
+
 /**
  * Gives the task its external task ID (the user's, or the run's), the key that finds it again
  * after an uncertain create or a retry. A product whose create takes none keeps the key for this
  * process only (the memory of creates) and sends none.
  */
-function nameTask(request: PreparedRequest, spec: GenerationSpec, generated: string): void {
+function nameTask(request: PreparedRequest, generated: string): void {
 	const given = request.body.external_task_id;
-	if (!spec.safety.externalTaskId) {
+	if (!safetyOf(request.route).safety.externalTaskId) {
 		if (given !== undefined)
 			throw new InputError(
-				`External Task ID: Kling's ${spec.label} takes none; leave it empty and use the task ID the node returns`,
+				`External Task ID: ${takerOf(request)} takes none; leave it empty and use the task ID the node returns`,
 			);
 		request.externalTaskId = generated;
 		return;
@@ -110,7 +118,12 @@ export async function readRequest(
 ): Promise<PreparedRequest> {
 	let request = routed(ctx, spec, settings, itemIndex);
 	const route = request.route;
-	if (settings.callbackUrl) {
+	if (request.body.callback_url !== undefined && !takesCallbacks(route)) {
+		throw new InputError(
+			`Callback URL: ${takerOf(request)} calls no callback URL back; leave it empty (the node polls for the result)`,
+		);
+	}
+	if (settings.callbackUrl && takesCallbacks(route)) {
 		if (request.body.callback_url !== undefined) {
 			throw new InputError(
 				'Callback URL: leave it empty when Wait is "Until Kling Calls Back"; the node sends this execution\'s own resume URL',
@@ -118,7 +131,7 @@ export async function readRequest(
 		}
 		request.body.callback_url = settings.callbackUrl;
 	}
-	nameTask(request, spec, settings.externalTaskId(itemIndex));
+	nameTask(request, settings.externalTaskId(itemIndex));
 	for (const slot of request.media) await checkMediaRef(ctx, itemIndex, slot);
 	applyPromptReferences(request.body, route);
 	request.estimate = estimateUnits(route.entry, preview(request));

@@ -22,6 +22,7 @@ const MAPPED = new Set([
 	'prompt',
 	'image',
 	'image_tail',
+	'image_middle',
 	'image_list',
 	'mode',
 	'duration',
@@ -43,6 +44,7 @@ function contentType(slot: MediaSlot, body: IDataObject): string {
 	const [field, index] = slot.path;
 	if (field === 'image') return 'first_frame';
 	if (field === 'image_tail') return 'last_frame';
+	if (field === 'image_middle') return 'middle_frame';
 	const entry = (body.image_list as IDataObject[] | undefined)?.[index as number];
 	if (entry?.type === 'first_frame') return 'first_frame';
 	if (entry?.type === 'end_frame') return 'last_frame';

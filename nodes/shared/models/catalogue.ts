@@ -58,8 +58,21 @@ export interface VideoModel {
 	/** Omni: one reference video, as a feature reference or a base video to edit. */
 	referenceVideo: boolean;
 	promptMax: Record<Standard, number>;
+	/** Kling 4.0: a prompt with any non-English letter may be this long, in characters. */
+	promptMaxNonEnglish?: number;
+	/** Kling 4.0: keyframes between the first and the last, spread evenly over the video. */
+	middleFrames?: number;
+	/** Where it differs from VIDEO_ASPECT_RATIOS. */
+	aspectRatios?: string[];
 	/** Per second: silent, with native audio, with voices (2.6), with a reference video (Omni). */
 	units: { silent: PerSecond; audio?: PerSecond; voice?: PerSecond; videoInput?: PerSecond };
+	/** Why there is no price, where Kling has published none: the estimate says it. */
+	unpriced?: string;
+	/**
+	 * Where its tasks take far longer than the panel's defaults assume: the wait timeout and poll
+	 * interval a panel left at its defaults uses instead.
+	 */
+	wait?: { timeoutMinutes: number; pollSeconds: number };
 	status: ModelStatus;
 }
 
@@ -67,7 +80,7 @@ export interface ImageModel {
 	id: string;
 	name: string;
 	legacyName: string;
-	routes: Partial<Record<ProductId, { legacy: EndpointId }>>;
+	routes: Partial<Record<ProductId, ModelRoutes>>;
 	resolutions: Array<'1k' | '2k' | '4k'>;
 	aspectRatios: string[];
 	/** Images (plus elements) one request may reference. */
@@ -77,13 +90,24 @@ export interface ImageModel {
 	status: ModelStatus;
 }
 
-const SECONDS_3_15 = Array.from({ length: 13 }, (_, i) => i + 3);
-const SECONDS_3_10 = Array.from({ length: 8 }, (_, i) => i + 3);
+const seconds = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => i + from);
+const SECONDS_3_15 = seconds(3, 15);
+const SECONDS_3_10 = seconds(3, 10);
 const FIVE_TEN = [5, 10];
 export const VIDEO_ASPECT_RATIOS = ['16:9', '9:16', '1:1'];
 export const IMAGE_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9'];
 
+/** Kling 4.0 adds 21:9, 4:3 and 3:4 (docs/reference/kling-api.md#kling-40). */
+export const KLING_4_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '21:9', '4:3', '3:4'];
+
 const CAP_MAP = '[V] kling-guide-capability-map-video.md';
+/** [C][?] Kling's own 4.0 page was not found: the shape ComfyUI's partner router sends. */
+const COMFY_4 = '[C] docs.comfy.org Comfy Router kling/kling-4.0, kling-4.0-flash [?]';
+const NO_4_PRICE =
+	"Kling has published no price for Kling 4.0 yet (partners' prices: docs/reference/kling-api.md#kling-40)";
+/** A 30-second 1080p video takes many minutes (3 s at 720p ≈ 2 min [A] useapi). */
+const KLING_4_WAIT = { timeoutMinutes: 60, pollSeconds: 20 };
 const EOL = '[C] Comfy-Org/docs PR #1326: end of life for V1.5, V1.6, V2.1, V2.1 Master';
 
 const base = {
@@ -96,7 +120,42 @@ const base = {
 	audioNeeds1080p: false,
 };
 
+/** What Kling 4.0 and 4.0 Flash share: the new standard only, on a path not yet confirmed [?]. */
+const kling4 = {
+	...base,
+	routes: { text2video: { new: 'kling-4' }, image2video: { new: 'kling-4' } },
+	audio: 'always' as const,
+	aspectRatios: KLING_4_ASPECT_RATIOS,
+	promptMax: { new: 26_000, legacy: 26_000 },
+	promptMaxNonEnglish: 11_000,
+	units: { silent: {} },
+	unpriced: NO_4_PRICE,
+	wait: KLING_4_WAIT,
+	status: { state: 'live' as const, source: COMFY_4 },
+};
+
 export const VIDEO_MODELS: VideoModel[] = [
+	{
+		...kling4,
+		id: 'kling-4.0',
+		name: 'Kling 4.0',
+		newId: 'kling-4.0',
+		durations: seconds(3, 30),
+		resolutions: ['720p', '1080p'],
+		lastFrame: 'yes',
+		middleFrames: 8,
+	},
+	{
+		...kling4,
+		id: 'kling-4.0-flash',
+		name: 'Kling 4.0 Flash',
+		newId: 'kling-4.0-flash',
+		durations: seconds(3, 20),
+		resolutions: ['720p'],
+		// Flash animates a single first frame.
+		lastFrame: 'no',
+		middleFrames: 0,
+	},
 	{
 		...base,
 		id: 'kling-3.0-turbo',
@@ -322,6 +381,12 @@ export function findModel(product: ProductId, id: string): AnyModel | undefined 
 
 export function isVideoModel(model: AnyModel): model is VideoModel {
 	return 'durations' in model;
+}
+
+/** What the output says of sound where the model decides it, not a setting (Kling 4.0). */
+export function soundOf(model: AnyModel | undefined): string | undefined {
+	if (!model || !isVideoModel(model) || model.audio !== 'always') return undefined;
+	return `always on: ${model.name} always generates its own sound`;
 }
 
 export function liveModels(product: ProductId): AnyModel[] {

@@ -26,6 +26,7 @@ export function estimateUnits(
 				: entry.unitsPerImage.default;
 		return { units: round(perImage * Number(body.n ?? 1)), pack: 'image' };
 	}
+	if (entry.unpriced) return entry.unpriced;
 	const resolution = RESOLUTION_OF[String(body.mode ?? 'std')] ?? '720p';
 	const perSecond = videoRate(entry, body)[resolution];
 	if (perSecond === undefined)

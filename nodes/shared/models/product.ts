@@ -20,6 +20,13 @@ export interface Endpoint {
 	path: string;
 	/** Kling's documented rules for the body (input/schemas/): checked before anything is sent. */
 	rules: ZodTypeAny;
+	/**
+	 * Where the endpoint's creates differ from its product's (Kling 4.0's take no external task
+	 * ID): a correction to what Kling accepts is a change here, not in code.
+	 */
+	safety?: ProductFacts['safety'];
+	/** False where Kling calls no callback_url back (Kling 4.0): the node polls instead. */
+	callbacks?: boolean;
 }
 
 /** What a finished task hands over. */
@@ -69,6 +76,24 @@ export interface ProductFacts {
  * then can a create whose outcome is unknown be checked, or be refused as a duplicate, before it
  * is sent again. Otherwise it is never sent again.
  */
-export function findableByExternalId(product: ProductFacts): boolean {
-	return product.safety.externalTaskId && product.safety.lookup === 'externalId';
+export function findableByExternalId(facts: Pick<ProductFacts, 'safety'>): boolean {
+	return facts.safety.externalTaskId && facts.safety.lookup === 'externalId';
+}
+
+/** Where a create goes: its product, and the new-standard endpoint when it goes there. */
+interface Destination {
+	product: ProductFacts;
+	standard: Standard;
+	new?: Endpoint;
+}
+
+/** The create's safety where it goes: the endpoint's own where it has one, else its product's. */
+export function safetyOf(route: Destination): Pick<ProductFacts, 'safety'> {
+	const own = route.standard === 'new' ? route.new?.safety : undefined;
+	return { safety: own ?? route.product.safety };
+}
+
+/** Whether Kling calls a task's callback_url back where it goes. */
+export function takesCallbacks(route: Destination): boolean {
+	return (route.standard === 'new' ? route.new?.callbacks : undefined) !== false;
 }

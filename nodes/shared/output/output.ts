@@ -13,6 +13,8 @@ export interface TaskContext {
 	apiStandard?: 'new' | 'legacy' | null;
 	provider: string | null;
 	elapsedMs: number | null;
+	/** Where the model decides the sound itself (Kling 4.0, 3.0 Turbo): said in the output. */
+	sound?: string;
 }
 
 /** What an item's output needs besides its task; the same whether the node polled or was called back. */
@@ -23,6 +25,7 @@ export interface ItemPlan {
 	model: string | null;
 	apiStandard: 'new' | 'legacy' | null;
 	startedAt: number;
+	sound?: string;
 }
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -44,6 +47,7 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 		...(kind === 'video' || kind === null
 			? { videos: task.videos as unknown as IDataObject[] }
 			: {}),
+		...(context.sound ? { sound: context.sound } : {}),
 		...(kind === 'image' || kind === null
 			? { images: task.images as unknown as IDataObject[] }
 			: {}),
@@ -136,6 +140,7 @@ export async function settleTask(
 		apiStandard: plan.apiStandard,
 		provider,
 		elapsedMs: Date.now() - plan.startedAt,
+		sound: plan.sound,
 	});
 	try {
 		const binary =

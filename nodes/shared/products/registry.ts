@@ -1,3 +1,4 @@
+import { modelsFor } from '../models/catalogue';
 import type { Endpoint } from '../models/product';
 import { element } from './element';
 import { image2video } from './image2video';
@@ -28,11 +29,20 @@ export function productsOn(endpoint: Endpoint): ProductSpec[] {
 	return PRODUCTS.filter((p) => p.endpoints.legacy.includes(endpoint));
 }
 
+/** A new-standard endpoint's path per model it serves there: each may be moved on its own. */
+function modelPaths(product: ProductSpec): string[] {
+	return modelsFor(product.id).flatMap((model) => {
+		const endpoint = product.endpoints.new.find((e) => e.id === model.routes[product.id]?.new);
+		return endpoint && 'newId' in model && model.newId ? [`${endpoint.path}/${model.newId}`] : [];
+	});
+}
+
 /** Every Kling path a node calls: the ones a credential's Route Overrides may replace. */
 export const KLING_PATHS: readonly string[] = [
 	...new Set(
-		PRODUCTS.flatMap((p) => [...p.endpoints.legacy, ...p.endpoints.new, ...(p.lists ?? [])]).map(
-			(e) => e.path,
-		),
+		PRODUCTS.flatMap((p) => [
+			...[...p.endpoints.legacy, ...p.endpoints.new, ...(p.lists ?? [])].map((e) => e.path),
+			...modelPaths(p),
+		]),
 	),
 ];

@@ -4,6 +4,8 @@ import type { TaskRoute } from '../api/routing';
 import type { KlingTask } from '../api/task';
 import type { PreparedRequest } from '../input/types';
 import type { ItemError, ItemPlan } from '../output/output';
+import { soundOf } from '../models/catalogue';
+import { safetyOf } from '../models/product';
 
 export type WaitMode = 'poll' | 'none' | 'callback';
 
@@ -34,6 +36,7 @@ export function planOf(job: Job): ItemPlan {
 		model: job.request?.model ?? null,
 		apiStandard: job.route?.standard ?? null,
 		startedAt: job.startedAt,
+		sound: soundOf(job.request?.route.entry),
 	};
 }
 
@@ -42,7 +45,7 @@ export function planOf(job: Job): ItemPlan {
  * was given it (a product whose create takes none is keyed in this process's memory only).
  */
 export function taskOf(job: Job) {
-	const sent = job.request?.route.product.safety.externalTaskId === true;
+	const sent = job.request ? safetyOf(job.request.route).safety.externalTaskId : false;
 	return {
 		taskId: job.task?.taskId,
 		externalTaskId: job.task?.externalTaskId ?? (sent ? job.request?.externalTaskId : undefined),

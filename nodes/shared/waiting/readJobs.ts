@@ -40,14 +40,22 @@ function newJob(itemIndex: number, now: number): Job {
 	};
 }
 
+/**
+ * The wait's settings. Left at the panel's defaults, they follow a model whose tasks take far
+ * longer (Kling 4.0: 30-second 1080p videos take many minutes), as the catalogue says.
+ */
 function readWaiting(ctx: IExecuteFunctions, job: Job, kind: ItemSettings['kind']): void {
 	const i = job.itemIndex;
-	const minutes = Number(ctx.getNodeParameter('waitTimeout', i, kind === 'video' ? 30 : 5));
-	const seconds = Number(ctx.getNodeParameter('pollInterval', i, kind === 'video' ? 10 : 3));
+	const panel = kind === 'video' ? { minutes: 30, seconds: 10 } : { minutes: 5, seconds: 3 };
+	const minutes = Number(ctx.getNodeParameter('waitTimeout', i, panel.minutes));
+	const seconds = Number(ctx.getNodeParameter('pollInterval', i, panel.seconds));
 	if (!(minutes > 0)) throw new InputError('Wait Timeout (Minutes): must be a number above 0');
 	if (!(seconds >= 1)) throw new InputError('Poll Interval (Seconds): must be at least 1');
-	job.deadline = job.startedAt + minutes * 60_000;
-	job.intervalMs = seconds * 1000;
+	const entry = job.request?.route.entry;
+	const long = entry && 'wait' in entry ? entry.wait : undefined;
+	job.deadline =
+		job.startedAt + (long && minutes === panel.minutes ? long.timeoutMinutes : minutes) * 60_000;
+	job.intervalMs = (long && seconds === panel.seconds ? long.pollSeconds : seconds) * 1000;
 	job.download = ctx.getNodeParameter('downloadResult', i, true) as boolean;
 	job.outputField = String(ctx.getNodeParameter('binaryPropertyOutput', i, 'data') || 'data');
 }
@@ -109,9 +117,9 @@ export async function readJobs(
 		const job = newJob(i, Date.now());
 		jobs.push(job);
 		try {
-			if (settings.wait !== 'none') readWaiting(ctx, job, settings.kind);
 			if (settings.operation === 'getTask') readLookup(ctx, spec, settings, job);
 			else job.request = await readRequest(ctx, spec, settings, i);
+			if (settings.wait !== 'none') readWaiting(ctx, job, settings.kind);
 			claimExternalId(owners, job);
 		} catch (error) {
 			job.error = inputError(ctx, error, i);

@@ -13,6 +13,7 @@ import { settleTask } from '../output/output';
 import { pauseItem, readBatch, rememberTaskIds, resumeCallbackUrl } from './callbackWait';
 import { boardFor, type AccountBoard } from './accountBoard';
 import { planOf, type Job, type WaitMode } from './job';
+import { takesCallbacks } from '../models/product';
 import { Progress } from './progress';
 import { TaskScheduler } from './scheduler';
 
@@ -22,7 +23,16 @@ const FALLBACK = {
 		'An item failed before the pause, so this node polled instead of waiting for the callback: a resumed node cannot report errors found before it paused.',
 	unnamed: (label: string) =>
 		`Kling's ${label} takes no external task ID, by which a resumed execution finds its tasks, so this node polled instead of waiting for the callback.`,
+	noCallback: (model: string) =>
+		`${model} takes no callback URL and no external task ID, so this node polled instead of waiting for the callback.`,
 };
+
+/** Why callback-wait cannot serve this batch after all, once its items are read. */
+function callbackFallback(jobs: Job[]): string | undefined {
+	if (jobs.some((j) => j.error)) return FALLBACK.itemError;
+	const silent = jobs.find((j) => j.request && !takesCallbacks(j.request.route));
+	return silent && FALLBACK.noCallback(silent.request!.route.entry?.name ?? silent.request!.model);
+}
 
 /**
  * Deterministic per execution, node and run: with the item index it names every task of the run,
@@ -232,11 +242,12 @@ export async function executeGeneration(
 		return collectOutputs(ctx, jobs, continueOnFail, plan.fallback);
 	}
 	const jobs = await readJobs(ctx, spec, settings);
-	if (plan.wait === 'callback' && jobs.some((j) => j.error)) {
-		// A resumed node cannot report errors found before it paused: poll instead.
+	const fallback = plan.wait === 'callback' ? callbackFallback(jobs) : undefined;
+	if (fallback) {
+		// A resumed node cannot report errors found before it paused, nor hear a silent task.
 		plan.wait = 'poll';
 		run.mode = 'poll';
-		plan.fallback = FALLBACK.itemError;
+		plan.fallback = fallback;
 		for (const job of jobs) dropCallbackUrl(job.request);
 	}
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { PROVIDERS, endpointPath, resolveProvider } from '../../../nodes/shared/api/providers.ts';
+import {
+	PROVIDERS,
+	endpointPath,
+	modelPath,
+	resolveProvider,
+} from '../../../nodes/shared/api/providers.ts';
 import {
 	parseRouteOverrides,
 	routeOverrideLines,
@@ -9,7 +14,7 @@ import {
 const I2V = { path: '/v1/videos/image2video' };
 
 describe("a relay credential's settings", () => {
-	it('applies relay settings only when they are turned on, and never to the official API', () => {
+	it('applies relay settings only when they are turned on; the official API takes route overrides alone', () => {
 		const settings = {
 			routeOverrides: '/v1/videos/image2video -> /v2/i2v/',
 			sceneImageField: 'scence_image',
@@ -33,7 +38,25 @@ describe("a relay credential's settings", () => {
 		const off = resolveProvider({ provider: 'quickrouter', ...settings });
 		expect(off.profile).toBe(PROVIDERS.quickrouter);
 		const official = resolveProvider({ provider: 'official', relaySettings: true, ...settings });
-		expect(official.profile).toBe(PROVIDERS.official);
+		expect({ ...official.profile, pathOverrides: {} }).toEqual(PROVIDERS.official);
+		expect(endpointPath(official.profile, I2V)).toBe('/v2/i2v');
+		expect(resolveProvider({ provider: 'official' }).profile).toBe(PROVIDERS.official);
+	});
+
+	it('moves one model of a new-standard product on its own (Kling 4.0, whose path is a guess)', () => {
+		const moved = resolveProvider({
+			provider: 'official',
+			routeOverrides: '/omni-video/kling-4.0 = /video/kling-4.0',
+		}).profile;
+		const omni = { path: '/omni-video' };
+		expect(modelPath(moved, omni, 'kling-4.0')).toBe('/video/kling-4.0');
+		expect(modelPath(moved, omni, 'kling-3.0-omni')).toBe('/omni-video/kling-3.0-omni');
+		const relay = resolveProvider({
+			provider: 'quickrouter',
+			relaySettings: true,
+			routeOverrides: '/omni-video/kling-4.0-flash = /v2/flash',
+		}).profile;
+		expect(modelPath(relay, omni, 'kling-4.0-flash')).toBe('/kling/v2/flash');
 	});
 
 	it('refuses a route override it cannot read, naming the line', () => {

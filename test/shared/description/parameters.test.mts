@@ -156,6 +156,8 @@ describe('the model list', () => {
 
 	it('is newest first, and says what each model takes: seconds, resolutions, sound', () => {
 		expect(choices.map((c) => c.name)).toEqual([
+			'Kling 4.0 (API Key Only)',
+			'Kling 4.0 Flash (API Key Only)',
 			'Kling 3.0 Turbo (API Key Only)',
 			'Kling 3.0',
 			'Kling 3.0 Omni',
@@ -166,6 +168,10 @@ describe('the model list', () => {
 		expect(of('Kling 3.0')).toBe('3 to 15 s · 720p, 1080p, 4K · sound on request');
 		expect(of('Kling 2.6')).toBe('5 or 10 s · 720p, 1080p · sound at 1080p');
 		expect(of('Kling 2.5 Turbo')).toBe('5 or 10 s · 720p, 1080p · no sound of its own');
+		expect(of('Kling 4.0 (API Key Only)')).toMatch(
+			/^3 to 30 s · 720p, 1080p · always with sound\./,
+		);
+		expect(of('Kling 4.0 Flash (API Key Only)')).toMatch(/^3 to 20 s · 720p · always with sound\./);
 		expect(of('Kling 3.0 Turbo (API Key Only)')).toMatch(
 			/^3 to 15 s · 720p, 1080p · always with sound\. Served only on Kling's new API standard/,
 		);
@@ -211,6 +217,29 @@ describe('options that follow the chosen model, as n8n shows them', () => {
 		expect(offered('image2video', { model: 'kling-v3' }).names).toContain('sound');
 		expect(offered('image2video', { model: 'kling-v2-5-turbo' }).names).not.toContain('sound');
 		expect(offered('image2video', { model: 'kling-3.0-turbo' }).names).not.toContain('sound');
+	});
+
+	it('Kling 4.0: 3 to 30 s (Flash 20), 21:9, middle keyframes, no callback URL or external ID', () => {
+		const SECONDS = (to: number) => Array.from({ length: to - 2 }, (_, i) => String(i + 3));
+		const full = offered('image2video', { model: 'kling-4.0' });
+		expect(full.choices('duration')).toEqual([SECONDS(30)]);
+		expect(full.choices('mode')).toEqual([['std', 'pro']]);
+		expect(full.names).toContain('middleFrames');
+		expect(full.names).not.toContain('callbackUrl');
+		expect(full.names).not.toContain('externalTaskId');
+		expect(full.names).not.toContain('sound');
+		const flash = offered('image2video', { model: 'kling-4.0-flash' });
+		expect(flash.choices('duration')).toEqual([SECONDS(20)]);
+		expect(flash.choices('mode')).toEqual([['std']]);
+		expect(flash.names).not.toContain('middleFrames');
+		expect(offered('image2video', { model: 'kling-v3' }).names).not.toContain('middleFrames');
+		expect(offered('image2video', { model: 'kling-v3' }).names).toContain('externalTaskId');
+		expect(offered('text2video', { model: 'kling-4.0' }).choices('aspectRatio')).toEqual([
+			['16:9', '9:16', '1:1', '21:9', '4:3', '3:4'],
+		]);
+		expect(offered('text2video', { model: 'kling-v3' }).choices('aspectRatio')).toEqual([
+			['16:9', '9:16', '1:1'],
+		]);
 	});
 
 	it('a model set by expression gets every choice; Get Task none of them', () => {

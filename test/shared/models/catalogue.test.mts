@@ -37,7 +37,7 @@ describe('model catalogue', () => {
 			const routes = Object.values(model.routes);
 			expect(routes.length, model.id).toBeGreaterThan(0);
 			expect(
-				routes.every((r) => r.legacy || ('new' in r && r.new)),
+				routes.every((r) => r?.legacy || r?.new),
 				model.id,
 			).toBe(true);
 			expect(model.status.source, model.id).toMatch(/\[(V|L|C|T)\]/);
@@ -54,7 +54,7 @@ describe('model catalogue', () => {
 
 	it('names the live models of a node, for a 1203 answer', () => {
 		expect(liveModelList('image2video')).toBe(
-			'Kling 3.0 Turbo (kling-3.0-turbo), Kling 3.0 (kling-v3), Kling 2.6 (kling-v2-6), Kling 2.5 Turbo (kling-v2-5-turbo)',
+			'Kling 4.0 (kling-4.0), Kling 4.0 Flash (kling-4.0-flash), Kling 3.0 Turbo (kling-3.0-turbo), Kling 3.0 (kling-v3), Kling 2.6 (kling-v2-6), Kling 2.5 Turbo (kling-v2-5-turbo)',
 		);
 		expect(liveModelList('multiImage2video')).not.toMatch(/1\.6/);
 	});

@@ -40,6 +40,24 @@ describe('reading every item before anything is sent', () => {
 		expect(jobs[1].error?.description).toBe('Nothing was sent to Kling, so nothing was charged.');
 	});
 
+	it('a wait left at the panel defaults follows a model with long tasks (Kling 4.0: 60 min, 20 s)', async () => {
+		const jobs = await readJobs(
+			run(
+				(i) => ({
+					model: ['kling-4.0', 'kling-4.0', 'kling-v3'][i],
+					waitTimeout: [30, 45, 30][i],
+					pollInterval: 10,
+				}),
+				3,
+			),
+			image2video,
+			settings(),
+		);
+		const minutes = jobs.map((j) => (j.deadline - j.startedAt) / 60_000);
+		expect(minutes).toEqual([60, 45, 30]);
+		expect(jobs.map((j) => j.intervalMs)).toEqual([20_000, 20_000, 10_000]);
+	});
+
 	it('refuses two items with the same external task ID', async () => {
 		const jobs = await readJobs(
 			run(() => ({ options: { externalTaskId: 'same' } })),

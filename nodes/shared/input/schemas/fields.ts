@@ -36,6 +36,13 @@ export const textUpTo = (max: number) =>
 		(v) => ({ message: `is ${length(v)} characters; Kling accepts at most ${max}` }),
 	);
 export const text = textUpTo(MAX_TEXT);
+
+/**
+ * Kling 4.0 allows fewer characters in other languages: a letter outside the Latin script (CJK,
+ * Cyrillic, Arabic, …) makes a prompt count as one.
+ */
+export const nonEnglish = (v: string) =>
+	/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(v);
 export const requiredText = text.refine((v) => v.trim() !== '', { message: 'is required' });
 
 /** A number in a range; anything else (text, NaN) is named with the value given. */

@@ -13,7 +13,7 @@ import type { TaskRoute } from '../../api/routing';
  */
 
 export { fieldLabel } from './labels';
-export { CAMERA_AXES, IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from './fields';
+export { CAMERA_AXES, IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS, nonEnglish } from './fields';
 export {
 	elementSchema,
 	image2videoSchema,
@@ -24,6 +24,7 @@ export {
 	text2videoSchema,
 } from './legacy';
 export { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
+export { KLING_4_LIMITS, kling4VideoSchema, promptLimit } from './kling4';
 
 /** The documented rules of the endpoint a route goes to. */
 export function schemaFor(route: TaskRoute): ZodTypeAny {

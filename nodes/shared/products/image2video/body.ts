@@ -41,6 +41,14 @@ function cameraBody(camera: IDataObject): IDataObject {
 	return { type, config };
 }
 
+/** Kling 4.0's keyframes between the first and the end frame, in the order they play. */
+function middleFrames(ctx: IExecuteFunctions, i: number, options: IDataObject): MediaSlot[] {
+	const entries = ((options.middleFrames as IDataObject)?.frame ?? []) as IDataObject[];
+	return entries.map((entry, n) =>
+		imageSlot(ctx, i, entry.image, `Middle Keyframes #${n + 1}`, ['image_middle', n], false),
+	);
+}
+
 export function prepareImage2Video(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -55,6 +63,9 @@ export function prepareImage2Video(
 	applyVideoSettings(body, options, route, false);
 	if (options.cfgScale !== undefined) body.cfg_scale = Number(options.cfgScale);
 
+	const middle = middleFrames(ctx, i, options);
+	if (middle.length) body.image_middle = middle.map(() => '');
+	images.push(...middle);
 	const endFrame = String(options.endFrame ?? '').trim();
 	if (endFrame) images.push(imageSlot(ctx, i, endFrame, 'End Frame', ['image_tail'], false));
 	const staticMask = String(options.staticMask ?? '').trim();

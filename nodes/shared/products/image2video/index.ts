@@ -1,5 +1,6 @@
 import { image2videoSchema, newImageToVideoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
+import { kling4Video } from '../kling4Video';
 import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareImage2Video } from './body';
@@ -30,6 +31,7 @@ const facts: ProductFacts = {
 				path: '/image-to-video',
 				rules: newImageToVideoSchema,
 			},
+			kling4Video,
 		],
 	},
 	call: 'task',

@@ -9,6 +9,7 @@ import {
 	imageOption,
 	imageProperty,
 	modelProperty,
+	onlyFor,
 	operationProperty,
 	optionsCollection,
 	promptProperty,
@@ -26,6 +27,39 @@ const axis = (name: (typeof CAMERA_AXES)[number]): INodeProperties => ({
 	default: 0,
 	displayOptions: { show: { type: ['simple'] } },
 });
+
+/** Kling 4.0's keyframes between the Image (first frame) and the End Frame. */
+const middleFramesOption = (product: ProductFacts): INodeProperties =>
+	onlyFor(
+		{
+			displayName: 'Middle Keyframes',
+			name: 'middleFrames',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Keyframe' },
+			placeholder: 'Add Keyframe',
+			default: {},
+			description:
+				'Up to 8 frames the video passes through, in order, spread evenly between the Image (first frame) and the End Frame; the video takes its aspect ratio from the first frame. Kling 4.0 only (4.0 Flash animates the first frame alone).',
+			options: [
+				{
+					name: 'frame',
+					displayName: 'Keyframe',
+					values: [
+						{
+							displayName: 'Image',
+							name: 'image',
+							type: 'string',
+							default: '',
+							description: IMAGE_HINT,
+							hint: IMAGE_FIELD_HINT,
+						},
+					],
+				},
+			],
+		},
+		product,
+		(m) => (m.middleFrames ?? 0) > 0,
+	);
 
 /** Image to Video's own options, beside the video options (optionsCollection sorts them). */
 const OWN_OPTIONS: INodeProperties[] = [
@@ -131,5 +165,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	optionsCollection([...videoOptions(product), ...OWN_OPTIONS]),
+	optionsCollection([...videoOptions(product), ...OWN_OPTIONS, middleFramesOption(product)]),
 ];

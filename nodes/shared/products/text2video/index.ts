@@ -1,6 +1,7 @@
 import { newTextToVideoSchema, text2videoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
 import { newOmniVideo, omniVideo } from '../omniVideo';
+import { kling4Video } from '../kling4Video';
 import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareText2Video } from './body';
@@ -29,6 +30,7 @@ const facts: ProductFacts = {
 		new: [
 			{ id: 'text-to-video', standard: 'new', path: '/text-to-video', rules: newTextToVideoSchema },
 			newOmniVideo,
+			kling4Video,
 		],
 	},
 	call: 'task',

@@ -2,16 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ProductFacts } from '../../models/product';
 import {
-	aspectRatioOption,
 	getTaskProperties,
 	modelProperty,
 	operationProperty,
 	optionsCollection,
 	promptProperty,
+	videoAspectRatioOptions,
 	waitProperties,
 	videoOptions,
 } from '../../description/parameters';
-import { VIDEO_ASPECT_RATIOS } from '../../input/schemas';
 
 export const parameters = (product: ProductFacts): INodeProperties[] => [
 	operationProperty('Generate a video from a prompt'),
@@ -23,5 +22,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	optionsCollection([...videoOptions(product), aspectRatioOption(VIDEO_ASPECT_RATIOS)]),
+	optionsCollection([...videoOptions(product), ...videoAspectRatioOptions(product)]),
 ];

@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ItemPlan } from '../../output/output';
 import type { ProductFacts } from '../../models/product';
+import { soundOf } from '../../models/catalogue';
 import { chooseRoute, modelName } from '../../api/routing';
 import { generatedExternalId } from '../../api/createdTasks';
 import type { KlingClient } from '../../api/client';
@@ -47,6 +48,7 @@ export function planFor(
 	const route = chooseRoute(product, model, client.provider.profile, client.credentials);
 	plan.model = modelName(route) || null;
 	plan.apiStandard = route.standard;
+	plan.sound = soundOf(route.entry);
 	const externalId = custom || generatedExternalId(product, batch, itemIndex);
 	return { plan, route, externalId, taskId: undefined as string | undefined };
 }
