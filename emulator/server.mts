@@ -676,6 +676,12 @@ export class KlingEmulator {
 		res: http.ServerResponse,
 		send: (status: number, body: unknown) => void,
 	): void {
+		// A clip for the examples' reference videos (Kling downloads it; a user can open it).
+		if (/^\/samples\/[\w-]+\.mp4$/.test(path)) {
+			const clip = sampleMp4();
+			res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
+			return void res.end(clip);
+		}
 		// photo-N: small, smooth images; noise-N: incompressible ones, for size and memory tests.
 		const m = /^\/samples\/(photo|noise)-(\d+)(?:-(\d+)x(\d+))?\.png$/.exec(path);
 		if (!m) return send(404, { code: 1203, message: 'not found' });

@@ -774,6 +774,24 @@ const KLING_4_CASES: ModelCase[] = [
 		'accessKey',
 	],
 	[
+		'11 reference images on Kling 4.0',
+		'mi2v',
+		{ ...FOUR, images: seven(11) },
+		/^Images: has 11 images; Kling 4\.0 takes at most 10/,
+	],
+	[
+		'a prompt naming @Image3 with two images',
+		'mi2v',
+		{ ...FOUR, prompt: '@Image1 meets @Image3' },
+		/^Prompt: names @Image3, but this item has 2 Images/,
+	],
+	[
+		'Keep Original Sound with a base video on Kling 4.0',
+		'mi2v',
+		{ ...FOUR, options: refVideo('base', true) },
+		/^Reference Video: Kling 4\.0 always makes its own sound; turn Keep Original Sound off/,
+	],
+	[
 		'Max Units per Execution on Kling 4.0, which has no published price',
 		'i2v',
 		{ ...FOUR, options: { maxUnits: 100 } },

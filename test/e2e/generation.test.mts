@@ -255,6 +255,28 @@ describe('generation nodes inside a real n8n', () => {
 		expect(sent.settings).toEqual({ resolution: '1080p', duration: 10 });
 	});
 
+	it('example kling-4-reference.json: two photos and a clip the prompt names, as reference-to-video', async () => {
+		const result = await n8n.execute(examples['kling-4-reference.json'].id);
+		expect(result.error).toBeUndefined();
+		const [item] = result.nodes['Kling Multi-Image to Video'];
+		expect(item.json).toMatchObject({ status: 'succeeded', model: 'kling-4.0' });
+		expect(n8n.readBinary(item.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		const stats = emulator.snapshot();
+		expect(stats.creates).toBe(1);
+		expect(stats.promptWarnings).toEqual([]);
+		const sent = emulator.taskBody(stats.tasks[0].id)!;
+		expect(Object.keys(sent).sort()).toEqual(['contents', 'settings']);
+		const contents = sent.contents as Array<{ type: string; id?: string; text?: string }>;
+		expect(contents.map((c) => [c.type, c.id])).toEqual([
+			['prompt', undefined],
+			['refer_image', 'image_1'],
+			['refer_image', 'image_2'],
+			['feature_video', 'video_1'],
+		]);
+		expect(contents[0].text).toMatch(/^@image_1 and @image_2 dance .* in @video_1 moves$/);
+		expect(sent.settings).toEqual({ duration: 8, aspect_ratio: '9:16' });
+	});
+
 	it("URL input with Don't Wait returns the submitted task", async () => {
 		const result = await n8n.execute(workflows.urlNoWait.id);
 		expect(result.status).toBe('success');

@@ -94,7 +94,9 @@ function elementChecks(
 	const name = model.name;
 	const images = Array.isArray(body.image_list) ? body.image_list.length : 0;
 	const badId = list.findIndex((e) => !/^\d{1,19}$/.test(String(e.element_id)));
-	const limit = Array.isArray(body.video_list) && body.video_list.length ? 4 : model.elements;
+	const video = Array.isArray(body.video_list) && body.video_list.length > 0;
+	const together = model.references ?? { max: model.elements, withVideo: 4 };
+	const limit = video ? together.withVideo : together.max;
 	return [
 		[
 			badId >= 0,
@@ -105,7 +107,7 @@ function elementChecks(
 			`Elements: ${name} takes no elements; choose Kling 3.0 (Image to Video) or Kling 3.0 Omni / O1`,
 		],
 		[
-			route.legacy.id === 'text2video',
+			route.legacy.id === 'text2video' && model.routes.text2video?.legacy !== undefined,
 			`Elements: ${name} takes elements in Image to Video only; for Text to Video with elements choose Kling 3.0 Omni`,
 		],
 		[
@@ -114,7 +116,7 @@ function elementChecks(
 		],
 		[
 			images + elements > limit,
-			`Elements: ${images} reference images and ${elements} elements; ${name} takes at most ${limit} together${limit === 4 ? ' with a reference video' : ''}`,
+			`Elements: ${images} reference images and ${elements} elements; ${name} takes at most ${limit} together${video ? ' with a reference video' : ''}`,
 		],
 	];
 }
@@ -157,6 +159,10 @@ function referenceVideoChecks(model: VideoModel, body: IDataObject): Array<[bool
 		[
 			body.sound === 'on',
 			`Sound: ${model.name} makes no new sound with a reference video; turn Sound off (a base video can keep its own with Keep Original Sound)`,
+		],
+		[
+			model.audio === 'always' && video.keep_original_sound === 'yes',
+			`Reference Video: ${model.name} always makes its own sound; turn Keep Original Sound off`,
 		],
 		[
 			!base && video.keep_original_sound === 'yes',

@@ -14,8 +14,9 @@ import { referenceVideoOf } from './referenceVideo';
  */
 export type ReferenceKind = 'image' | 'video' | 'element' | 'voice';
 
+/** `<<<image_1>>>`, `@image_1`, or `@Image1` as Kling 4.0's examples write it. */
 const REFERENCE =
-	/<<<(image|video|element|voice)_(\d+)>>>|(?<![\w.])@(image|video|element|voice)_(\d+)\b/g;
+	/<<<(image|video|element|voice)_(\d+)>>>|(?<![\w.])@(image|video|element|voice)_(\d+)\b|(?<![\w.])@(Image|Video|Element|Voice)(\d+)\b/g;
 
 /** Legacy endpoints whose prompt may name images and a video by their place in the lists. */
 const NAMES_MEDIA = new Set(['omniVideo', 'omniImage']);
@@ -54,9 +55,10 @@ function rewrite(
 	model: string,
 	standard: TaskRoute['standard'],
 ): string {
-	return text.replace(REFERENCE, (whole, k1?: string, n1?: string, k2?: string, n2?: string) => {
-		const kind = (k1 ?? k2) as ReferenceKind;
-		const n = Number(n1 ?? n2);
+	return text.replace(REFERENCE, (whole, ...groups: Array<string | undefined>) => {
+		const [k1, n1, k2, n2, k3, n3] = groups;
+		const kind = (k1 ?? k2 ?? k3?.toLowerCase()) as ReferenceKind;
+		const n = Number(n1 ?? n2 ?? n3);
 		const have = counts[kind];
 		if (n < 1 || n > have) {
 			const given = have

@@ -57,6 +57,11 @@ export interface VideoModel {
 	referenceImages?: { max: number; min: number };
 	/** Omni: one reference video, as a feature reference or a base video to edit. */
 	referenceVideo: boolean;
+	/**
+	 * Reference images and elements together, without and with a reference video; where unset,
+	 * the element limit, and 4 with a video (Omni).
+	 */
+	references?: { max: number; withVideo: number };
 	promptMax: Record<Standard, number>;
 	/** Kling 4.0: a prompt with any non-English letter may be this long, in characters. */
 	promptMaxNonEnglish?: number;
@@ -140,10 +145,16 @@ export const VIDEO_MODELS: VideoModel[] = [
 		id: 'kling-4.0',
 		name: 'Kling 4.0',
 		newId: 'kling-4.0',
+		routes: { ...kling4.routes, multiImage2video: { new: 'kling-4' } },
 		durations: seconds(3, 30),
 		resolutions: ['720p', '1080p'],
 		lastFrame: 'yes',
 		middleFrames: 8,
+		// Reference-to-video: images, a video (to follow or to edit) and elements, 15 inputs in all.
+		referenceImages: { min: 1, max: 10 },
+		referenceVideo: true,
+		elements: 7,
+		references: { max: 15, withVideo: 14 },
 	},
 	{
 		...kling4,

@@ -240,6 +240,12 @@ describe('options that follow the chosen model, as n8n shows them', () => {
 		expect(offered('text2video', { model: 'kling-v3' }).choices('aspectRatio')).toEqual([
 			['16:9', '9:16', '1:1'],
 		]);
+		expect(offered('multiImage2video', { model: 'kling-4.0' }).choices('aspectRatio')).toEqual([
+			['16:9', '9:16', '1:1', '21:9', '4:3', '3:4'],
+		]);
+		expect(offered('multiImage2video', { model: 'kling-v3-omni' }).choices('aspectRatio')).toEqual([
+			['16:9', '9:16', '1:1'],
+		]);
 	});
 
 	it('a model set by expression gets every choice; Get Task none of them', () => {

@@ -41,6 +41,15 @@ describe('inputs a prompt names', () => {
 		expect(fresh.prompt).toBe('@image_2 and user@image_9.example');
 	});
 
+	it("reads Kling 4.0's @Image1 style too, and refuses one with no input behind it", () => {
+		const named = body('@Image2 holds @Element1; mail @Image1s or me@Image1');
+		applyPromptReferences(named, route('new'));
+		expect(named.prompt).toBe('@image_2 holds @element_1; mail @Image1s or me@Image1');
+		expect(() => applyPromptReferences(body('@Image3 waves'), route('new'))).toThrow(
+			/^Prompt: names @Image3, but this item has 2 Images/,
+		);
+	});
+
 	it('refuses a name the request has no input for, before it is paid for', () => {
 		expect(() => applyPromptReferences(body('<<<image_3>>> waves'), route('legacy'))).toThrow(
 			'Prompt: names <<<image_3>>>, but this item has 2 Images (numbered from 1 in their order, frames included). Name only inputs the request has, as <<<image_1>>> for the first.',

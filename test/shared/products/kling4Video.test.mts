@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingMultiImage2Video } from '../../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import { KlingText2Video } from '../../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
 import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../../support/emulator.mts';
@@ -13,6 +14,7 @@ import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../../support/e
  */
 const i2v = new KlingImage2Video();
 const t2v = new KlingText2Video();
+const mi2v = new KlingMultiImage2Video();
 const polling = {
 	operation: 'generate',
 	wait: 'poll',
@@ -37,7 +39,7 @@ const keyframes = {
 describe('Kling 4.0', () => {
 	const env = useEmulator();
 	const run = async (
-		node: KlingImage2Video | KlingText2Video,
+		node: KlingImage2Video | KlingText2Video | KlingMultiImage2Video,
 		params: IDataObject,
 		items = [frames],
 	) => {
@@ -101,6 +103,31 @@ describe('Kling 4.0', () => {
 			settings: { duration: 20, aspect_ratio: '21:9' },
 		});
 		expect(out[0].json.status).toBe('succeeded');
+	});
+
+	it('Multi-Image to Video: reference images and a video the prompt names as @Image1 or @image_2', async () => {
+		const { out } = await run(mi2v, {
+			model: 'kling-4.0',
+			images: { image: [{ value: 'data' }, { value: 'second' }] },
+			prompt: '@Image1 and @image_2 dance the way @Video1 moves',
+			options: {
+				duration: '12',
+				aspectRatio: '21:9',
+				referenceVideo: { video: { url: 'https://cdn.example.com/dance.mp4', use: 'feature' } },
+			},
+		});
+		expect(createRequests(env.emulator)[0]).toMatchObject({ path: '/omni-video/kling-4.0' });
+		expect(env.emulator.taskBody()).toEqual({
+			contents: [
+				{ type: 'prompt', text: '@image_1 and @image_2 dance the way @video_1 moves' },
+				{ type: 'refer_image', id: 'image_1', url: PNG_B64 },
+				{ type: 'refer_image', id: 'image_2', url: JPEG_B64 },
+				{ type: 'feature_video', url: 'https://cdn.example.com/dance.mp4', id: 'video_1' },
+			],
+			settings: { duration: 12, aspect_ratio: '21:9' },
+		});
+		expect(env.emulator.snapshot().promptWarnings).toEqual([]);
+		expect(out[0].json).toMatchObject({ status: 'succeeded', endpoint: 'multiImage2video' });
 	});
 
 	it('Until Kling Calls Back polls instead, says why, and sends no callback URL', async () => {

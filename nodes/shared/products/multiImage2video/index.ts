@@ -1,6 +1,7 @@
 import { multiImage2videoSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
 import { newOmniVideo, omniVideo } from '../omniVideo';
+import { kling4Video } from '../kling4Video';
 import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareMultiImage2Video } from './body';
@@ -25,7 +26,7 @@ const facts: ProductFacts = {
 				rules: multiImage2videoSchema,
 			},
 		],
-		new: [newOmniVideo],
+		new: [newOmniVideo, kling4Video],
 	},
 	call: 'task',
 	defaultModel: 'kling-v3-omni',

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ProductFacts } from '../../models/product';
 import {
-	aspectRatioOption,
 	getTaskProperties,
 	imageListProperty,
 	modelProperty,
@@ -10,10 +9,10 @@ import {
 	optionsCollection,
 	promptProperty,
 	referenceVideoOption,
+	videoAspectRatioOptions,
 	waitProperties,
 	videoOptions,
 } from '../../description/parameters';
-import { VIDEO_ASPECT_RATIOS } from '../../input/schemas';
 
 export const parameters = (product: ProductFacts): INodeProperties[] => [
 	operationProperty('Generate a video from several images'),
@@ -21,7 +20,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...imageListProperty(
 		'images',
 		'Images',
-		'Reference images: 1 to 7 with the Omni models (name them <<<image_1>>>, <<<image_2>>>, … in the prompt), 1 to 4 with Kling 1.6. Some relays need at least two.',
+		'Reference images: 1 to 10 with Kling 4.0, 1 to 7 with the Omni models, 1 to 4 with Kling 1.6. Name them in the prompt in their order: <<<image_1>>> or @image_1 (@Image1 too), and the reference video <<<video_1>>> or @video_1. Some relays need at least two.',
 		'1 to 4',
 	),
 	...promptProperty(
@@ -32,7 +31,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...waitProperties(30, 10),
 	optionsCollection([
 		...videoOptions(product),
-		aspectRatioOption(VIDEO_ASPECT_RATIOS),
+		...videoAspectRatioOptions(product),
 		referenceVideoOption,
 	]),
 ];
