@@ -5,7 +5,14 @@
  * what Kling would answer 1201 before a task exists.
  */
 import { checkImage } from './checks.mts';
-import { bad, countOf, type Body, type Content, type NewTaskFacts } from './newStandard.mts';
+import {
+	bad,
+	countOf,
+	strictKeys,
+	type Body,
+	type Content,
+	type NewTaskFacts,
+} from './newStandard.mts';
 
 interface Kling4Model {
 	maxSeconds: number;
@@ -32,15 +39,6 @@ const TYPES = [
 ];
 const OMNI_TYPES = ['refer_image', 'feature_video', 'base_video', 'element', 'voice'];
 const RATIOS = ['21:9', '16:9', '9:16', '1:1', '4:3', '3:4'];
-
-function strict(where: string, value: unknown, allowed: string[]): Body {
-	if (value === undefined) return {};
-	if (!value || typeof value !== 'object' || Array.isArray(value))
-		throw bad(`${where} must be an object`);
-	for (const key of Object.keys(value))
-		if (!allowed.includes(key)) throw bad(`${where}.${key} is not a valid parameter`);
-	return value as Body;
-}
 
 /** 26,000 characters in English, 11,000 in other languages (any non-Latin letter). */
 function checkPrompt(contents: Content[]): void {
@@ -125,10 +123,14 @@ export function checkKling4Create(
 	body: Body,
 ): NewTaskFacts & { lengthFactor: number } {
 	const rules = KLING_4[model];
-	strict('body', body, ['contents', 'settings', 'options']);
+	strictKeys('body', body, ['contents', 'settings', 'options']);
 	// The router says both are not supported for Kling 4.0.
-	const options = strict('options', body.options, ['watermark_info']);
-	const settings = strict('settings', body.settings, ['duration', 'resolution', 'aspect_ratio']);
+	const options = strictKeys('options', body.options, ['watermark_info']);
+	const settings = strictKeys('settings', body.settings, [
+		'duration',
+		'resolution',
+		'aspect_ratio',
+	]);
 	if (!Array.isArray(body.contents) || body.contents.length === 0)
 		throw bad('contents is required');
 	const contents = body.contents as Content[];
@@ -136,7 +138,7 @@ export function checkKling4Create(
 	checkPrompt(contents);
 	checkFrames(contents, rules, model);
 	checkSettings(settings, rules, model);
-	const watermark = strict('options.watermark_info', options.watermark_info, ['enabled']);
+	const watermark = strictKeys('options.watermark_info', options.watermark_info, ['enabled']);
 	if (options.watermark_info !== undefined && typeof watermark.enabled !== 'boolean')
 		throw bad('options.watermark_info.enabled must be a boolean');
 	const duration = Number(settings.duration ?? 5);

@@ -26,6 +26,8 @@ export interface NewTaskFacts {
 	watermark: boolean;
 	/** How many times the endpoint's usual length the task takes (Kling 4.0's long videos). */
 	lengthFactor?: number;
+	/** Image endpoints: how many images the task makes, each taking a concurrency slot. */
+	images?: number;
 }
 
 export const bad = (message: string) => new KlingError(400, 1201, message);
@@ -96,7 +98,8 @@ export const T2V_I2V_MODELS = Object.fromEntries(
 	Object.keys(T2V_I2V).map((model) => [model, 'live' as const]),
 );
 
-function strictKeys(where: string, value: unknown, allowed: string[]): Body {
+/** An object with only these keys: any other is a 1201 "is not a valid parameter". */
+export function strictKeys(where: string, value: unknown, allowed: string[]): Body {
 	if (value === undefined) return {};
 	if (!value || typeof value !== 'object' || Array.isArray(value))
 		throw bad(`${where} must be an object`);

@@ -389,7 +389,7 @@ export class KlingEmulator {
 			route.standard === 'new'
 				? validateNew(endpointByKey(endpoint), route.model!, body, this.options.modelStatus)
 				: undefined;
-		const slots = facts ? 1 : this.validate(endpoint, body);
+		const slots = facts ? (facts.images ?? 1) : this.validate(endpoint, body);
 		const externalId = facts
 			? facts.externalId
 			: typeof body.external_task_id === 'string'

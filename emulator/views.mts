@@ -48,12 +48,32 @@ function legacyUnits(task: ViewedTask): string {
 
 /** What a finished task took from its resource pack. */
 export function unitsOf(task: ViewedTask): { pack: 'video' | 'image'; units: number } {
-	const pack = endpointByKey(task.endpoint).result === 'image' ? 'image' : 'video';
+	const endpoint = endpointByKey(task.endpoint);
+	const pack = endpoint.result === 'image' ? 'image' : 'video';
 	const f = task.facts;
-	const units = f
-		? videoUnits(f.model, f.resolution, f.audio, f.duration)
-		: Number(legacyUnits(task));
+	if (!f) return { pack, units: Number(legacyUnits(task)) };
+	const units = f.images
+		? f.images * endpoint.unitsPerImage!
+		: videoUnits(f.model, f.resolution, f.audio, f.duration);
 	return { pack, units };
+}
+
+/** A finished new-standard task's outputs: its images, or its video. */
+function newOutputs(task: ViewedTask, base: string) {
+	const facts = task.facts!;
+	if (facts.images)
+		return Array.from({ length: facts.images }, (_, i) => ({
+			type: 'image',
+			...media(base, task, `image-${i}.png`, facts.watermark),
+		}));
+	return [
+		{
+			type: 'video',
+			id: `video-${task.id}`,
+			...media(base, task, 'video.mp4', facts.watermark),
+			duration: String(facts.duration + 0.041),
+		},
+	];
 }
 
 function media(base: string, task: ViewedTask, name: string, withWatermark: boolean) {
@@ -121,9 +141,8 @@ export function legacyView(task: ViewedTask, status: LegacyStatus, base: string)
 }
 
 export function newView(task: ViewedTask, status: LegacyStatus, base: string) {
-	const facts = task.facts!;
 	const done = status === 'succeed';
-	const units = videoUnits(facts.model, facts.resolution, facts.audio, facts.duration);
+	const { pack, units } = unitsOf(task);
 	return {
 		id: task.id,
 		status: done ? 'succeeded' : status,
@@ -131,16 +150,7 @@ export function newView(task: ViewedTask, status: LegacyStatus, base: string) {
 		create_time: task.createdAt,
 		update_time: updatedAt(task, status),
 		...(task.externalId ? { external_id: task.externalId } : {}),
-		outputs: done
-			? [
-					{
-						type: 'video',
-						id: `video-${task.id}`,
-						...media(base, task, 'video.mp4', facts.watermark),
-						duration: String(facts.duration + 0.041),
-					},
-				]
-			: [],
-		billing: done ? [{ charge_type: 'unit', amount: String(units), package_type: 'video' }] : [],
+		outputs: done ? newOutputs(task, base) : [],
+		billing: done ? [{ charge_type: 'unit', amount: String(units), package_type: pack }] : [],
 	};
 }

@@ -52,7 +52,7 @@ export function modelTable(): string {
 	});
 	const image = IMAGE_MODELS.map(
 		(m) =>
-			`| ${m.name} | \`${m.id}\` | ${Object.keys(m.routes).map((id) => productById(id)?.label ?? id)} | legacy | ${m.referenceImages.max} images | ${m.resolutions.join(', ') || '—'} | ${m.unitsPerImage.default}${m.unitsPerImage['4k'] ? ` (4k ${m.unitsPerImage['4k']})` : ''} | ${status(m.status)} |`,
+			`| ${m.name} | \`${m.id}\` | ${Object.keys(m.routes).map((id) => productById(id)?.label ?? id)} | ${standards(m as never)} | ${m.referenceImages.max} images | ${m.resolutions.join(', ') || '—'} | ${m.unpriced ? 'not published by Kling' : `${m.unitsPerImage.default}${m.unitsPerImage['4k'] ? ` (4k ${m.unitsPerImage['4k']})` : ''}`} | ${status(m.status)} |`,
 	);
 	return [
 		START,

@@ -120,3 +120,34 @@ describe('emulator: Kling 4.0', () => {
 		expect(task.finishAt - task.createdAt).toBe(2700);
 	});
 });
+
+describe('emulator: Kling Image 4.0', () => {
+	const env = useEmulator();
+	const code = async (body: unknown) =>
+		(await postCreate(env.base, '/omni-image/kling-image-4.0', body)).json.code;
+	const refs = (n: number) =>
+		Array.from({ length: n }, () => ({ type: 'refer_image', url: PNG_B64 }));
+	const prompt = (text = '@image_1 in a garden') => ({ type: 'prompt', text });
+
+	it('a prompt with up to 10 references; n 1 to 9; 2K, 4K or 8K; 21:9 or auto', async () => {
+		env.emulator.reset({ concurrency: 50 });
+		const settings = { n: 9, resolution: '8k', aspect_ratio: 'auto', result_type: 'single' };
+		expect(await code({ contents: [prompt(), ...refs(10)], settings })).toBe(0);
+		expect(await code({ contents: [prompt(), ...refs(11)] })).toBe(1201);
+		expect(await code({ contents: refs(1) })).toBe(1201);
+		expect(await code({ contents: [prompt()], settings: { n: 10 } })).toBe(1201);
+		expect(await code({ contents: [prompt()], settings: { resolution: '1k' } })).toBe(1201);
+		expect(await code({ contents: [prompt()], settings: { aspect_ratio: '5:4' } })).toBe(1201);
+		expect(await code({ contents: [prompt('a'.repeat(50_001))] })).toBe(1201);
+		expect(await code({ contents: [prompt('猫'.repeat(21_001))] })).toBe(1201);
+		expect(await code({ contents: [prompt('猫'.repeat(21_000))] })).toBe(0);
+	});
+
+	it('no callback URL, no external task ID; each image takes a concurrency slot', async () => {
+		for (const options of [{ callback_url: 'https://h.example.com' }, { external_task_id: 'x' }])
+			expect(await code({ contents: [prompt()], options })).toBe(1201);
+		env.emulator.reset({ concurrency: 3 });
+		expect(await code({ contents: [prompt()], settings: { n: 4 } })).toBe(1303);
+		expect(await code({ contents: [prompt()], settings: { n: 3 } })).toBe(0);
+	});
+});

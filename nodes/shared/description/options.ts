@@ -214,11 +214,13 @@ export const resolutionOption: INodeProperties = forGenerate({
 	name: 'resolution',
 	type: 'options',
 	default: '1k',
-	description: '4K: Kling Image 3.0 Omni only. Kling 2.1 does not take this setting.',
+	description:
+		'4K: Kling Image 3.0 Omni and Image 4.0. 8K: Image 4.0 only, which takes no 1K. Kling 2.1 does not take this setting.',
 	options: [
 		{ name: '1K', value: '1k' },
 		{ name: '2K', value: '2k' },
 		{ name: '4K', value: '4k' },
+		{ name: '8K', value: '8k' },
 	],
 });
 
@@ -311,7 +313,6 @@ export function onlyFor(
  */
 function silentModels(product: ProductFacts): string[] {
 	return modelsFor(product.id)
-		.filter(isVideoModel)
 		.filter((m) => {
 			const routes = m.routes[product.id];
 			const endpoint = product.endpoints.new.find((e) => e.id === routes?.new);
@@ -320,16 +321,13 @@ function silentModels(product: ProductFacts): string[] {
 		.map((m) => m.id);
 }
 
-const hiddenFor = (option: INodeProperties, ids: string[]): INodeProperties =>
-	ids.length
-		? {
-				...option,
-				displayOptions: {
-					...option.displayOptions,
-					hide: { ...option.displayOptions?.hide, '/model': ids },
-				},
-			}
-		: option;
+/** An option the models of silentModels() do not take (Callback URL, External Task ID): hidden for them. */
+export function unlessSilent(option: INodeProperties, product: ProductFacts): INodeProperties {
+	const ids = silentModels(product);
+	if (!ids.length) return option;
+	const hide = { ...option.displayOptions?.hide, '/model': ids };
+	return { ...option, displayOptions: { ...option.displayOptions, hide } };
+}
 
 /** Aspect Ratio for video, with the ratios the chosen model takes (Kling 4.0 adds 21:9, 4:3, 3:4). */
 export function videoAspectRatioOptions(product: ProductFacts): INodeProperties[] {
@@ -375,11 +373,11 @@ function soundFor(product: ProductFacts): INodeProperties[] {
  * chosen model takes; each product adds its own (optionsCollection sorts them).
  */
 export const videoOptions = (product: ProductFacts): INodeProperties[] => [
-	hiddenFor(callbackUrlOption, silentModels(product)),
+	unlessSilent(callbackUrlOption, product),
 	concurrencyOption,
 	...perModel(durationOption, product, (m) => m.durations.map(String)),
 	elementsOption,
-	hiddenFor(externalTaskIdOption, silentModels(product)),
+	unlessSilent(externalTaskIdOption, product),
 	maxUnitsOption,
 	...perModel(modeOption, product, (m) => m.resolutions.map((r) => MODE_OF[r])),
 	multiShotOption,

@@ -37,6 +37,8 @@ const MAPPED = new Set([
 	'element_list',
 	'video_list',
 	'voice_list',
+	'n',
+	'resolution',
 ]);
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
@@ -67,6 +69,10 @@ function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry'])
 	if (body.mode !== undefined) settings.resolution = RESOLUTION_OF[String(body.mode)] ?? body.mode;
 	if (body.duration !== undefined) settings.duration = Number(body.duration);
 	if (body.aspect_ratio !== undefined) settings.aspect_ratio = body.aspect_ratio;
+	// Images (Kling Image 4.0): the count and size, one image each, as the only example sends.
+	if (body.n !== undefined) settings.n = Number(body.n);
+	if (body.resolution !== undefined) settings.resolution = body.resolution;
+	if (body.n !== undefined) settings.result_type = 'single';
 	if (body.sound !== undefined && !alwaysAudio)
 		settings.audio = body.sound === 'on' ? 'native' : 'off';
 	// A base video to edit may keep its own sound (docs/reference/kling-api.md#omni-video).
@@ -105,7 +111,7 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	if (prompt !== undefined) contents.push({ type: 'prompt', text: prompt });
 	// Omni's prompt names images and the video by these ids (input/promptReferences.ts); the
 	// image-to-video contents document no id on frames.
-	const named = request.route.legacy.id === 'omniVideo';
+	const named = ['omniVideo', 'omniImage'].includes(request.route.legacy.id);
 	const images = request.media.map((slot): MediaSlot => {
 		const [list, index] = slot.path;
 		const id =

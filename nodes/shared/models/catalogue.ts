@@ -84,14 +84,18 @@ export interface VideoModel {
 export interface ImageModel {
 	id: string;
 	name: string;
-	legacyName: string;
+	/** The legacy model_name; none for a model served only on the new standard. */
+	legacyName?: string;
+	newId?: string;
 	routes: Partial<Record<ProductId, ModelRoutes>>;
-	resolutions: Array<'1k' | '2k' | '4k'>;
+	resolutions: Array<'1k' | '2k' | '4k' | '8k'>;
 	aspectRatios: string[];
 	/** Images (plus elements) one request may reference. */
 	referenceImages: { min: number; max: number };
 	promptRequired: boolean;
 	unitsPerImage: { default: number; '4k'?: number };
+	/** Why there is no price, where Kling has published none: the estimate says it. */
+	unpriced?: string;
 	status: ModelStatus;
 }
 
@@ -317,6 +321,21 @@ export const VIDEO_MODELS: VideoModel[] = [
 ];
 
 export const IMAGE_MODELS: ImageModel[] = [
+	{
+		id: 'kling-image-4.0',
+		name: 'Kling Image 4.0',
+		newId: 'kling-image-4.0',
+		// [?] new standard only, on a path not yet confirmed (products/kling4Image.ts).
+		routes: { multiImage2image: { new: 'kling-image-4' } },
+		resolutions: ['2k', '4k', '8k'],
+		aspectRatios: [...IMAGE_ASPECT_RATIOS, 'auto'],
+		referenceImages: { min: 1, max: 10 },
+		promptRequired: true,
+		unitsPerImage: { default: 0 },
+		unpriced:
+			'Kling has published no price for Kling Image 4.0 yet (docs/reference/kling-api.md#kling-image-40)',
+		status: { state: 'live', source: '[C] docs.comfy.org Comfy Router kling/kling-image-4.0 [?]' },
+	},
 	{
 		id: 'kling-v3-omni',
 		name: 'Kling Image 3.0 Omni',

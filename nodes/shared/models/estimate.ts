@@ -19,6 +19,7 @@ export function estimateUnits(
 	body: IDataObject,
 ): UnitEstimate | string {
 	if (!entry) return 'the model is not in the catalogue, so its price is unknown';
+	if (entry.unpriced) return entry.unpriced;
 	if (!('audio' in entry)) {
 		const perImage =
 			body.resolution === '4k'
@@ -26,7 +27,6 @@ export function estimateUnits(
 				: entry.unitsPerImage.default;
 		return { units: round(perImage * Number(body.n ?? 1)), pack: 'image' };
 	}
-	if (entry.unpriced) return entry.unpriced;
 	const resolution = RESOLUTION_OF[String(body.mode ?? 'std')] ?? '720p';
 	const perSecond = videoRate(entry, body)[resolution];
 	if (perSecond === undefined)

@@ -101,8 +101,9 @@ describe('route choice: provider × auth mode × model', () => {
 			'omniVideo',
 			'multiImage2video',
 		]);
+		// Kling Image 4.0's tasks are new-standard ones: Multi-Image to Image looks there too.
 		const images = lookupRoutes(product('multiImage2image'), PROVIDERS.official, apiKey);
-		expect(images.map((r) => r.standard)).toEqual(['legacy', 'legacy']);
+		expect(images.map((r) => r.standard)).toEqual(['new', 'legacy', 'legacy']);
 		expect(
 			lookupRoutes(product('image2video'), PROVIDERS.official, accessKey).map((r) => r.standard),
 		).toEqual(['legacy']);

@@ -246,6 +246,12 @@ describe('options that follow the chosen model, as n8n shows them', () => {
 		expect(offered('multiImage2video', { model: 'kling-v3-omni' }).choices('aspectRatio')).toEqual([
 			['16:9', '9:16', '1:1'],
 		]);
+		const image4 = offered('multiImage2image', { model: 'kling-image-4.0' }).names;
+		expect(image4).not.toContain('callbackUrl');
+		expect(image4).not.toContain('externalTaskId');
+		expect(offered('multiImage2image', { model: 'kling-v3-omni' }).names).toContain(
+			'externalTaskId',
+		);
 	});
 
 	it('a model set by expression gets every choice; Get Task none of them', () => {

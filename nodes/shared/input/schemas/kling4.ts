@@ -1,6 +1,6 @@
 import { z } from 'zod/v3';
 
-import { KLING_4_ASPECT_RATIOS } from '../../models/catalogue';
+import { IMAGE_ASPECT_RATIOS, KLING_4_ASPECT_RATIOS } from '../../models/catalogue';
 import { elementId, image, length, nonEnglish, oneOf, type Issues } from './fields';
 import { typeCount } from './newStandard';
 
@@ -26,6 +26,12 @@ export const KLING_4_LIMITS = {
 export function promptLimit(text: string): number {
 	return nonEnglish(text) ? KLING_4_LIMITS.promptNonEnglish : KLING_4_LIMITS.prompt;
 }
+
+/** Per the evidence, 4.0's options hold the watermark only: no callback URL, no external task ID. */
+const watermarkOnly = z
+	.object({ watermark_info: z.object({ enabled: z.boolean() }).strict().optional() })
+	.strict()
+	.optional();
 
 const FRAMES = ['first_frame', 'middle_frame', 'last_frame'];
 const VIDEOS = ['feature_video', 'base_video'];
@@ -120,9 +126,60 @@ export const kling4VideoSchema = z
 			})
 			.strict()
 			.optional(),
-		options: z
-			.object({ watermark_info: z.object({ enabled: z.boolean() }).strict().optional() })
+		options: watermarkOnly,
+	})
+	.strict();
+
+/** Kling Image 4.0: 50,000 characters in English, 21,000 in other languages. */
+export const KLING_IMAGE_4_LIMITS = { prompt: 50_000, promptNonEnglish: 21_000, references: 10 };
+
+const imageContent = z.union([
+	z.object({ type: z.literal('prompt'), text: z.string() }).strict(),
+	z.object({ type: z.literal('refer_image'), url: image, id: z.string().optional() }).strict(),
+	z.object({ type: z.literal('element'), element_id: elementId, id: z.string().min(1) }).strict(),
+]);
+
+function checkImageContents(contents: Array<z.infer<typeof imageContent>>, issues: Issues): void {
+	const L = KLING_IMAGE_4_LIMITS;
+	const text = contents.find((c) => c.type === 'prompt')?.text ?? '';
+	const other = nonEnglish(text);
+	const max = other ? L.promptNonEnglish : L.prompt;
+	if (text.trim() === '')
+		issues.addIssue({ code: 'custom', path: ['prompt'], message: 'is required' });
+	if (length(text) > max)
+		issues.addIssue({
+			code: 'custom',
+			path: ['prompt'],
+			message: `is ${length(text)} characters; Kling Image 4.0 accepts at most ${max}${other ? ' in a language other than English' : ''}`,
+		});
+	const references = contents.length - typeCount(contents, 'prompt');
+	if (references > L.references)
+		issues.addIssue({
+			code: 'custom',
+			path: ['references'],
+			message: `has ${references} reference images and elements; Kling Image 4.0 takes at most ${L.references}`,
+		});
+}
+
+/** `POST /omni-image/kling-image-4.0` [?] (products/kling4Image.ts): no callback, no external task ID. */
+export const kling4ImageSchema = z
+	.object({
+		contents: z.array(imageContent).superRefine(checkImageContents),
+		settings: z
+			.object({
+				aspect_ratio: oneOf([...IMAGE_ASPECT_RATIOS, 'auto']).optional(),
+				n: z
+					.unknown()
+					.refine(
+						(v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 9,
+						(v) => ({ message: `${String(v)} is not allowed; use a whole number from 1 to 9` }),
+					)
+					.optional(),
+				resolution: oneOf(['2k', '4k', '8k']).optional(),
+				result_type: z.literal('single').optional(),
+			})
 			.strict()
 			.optional(),
+		options: watermarkOnly,
 	})
 	.strict();

@@ -1,5 +1,6 @@
 import { multiImage2imageSchema, omniImageSchema } from '../../input/schemas';
 import type { ProductFacts } from '../../models/product';
+import { kling4Image } from '../kling4Image';
 import { toolDescriptionProperty } from '../../description/parameters';
 import type { ProductSpec } from '../spec';
 import { prepareMultiImage2Image } from './body';
@@ -29,7 +30,7 @@ const facts: ProductFacts = {
 				rules: multiImage2imageSchema,
 			},
 		],
-		new: [],
+		new: [kling4Image],
 	},
 	call: 'task',
 	defaultModel: 'kling-v3-omni',

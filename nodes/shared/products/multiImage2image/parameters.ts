@@ -16,6 +16,7 @@ import {
 	optionsCollection,
 	promptProperty,
 	resolutionOption,
+	unlessSilent,
 	waitProperties,
 	watermarkOption,
 } from '../../description/parameters';
@@ -27,7 +28,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...imageListProperty(
 		'subjectImages',
 		'Subject Images',
-		'Omni models: up to 10 images in all (with scene and style), named <<<image_1>>>, … in the prompt. Kling 2.1: 1 to 4 subjects. Some relays need at least two.',
+		'Omni models and Kling Image 4.0: up to 10 images in all (with scene and style), named <<<image_1>>> or @image_1 (@Image1 too), … in the prompt. Kling 2.1: 1 to 4 subjects. Some relays need at least two.',
 		'1 to 4',
 	),
 	...promptProperty(
@@ -38,8 +39,8 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...waitProperties(5, 3),
 	optionsCollection([
 		aspectRatioOption([...IMAGE_ASPECT_RATIOS, 'auto']),
-		callbackUrlOption,
-		externalTaskIdOption,
+		unlessSilent(callbackUrlOption, product),
+		unlessSilent(externalTaskIdOption, product),
 		maxUnitsOption,
 		concurrencyOption,
 		forGenerate({
