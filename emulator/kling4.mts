@@ -8,7 +8,7 @@ import { checkImage } from './checks.mts';
 import {
 	bad,
 	countOf,
-	strictKeys,
+	kling4Parts,
 	type Body,
 	type Content,
 	type NewTaskFacts,
@@ -123,24 +123,15 @@ export function checkKling4Create(
 	body: Body,
 ): NewTaskFacts & { lengthFactor: number } {
 	const rules = KLING_4[model];
-	strictKeys('body', body, ['contents', 'settings', 'options']);
-	// The router says both are not supported for Kling 4.0.
-	const options = strictKeys('options', body.options, ['watermark_info']);
-	const settings = strictKeys('settings', body.settings, [
+	const { contents, settings, watermark } = kling4Parts(body, [
 		'duration',
 		'resolution',
 		'aspect_ratio',
 	]);
-	if (!Array.isArray(body.contents) || body.contents.length === 0)
-		throw bad('contents is required');
-	const contents = body.contents as Content[];
 	checkInputs(contents);
 	checkPrompt(contents);
 	checkFrames(contents, rules, model);
 	checkSettings(settings, rules, model);
-	const watermark = strictKeys('options.watermark_info', options.watermark_info, ['enabled']);
-	if (options.watermark_info !== undefined && typeof watermark.enabled !== 'boolean')
-		throw bad('options.watermark_info.enabled must be a boolean');
 	const duration = Number(settings.duration ?? 5);
 	const resolution = String(settings.resolution ?? '720p');
 	return {
@@ -148,7 +139,7 @@ export function checkKling4Create(
 		resolution,
 		duration,
 		audio: true,
-		watermark: watermark.enabled === true,
+		watermark,
 		lengthFactor: (duration / 5) * (resolution === '1080p' ? 1.5 : 1),
 	};
 }

@@ -241,3 +241,22 @@ export function checkNewCreate(
 		watermark: (options.watermark_info as Body | undefined)?.enabled === true,
 	};
 }
+
+/**
+ * A Kling 4.0 body (video or image): contents, settings with only these keys, and options with
+ * the watermark alone; the router says callback_url and external_task_id are not supported.
+ */
+export function kling4Parts(
+	body: Body,
+	settingsKeys: string[],
+): { contents: Content[]; settings: Body; watermark: boolean } {
+	strictKeys('body', body, ['contents', 'settings', 'options']);
+	const options = strictKeys('options', body.options, ['watermark_info']);
+	const settings = strictKeys('settings', body.settings, settingsKeys);
+	if (!Array.isArray(body.contents) || body.contents.length === 0)
+		throw bad('contents is required');
+	const watermark = strictKeys('options.watermark_info', options.watermark_info, ['enabled']);
+	if (options.watermark_info !== undefined && typeof watermark.enabled !== 'boolean')
+		throw bad('options.watermark_info.enabled must be a boolean');
+	return { contents: body.contents as Content[], settings, watermark: watermark.enabled === true };
+}

@@ -7,7 +7,7 @@ import { ASPECTS_IMAGE, checkImage } from '../checks.mts';
 import {
 	bad,
 	countOf,
-	strictKeys,
+	kling4Parts,
 	type Body,
 	type Content,
 	type NewTaskFacts,
@@ -52,27 +52,20 @@ function checkSettings(settings: Body): number {
 }
 
 function checkCreate(model: string, body: Body): NewTaskFacts {
-	strictKeys('body', body, ['contents', 'settings', 'options']);
-	// The router says both are not supported for Kling Image 4.0.
-	const options = strictKeys('options', body.options, ['watermark_info']);
-	const settings = strictKeys('settings', body.settings, [
+	const { contents, settings, watermark } = kling4Parts(body, [
 		'aspect_ratio',
 		'n',
 		'resolution',
 		'result_type',
 	]);
-	if (!Array.isArray(body.contents)) throw bad('contents is required');
-	checkContents(body.contents as Content[]);
+	checkContents(contents);
 	const images = checkSettings(settings);
-	const watermark = strictKeys('options.watermark_info', options.watermark_info, ['enabled']);
-	if (options.watermark_info !== undefined && typeof watermark.enabled !== 'boolean')
-		throw bad('options.watermark_info.enabled must be a boolean');
 	return {
 		model,
 		resolution: String(settings.resolution ?? '2k'),
 		duration: 0,
 		audio: false,
-		watermark: watermark.enabled === true,
+		watermark,
 		images,
 	};
 }
