@@ -586,7 +586,7 @@ const MODEL_CASES: ModelCase[] = [
 		'a voice on Kling 3.0',
 		'i2v',
 		{ options: { sound: true, voices: { voice: [{ id: '1' }] } } },
-		/^Voices: Kling 3\.0 takes no voices; choose Kling 2\.6, or on Kling 3\.0 bind the voice to an element/,
+		/^Voices: Kling 3\.0 takes no voices; choose Kling 4\.0 or 2\.6, or on Kling 3\.0 bind the voice to an element/,
 	],
 	[
 		'three voices on Kling 2.6',
@@ -790,6 +790,17 @@ const KLING_4_CASES: ModelCase[] = [
 		'mi2v',
 		{ ...FOUR, options: refVideo('base', true) },
 		/^Reference Video: Kling 4\.0 always makes its own sound; turn Keep Original Sound off/,
+	],
+	[
+		'4 voices on Kling 4.0',
+		'mi2v',
+		{
+			...FOUR,
+			options: {
+				voices: { voice: Array.from({ length: 4 }, () => ({ id: '930801338081615883' })) },
+			},
+		},
+		/^Voices: has 4 voices; Kling 4\.0 takes at most 3/,
 	],
 	[
 		'Max Units per Execution on Kling 4.0, which has no published price',

@@ -154,7 +154,7 @@ export const voicesOption = idListOption(
 	'voice',
 	'Voice',
 	'e.g. 930801338081615883',
-	"Kling 2.6 only: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt;, &lt;&lt;&lt;voice_2&gt;&gt;&gt;. On Kling 3.0, bind a voice to an element instead.",
+	"Kling 2.6: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Kling 4.0: up to 3. Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt; or @voice_1. On Kling 3.0, bind a voice to an element instead.",
 );
 
 export const referenceVideoOption: INodeProperties = forGenerate({
@@ -165,7 +165,7 @@ export const referenceVideoOption: INodeProperties = forGenerate({
 	default: {},
 	placeholder: 'Add Reference Video',
 	description:
-		'Kling 3.0 Omni and O1: one video (MP4/MOV URL, 3 to 15.5 s on 3.0 Omni, 3 to 10 s on O1, at most 200 MB) to follow or to edit. With a video, at most 4 reference images and elements.',
+		'Kling 4.0, 3.0 Omni and O1: one video (MP4/MOV URL; 3 to 30 s on 4.0, 3 to 15.5 s on 3.0 Omni, 3 to 10 s on O1, at most 200 MB) to follow or to edit. With a video, at most 4 reference images and elements on 3.0 Omni and O1.',
 	options: [
 		{
 			name: 'video',

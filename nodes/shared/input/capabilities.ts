@@ -131,18 +131,23 @@ function voiceChecks(
 	const voices = Array.isArray(body.voice_list) ? body.voice_list.length : 0;
 	if (voices === 0) return [];
 	const name = model.name;
+	// Kling 4.0 speaks with voices as it always makes sound, at any resolution, beside elements.
+	const always = model.audio === 'always';
 	return [
 		[
 			model.voices === 0,
-			`Voices: ${name} takes no voices; choose Kling 2.6, or on Kling 3.0 bind the voice to an element`,
+			`Voices: ${name} takes no voices; choose Kling 4.0 or 2.6, or on Kling 3.0 bind the voice to an element`,
 		],
 		[voices > model.voices, `Voices: has ${voices} voices; ${name} takes at most ${model.voices}`],
-		[!sound, `Voices: ${name} speaks with voices only with Sound on`],
+		[!always && !sound, `Voices: ${name} speaks with voices only with Sound on`],
 		[
-			resolution !== '1080p',
+			!always && resolution !== '1080p',
 			`Voices: ${name} speaks with voices only in Mode Professional (1080p)`,
 		],
-		[body.element_list !== undefined, 'Voices: cannot be combined with Elements in one request'],
+		[
+			!always && body.element_list !== undefined,
+			'Voices: cannot be combined with Elements in one request',
+		],
 	];
 }
 

@@ -158,6 +158,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		referenceImages: { min: 1, max: 10 },
 		referenceVideo: true,
 		elements: 7,
+		voices: 3,
 		references: { max: 15, withVideo: 14 },
 	},
 	{

@@ -105,24 +105,29 @@ describe('Kling 4.0', () => {
 		expect(out[0].json.status).toBe('succeeded');
 	});
 
-	it('Multi-Image to Video: reference images and a video the prompt names as @Image1 or @image_2', async () => {
+	it('Multi-Image to Video: reference images, a video and a voice the prompt names as @Image1 or @image_2', async () => {
 		const { out } = await run(mi2v, {
 			model: 'kling-4.0',
 			images: { image: [{ value: 'data' }, { value: 'second' }] },
-			prompt: '@Image1 and @image_2 dance the way @Video1 moves',
+			prompt: '@Image1 and @image_2 dance the way @Video1 moves; @Voice1 sings',
 			options: {
 				duration: '12',
 				aspectRatio: '21:9',
 				referenceVideo: { video: { url: 'https://cdn.example.com/dance.mp4', use: 'feature' } },
+				voices: { voice: [{ id: '930801338081615883' }] },
 			},
 		});
 		expect(createRequests(env.emulator)[0]).toMatchObject({ path: '/omni-video/kling-4.0' });
 		expect(env.emulator.taskBody()).toEqual({
 			contents: [
-				{ type: 'prompt', text: '@image_1 and @image_2 dance the way @video_1 moves' },
+				{
+					type: 'prompt',
+					text: '@image_1 and @image_2 dance the way @video_1 moves; @voice_1 sings',
+				},
 				{ type: 'refer_image', id: 'image_1', url: PNG_B64 },
 				{ type: 'refer_image', id: 'image_2', url: JPEG_B64 },
 				{ type: 'feature_video', url: 'https://cdn.example.com/dance.mp4', id: 'video_1' },
+				{ type: 'voice', voice_id: '930801338081615883', id: 'voice_1' },
 			],
 			settings: { duration: 12, aspect_ratio: '21:9' },
 		});

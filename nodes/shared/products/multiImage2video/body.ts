@@ -29,6 +29,7 @@ export function prepareMultiImage2Video(
 	applyVideoSettings(body, options, route, true);
 	applyStoryboard(body, options, route.entry);
 	applyIdList(body, options, 'element');
+	applyIdList(body, options, 'voice');
 	applyReferenceVideo(body, options);
 	return { body, media: images, model: modelName(route), route };
 }

@@ -8,8 +8,10 @@ import {
 	operationProperty,
 	optionsCollection,
 	promptProperty,
+	onlyFor,
 	referenceVideoOption,
 	videoAspectRatioOptions,
+	voicesOption,
 	waitProperties,
 	videoOptions,
 } from '../../description/parameters';
@@ -33,5 +35,6 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 		...videoOptions(product),
 		...videoAspectRatioOptions(product),
 		referenceVideoOption,
+		onlyFor(voicesOption, product, (m) => m.voices > 0),
 	]),
 ];
