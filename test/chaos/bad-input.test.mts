@@ -792,6 +792,31 @@ const KLING_4_CASES: ModelCase[] = [
 		/^Reference Video: Kling 4\.0 always makes its own sound; turn Keep Original Sound off/,
 	],
 	[
+		'6 reference videos on Kling 4.0',
+		'mi2v',
+		{
+			...FOUR,
+			options: {
+				...refVideo('feature'),
+				moreReferenceVideos: {
+					video: Array.from({ length: 5 }, () => ({ url: 'https://cdn.example.com/c.mp4' })),
+				},
+			},
+		},
+		/^More Reference Videos: 6 reference videos in all; Kling 4\.0 takes at most 5/,
+	],
+	[
+		'a second reference video on Kling 3.0 Omni',
+		'mi2v',
+		{
+			options: {
+				...refVideo('feature'),
+				moreReferenceVideos: { video: [{ url: 'https://cdn.example.com/c.mp4' }] },
+			},
+		},
+		/^More Reference Videos: 2 reference videos in all; Kling 3\.0 Omni takes at most 1/,
+	],
+	[
 		'4 voices on Kling 4.0',
 		'mi2v',
 		{

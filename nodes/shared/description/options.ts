@@ -209,6 +209,33 @@ export const referenceVideoOption: INodeProperties = forGenerate({
 	],
 });
 
+/** Kling 4.0 follows up to 5 videos: the Reference Video, then these. */
+export const moreReferenceVideosOption: INodeProperties = forGenerate({
+	displayName: 'More Reference Videos',
+	name: 'moreReferenceVideos',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Video' },
+	default: {},
+	placeholder: 'Add Reference Video',
+	description:
+		'Kling 4.0: up to 4 more videos to follow besides the Reference Video (5 in all, 3 to 30 s each, at most 30 s together), named @Video2, @Video3, … in the prompt',
+	options: [
+		{
+			name: 'video',
+			displayName: 'Video',
+			values: [
+				{
+					displayName: 'Video URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/clip.mp4',
+				},
+			],
+		},
+	],
+});
+
 export const resolutionOption: INodeProperties = forGenerate({
 	displayName: 'Resolution',
 	name: 'resolution',

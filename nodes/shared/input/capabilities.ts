@@ -153,10 +153,16 @@ function voiceChecks(
 
 /** Omni's reference video (docs/reference/kling-api.md#omni-video), on either standard. */
 function referenceVideoChecks(model: VideoModel, body: IDataObject): Array<[boolean, string]> {
-	const video = (body.video_list as IDataObject[] | undefined)?.[0];
+	const videos = (body.video_list as IDataObject[] | undefined) ?? [];
+	const video = videos[0];
 	if (!video) return [];
 	const base = video.refer_type === 'base';
+	const most = model.referenceVideos ?? 1;
 	return [
+		[
+			model.referenceVideo && videos.length > most,
+			`More Reference Videos: ${videos.length} reference videos in all; ${model.name} takes at most ${most}`,
+		],
 		[
 			!model.referenceVideo,
 			`Reference Video: ${model.name} takes no reference video; choose Kling 3.0 Omni or O1`,

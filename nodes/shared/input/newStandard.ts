@@ -5,7 +5,7 @@ import { InputError } from '../core/inputError';
 import { fieldLabel } from './schemas';
 import { idContents } from './elements';
 import { referenceId } from './promptReferences';
-import { referenceVideoOf } from './referenceVideo';
+import { referenceVideoOf, referenceVideosOf } from './referenceVideo';
 import { shotGrammar, shotsOf } from './storyboard';
 import type { MediaSlot, PreparedRequest } from './types';
 
@@ -119,11 +119,10 @@ export function toNewStandard(request: PreparedRequest): PreparedRequest {
 		contents.push({ type: contentType(slot, legacy), ...id });
 		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
 	});
-	const video = referenceVideoOf(legacy);
-	if (video) {
+	referenceVideosOf(legacy).forEach((video, n) => {
 		const type = video.refer_type === 'base' ? 'base_video' : 'feature_video';
-		contents.push({ type, url: video.video_url, id: referenceId('video', 1) });
-	}
+		contents.push({ type, url: video.video_url, id: referenceId('video', n + 1) });
+	});
 	contents.push(...idContents(legacy));
 	// Text to video takes the prompt flat, with no contents (docs/reference/kling-api.md#text-to-video).
 	const flat = request.route.new?.id === 'text-to-video';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { TaskRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
-import { referenceVideoOf } from './referenceVideo';
+import { referenceVideosOf } from './referenceVideo';
 
 /**
  * How a prompt names the request's inputs. The legacy standard writes `<<<image_1>>>`, the new one
@@ -37,7 +37,7 @@ export function referableInputs(
 	const length = (key: string) => ((body[key] as unknown[] | undefined) ?? []).length;
 	return {
 		image: media ? length('image_list') : 0,
-		video: media && referenceVideoOf(body) ? 1 : 0,
+		video: media ? referenceVideosOf(body).length : 0,
 		element: length('element_list'),
 		voice: length('voice_list'),
 	};

@@ -10,14 +10,31 @@ export function applyReferenceVideo(body: IDataObject, options: IDataObject): vo
 	const video = (options.referenceVideo as IDataObject | undefined)?.video as
 		| IDataObject
 		| undefined;
-	if (!video) return;
+	const more = ((options.moreReferenceVideos as IDataObject | undefined)?.video ??
+		[]) as IDataObject[];
+	if (!video && !more.length) return;
 	body.video_list = [
-		{
-			video_url: String(video.url ?? '').trim(),
-			refer_type: video.use === 'base' ? 'base' : 'feature',
-			keep_original_sound: video.keepOriginalSound ? 'yes' : 'no',
-		},
+		...(video
+			? [
+					{
+						video_url: String(video.url ?? '').trim(),
+						refer_type: video.use === 'base' ? 'base' : 'feature',
+						keep_original_sound: video.keepOriginalSound ? 'yes' : 'no',
+					},
+				]
+			: []),
+		// Kling 4.0's further videos, each followed as a feature reference.
+		...more.map((v) => ({
+			video_url: String(v.url ?? '').trim(),
+			refer_type: 'feature',
+			keep_original_sound: 'no',
+		})),
 	];
+}
+
+/** Every reference video of a legacy body (Kling 4.0 takes up to 5). */
+export function referenceVideosOf(body: IDataObject): IDataObject[] {
+	return (body.video_list as IDataObject[] | undefined) ?? [];
 }
 
 /** The reference video of a legacy body, if any. */

@@ -57,6 +57,8 @@ export interface VideoModel {
 	referenceImages?: { max: number; min: number };
 	/** Omni: one reference video, as a feature reference or a base video to edit. */
 	referenceVideo: boolean;
+	/** Kling 4.0: reference videos in one request, where more than one. */
+	referenceVideos?: number;
 	/**
 	 * Reference images and elements together, without and with a reference video; where unset,
 	 * the element limit, and 4 with a video (Omni).
@@ -157,6 +159,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		// Reference-to-video: images, a video (to follow or to edit) and elements, 15 inputs in all.
 		referenceImages: { min: 1, max: 10 },
 		referenceVideo: true,
+		referenceVideos: 5,
 		elements: 7,
 		voices: 3,
 		references: { max: 15, withVideo: 14 },

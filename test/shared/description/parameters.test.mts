@@ -246,6 +246,14 @@ describe('options that follow the chosen model, as n8n shows them', () => {
 		expect(offered('multiImage2video', { model: 'kling-v3-omni' }).choices('aspectRatio')).toEqual([
 			['16:9', '9:16', '1:1'],
 		]);
+		const r2v = offered('multiImage2video', { model: 'kling-4.0' }).names;
+		expect(r2v).toEqual(
+			expect.arrayContaining(['referenceVideo', 'moreReferenceVideos', 'voices']),
+		);
+		const omni = offered('multiImage2video', { model: 'kling-v3-omni' }).names;
+		expect(omni).toContain('referenceVideo');
+		expect(omni).not.toContain('moreReferenceVideos');
+		expect(omni).not.toContain('voices');
 		const image4 = offered('multiImage2image', { model: 'kling-image-4.0' }).names;
 		expect(image4).not.toContain('callbackUrl');
 		expect(image4).not.toContain('externalTaskId');

@@ -109,11 +109,13 @@ describe('Kling 4.0', () => {
 		const { out } = await run(mi2v, {
 			model: 'kling-4.0',
 			images: { image: [{ value: 'data' }, { value: 'second' }] },
-			prompt: '@Image1 and @image_2 dance the way @Video1 moves; @Voice1 sings',
+			prompt:
+				'@Image1 and @image_2 dance the way @Video1 moves, in the light of @Video2; @Voice1 sings',
 			options: {
 				duration: '12',
 				aspectRatio: '21:9',
 				referenceVideo: { video: { url: 'https://cdn.example.com/dance.mp4', use: 'feature' } },
+				moreReferenceVideos: { video: [{ url: 'https://cdn.example.com/light.mp4' }] },
 				voices: { voice: [{ id: '930801338081615883' }] },
 			},
 		});
@@ -122,11 +124,12 @@ describe('Kling 4.0', () => {
 			contents: [
 				{
 					type: 'prompt',
-					text: '@image_1 and @image_2 dance the way @video_1 moves; @voice_1 sings',
+					text: '@image_1 and @image_2 dance the way @video_1 moves, in the light of @video_2; @voice_1 sings',
 				},
 				{ type: 'refer_image', id: 'image_1', url: PNG_B64 },
 				{ type: 'refer_image', id: 'image_2', url: JPEG_B64 },
 				{ type: 'feature_video', url: 'https://cdn.example.com/dance.mp4', id: 'video_1' },
+				{ type: 'feature_video', url: 'https://cdn.example.com/light.mp4', id: 'video_2' },
 				{ type: 'voice', voice_id: '930801338081615883', id: 'voice_1' },
 			],
 			settings: { duration: 12, aspect_ratio: '21:9' },

@@ -5,6 +5,7 @@ import {
 	getTaskProperties,
 	imageListProperty,
 	modelProperty,
+	moreReferenceVideosOption,
 	operationProperty,
 	optionsCollection,
 	promptProperty,
@@ -35,6 +36,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 		...videoOptions(product),
 		...videoAspectRatioOptions(product),
 		referenceVideoOption,
+		onlyFor(moreReferenceVideosOption, product, (m) => (m.referenceVideos ?? 1) > 1),
 		onlyFor(voicesOption, product, (m) => m.voices > 0),
 	]),
 ];
