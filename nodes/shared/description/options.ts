@@ -157,6 +157,14 @@ export const voicesOption = idListOption(
 	"Kling 2.6: up to 2 voices (your custom voices or Kling's presets) for the people in the video; needs Sound on and Mode Professional (1080p). Kling 4.0: up to 3. Name them in the prompt as &lt;&lt;&lt;voice_1&gt;&gt;&gt; or @voice_1. On Kling 3.0, bind a voice to an element instead.",
 );
 
+const videoUrlField: INodeProperties = {
+	displayName: 'Video URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/clip.mp4',
+};
+
 export const referenceVideoOption: INodeProperties = forGenerate({
 	displayName: 'Reference Video',
 	name: 'referenceVideo',
@@ -171,13 +179,7 @@ export const referenceVideoOption: INodeProperties = forGenerate({
 			name: 'video',
 			displayName: 'Video',
 			values: [
-				{
-					displayName: 'Video URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'https://example.com/clip.mp4',
-				},
+				videoUrlField,
 				{
 					displayName: 'Use As',
 					name: 'use',
@@ -223,15 +225,7 @@ export const moreReferenceVideosOption: INodeProperties = forGenerate({
 		{
 			name: 'video',
 			displayName: 'Video',
-			values: [
-				{
-					displayName: 'Video URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'https://example.com/clip.mp4',
-				},
-			],
+			values: [videoUrlField],
 		},
 	],
 });
