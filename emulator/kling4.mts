@@ -7,6 +7,7 @@
 import { checkImage } from './checks.mts';
 import {
 	bad,
+	checkPromptLength,
 	countOf,
 	kling4Parts,
 	type Body,
@@ -50,10 +51,7 @@ function checkPrompt(contents: Content[]): void {
 		return;
 	}
 	if (typeof text !== 'string' || text.trim() === '') throw bad('prompt text must not be empty');
-	const other = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
-	const max = other ? 11_000 : 26_000;
-	if ([...text].length > max)
-		throw bad(`prompt must be at most ${max} characters${other ? ' for non-English text' : ''}`);
+	checkPromptLength(text, 26_000, 11_000);
 }
 
 function checkFrames(contents: Content[], rules: Kling4Model, model: string): void {

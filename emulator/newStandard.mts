@@ -260,3 +260,14 @@ export function kling4Parts(
 		throw bad('options.watermark_info.enabled must be a boolean');
 	return { contents: body.contents as Content[], settings, watermark: watermark.enabled === true };
 }
+
+/**
+ * Kling 4.0 (video and image) allows fewer characters in other languages: any letter outside the
+ * Latin script makes a prompt count as one.
+ */
+export function checkPromptLength(text: string, english: number, other: number): void {
+	const foreign = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
+	const max = foreign ? other : english;
+	if ([...text].length > max)
+		throw bad(`prompt must be at most ${max} characters${foreign ? ' for non-English text' : ''}`);
+}

@@ -6,6 +6,7 @@
 import { ASPECTS_IMAGE, checkImage } from '../checks.mts';
 import {
 	bad,
+	checkPromptLength,
 	countOf,
 	kling4Parts,
 	type Body,
@@ -19,10 +20,7 @@ function checkContents(contents: Content[]): void {
 	if (prompts.length !== 1) throw bad('contents needs exactly one prompt');
 	const text = prompts[0].text;
 	if (typeof text !== 'string' || text.trim() === '') throw bad('prompt is required');
-	const other = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
-	const max = other ? 21_000 : 50_000;
-	if ([...text].length > max)
-		throw bad(`prompt must be at most ${max} characters${other ? ' for non-English text' : ''}`);
+	checkPromptLength(text, 50_000, 21_000);
 	if (countOf(contents, 'refer_image') + countOf(contents, 'element') > 10)
 		throw bad('refer images and elements must be at most 10');
 	contents.forEach((c, i) => {

@@ -3,26 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
 import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import { binaryItem, legacyCredentials, makeContext } from '../support/context.mts';
-import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { createRequests, JPEG, PNG_B64, TWO_IMAGES, useEmulator } from '../support/emulator.mts';
+import { POLLING } from '../support/params.mts';
+import type { IDataObject } from 'n8n-workflow';
 
 const m2v = new KlingMultiImage2Video();
 const m2i = new KlingMultiImage2Image();
-const waitParams = {
-	operation: 'generate',
-	wait: 'poll',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
-};
-const twoBinaries: INodeExecutionData = {
-	json: {},
-	binary: {
-		...binaryItem(PNG).binary,
-		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
-	},
-};
 
 describe('Kling Multi-Image nodes', () => {
 	const env = useEmulator();
@@ -31,10 +17,10 @@ describe('Kling Multi-Image nodes', () => {
 		node: KlingMultiImage2Video | KlingMultiImage2Image,
 		params: Record<string, unknown>,
 		extra: IDataObject = {},
-		items = [twoBinaries],
+		items = [TWO_IMAGES],
 	) => {
 		const c = makeContext({
-			params: { ...waitParams, ...params },
+			params: { ...POLLING, ...params },
 			items,
 			credentials: legacyCredentials(env.base, extra),
 		});
@@ -238,7 +224,7 @@ describe('Kling Multi-Image nodes', () => {
 			{
 				json: {},
 				binary: {
-					...twoBinaries.binary,
+					...TWO_IMAGES.binary,
 					...binaryItem(Buffer.alloc(0), 'image/png', 'e.png', 'empty').binary,
 				},
 			},
@@ -260,7 +246,7 @@ describe('Kling Multi-Image nodes', () => {
 				downloadResult: false,
 			},
 			{},
-			[twoBinaries, twoBinaries, twoBinaries],
+			[TWO_IMAGES, TWO_IMAGES, TWO_IMAGES],
 		).result;
 		expect(out.every((o) => o.json.status === 'succeeded')).toBe(true);
 		const stats = env.emulator.snapshot();

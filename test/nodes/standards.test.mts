@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
@@ -8,12 +8,18 @@ import { KlingMultiImage2Video } from '../../nodes/KlingMultiImage2Video/KlingMu
 import {
 	EMULATOR_ACCESS_KEY,
 	EMULATOR_SECRET_KEY,
-	binaryItem,
 	emulatorCredentials,
 	makeContext,
 	makeWebhookContext,
 } from '../support/context.mts';
-import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../support/emulator.mts';
+import {
+	createRequests,
+	JPEG_B64,
+	PNG_B64,
+	TWO_IMAGES,
+	useEmulator,
+} from '../support/emulator.mts';
+import { POLLING } from '../support/params.mts';
 
 /**
  * Each node on each API standard against the emulator: the body each standard documents,
@@ -25,22 +31,6 @@ const nodes = {
 	m2v: new KlingMultiImage2Video(),
 	m2i: new KlingMultiImage2Image(),
 };
-const waiting = {
-	operation: 'generate',
-	wait: 'poll',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
-};
-const twoImages: INodeExecutionData = {
-	json: {},
-	binary: {
-		...binaryItem(PNG).binary,
-		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
-	},
-};
-const JPEG_B64 = JPEG.toString('base64');
 
 describe('the nodes on both API standards', () => {
 	const env = useEmulator();
@@ -55,9 +45,9 @@ describe('the nodes on both API standards', () => {
 		node: keyof typeof nodes,
 		params: IDataObject,
 		credentials: IDataObject,
-		items = [twoImages],
+		items = [TWO_IMAGES],
 	) => {
-		const c = makeContext({ params: { ...waiting, ...params }, items, credentials });
+		const c = makeContext({ params: { ...POLLING, ...params }, items, credentials });
 		return await nodes[node].execute.call(c.ctx);
 	};
 	const lastCreate = () => createRequests(env.emulator).pop()!;
@@ -584,7 +574,7 @@ describe('the nodes on both API standards', () => {
 		'callback-wait (%s, %s, %s): pauses, then resumes on the last callback',
 		async (node, model, auth) => {
 			const params = {
-				...waiting,
+				...POLLING,
 				wait: 'callback',
 				model,
 				// Text to Video has no image a prompt could name.
@@ -594,7 +584,7 @@ describe('the nodes on both API standards', () => {
 				options: {},
 			};
 			const credentials = credentialsBy[auth]();
-			const c = makeContext({ params, items: [twoImages, twoImages], credentials });
+			const c = makeContext({ params, items: [TWO_IMAGES, TWO_IMAGES], credentials });
 			const [paused] = await nodes[node].execute.call(c.ctx);
 			expect(paused.map((i) => i.json.waitingFor)).toEqual(['Kling callback', 'Kling callback']);
 			const tasks = env.emulator.snapshot().tasks;

@@ -1,12 +1,22 @@
+import type { INodeExecutionData } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { KlingEmulator, type EmulatorOptions } from '../../emulator/server.mts';
 import { makeJpegHeader, makePng } from '../../emulator/media.mts';
-import { EMULATOR_API_KEY } from './context.mts';
+import { EMULATOR_API_KEY, binaryItem } from './context.mts';
 
 export const PNG = makePng(640, 360, 3);
 export const JPEG = makeJpegHeader(800, 600, 4096);
 export const PNG_B64 = PNG.toString('base64');
+export const JPEG_B64 = JPEG.toString('base64');
+/** One item with two images: a PNG in `data`, a JPEG in `second`. */
+export const TWO_IMAGES: INodeExecutionData = {
+	json: {},
+	binary: {
+		...binaryItem(PNG).binary,
+		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
+	},
+};
 
 /** One emulator per test file, reset (with these options) before each test. */
 export function useEmulator(options: EmulatorOptions = {}) {

@@ -12,7 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { klingApiError, redact, type KlingFailure } from './errors';
 import { interpret, type Attempt, type RequestSpec } from './exchange';
 import type { CreateOutcome } from './protocol';
-import { findableByExternalId, safetyOf } from '../models/product';
+import { findableByExternalId, safetyOf, safetyOwner } from '../models/product';
 import {
 	resolveProvider,
 	type KlingCredentials,
@@ -331,9 +331,7 @@ export function createSafety(
 ): CreateSafety {
 	const facts = safetyOf(route);
 	if (!findableByExternalId(facts)) {
-		// The model where its endpoint, not its product, decides (Kling 4.0).
-		const own = route.standard === 'new' && route.new?.safety !== undefined;
-		const what = own ? (route.entry?.name ?? route.model) : route.product.label;
+		const what = safetyOwner(route);
 		const notFindable =
 			facts.safety.lookup === 'none'
 				? `${what} calls cannot be looked up`

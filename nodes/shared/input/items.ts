@@ -4,7 +4,7 @@ import type { KlingCredentials, ProviderProfile } from '../api/providers';
 import { chooseRoute } from '../api/routing';
 import { InputError } from '../core/inputError';
 import { estimateUnits } from '../models/estimate';
-import { safetyOf, takesCallbacks } from '../models/product';
+import { safetyOf, safetyOwner, takesCallbacks } from '../models/product';
 import { checkCapabilities } from './capabilities';
 import { checkMediaRef, mediaRequestValue } from './media';
 import { legacyOnlySetting, toNewStandard } from './newStandard';
@@ -84,13 +84,6 @@ function routed(
 	return spec.prepare(ctx, itemIndex, { profile: settings.profile, route: legacyRoute });
 }
 
-/** Who refuses a field: the model where its endpoint differs from its product (Kling 4.0). */
-function takerOf({ route }: PreparedRequest): string {
-	return route.product.safety.externalTaskId
-		? (route.entry?.name ?? route.model)
-		: `Kling's ${route.product.label}`;
-}
-
 /**
  * Gives the task its external task ID (the user's, or the run's), the key that finds it again
  * after an uncertain create or a retry. A product whose create takes none keeps the key for this
@@ -101,7 +94,7 @@ function nameTask(request: PreparedRequest, generated: string): void {
 	if (!safetyOf(request.route).safety.externalTaskId) {
 		if (given !== undefined)
 			throw new InputError(
-				`External Task ID: ${takerOf(request)} takes none; leave it empty and use the task ID the node returns`,
+				`External Task ID: ${safetyOwner(request.route)} takes none; leave it empty and use the task ID the node returns`,
 			);
 		request.externalTaskId = generated;
 		return;
@@ -120,7 +113,7 @@ export async function readRequest(
 	const route = request.route;
 	if (request.body.callback_url !== undefined && !takesCallbacks(route)) {
 		throw new InputError(
-			`Callback URL: ${takerOf(request)} calls no callback URL back; leave it empty (the node polls for the result)`,
+			`Callback URL: ${safetyOwner(request.route)} calls no callback URL back; leave it empty (the node polls for the result)`,
 		);
 	}
 	if (settings.callbackUrl && takesCallbacks(route)) {

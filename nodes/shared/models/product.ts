@@ -85,12 +85,20 @@ interface Destination {
 	product: ProductFacts;
 	standard: Standard;
 	new?: Endpoint;
+	model: string;
+	entry?: { name: string };
 }
 
 /** The create's safety where it goes: the endpoint's own where it has one, else its product's. */
 export function safetyOf(route: Destination): Pick<ProductFacts, 'safety'> {
 	const own = route.standard === 'new' ? route.new?.safety : undefined;
 	return { safety: own ?? route.product.safety };
+}
+
+/** Whose rule a create follows, for messages: the model where its endpoint decides (Kling 4.0). */
+export function safetyOwner(route: Destination): string {
+	const own = route.standard === 'new' && route.new?.safety !== undefined;
+	return own ? (route.entry?.name ?? route.model) : route.product.label;
 }
 
 /** Whether Kling calls a task's callback_url back where it goes. */

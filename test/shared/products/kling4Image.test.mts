@@ -1,9 +1,15 @@
-import type { INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingMultiImage2Image } from '../../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
-import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../../support/emulator.mts';
+import { emulatorCredentials, makeContext } from '../../support/context.mts';
+import {
+	createRequests,
+	JPEG_B64,
+	PNG_B64,
+	TWO_IMAGES,
+	useEmulator,
+} from '../../support/emulator.mts';
+import { POLLING } from '../../support/params.mts';
 
 /**
  * Kling Image 4.0 (docs/reference/kling-api.md#kling-image-40) through Multi-Image to Image,
@@ -11,22 +17,10 @@ import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../../support/e
  * callback URL and no external task ID.
  */
 const node = new KlingMultiImage2Image();
-const two: INodeExecutionData = {
-	json: {},
-	binary: {
-		...binaryItem(PNG).binary,
-		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
-	},
-};
 const base = {
-	operation: 'generate',
+	...POLLING,
 	model: 'kling-image-4.0',
 	subjectImages: { image: [{ value: 'data' }, { value: 'second' }] },
-	wait: 'poll',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
 };
 
 describe('Kling Image 4.0', () => {
@@ -34,7 +28,7 @@ describe('Kling Image 4.0', () => {
 	const run = async (params: Record<string, unknown>, continueOnFail = false) => {
 		const c = makeContext({
 			params: { ...base, ...params },
-			items: [two],
+			items: [TWO_IMAGES],
 			credentials: emulatorCredentials(env.base),
 			continueOnFail,
 		});
@@ -52,7 +46,7 @@ describe('Kling Image 4.0', () => {
 			contents: [
 				{ type: 'prompt', text: '@image_1 wearing the jacket from @image_2, studio light' },
 				{ type: 'refer_image', id: 'image_1', url: PNG_B64 },
-				{ type: 'refer_image', id: 'image_2', url: JPEG.toString('base64') },
+				{ type: 'refer_image', id: 'image_2', url: JPEG_B64 },
 			],
 			settings: { aspect_ratio: '21:9', n: 2, resolution: '8k', result_type: 'single' },
 		});

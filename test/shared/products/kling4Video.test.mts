@@ -1,11 +1,18 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingMultiImage2Video } from '../../../nodes/KlingMultiImage2Video/KlingMultiImage2Video.node.ts';
 import { KlingText2Video } from '../../../nodes/KlingText2Video/KlingText2Video.node.ts';
-import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
-import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../../support/emulator.mts';
+import { emulatorCredentials, makeContext } from '../../support/context.mts';
+import {
+	createRequests,
+	JPEG_B64,
+	PNG_B64,
+	TWO_IMAGES,
+	useEmulator,
+} from '../../support/emulator.mts';
+import { POLLING } from '../../support/params.mts';
 
 /**
  * Kling 4.0 and 4.0 Flash (docs/reference/kling-api.md#kling-40) through the nodes, against the
@@ -15,22 +22,6 @@ import { JPEG, PNG, PNG_B64, createRequests, useEmulator } from '../../support/e
 const i2v = new KlingImage2Video();
 const t2v = new KlingText2Video();
 const mi2v = new KlingMultiImage2Video();
-const polling = {
-	operation: 'generate',
-	wait: 'poll',
-	waitTimeout: 1,
-	pollInterval: 1,
-	downloadResult: true,
-	binaryPropertyOutput: 'data',
-};
-const JPEG_B64 = JPEG.toString('base64');
-const frames: INodeExecutionData = {
-	json: {},
-	binary: {
-		...binaryItem(PNG).binary,
-		...binaryItem(JPEG, 'image/jpeg', 'b.jpg', 'second').binary,
-	},
-};
 const keyframes = {
 	middleFrames: { frame: [{ image: 'second' }, { image: 'https://cdn.example.com/mid.png' }] },
 	endFrame: 'data',
@@ -41,10 +32,10 @@ describe('Kling 4.0', () => {
 	const run = async (
 		node: KlingImage2Video | KlingText2Video | KlingMultiImage2Video,
 		params: IDataObject,
-		items = [frames],
+		items = [TWO_IMAGES],
 	) => {
 		const c = makeContext({
-			params: { ...polling, ...params },
+			params: { ...POLLING, ...params },
 			items,
 			credentials: emulatorCredentials(env.base),
 		});
@@ -142,7 +133,7 @@ describe('Kling 4.0', () => {
 		const { out, c } = await run(
 			i2v,
 			{ model: 'kling-4.0', image: 'data', prompt: 'Waves', wait: 'callback' },
-			[frames, frames],
+			[TWO_IMAGES, TWO_IMAGES],
 		);
 		expect(c.waitTill()).toBeUndefined();
 		expect(out.map((o) => o.json.status)).toEqual(['succeeded', 'succeeded']);
@@ -165,8 +156,8 @@ describe('Kling 4.0', () => {
 				faults: [{ stage: 'create', kind, count: 1, delayMs: 200 }],
 			});
 			const c = makeContext({
-				params: { ...polling, model: 'kling-4.0', image: 'data', prompt: 'Waves' },
-				items: [frames],
+				params: { ...POLLING, model: 'kling-4.0', image: 'data', prompt: 'Waves' },
+				items: [TWO_IMAGES],
 				credentials: emulatorCredentials(env.base),
 				continueOnFail: true,
 			});

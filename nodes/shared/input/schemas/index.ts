@@ -24,7 +24,7 @@ export {
 	text2videoSchema,
 } from './legacy';
 export { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
-export { KLING_4_LIMITS, kling4ImageSchema, kling4VideoSchema, promptLimit } from './kling4';
+export { kling4ImageSchema, kling4VideoSchema } from './kling4';
 
 /** The documented rules of the endpoint a route goes to. */
 export function schemaFor(route: TaskRoute): ZodTypeAny {

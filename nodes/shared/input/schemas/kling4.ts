@@ -10,22 +10,16 @@ import { typeCount } from './newStandard';
  * What differs between 4.0 and 4.0 Flash is checked against the catalogue first.
  */
 
-export const KLING_4_LIMITS = {
+const KLING_4_LIMITS = {
 	prompt: 26_000,
 	promptNonEnglish: 11_000,
 	middleFrames: 8,
-	frames: 10,
 	images: 10,
 	videos: 5,
 	elements: 7,
 	voices: 3,
 	inputs: 15,
-	seconds: { min: 3, max: 30 },
 };
-
-export function promptLimit(text: string): number {
-	return nonEnglish(text) ? KLING_4_LIMITS.promptNonEnglish : KLING_4_LIMITS.prompt;
-}
 
 /** Per the evidence, 4.0's options hold the watermark only: no callback URL, no external task ID. */
 const watermarkOnly = z
@@ -55,7 +49,7 @@ function checkPrompt(contents: Content[], issues: Issues): void {
 	const text = prompts[0]?.text ?? '';
 	if (text.trim() === '' && !frames)
 		issues.addIssue({ code: 'custom', path: ['prompt'], message: 'is required' });
-	const max = promptLimit(text);
+	const max = nonEnglish(text) ? KLING_4_LIMITS.promptNonEnglish : KLING_4_LIMITS.prompt;
 	if (length(text) > max)
 		issues.addIssue({
 			code: 'custom',
@@ -131,7 +125,7 @@ export const kling4VideoSchema = z
 	.strict();
 
 /** Kling Image 4.0: 50,000 characters in English, 21,000 in other languages. */
-export const KLING_IMAGE_4_LIMITS = { prompt: 50_000, promptNonEnglish: 21_000, references: 10 };
+const KLING_IMAGE_4_LIMITS = { prompt: 50_000, promptNonEnglish: 21_000, references: 10 };
 
 const imageContent = z.union([
 	z.object({ type: z.literal('prompt'), text: z.string() }).strict(),
