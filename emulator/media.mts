@@ -133,3 +133,34 @@ export async function streamVideo(
 	}
 	res.end();
 }
+
+/** A silent mono 16-bit PCM WAV of `seconds` (8 kHz): any player opens it, and its header says its length. */
+export function makeWav(seconds: number): Buffer {
+	const rate = 8000;
+	const data = Math.round(seconds * rate) * 2;
+	const head = Buffer.alloc(44);
+	head.write('RIFF', 0, 'latin1');
+	head.writeUInt32LE(36 + data, 4);
+	head.write('WAVEfmt ', 8, 'latin1');
+	head.writeUInt32LE(16, 16);
+	head.writeUInt16LE(1, 20);
+	head.writeUInt16LE(1, 22);
+	head.writeUInt32LE(rate, 24);
+	head.writeUInt32LE(rate * 2, 28);
+	head.writeUInt16LE(2, 32);
+	head.writeUInt16LE(16, 34);
+	head.write('data', 36, 'latin1');
+	head.writeUInt32LE(data, 40);
+	return Buffer.concat([head, Buffer.alloc(data)]);
+}
+
+/**
+ * A silent MP3 of about `seconds`: MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz, mono) with
+ * empty side information, which decoders play as silence; each frame is 1152 samples.
+ */
+export function makeMp3(seconds: number): Buffer {
+	const frames = Math.max(1, Math.round((seconds * 44_100) / 1152));
+	const frame = Buffer.alloc(417);
+	Buffer.from([0xff, 0xfb, 0x90, 0xc4]).copy(frame);
+	return Buffer.concat(Array.from({ length: frames }, () => frame));
+}

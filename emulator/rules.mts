@@ -16,6 +16,20 @@ export { KlingError, checkImage } from './checks.mts';
 
 type Body = Record<string, unknown>;
 
+/** What the account made earlier: a create that names an earlier result by ID is checked against it. */
+export interface Known {
+	/** A video or audio Kling made under this ID (its seconds, the model that made it), if any. */
+	result(kind: 'video' | 'audio', id: string): { seconds: number; model: string } | undefined;
+}
+
+const NOTHING_KNOWN: Known = { result: () => undefined };
+
+/** A legacy create's concurrency slots, and the result's seconds where its inputs decide them. */
+export interface Created {
+	slots: number;
+	seconds?: number;
+}
+
 /** One Kling endpoint as the docs describe it. */
 export interface EndpointSpec {
 	/** What tasks and a test's `modelStatus` call it: `image2video`, `new:omni-video`. */
@@ -23,15 +37,20 @@ export interface EndpointSpec {
 	standard: 'legacy' | 'new';
 	/** Legacy: below `/v1` (`videos/image2video`, and relays' aliases); new: the product (`omni-video`). */
 	paths: string[];
-	result: 'video' | 'image' | 'element';
+	/** What a finished task holds: video to audio returns its video with the new sound. */
+	result: 'video' | 'image' | 'element' | 'audio' | 'video+audio';
+	/** Seconds of the result where the body decides them (text to audio's `duration`). */
+	seconds?(body: Body): number;
 	/** The models it serves, as the docs list them; none for an endpoint that takes no model. */
 	models?: Record<string, ModelState>;
 	/** Legacy: the model when the body names none (the docs' default). */
 	defaultModel?: string;
 	/** Image endpoints: the units each image costs. */
 	unitsPerImage?: number;
+	/** What a finished task is billed, where the product has a price list of its own. */
+	units?(task: { body: Body; facts?: NewTaskFacts; seconds?: number }): number;
 	/** Legacy: checks a create for a model it serves; returns the concurrency slots it takes. */
-	validate?(model: string, body: Body): number;
+	validate?(model: string, body: Body, known: Known): number | Created;
 	/** New standard: checks a create for a model it serves; returns what the task must know. */
 	validateNew?(model: string, body: Body): NewTaskFacts;
 }
@@ -63,12 +82,18 @@ export function endpointAt(standard: 'legacy' | 'new', at: string): EndpointSpec
 }
 
 /** Kling's documented rules for a legacy create; returns the concurrency slots the task needs. */
-export function validate(endpoint: EndpointSpec, body: Body, table: ModelStatusTable = {}): number {
+export function validate(
+	endpoint: EndpointSpec,
+	body: Body,
+	table: ModelStatusTable = {},
+	known: Known = NOTHING_KNOWN,
+): Created {
 	if (!endpoint.validate) throw new KlingError(404, 1202, 'requested method is invalid');
 	const model = endpoint.models
 		? checkModel(endpoint, String(body.model_name ?? endpoint.defaultModel), table)
 		: '';
-	return endpoint.validate(model, body);
+	const created = endpoint.validate(model, body, known);
+	return typeof created === 'number' ? { slots: created } : created;
 }
 
 /** Kling's documented rules for a new-standard create, for the model in its path. */

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 
 import { authenticate } from './auth.mts';
 import { afterCreateFault, applyTransportFault } from './faults.mts';
-import { makePng, mulberry32, sampleMp4, streamVideo } from './media.mts';
+import { makeMp3, makePng, makeWav, mulberry32, sampleMp4, streamVideo } from './media.mts';
 import { PRESET_ELEMENTS } from './endpoints/elementPresets.mts';
 import type {
 	EmulatorOptions,
@@ -25,7 +25,15 @@ import { promptWarning } from './references.mts';
 import { legacyView, newView, unitsOf, type ViewedTask } from './views.mts';
 import { cursorPage } from './taskList.mts';
 import { DEFAULT_PACKS, accountCosts } from './account.mts';
-import { KlingError, endpointAt, endpointByKey, validate, validateNew } from './rules.mts';
+import {
+	KlingError,
+	endpointAt,
+	endpointByKey,
+	validate,
+	validateNew,
+	type Created,
+	type Known,
+} from './rules.mts';
 
 export type { ModelStatusTable };
 export type * from './options.mts';
@@ -48,6 +56,19 @@ interface Route {
 	/** New standard: `/tasks`. */
 	tasks?: boolean;
 }
+
+/**
+ * What every emulated account made before the tests began, for the products that take an earlier
+ * result by ID: a 5-second video of Kling 1.6 (the only kind Video Extend documents) and a
+ * 4-second text-to-speech audio.
+ */
+export const SAMPLE_RESULTS: Record<
+	string,
+	{ kind: 'video' | 'audio'; seconds: number; model: string }
+> = {
+	'video-sample-v1-6': { kind: 'video', seconds: 5, model: 'kling-v1-6' },
+	'audio-sample-tts': { kind: 'audio', seconds: 4, model: '' },
+};
 
 export class KlingEmulator {
 	readonly options: Required<
@@ -350,11 +371,15 @@ export class KlingEmulator {
 	}
 
 	private route(path: string): Route | undefined {
-		const legacy = /^\/v1\/((?:videos|images|general)\/[a-z0-9-]+)(?:\/([^/]+))?$/.exec(path);
-		const spec = legacy && endpointAt('legacy', legacy[1]);
-		if (legacy && spec) {
-			const id = legacy[2] ? decodeURIComponent(legacy[2]) : undefined;
-			return { standard: 'legacy', endpoint: spec.key, id };
+		// A legacy endpoint's path (videos/avatar/image2video has three parts), or it and a task ID.
+		const rest = path.startsWith('/v1/') ? path.slice(4) : undefined;
+		if (rest !== undefined) {
+			const whole = endpointAt('legacy', rest);
+			if (whole) return { standard: 'legacy', endpoint: whole.key };
+			const cut = rest.lastIndexOf('/');
+			const spec = cut > 0 ? endpointAt('legacy', rest.slice(0, cut)) : undefined;
+			const id = decodeURIComponent(rest.slice(cut + 1));
+			if (spec && id) return { standard: 'legacy', endpoint: spec.key, id };
 		}
 		if (path === '/tasks') return { standard: 'new', endpoint: 'new:image-to-video', tasks: true };
 		const created = /^\/([a-z0-9.-]+)\/([^/]+)$/.exec(path);
@@ -389,7 +414,8 @@ export class KlingEmulator {
 			route.standard === 'new'
 				? validateNew(endpointByKey(endpoint), route.model!, body, this.options.modelStatus)
 				: undefined;
-		const slots = facts ? (facts.images ?? 1) : this.validate(endpoint, body);
+		const created = facts ? { slots: facts.images ?? 1 } : this.validate(endpoint, body);
+		const slots = created.slots;
 		const externalId = facts
 			? facts.externalId
 			: typeof body.external_task_id === 'string'
@@ -425,6 +451,7 @@ export class KlingEmulator {
 			finishAt: now + duration,
 			fail: prompt.includes('[fail]'),
 			slots,
+			seconds: created.seconds,
 			callbackUrl: facts
 				? facts.callbackUrl
 				: typeof body.callback_url === 'string'
@@ -488,8 +515,28 @@ export class KlingEmulator {
 	}
 
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */
-	validate(endpoint: Endpoint, body: Record<string, unknown>): number {
-		return validate(endpointByKey(endpoint), body, this.options.modelStatus);
+	/**
+	 * Results by the IDs Kling gave them: `video-<task>` and `audio-<task>` of finished tasks, and
+	 * the account's history every emulator has (SAMPLE_RESULTS).
+	 */
+	private readonly known: Known = {
+		result: (kind, id) => {
+			if (SAMPLE_RESULTS[id]?.kind === kind) return SAMPLE_RESULTS[id];
+			const task = this.tasks.get(id.replace(/^(video|audio)-/, ''));
+			if (!id.startsWith(`${kind}-`) || !task || this.statusOf(task) !== 'succeed')
+				return undefined;
+			const result = legacyView(task, 'succeed', this.baseUrl).task_result as Record<
+				string,
+				Array<{ duration?: string; duration_mp3?: string }> | undefined
+			>;
+			const found = result[`${kind}s`]?.[0];
+			const model = String(task.facts?.model ?? task.body.model_name ?? '');
+			return found ? { seconds: Number(found.duration ?? found.duration_mp3), model } : undefined;
+		},
+	};
+
+	validate(endpoint: Endpoint, body: Record<string, unknown>): Created {
+		return validate(endpointByKey(endpoint), body, this.options.modelStatus, this.known);
 	}
 
 	/** The request body of a task as the emulator received it (the latest task when no id is given). */
@@ -652,19 +699,37 @@ export class KlingEmulator {
 		res: http.ServerResponse,
 		send: (status: number, body: unknown, headers?: Record<string, string>) => void,
 	): Promise<void> {
-		const m = /^\/media\/([^/]+)\/(video(?:-wm)?\.mp4|image-(\d+)(?:-wm)?\.png)$/.exec(path);
+		const m =
+			/^\/media\/([^/]+)\/(video(?:-wm)?\.mp4|image-(\d+)(?:-wm)?\.png|audio\.(mp3|wav))$/.exec(
+				path,
+			);
 		const task = m ? this.tasks.get(m[1]) : undefined;
 		if (!m || !task || this.statusOf(task) !== 'succeed')
 			return send(404, { code: 1203, message: 'not found' });
 		const fault = this.pickFault('download');
 		if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
 		this.stats.downloads++;
+		if (m[4]) return this.sendAudio(res, entry, m[4], task);
 		const size = this.options.videoBytes;
 		if (m[3] === undefined && size) return streamVideo(res, entry, size);
 		const bytes = m[3] !== undefined ? makePng(512, 512, Number(m[3]) + 1) : sampleMp4();
 		entry.status = 200;
 		res.writeHead(200, {
 			'content-type': m[3] !== undefined ? 'image/png' : 'video/mp4',
+			'content-length': String(bytes.length),
+		});
+		res.end(bytes);
+	}
+
+	/** A result sound, as long as the task says it is. */
+	private sendAudio(res: http.ServerResponse, entry: RequestLogEntry, format: string, task: Task) {
+		const view = legacyView(task, 'succeed', this.baseUrl);
+		const audio = (view.task_result as { audios?: Array<{ duration_mp3: string }> }).audios?.[0];
+		const seconds = Number(audio?.duration_mp3 ?? 5);
+		const bytes = format === 'wav' ? makeWav(seconds) : makeMp3(seconds);
+		entry.status = 200;
+		res.writeHead(200, {
+			'content-type': format === 'wav' ? 'audio/wav' : 'audio/mpeg',
 			'content-length': String(bytes.length),
 		});
 		res.end(bytes);
@@ -681,6 +746,14 @@ export class KlingEmulator {
 			const clip = sampleMp4();
 			res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
 			return void res.end(clip);
+		}
+		// Voices for lip-sync and avatars: <name>-<seconds>s.mp3 or .wav, silent, of that length.
+		const voice = /^\/samples\/[\w-]+?-(\d+)s\.(mp3|wav)$/.exec(path);
+		if (voice) {
+			const bytes = voice[2] === 'wav' ? makeWav(Number(voice[1])) : makeMp3(Number(voice[1]));
+			const type = voice[2] === 'wav' ? 'audio/wav' : 'audio/mpeg';
+			res.writeHead(200, { 'content-type': type, 'content-length': String(bytes.length) });
+			return void res.end(bytes);
 		}
 		// photo-N: small, smooth images; noise-N: incompressible ones, for size and memory tests.
 		const m = /^\/samples\/(photo|noise)-(\d+)(?:-(\d+)x(\d+))?\.png$/.exec(path);

@@ -12,6 +12,8 @@ export interface ViewedTask {
 	facts?: NewTaskFacts;
 	externalId?: string;
 	body: Record<string, unknown>;
+	/** The result's seconds where the create's inputs decided them (an avatar's sound). */
+	seconds?: number;
 	createdAt: number;
 	processingAt: number;
 	finishAt: number;
@@ -33,11 +35,28 @@ function imageCount(task: ViewedTask): number {
 }
 
 function legacyVideoSeconds(task: ViewedTask): number {
-	return Number(task.body.duration ?? 5);
+	const endpoint = endpointByKey(task.endpoint);
+	if (task.seconds !== undefined) return task.seconds;
+	return endpoint.seconds ? endpoint.seconds(task.body) : Number(task.body.duration ?? 5);
+}
+
+/** `task_result.audios[]` as legacy text to audio and video to audio show it. */
+function audioResult(task: ViewedTask, base: string) {
+	const seconds = String(legacyVideoSeconds(task));
+	return [
+		{
+			id: `audio-${task.id}`,
+			url_mp3: `${base}/media/${task.id}/audio.mp3`,
+			url_wav: `${base}/media/${task.id}/audio.wav`,
+			duration_mp3: seconds,
+			duration_wav: seconds,
+		},
+	];
 }
 
 function legacyUnits(task: ViewedTask): string {
 	const endpoint = endpointByKey(task.endpoint);
+	if (endpoint.units) return String(endpoint.units(task));
 	if (endpoint.result === 'element') return '0';
 	if (endpoint.result === 'image') return String(imageCount(task) * endpoint.unitsPerImage!);
 	const mode = String(task.body.mode ?? 'std');
@@ -51,7 +70,7 @@ export function unitsOf(task: ViewedTask): { pack: 'video' | 'image'; units: num
 	const endpoint = endpointByKey(task.endpoint);
 	const pack = endpoint.result === 'image' ? 'image' : 'video';
 	const f = task.facts;
-	if (!f) return { pack, units: Number(legacyUnits(task)) };
+	if (!f || endpoint.units) return { pack, units: Number(legacyUnits(task)) };
 	const units = f.images
 		? f.images * endpoint.unitsPerImage!
 		: videoUnits(f.model, f.resolution, f.audio, f.duration);
@@ -106,28 +125,38 @@ function elementResult(task: ViewedTask, ownedBy = 'account') {
 	};
 }
 
-export function legacyView(task: ViewedTask, status: LegacyStatus, base: string) {
+/** `task_result` of a finished legacy task, by what its endpoint makes. */
+function legacyResult(task: ViewedTask, base: string) {
+	const kind = endpointByKey(task.endpoint).result;
 	const wm = watermarked(task);
-	const seconds = legacyVideoSeconds(task);
-	const result =
-		endpointByKey(task.endpoint).result === 'element'
-			? elementResult(task)
-			: endpointByKey(task.endpoint).result === 'image'
-				? {
-						images: Array.from({ length: imageCount(task) }, (_, i) => ({
-							index: i,
-							...media(base, task, `image-${i}.png`, wm),
-						})),
-					}
-				: {
-						videos: [
-							{
-								id: `video-${task.id}`,
-								...media(base, task, 'video.mp4', wm),
-								duration: String(seconds + 0.1),
-							},
-						],
-					};
+	const videos = () => [
+		{
+			id: `video-${task.id}`,
+			...media(base, task, 'video.mp4', wm),
+			duration: String(legacyVideoSeconds(task) + 0.1),
+		},
+	];
+	switch (kind) {
+		case 'element':
+			return elementResult(task);
+		case 'audio':
+			return { audios: audioResult(task, base) };
+		case 'video+audio':
+			return { videos: videos(), audios: audioResult(task, base) };
+		case 'image':
+			return {
+				images: Array.from({ length: imageCount(task) }, (_, i) => ({
+					index: i,
+					...media(base, task, `image-${i}.png`, wm),
+				})),
+			};
+		default:
+			return { videos: videos() };
+	}
+}
+
+export function legacyView(task: ViewedTask, status: LegacyStatus, base: string) {
+	const result = legacyResult(task, base);
 	return {
 		task_id: task.id,
 		task_status: status,

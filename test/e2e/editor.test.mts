@@ -128,6 +128,73 @@ describe('the n8n editor in a real browser', () => {
 		}
 	});
 
+	it('finds each video tool by its own words and shows its panel, which follows the scene', async () => {
+		await editor.openWorkflow('klingExampleI2V');
+		for (const [words, node] of [
+			['motion control', 'Kling Motion Control'],
+			['sound effects', 'Kling Video to Audio'],
+			['avatar', 'Kling Avatar'],
+			['talking head', 'Kling Avatar'],
+			['effect', 'Kling Video Effects'],
+			['extend', 'Kling Video Extend'],
+		]) {
+			const found = await editor.searchNodes(words, 'regular');
+			await editor.closeNodeCreator();
+			expect(found, words).toContain(node);
+		}
+		for (const [workflow, node, parameters, shot] of [
+			[
+				'klingExampleMotionControlPanel',
+				'Kling Motion Control',
+				['model', 'image', 'video', 'characterOrientation', 'prompt'],
+				'panel-motion-control',
+			],
+			[
+				'klingExampleVideoToAudioPanel',
+				'Kling Video to Audio',
+				['video', 'soundEffectPrompt', 'bgmPrompt'],
+				'panel-video-to-audio',
+			],
+			['klingExampleAvatarPanel', 'Kling Avatar', ['image', 'audio', 'prompt'], 'panel-avatar'],
+			[
+				'klingExampleEffectsPanel',
+				'Kling Video Effects',
+				['scene', 'image', 'secondImage'],
+				'panel-video-effects',
+			],
+			[
+				'klingExampleVideoExtendPanel',
+				'Kling Video Extend',
+				['video', 'prompt'],
+				'panel-video-extend',
+			],
+		] as const) {
+			await editor.openWorkflow(workflow);
+			await editor.openNode(node);
+			expect(await editor.parameterNames(), node).toEqual(expect.arrayContaining([...parameters]));
+			await editor.shot(shot);
+			if (node === 'Kling Motion Control') {
+				await editor.page.getByText('Kling takes no upload here').first().waitFor();
+				await expect
+					.poll(() => editor.optionChoices('characterOrientation'), POLL)
+					.toEqual(['As in the Image', 'As in the Video']);
+			}
+			if (node === 'Kling Video Effects') {
+				// The scene list is searched by typing; a one-image scene hides the second image.
+				await editor.page.locator('[data-test-id=parameter-input-scene]').click();
+				await editor.page.keyboard.type('birthday');
+				await editor.page
+					.locator('.el-select-dropdown:visible .el-select-dropdown__item', {
+						hasText: 'Happy Birthday',
+					})
+					.first()
+					.click();
+				await expect.poll(() => editor.parameterNames(), POLL).not.toContain('secondImage');
+			}
+			await editor.closeNode();
+		}
+	});
+
 	it('shows Generate parameters with hints, and a Get Task panel without Generate-only options', async () => {
 		await editor.openWorkflow('klingExampleI2VPanel');
 		const canvasNode = editor.page.locator('[data-test-id=canvas-node]', {

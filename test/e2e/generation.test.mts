@@ -277,6 +277,74 @@ describe('generation nodes inside a real n8n', () => {
 		expect(sent.settings).toEqual({ duration: 8, aspect_ratio: '9:16' });
 	});
 
+	it('example motion-control.json: a photo follows a clip; the new-standard body, an MP4 out', async () => {
+		const result = await n8n.execute(examples['motion-control.json'].id);
+		expect(result.error).toBeUndefined();
+		const [item] = result.nodes['Kling Motion Control'];
+		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'motionControl' });
+		expect(n8n.readBinary(item.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		const stats = emulator.snapshot();
+		expect(stats.requests.filter((r) => r.kind === 'create').map((r) => r.path)).toEqual([
+			'/motion-control/kling-3.0',
+		]);
+		const sent = emulator.taskBody(stats.tasks[0].id)!;
+		const contents = sent.contents as Array<{ type: string; url: string }>;
+		expect(contents.map((c) => c.type)).toEqual(['prompt', 'image', 'video']);
+		expect(Buffer.from(contents[1].url, 'base64').subarray(0, 8).toString('hex')).toBe(
+			PNG_SIGNATURE,
+		);
+		expect(contents[2].url).toMatch(/\/samples\/dance\.mp4$/);
+		expect(sent.settings).toEqual({
+			resolution: '720p',
+			audio: 'original',
+			character_orientation: 'image',
+		});
+	});
+
+	it('example video-with-sound-effects.json: text to video, then its sound by the video ID; MP4, MP3 and WAV out', async () => {
+		const result = await n8n.execute(examples['video-with-sound-effects.json'].id);
+		expect(result.error).toBeUndefined();
+		const [clip] = result.nodes['Kling Text to Video'];
+		const [item] = result.nodes['Kling Video to Audio'];
+		const videoId = (clip.json.videos as Array<{ id: string }>)[0].id;
+		const stats = emulator.snapshot();
+		expect(stats.creates).toBe(2);
+		expect(emulator.taskBody(stats.tasks[1].id)).toMatchObject({
+			video_id: videoId,
+			sound_effect_prompt: 'Waves crashing on pebbles, distant gulls',
+		});
+		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'videoToAudio' });
+		const binary = item.binary!;
+		expect(n8n.readBinary(binary.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		const mp3 = n8n.readBinary(binary.data_1);
+		expect([mp3[0], mp3[1] & 0xe0]).toEqual([0xff, 0xe0]);
+		const wav = n8n.readBinary(binary.data_1_wav);
+		expect(wav.toString('latin1', 0, 4) + wav.toString('latin1', 8, 12)).toBe('RIFFWAVE');
+		// The sound is as long as the video: its data over the byte rate.
+		expect(wav.readUInt32LE(40) / wav.readUInt32LE(28)).toBeCloseTo(5, 1);
+	});
+
+	it.each([
+		['avatar.json', 'Kling Avatar', 'avatar'],
+		['video-effect-hug.json', 'Kling Video Effects', 'effects'],
+		['video-extend.json', 'Kling Video Extend', 'videoExtend'],
+	])('example %s: its inputs in, a video out', async (file, node, endpoint) => {
+		const result = await n8n.execute(examples[file].id);
+		expect(result.error).toBeUndefined();
+		const [item] = result.nodes[node];
+		expect(item.json).toMatchObject({ status: 'succeeded', endpoint });
+		expect(n8n.readBinary(item.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		const stats = emulator.snapshot();
+		expect(stats.tasks.map((t) => t.endpoint)).toEqual([endpoint]);
+		const sent = emulator.taskBody(stats.tasks[0].id)!;
+		const input = sent.input as { images?: string[] } | undefined;
+		const images = { effects: input?.images, avatar: [String(sent.image)] }[endpoint] ?? [];
+		for (const image of images)
+			expect(Buffer.from(image, 'base64').subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+		if (endpoint === 'avatar') expect(sent.sound_file).toMatch(/\/samples\/welcome-6s\.mp3$/);
+		if (endpoint === 'videoExtend') expect(sent.video_id).toBe('video-sample-v1-6');
+	});
+
 	it("URL input with Don't Wait returns the submitted task", async () => {
 		const result = await n8n.execute(workflows.urlNoWait.id);
 		expect(result.status).toBe('success');

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { KlingCredentials } from './providers';
+import { endpointPath, type KlingCredentials } from './providers';
 import { LegacyProtocol } from './legacy';
 import { liveModelList } from '../models/catalogue';
 import {
@@ -66,11 +66,20 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 			rememberCreated(result.task.taskId, route.product.id, { account: this.account, externalId });
 		if (result.status !== 'failed') return result;
 		const failure = { ...result.failure };
-		if (failure.klingCode === 1203) {
+		const refused = failure.klingCode === 1201 || failure.klingCode === 1203;
+		if (refused && route.product.refusal) failure.hint = route.product.refusal;
+		else if (failure.klingCode === 1203) {
 			const { label, id } = route.product;
 			failure.hint = `${route.model} is not served here. Live models for ${label}: ${liveModelList(id)}.`;
 		}
 		throw this.error(failure, itemIndex);
+	}
+
+	/** A synchronous call (face identification) on the product's endpoint: its answer's `data`. */
+	async call(endpoint: Endpoint, body: IDataObject, itemIndex?: number): Promise<IDataObject> {
+		const path = endpointPath(this.provider.profile, endpoint);
+		const answer = await this.callOnce({ method: 'POST', path, body }, itemIndex);
+		return (answer ?? {}) as IDataObject;
 	}
 
 	async getTask(route: TaskRoute, taskId: string, itemIndex?: number): Promise<KlingTask> {

@@ -216,6 +216,30 @@ export class KlingTransport {
 	}
 
 	/**
+	 * A synchronous call Kling charges for (face identification): its answer is the result. Sent
+	 * again only when refused before Kling accepted it (a rate limit); after an outcome that is
+	 * unknown it is not, as it may have been charged.
+	 */
+	async callOnce(spec: RequestSpec, itemIndex?: number): Promise<unknown> {
+		let last: KlingFailure = { kind: 'network' };
+		for (let attempt = 1; attempt <= this.retry.createAttempts; attempt++) {
+			const result = await this.attempt(spec);
+			if (result.ok) return result.data;
+			last = result.failure;
+			if (last.kind === 'cancelled') throw this.cancelledError(itemIndex);
+			if (outcomeUnknown(last) || !rejectedBeforeAcceptance(last)) break;
+			if (attempt < this.retry.createAttempts)
+				await this.pause(this.backoffMs(attempt, last), itemIndex);
+		}
+		if (outcomeUnknown(last))
+			last = {
+				...last,
+				hint: 'It was not sent again: a call whose outcome is unknown may have been charged.',
+			};
+		throw this.error(last, itemIndex);
+	}
+
+	/**
 	 * Submits a task. What may happen after a create whose outcome is unknown (5xx, timeout,
 	 * dropped connection) is the product's and provider's to say (`safety`): it is checked with
 	 * `recover` (a lookup by external task ID) before anything is sent again; without one it is

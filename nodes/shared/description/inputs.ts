@@ -125,3 +125,66 @@ export const imageListProperty = (
 		`={{ $fromAI('${name}Urls', 'Public https URLs of ${count} ${displayName.toLowerCase()} (JPG or PNG), separated by commas', 'string') }}`,
 	),
 ];
+
+/**
+ * A required video: a URL, or where `hint` says so the ID of an earlier Kling video (e.g.
+ * `{{ $json.videos[0].id }}`); as a tool, the URL the model fills.
+ */
+export const videoProperty = (
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties[] => [
+	{
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/clip.mp4',
+		displayOptions: generateInWorkflow,
+		description,
+	},
+	{
+		displayName,
+		name,
+		type: 'string',
+		default: `={{ $fromAI('${name}Url', 'Public https URL of the ${displayName.toLowerCase()} (MP4 or MOV)', 'string') }}`,
+		required: true,
+		displayOptions: generateForTool,
+		description,
+	},
+];
+
+/** A text the user types in a workflow and the model fills as a tool. */
+export const textProperty = (property: INodeProperties, forModel: string): INodeProperties[] => [
+	{ ...property, displayOptions: generateInWorkflow },
+	{
+		...property,
+		default: `={{ $fromAI('${property.name}', '${forModel}', 'string') }}`,
+		displayOptions: generateForTool,
+	},
+];
+
+/** The sound a face speaks (avatar, lip-sync): a binary field in a workflow, a URL as a tool. */
+export const audioProperty = (description: string): INodeProperties[] => [
+	{
+		displayName: 'Audio',
+		name: 'audio',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: generateInWorkflow,
+		description,
+		hint: 'A binary field name (e.g. data), an https URL, Base64, or a text-to-speech audio ID',
+	},
+	{
+		displayName: 'Audio',
+		name: 'audio',
+		type: 'string',
+		default: `={{ $fromAI('audioUrl', 'Public https URL of the speech audio (MP3 or WAV), or the audio_id of a Kling text-to-speech result', 'string') }}`,
+		required: true,
+		displayOptions: generateForTool,
+		description,
+	},
+];

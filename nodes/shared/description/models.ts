@@ -28,15 +28,18 @@ function capabilities(model: AnyModel): string {
 }
 
 /** How a model is listed: its name, what it takes, and where it can be used when that is limited. */
-function modelChoice(model: AnyModel): { name: string; value: string; description: string } {
+function modelChoice(
+	model: AnyModel,
+	describe: (model: AnyModel) => string = capabilities,
+): { name: string; value: string; description: string } {
 	const routes = Object.values(model.routes)[0] ?? {};
 	const onlyNew = 'new' in routes && routes.new && !routes.legacy;
 	return {
 		name: onlyNew ? `${model.name} (API Key Only)` : model.name,
 		value: model.id,
 		description: onlyNew
-			? `${capabilities(model)}. Served only on Kling's new API standard: needs the official API with an API key.`
-			: capabilities(model),
+			? `${describe(model)}. Served only on Kling's new API standard: needs the official API with an API key.`
+			: describe(model),
 	};
 }
 
@@ -55,9 +58,13 @@ export const generationSubtitle = (product: ProductFacts): string => {
 };
 
 /** The product's models from the catalogue, live ones first as listed there. */
-export const modelProperty = (product: ProductFacts): INodeProperties => ({
+/** `describe` says what a model does in this product where its generation facts do not apply. */
+export const modelProperty = (
+	product: ProductFacts,
+	describe?: (model: AnyModel) => string,
+): INodeProperties => ({
 	...modelBase,
 	type: 'options',
-	options: modelsFor(product.id).map(modelChoice),
+	options: modelsFor(product.id).map((model) => modelChoice(model, describe)),
 	default: product.defaultModel,
 });

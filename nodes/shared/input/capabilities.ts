@@ -19,7 +19,7 @@ import {
  */
 export function checkCapabilities(route: TaskRoute, body: IDataObject): void {
 	const model = route.entry;
-	if (!model) return;
+	if (!model || route.product.checksGeneration === false) return;
 	const problem = isVideoModel(model)
 		? videoProblem(model, route, body)
 		: imageProblem(model, body);

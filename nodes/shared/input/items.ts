@@ -46,17 +46,18 @@ function preview(request: PreparedRequest): IDataObject {
 
 /** The request checked against its endpoint's documented rules. */
 function checkSchema(request: PreparedRequest): void {
-	const parsed = schemaFor(request.route).safeParse(preview(request));
+	const schema = schemaFor(request.route);
+	const parsed = schema.rules.safeParse(preview(request));
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		if (issue.code === 'unrecognized_keys') {
 			const model = request.route.entry?.name ?? request.route.model;
 			throw new InputError(
-				`${fieldLabel([issue.keys[0]])}: ${model} does not take this setting on its endpoint; remove it`,
+				`${fieldLabel([issue.keys[0]], schema.labels)}: ${model} does not take this setting on its endpoint; remove it`,
 			);
 		}
 		const { path, message } = issue;
-		throw new InputError(path.length ? `${fieldLabel(path)}: ${message}` : message);
+		throw new InputError(path.length ? `${fieldLabel(path, schema.labels)}: ${message}` : message);
 	}
 }
 
@@ -125,9 +126,14 @@ export async function readRequest(
 		request.body.callback_url = settings.callbackUrl;
 	}
 	nameTask(request, settings.externalTaskId(itemIndex));
-	for (const slot of request.media) await checkMediaRef(ctx, itemIndex, slot);
+	// The longest input whose length its bytes tell: what an avatar's price follows.
+	let seconds: number | undefined;
+	for (const slot of request.media) {
+		const length = await checkMediaRef(ctx, itemIndex, slot);
+		if (length !== undefined) seconds = Math.max(seconds ?? 0, length);
+	}
 	applyPromptReferences(request.body, route);
-	request.estimate = estimateUnits(route.entry, preview(request));
+	request.estimate = estimateUnits(route.entry, preview(request), route.product, seconds);
 	// What every model of the endpoint must meet comes first, then what the chosen model can do.
 	if (route.standard === 'legacy') {
 		checkSchema(request);

@@ -67,13 +67,53 @@ function wavSeconds(buf: Buffer): number | undefined {
 	return byteRate ? buf.readUInt32LE(data + 4) / byteRate : undefined;
 }
 
+const MP3_KBPS = {
+	v1: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+	v2: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+};
+const MP3_RATES: Record<number, number[]> = {
+	3: [44100, 48000, 32000],
+	2: [22050, 24000, 16000],
+	0: [11025, 12000, 8000],
+};
+
+/** One MPEG Layer III frame header: its length in bytes and seconds, or undefined. */
+function mp3Frame(buf: Buffer, at: number): { bytes: number; seconds: number } | undefined {
+	if (at + 4 > buf.length || buf[at] !== 0xff || (buf[at + 1] & 0xe0) !== 0xe0) return undefined;
+	const version = (buf[at + 1] >> 3) & 3;
+	const layer3 = ((buf[at + 1] >> 1) & 3) === 1;
+	const kbps = (version === 3 ? MP3_KBPS.v1 : MP3_KBPS.v2)[buf[at + 2] >> 4];
+	const rate = MP3_RATES[version]?.[(buf[at + 2] >> 2) & 3];
+	if (!layer3 || !kbps || !rate) return undefined;
+	const samples = version === 3 ? 1152 : 576;
+	const padding = (buf[at + 2] >> 1) & 1;
+	return {
+		bytes: Math.floor((samples / 8) * ((kbps * 1000) / rate)) + padding,
+		seconds: samples / rate,
+	};
+}
+
+/** An MP3's length: its frames' samples over their rate, after any ID3v2 tag. */
+function mp3Seconds(buf: Buffer): number | undefined {
+	let at = 0;
+	if (buf.toString('latin1', 0, 3) === 'ID3' && buf.length >= 10)
+		at = 10 + ((buf[6] << 21) | (buf[7] << 14) | (buf[8] << 7) | buf[9]);
+	let seconds = 0;
+	for (let frame = mp3Frame(buf, at); frame; frame = mp3Frame(buf, at)) {
+		seconds += frame.seconds;
+		at += frame.bytes;
+	}
+	return seconds > 0 ? seconds : undefined;
+}
+
 function sniffAudio(buf: Buffer): MediaInfo | undefined {
 	if (buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WAVE')
 		return { format: 'wav', seconds: wavSeconds(buf) };
-	if (buf.toString('latin1', 0, 3) === 'ID3') return { format: 'mp3' };
+	if (buf.toString('latin1', 0, 3) === 'ID3') return { format: 'mp3', seconds: mp3Seconds(buf) };
 	if (buf.length > 1 && buf[0] === 0xff && (buf[1] & 0xf6) === 0xf0) return { format: 'aac' };
-	if (buf.length > 1 && buf[0] === 0xff && (buf[1] & 0xe0) === 0xe0) return { format: 'mp3' };
-	if (buf.toString('latin1', 4, 8) === 'ftyp') return { format: 'm4a' };
+	if (buf.length > 1 && buf[0] === 0xff && (buf[1] & 0xe0) === 0xe0)
+		return { format: 'mp3', seconds: mp3Seconds(buf) };
+	if (buf.toString('latin1', 4, 8) === 'ftyp') return { format: 'm4a', seconds: movieSeconds(buf) };
 	return undefined;
 }
 
@@ -85,6 +125,11 @@ const TYPES: Record<Exclude<MediaKind, 'image'>, MediaType> = {
 		sniff: sniffAudio,
 	},
 };
+
+/** A sound's length in seconds where its bytes tell it (WAV, MP3, M4A). */
+export function audioSeconds(buf: Buffer): number | undefined {
+	return sniffAudio(buf)?.seconds;
+}
 
 /** Reads a video's or audio's format and length from its bytes, or says why Kling would refuse it. */
 export function checkMediaBytes(
@@ -132,7 +177,9 @@ export function classifyMediaValue(
 	if (/^https?:\/\//i.test(value) || binaryFields.includes(value) || value.length >= 64) {
 		const ref = classifyImageValue(value, field, binaryFields);
 		if (ref.kind !== 'url' && !rules?.base64)
-			throw new InputError(`${field}: Kling takes this ${kind} only as ${forms} or a Kling ID`);
+			throw new InputError(
+				`${field}: Kling takes this ${kind} as a public URL, not as a binary file or Base64; upload the file first (e.g. with an S3 node) and pass its URL`,
+			);
 		return ref;
 	}
 	if (KLING_ID.test(value)) return { kind: 'klingId', value };
@@ -151,17 +198,23 @@ function binaryType(kind: Exclude<MediaKind, 'image'>, rules: MediaRules) {
 	};
 }
 
-/** Checks what can be known of the input before anything is sent. */
+/**
+ * Checks what can be known of the input before anything is sent; returns a video's or audio's
+ * length where its bytes tell it (a binary or Base64 WAV, MP4 or MOV).
+ */
 export async function checkMediaRef(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	slot: Slot,
-): Promise<void> {
+): Promise<number | undefined> {
 	const { ref, field } = slot;
 	const kind = slot.media ?? 'image';
-	if (ref.kind === 'klingId') return;
-	if (kind === 'image') return await checkImageRef(ctx, itemIndex, ref, field, slot.checkAspect);
-	if (ref.kind === 'url') return;
+	if (ref.kind === 'klingId') return undefined;
+	if (kind === 'image') {
+		await checkImageRef(ctx, itemIndex, ref, field, slot.checkAspect);
+		return undefined;
+	}
+	if (ref.kind === 'url') return undefined;
 	const rules = slot.rules!;
 	// The limit applies to the decoded file: oversized text is refused before it is decoded.
 	if (ref.kind === 'base64' && ref.value.length > Math.ceil((rules.maxBytes * 4) / 3) + 4) {
@@ -174,7 +227,7 @@ export async function checkMediaRef(
 		ref.kind === 'base64'
 			? Buffer.from(ref.value, 'base64')
 			: await readBinary(ctx, itemIndex, ref.property, field, binaryType(kind, rules));
-	checkMediaBytes(buf, kind, field, rules);
+	return checkMediaBytes(buf, kind, field, rules).seconds;
 }
 
 /** The request text for an input: URLs and Kling IDs as given, binaries as raw Base64. */

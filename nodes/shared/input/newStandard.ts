@@ -39,11 +39,19 @@ const MAPPED = new Set([
 	'voice_list',
 	'n',
 	'resolution',
+	'image_url',
+	'video_url',
+	'character_orientation',
+	'keep_original_sound',
 ]);
+
+/** Legacy media fields that keep their kind as the content type (motion control). */
+const PLAIN_MEDIA: Record<string, string> = { image_url: 'image', video_url: 'video' };
 
 /** The `contents[]` type of an image slot, from its legacy body path. */
 function contentType(slot: MediaSlot, body: IDataObject): string {
 	const [field, index] = slot.path;
+	if (PLAIN_MEDIA[field]) return PLAIN_MEDIA[field];
 	if (field === 'image') return 'first_frame';
 	if (field === 'image_tail') return 'last_frame';
 	if (field === 'image_middle') return 'middle_frame';
@@ -77,6 +85,11 @@ function settingsOf(body: IDataObject, entry: PreparedRequest['route']['entry'])
 		settings.audio = body.sound === 'on' ? 'native' : 'off';
 	// A base video to edit may keep its own sound (docs/reference/kling-api.md#omni-video).
 	if (referenceVideoOf(body)?.keep_original_sound === 'yes') settings.audio = 'original';
+	// Motion control keeps or drops the motion video's sound (docs/reference/kling-api.md#motion-control).
+	if (body.keep_original_sound !== undefined)
+		settings.audio = body.keep_original_sound === 'yes' ? 'original' : 'off';
+	if (body.character_orientation !== undefined)
+		settings.character_orientation = body.character_orientation;
 	return settings;
 }
 

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { TaskRoute } from '../api/routing';
 import { classifyImageValue, isImageValue, type ImageRef } from './images';
 import { InputError } from '../core/inputError';
+import { classifyMediaValue, type MediaRules } from './media';
 import type { MediaSlot } from './types';
 
 /** The item's binary field names, for telling a field name from Base64 text. */
@@ -24,6 +25,27 @@ export function imageSlot(
 		checkAspect,
 		ref: classifyImage(ctx, value, field, binaryFieldsOf(ctx, itemIndex)),
 	};
+}
+
+/**
+ * A video or audio input: a URL, Base64 or a binary field where `rules` allow them, or the ID of
+ * an earlier Kling result where the endpoint has a field for one (`idPath`). An ID where Kling
+ * takes none, or a binary where it takes URLs only, is refused with what to pass instead.
+ */
+export function mediaSlot(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	input: { value: unknown; field: string; kind: 'video' | 'audio'; rules: MediaRules },
+	path: Array<string | number>,
+	idPath?: Array<string | number>,
+): MediaSlot {
+	const { value, field, kind, rules } = input;
+	const ref = classifyMediaValue(value, kind, field, binaryFieldsOf(ctx, itemIndex), rules);
+	if (ref.kind === 'klingId' && !idPath)
+		throw new InputError(
+			`${field}: Kling takes this ${kind} by URL only, not by the ID of an earlier result; pass its URL instead (e.g. {{ $json.${kind}s[0].url }})`,
+		);
+	return { path, field, media: kind, rules, ref, idPath };
 }
 
 /**
@@ -61,11 +83,16 @@ export function commonBody(
 	if (negative !== '') body.negative_prompt = negative;
 	if (options.watermark !== undefined)
 		body.watermark_info = { enabled: Boolean(options.watermark) };
+	applyTaskOptions(body, options);
+	return body;
+}
+
+/** Callback URL and External Task ID, as every task endpoint takes them. */
+export function applyTaskOptions(body: IDataObject, options: IDataObject): void {
 	const callbackUrl = String(options.callbackUrl ?? '').trim();
 	if (callbackUrl) body.callback_url = callbackUrl;
 	const externalTaskId = String(options.externalTaskId ?? '').trim();
 	if (externalTaskId) body.external_task_id = externalTaskId;
-	return body;
 }
 
 /** Copies an option into the body when the user set it; the schema judges its value. */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ProviderProfile } from '../api/providers';
 import type { TaskRoute } from '../api/routing';
 import type { UnitEstimate } from '../models/estimate';
-import type { ProductFacts } from '../models/product';
+import type { Endpoint, ProductFacts } from '../models/product';
 import type { MediaKind, MediaRef, MediaRules } from './media';
 
 /** One media input of a request (input/media.ts): read and checked by the engine, not the builder. */
@@ -31,7 +31,15 @@ export interface PreparedRequest {
 	externalTaskId?: string;
 	/** Kling's price for it, or why there is none (models/estimate.ts). */
 	estimate?: UnitEstimate | string;
+	/**
+	 * What a product keeps for the synchronous call it makes before its create (Lip-Sync: the video
+	 * whose faces it identifies, then the faces found), so a second attempt does not call again.
+	 */
+	context?: IDataObject;
 }
+
+/** A synchronous call on one of the product's endpoints (api/client.ts `call`): its answer's data. */
+export type SyncCall = (endpoint: Endpoint, body: IDataObject) => Promise<IDataObject>;
 
 /** Where the request goes: builders shape the body for the route's legacy endpoint. */
 export interface Target {
@@ -42,4 +50,9 @@ export interface Target {
 /** What reading an item needs of a product (products/spec.ts): its facts, and how to build its request. */
 export interface GenerationSpec extends ProductFacts {
 	prepare(ctx: IExecuteFunctions, itemIndex: number, target: Target): PreparedRequest;
+	/**
+	 * Fills in what only a synchronous call can tell, right before the create is sent (Lip-Sync:
+	 * identifies the faces in the video and picks one); the body has its media read in.
+	 */
+	complete?(call: SyncCall, request: PreparedRequest, body: IDataObject): Promise<void>;
 }

@@ -201,6 +201,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		routes: {
 			text2video: { legacy: 'text2video', new: 'text-to-video' },
 			image2video: { legacy: 'image2video', new: 'image-to-video' },
+			motionControl: { legacy: 'motionControl', new: 'motion-control' },
 		},
 		durations: SECONDS_3_15,
 		resolutions: ['720p', '1080p', '4k'],
@@ -250,6 +251,7 @@ export const VIDEO_MODELS: VideoModel[] = [
 		routes: {
 			text2video: { legacy: 'text2video', new: 'text-to-video' },
 			image2video: { legacy: 'image2video', new: 'image-to-video' },
+			motionControl: { legacy: 'motionControl', new: 'motion-control' },
 		},
 		durations: FIVE_TEN,
 		resolutions: ['720p', '1080p'],

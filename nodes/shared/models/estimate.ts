@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RESOLUTION_OF, type AnyModel, type Resolution, type VideoModel } from './catalogue';
+import type { ProductFacts } from './product';
 
 /** Video and image units are different currencies at Kling (docs/reference/kling-api.md#concurrency-and-billing): never summed. */
 export type UnitPack = 'video' | 'image';
@@ -17,7 +18,11 @@ export interface UnitEstimate {
 export function estimateUnits(
 	entry: AnyModel | undefined,
 	body: IDataObject,
+	product?: Pick<ProductFacts, 'price'>,
+	inputSeconds?: number,
 ): UnitEstimate | string {
+	const model = entry?.id ?? String(body.model_name ?? '');
+	if (product?.price) return product.price(body, model, inputSeconds);
 	if (!entry) return 'the model is not in the catalogue, so its price is unknown';
 	if (entry.unpriced) return entry.unpriced;
 	if (!('audio' in entry)) {
@@ -43,4 +48,4 @@ function videoRate(entry: VideoModel, body: IDataObject): Partial<Record<Resolut
 	return units.silent;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+export const round = (n: number) => Math.round(n * 100) / 100;

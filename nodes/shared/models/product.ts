@@ -1,6 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod/v3';
 
 import type { ProductId, Standard } from './catalogue';
+import type { UnitEstimate } from './estimate';
 
 export type { ProductId };
 
@@ -20,6 +22,8 @@ export interface Endpoint {
 	path: string;
 	/** Kling's documented rules for the body (input/schemas/): checked before anything is sent. */
 	rules: ZodTypeAny;
+	/** The panel's names for its own body fields, for messages (`video_url`: "Motion Video"). */
+	labels?: Record<string, string>;
 	/**
 	 * Where the endpoint's creates differ from its product's (Kling 4.0's take no external task
 	 * ID): a correction to what Kling accepts is a change here, not in code.
@@ -69,6 +73,20 @@ export interface ProductFacts {
 		/** How its tasks can be found: also by external task ID, by task ID only, or not at all. */
 		lookup: 'externalId' | 'taskId' | 'none';
 	};
+	/** What to do instead when Kling refuses a create (Video Extend: the modern route). */
+	refusal?: string;
+	/**
+	 * False for a product whose endpoint's rules hold everything per model (motion control): the
+	 * catalogue's generation capabilities (durations, sound, references) do not apply to it.
+	 */
+	checksGeneration?: false;
+	/**
+	 * Where the product has a price list of its own (motion control, audio, lip-sync), not the
+	 * model's generation rates: what a request (legacy-shaped, before it is sent) costs at most,
+	 * or why that cannot be told. Pure: it reads the body, the model, and the length of the longest
+	 * input where its bytes tell it (an avatar's audio).
+	 */
+	price?(body: IDataObject, model: string, inputSeconds?: number): UnitEstimate | string;
 }
 
 /**

@@ -204,6 +204,16 @@ export async function downloadTaskResults(
 		const key = n === 0 ? field : `${field}_${n}`;
 		const base = files.length === 1 ? `kling-${task.taskId}` : `kling-${task.taskId}-${n}`;
 		binary[key] = await downloadFile(ctx, itemIndex, file.url, file.kind, base);
+		// A sound comes as MP3 and WAV: the WAV too, beside it.
+		if (file.kind === 'audio' && file.wavUrl && file.wavUrl !== file.url) {
+			binary[`${key}_wav`] = await downloadFile(
+				ctx,
+				itemIndex,
+				file.wavUrl,
+				'audio',
+				`${base}-wav`,
+			);
+		}
 		// With Watermark on, the watermarked copy too, in a field of its own.
 		if (file.watermarkUrl) {
 			binary[`${key}_watermarked`] = await downloadFile(

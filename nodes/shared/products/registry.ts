@@ -1,6 +1,11 @@
 import { modelsFor } from '../models/catalogue';
 import type { Endpoint } from '../models/product';
 import { element } from './element';
+import { motionControl } from './motionControl';
+import { videoToAudio } from './videoToAudio';
+import { avatar } from './avatar';
+import { effects } from './effects';
+import { videoExtend } from './videoExtend';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -14,6 +19,11 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	multiImage2video,
 	multiImage2image,
 	element,
+	motionControl,
+	videoToAudio,
+	avatar,
+	effects,
+	videoExtend,
 ];
 
 export function productById(id: string): ProductSpec | undefined {
@@ -41,7 +51,9 @@ function modelPaths(product: ProductSpec): string[] {
 export const KLING_PATHS: readonly string[] = [
 	...new Set(
 		PRODUCTS.flatMap((p) => [
-			...[...p.endpoints.legacy, ...p.endpoints.new, ...(p.lists ?? [])].map((e) => e.path),
+			...[...p.endpoints.legacy, ...p.endpoints.new, ...(p.otherEndpoints ?? [])].map(
+				(e) => e.path,
+			),
 			...modelPaths(p),
 		]),
 	),

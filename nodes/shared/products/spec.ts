@@ -22,6 +22,9 @@ export interface ProductSpec extends GenerationSpec {
 	 * accepts, with images as https URLs: the conformance test sends it to the emulator.
 	 */
 	sample: IDataObject;
-	/** Endpoints it only reads lists from (Element: Kling's presets). */
-	lists?: Endpoint[];
+	/**
+	 * Endpoints it calls besides its creates and task reads: lists (Element: Kling's presets) and
+	 * synchronous calls (Lip-Sync: face identification).
+	 */
+	otherEndpoints?: Endpoint[];
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { KlingClient } from '../api/client';
 import { connect } from '../products/connect';
@@ -13,7 +13,7 @@ import { settleTask } from '../output/output';
 import { pauseItem, readBatch, rememberTaskIds, resumeCallbackUrl } from './callbackWait';
 import { boardFor, type AccountBoard } from './accountBoard';
 import { planOf, type Job, type WaitMode } from './job';
-import { takesCallbacks } from '../models/product';
+import { takesCallbacks, type Endpoint } from '../models/product';
 import { Progress } from './progress';
 import { TaskScheduler } from './scheduler';
 
@@ -164,7 +164,13 @@ function schedulerFor(
 				sleep: async (ms, woken) => await client.pause(ms, undefined, woken),
 			},
 			board: poolBoard(client, jobs, spec),
-			bodyFor: async (job) => await requestBody(ctx, job.itemIndex, job.request!),
+			bodyFor: async (job) => {
+				const body = await requestBody(ctx, job.itemIndex, job.request!);
+				const call = async (endpoint: Endpoint, sent: IDataObject) =>
+					await client.call(endpoint, sent, job.itemIndex);
+				await spec.complete?.(call, job.request!, body);
+				return body;
+			},
 			settle: async (job, task) =>
 				await settleTask(ctx, task, planOf(job), spec, client.provider.name),
 		},

@@ -91,7 +91,7 @@ describe('media inputs', () => {
 			property: 'voice',
 		});
 		expect(() => classifyMediaValue('clip', 'video', 'Video', ['clip'], VIDEO)).toThrow(
-			'Video: Kling takes this video only as a public URL or a Kling ID',
+			'Video: Kling takes this video as a public URL, not as a binary file or Base64',
 		);
 		expect(() => classifyMediaValue('', 'video', 'Video', [], VIDEO)).toThrow(
 			'Video: is empty; give a public URL or the ID of an earlier Kling video',
@@ -101,7 +101,7 @@ describe('media inputs', () => {
 		);
 	});
 
-	it('checks a binary audio field before sending, and sends it as raw Base64', async () => {
+	it('checks a binary audio field before sending (its length from the WAV header), and sends it as raw Base64', async () => {
 		const good = wav(3);
 		const { ctx } = makeContext({
 			params: {},
@@ -123,7 +123,7 @@ describe('media inputs', () => {
 			rules: AUDIO,
 			ref: { kind: 'binary', property },
 		});
-		await expect(checkMediaRef(ctx, 0, slot('voice'))).resolves.toBeUndefined();
+		await expect(checkMediaRef(ctx, 0, slot('voice'))).resolves.toBe(3);
 		await expect(checkMediaRef(ctx, 0, slot('photo'))).rejects.toThrow(
 			'Audio: binary field "photo" is image/png, not an MP3, WAV, M4A or AAC audio',
 		);

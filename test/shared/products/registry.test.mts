@@ -86,7 +86,7 @@ describe('the product registry', () => {
 			}
 			for (const e of [...product.endpoints.legacy, ...product.endpoints.new]) {
 				expect(e.path, e.id).toMatch(
-					e.standard === 'legacy' ? /^\/v1\/[a-z-]+\/[a-z0-9-]+$/ : /^\/[a-z0-9.-]+$/,
+					e.standard === 'legacy' ? /^\/v1\/[a-z-]+(\/[a-z0-9-]+){1,2}$/ : /^\/[a-z0-9.-]+$/,
 				);
 				expect(typeof e.rules.safeParse, e.id).toBe('function');
 			}

@@ -215,3 +215,44 @@ export function checkPromptShots(prompt: unknown, duration: unknown, issues: Iss
 	if (problem)
 		issues.addIssue({ code: z.ZodIssueCode.custom, message: storyboardMessage(problem) });
 }
+
+/** A video Kling downloads: only a URL will do. */
+export const videoUrl = z
+	.string()
+	.regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL of an MP4 or MOV video');
+
+/** The products that take an earlier video: its Kling video ID or its URL, exactly one. */
+export const videoSource = {
+	video_id: z.string().min(1, 'is empty').optional(),
+	video_url: videoUrl.optional(),
+};
+
+export function oneVideo(body: { video_id?: string; video_url?: string }, issues: Issues): void {
+	if ((body.video_id === undefined) === (body.video_url === undefined))
+		issues.addIssue({
+			code: 'custom',
+			path: ['video_id'],
+			message: 'give either the ID of an earlier Kling video or a video URL, not both',
+		});
+}
+
+/** Callback URL and external task ID: what every legacy task endpoint takes beside its own fields. */
+export const taskOptions = {
+	callback_url: common.callback_url,
+	external_task_id: common.external_task_id,
+};
+
+/** The products that take a sound: the ID of a Kling TTS audio, or a file (URL or Base64), exactly one. */
+export const soundSource = {
+	audio_id: z.string().min(1, 'is empty').optional(),
+	sound_file: z.string().min(1, 'is empty').optional(),
+};
+
+export function oneSound(body: { audio_id?: string; sound_file?: string }, issues: Issues): void {
+	if ((body.audio_id === undefined) === (body.sound_file === undefined))
+		issues.addIssue({
+			code: 'custom',
+			path: ['sound_file'],
+			message: 'give either the ID of a Kling text-to-speech audio or an audio file, not both',
+		});
+}

@@ -1,6 +1,5 @@
-import type { ZodTypeAny } from 'zod/v3';
-
 import type { TaskRoute } from '../../api/routing';
+import type { Endpoint } from '../../models/product';
 
 /**
  * Kling's documented request rules per endpoint: the one place each rule is written. Every body
@@ -25,8 +24,13 @@ export {
 } from './legacy';
 export { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
 export { kling4ImageSchema, kling4VideoSchema } from './kling4';
+export { MOTION_LABELS, motionControlSchema, newMotionControlSchema } from './motionControl';
+export { VIDEO_TO_AUDIO_LABELS, videoToAudioSchema } from './audio';
+export { AVATAR_LABELS, avatarSchema } from './avatar';
+export { EFFECTS_LABELS, effectsSchema } from './effects';
+export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
 
-/** The documented rules of the endpoint a route goes to. */
-export function schemaFor(route: TaskRoute): ZodTypeAny {
-	return (route.standard === 'new' ? route.new! : route.legacy).rules;
+/** The endpoint a route goes to: its documented rules, and its fields' names in the panel. */
+export function schemaFor(route: TaskRoute): Pick<Endpoint, 'rules' | 'labels'> {
+	return route.standard === 'new' ? route.new! : route.legacy;
 }

@@ -61,12 +61,14 @@ export const FIELD_LABELS: Record<string, string> = {
 	'settings.multi_shot': 'Multi-Shot',
 };
 
-/** The panel's name for a body path, e.g. ['dynamic_masks', 0, 'trajectories'] → "Dynamic Masks #1 Trajectory". */
-export function fieldLabel(path: Array<string | number>): string {
+/**
+ * The panel's name for a body path (a product's `own` names first), e.g. ['dynamic_masks', 0, 'trajectories'] → "Dynamic Masks #1 Trajectory". */
+export function fieldLabel(path: Array<string | number>, own: Record<string, string> = {}): string {
 	const index = path.find((p) => typeof p === 'number') as number | undefined;
 	const key = path.map((p) => (typeof p === 'number' ? '#' : p)).join('.');
 	const last = String(path[path.length - 1]);
 	const label =
+		own[key] ??
 		FIELD_LABELS[key] ??
 		FIELD_LABELS[[...path.slice(0, -1), '{axis}'].join('.')]?.replace('{axis}', last);
 	return (label ?? key).replace('{n}', String((index ?? 0) + 1));

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getOptions, imageList, imageSlot } from '../../input/request';
+import { applyTaskOptions, getOptions, imageList, imageSlot } from '../../input/request';
 import type { PreparedRequest, Target } from '../../input/types';
 
 /** A multi-image element: one frontal image and 1 to 3 other angles (docs/reference/kling-api.md#elements-and-voices). */
@@ -24,10 +24,7 @@ export function prepareElement(
 	};
 	const voice = String(options.voiceId ?? '').trim();
 	if (voice) body.element_voice_id = voice;
-	const callbackUrl = String(options.callbackUrl ?? '').trim();
-	if (callbackUrl) body.callback_url = callbackUrl;
-	const externalTaskId = String(options.externalTaskId ?? '').trim();
-	if (externalTaskId) body.external_task_id = externalTaskId;
+	applyTaskOptions(body, options);
 	const frontal = imageSlot(ctx, i, ctx.getNodeParameter('frontalImage', i, ''), 'Frontal Image', [
 		'element_image_list',
 		'frontal_image',

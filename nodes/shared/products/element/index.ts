@@ -43,7 +43,7 @@ export const element: ProductSpec = {
 	...facts,
 	toolDescription: TOOL,
 	properties: [toolDescriptionProperty(TOOL), ...properties],
-	lists: [elementPresets],
+	otherEndpoints: [elementPresets],
 	prepare: prepareElement,
 	sample: {
 		elementName: 'Captain',

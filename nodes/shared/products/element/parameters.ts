@@ -5,26 +5,16 @@ import {
 	concurrencyOption,
 	externalTaskIdOption,
 	forGenerate,
-	generateForTool,
-	generateInWorkflow,
 	getTaskProperties,
 	imageListProperty,
 	imageProperty,
 	optionsCollection,
+	textProperty,
 	waitProperties,
 } from '../../description/parameters';
 
 const list = { show: { operation: ['list'] } };
 
-/** A text the user types in a workflow and the model fills as a tool. */
-const textInput = (property: INodeProperties, forModel: string): INodeProperties[] => [
-	{ ...property, displayOptions: generateInWorkflow },
-	{
-		...property,
-		default: `={{ $fromAI('${property.name}', '${forModel}', 'string') }}`,
-		displayOptions: generateForTool,
-	},
-];
 /** Element's panel: Create, Get Task and List; elements take no model. */
 export const properties: INodeProperties[] = [
 	{
@@ -54,7 +44,7 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	...textInput(
+	...textProperty(
 		{
 			displayName: 'Name',
 			name: 'elementName',
@@ -66,7 +56,7 @@ export const properties: INodeProperties[] = [
 		},
 		'A short name for the character or object, at most 20 characters',
 	),
-	...textInput(
+	...textProperty(
 		{
 			displayName: 'Description',
 			name: 'elementDescription',
