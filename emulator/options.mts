@@ -124,6 +124,8 @@ export interface RequestLogEntry {
 
 export interface EmulatorStats {
 	createAttempts: number;
+	/** Synchronous calls answered (face identification): they make no task. */
+	syncCalls: number;
 	creates: number;
 	createsByExternalId: Record<string, number>;
 	duplicateCreates: number;

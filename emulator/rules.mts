@@ -20,6 +20,14 @@ type Body = Record<string, unknown>;
 export interface Known {
 	/** A video or audio Kling made under this ID (its seconds, the model that made it), if any. */
 	result(kind: 'video' | 'audio', id: string): { seconds: number; model: string } | undefined;
+	/** A face-identification session (valid 24 h): the faces found, and the video's seconds. */
+	session?(id: string): Session | undefined;
+}
+
+/** What `identify-face` found: the faces (ms windows) of one video. */
+export interface Session {
+	videoSeconds: number;
+	faces: Array<{ face_id: string; face_image: string; start_time: number; end_time: number }>;
 }
 
 const NOTHING_KNOWN: Known = { result: () => undefined };
@@ -51,6 +59,13 @@ export interface EndpointSpec {
 	units?(task: { body: Body; facts?: NewTaskFacts; seconds?: number }): number;
 	/** Legacy: checks a create for a model it serves; returns the concurrency slots it takes. */
 	validate?(model: string, body: Body, known: Known): number | Created;
+	/**
+	 * A synchronous call (face identification): its answer's `data`, and no task. `remember`
+	 * keeps a session it opens for the create that follows.
+	 */
+	call?(body: Body, known: Known, remember: (session: Session) => string): Record<string, unknown>;
+	/** False where Kling documents reading a task by its task ID only (advanced lip-sync). */
+	readsByExternalId?: boolean;
 	/** New standard: checks a create for a model it serves; returns what the task must know. */
 	validateNew?(model: string, body: Body): NewTaskFacts;
 }

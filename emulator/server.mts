@@ -33,6 +33,7 @@ import {
 	validateNew,
 	type Created,
 	type Known,
+	type Session,
 } from './rules.mts';
 
 export type { ModelStatusTable };
@@ -114,6 +115,7 @@ export class KlingEmulator {
 	private resetStats(): void {
 		this.stats = {
 			createAttempts: 0,
+			syncCalls: 0,
 			creates: 0,
 			createsByExternalId: {},
 			duplicateCreates: 0,
@@ -143,6 +145,7 @@ export class KlingEmulator {
 		if (options.resourcePacks === undefined) this.options.resourcePacks = DEFAULT_PACKS;
 		this.lastAccountRead = 0;
 		this.tasks.clear();
+		this.sessions.clear();
 		this.faultUses.clear();
 		this.faultSeen.clear();
 		for (const t of this.timers) clearTimeout(t);
@@ -324,6 +327,15 @@ export class KlingEmulator {
 				const fault = this.pickFault('query');
 				if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
 				return this.tasksRead(req.method ?? 'GET', url.searchParams, raw, requestId, send);
+			}
+			const spec = endpointByKey(route.endpoint);
+			if (req.method === 'POST' && !route.id && spec.call) {
+				entry.kind = 'create';
+				this.stats.syncCalls++;
+				const data = spec.call(parseCreateBody('legacy', raw), this.known, (session) =>
+					this.openSession(session),
+				);
+				return send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
 			}
 			if (req.method === 'POST' && !route.id) {
 				entry.kind = 'create';
@@ -520,6 +532,10 @@ export class KlingEmulator {
 	 * the account's history every emulator has (SAMPLE_RESULTS).
 	 */
 	private readonly known: Known = {
+		session: (id) => {
+			const session = this.sessions.get(id);
+			return session && Date.now() - session.openedAt < 24 * 3_600_000 ? session : undefined;
+		},
 		result: (kind, id) => {
 			if (SAMPLE_RESULTS[id]?.kind === kind) return SAMPLE_RESULTS[id];
 			const task = this.tasks.get(id.replace(/^(video|audio)-/, ''));
@@ -557,9 +573,19 @@ export class KlingEmulator {
 		return task ? (this.taskView(task) as Record<string, unknown>) : undefined;
 	}
 
+	private readonly sessions = new Map<string, Session & { openedAt: number }>();
+
+	/** A new face-identification session, valid 24 hours. */
+	private openSession(session: Session): string {
+		const id = `session-${randomUUID()}`;
+		this.sessions.set(id, { ...session, openedAt: Date.now() });
+		return id;
+	}
+
 	private findTask(endpoint: Endpoint, id: string): Task | undefined {
 		const direct = this.tasks.get(id);
 		if (direct && direct.endpoint === endpoint) return direct;
+		if (endpointByKey(endpoint).readsByExternalId === false) return undefined;
 		for (const t of this.tasks.values())
 			if (t.endpoint === endpoint && t.externalId === id) return t;
 		return undefined;
@@ -680,7 +706,9 @@ export class KlingEmulator {
 			return ok(this.taskView(task));
 		}
 		// A relay without the lookup ignores the filter and answers its whole list.
-		const ext = relay && !relay.externalIdLookup ? null : params.get('external_task_id');
+		const byExternalId =
+			!(relay && !relay.externalIdLookup) && endpointByKey(endpoint).readsByExternalId !== false;
+		const ext = byExternalId ? params.get('external_task_id') : null;
 		const all = [...this.tasks.values()].filter(
 			(t) => t.endpoint === endpoint && (!ext || t.externalId === ext),
 		);

@@ -17,6 +17,8 @@ import {
 } from '../../emulator/server.mts';
 import { makePng, mulberry32 } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
+import { KlingLipSync } from '../../nodes/KlingLipSync/KlingLipSync.node.ts';
+import { KlingMotionControl } from '../../nodes/KlingMotionControl/KlingMotionControl.node.ts';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import {
 	binaryItem,
@@ -26,7 +28,50 @@ import {
 } from '../support/context.mts';
 import { PROVIDER_CASES, type ProviderCase } from '../support/providers.mts';
 
+/**
+ * The products a seed plays, in turn: Image to Video (found by external task ID), Motion Control
+ * (a video tool on the same rules) and Lip-Sync (found by task ID only, with a synchronous call
+ * before its create). Each has a fault-free reference of its own.
+ */
+interface ChaosProduct {
+	id: string;
+	node: { execute: KlingImage2Video['execute'] };
+	params(prompt: string): IDataObject;
+	/** Whether the emulator's prompt markers ([fail], [ms=…]) reach it: lip-sync has no prompt. */
+	prompted: boolean;
+}
 const node = new KlingImage2Video();
+const CHAOS_PRODUCTS: ChaosProduct[] = [
+	{
+		id: 'image2video',
+		node,
+		params: (prompt) => ({ model: 'kling-v2-6', image: 'data', prompt }),
+		prompted: true,
+	},
+	{
+		id: 'motionControl',
+		node: new KlingMotionControl(),
+		params: (prompt) => ({
+			model: 'kling-v3',
+			image: 'data',
+			video: 'https://cdn.example.com/dance.mp4',
+			characterOrientation: 'image',
+			prompt,
+		}),
+		prompted: true,
+	},
+	{
+		id: 'lipSync',
+		node: new KlingLipSync(),
+		params: () => ({
+			video: 'video-sample-v1-6',
+			audio: 'https://cdn.example.com/voice-4s.mp3',
+			options: { audioEnd: 4 },
+		}),
+		prompted: false,
+	},
+];
+const productOf = (seed: number) => CHAOS_PRODUCTS[Math.floor(seed / 2) % CHAOS_PRODUCTS.length];
 const trigger = new KlingTrigger();
 const PNG = makePng(640, 360, 3);
 const WAIT_TIMEOUT_MIN = 1;
@@ -49,6 +94,8 @@ export interface ChaosSummary {
 	errorItems: string[];
 	/** The same figures per provider profile the emulator played (seed modulo the providers). */
 	byProvider: Record<string, ProviderFigures>;
+	/** Runs, the most creates of one item, and creates not sent again, per product played. */
+	byProduct: Record<string, { runs: number; maxCreatesPerItem: number; notSentAgain: number }>;
 	violations: Array<{ seed: number; problem: string }>;
 }
 
@@ -174,6 +221,7 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 		seeds,
 		errorItems: [],
 		byProvider: {},
+		byProduct: {},
 		violations: [],
 	};
 	const emulators = Array.from(
@@ -183,15 +231,20 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 	const urls = await Promise.all(emulators.map((e) => e.start()));
 	try {
 		// The reference: the same input without faults.
-		emulators[0].reset({ videoTaskMs: 400, submittedMs: 50, faults: [] });
-		const reference = await runOnce(urls[0], 1, false, 'key');
-		const expected = comparable((reference.items as INodeExecutionData[])[0]);
+		const expected: Record<string, ReturnType<typeof comparable>> = {};
+		for (const product of CHAOS_PRODUCTS) {
+			emulators[0].reset({ videoTaskMs: 400, submittedMs: 50, faults: [] });
+			const reference = await runOnce(urls[0], 1, false, 'key', undefined, undefined, product);
+			expected[product.id] = comparable((reference.items as INodeExecutionData[])[0]);
+		}
 
 		const queue = [...seeds];
 		await Promise.all(
 			emulators.map(async (emulator, w) => {
 				for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {
-					const stuck = await watchdog(oneRun(seed, emulator, urls[w], expected, summary));
+					const stuck = await watchdog(
+						oneRun(seed, emulator, urls[w], expected[productOf(seed).id], summary),
+					);
 					if (stuck) {
 						// Its emulator is still in use by the stuck run: this worker takes no more seeds.
 						summary.hangs++;
@@ -202,7 +255,8 @@ export async function runCampaign(seeds: number[], workers = 4): Promise<ChaosSu
 						return;
 					}
 					// Every fourth seed also waits for callbacks delivered late, twice, out of order or never.
-					if (seed % 4 === 0) await callbackRun(seed, emulator, urls[w], expected, summary);
+					if (seed % 4 === 0)
+						await callbackRun(seed, emulator, urls[w], expected.image2video, summary);
 				}
 			}),
 		);
@@ -255,27 +309,26 @@ async function runOnce(
 	auth: 'key' | 'jwt',
 	prompts?: string[],
 	provider: ProviderCase = PROVIDER_CASES[0],
+	product: ChaosProduct = CHAOS_PRODUCTS[0],
 ) {
 	const credentials = credentialsFor(base, provider, auth);
 	const c = makeContext({
 		params: (i) => ({
 			operation: 'generate',
-			model: 'kling-v2-6',
-			image: 'data',
-			prompt: prompts?.[i] ?? 'fine',
 			wait: 'poll',
 			waitTimeout: WAIT_TIMEOUT_MIN,
 			pollInterval: 1,
 			downloadResult: true,
 			binaryPropertyOutput: 'data',
 			options: {},
+			...product.params(prompts?.[i] ?? 'fine'),
 		}),
 		items: Array.from({ length: n }, () => binaryItem(PNG)),
 		credentials,
 		continueOnFail,
 	});
 	try {
-		const [items] = await node.execute.call(c.ctx);
+		const [items] = await product.node.execute.call(c.ctx);
 		return { items, error: undefined, credentials };
 	} catch (error) {
 		return { items: undefined, error: error as Error & { description?: string }, credentials };
@@ -290,15 +343,16 @@ async function oneRun(
 	summary: ChaosSummary,
 ) {
 	const rnd = mulberry32(seed);
+	const product = productOf(seed);
 	const n = 1 + Math.floor(rnd() * 4);
 	const prompts: string[] = Array.from({ length: n }, () =>
-		rnd() < 0.15 ? '[fail] rejected by review' : 'fine',
+		rnd() < 0.15 && product.prompted ? '[fail] rejected by review' : 'fine',
 	);
 	const continueOnFail = rnd() < 0.7;
 	const auth = rnd() < 0.3 ? 'jwt' : 'key';
 	const slow = slowFaults(seed, rnd);
 	const faults = [...slow.rules, ...pickFaults(rnd)];
-	if (slow.neverEnds) {
+	if (slow.neverEnds && product.prompted) {
 		prompts[0] = 'fine, but never finishes [ms=86400000]';
 		summary.faultsByKind['never-finishes'] = (summary.faultsByKind['never-finishes'] ?? 0) + 1;
 	}
@@ -316,7 +370,7 @@ async function oneRun(
 	const violation = (problem: string) => summary.violations.push({ seed, problem });
 
 	const started = Date.now();
-	const outcome = await runOnce(base, n, continueOnFail, auth, prompts, provider);
+	const outcome = await runOnce(base, n, continueOnFail, auth, prompts, provider, product);
 	const elapsed = Date.now() - started;
 	const stats = emulator.snapshot();
 	summary.runs++;
@@ -333,6 +387,13 @@ async function oneRun(
 	}
 	const creates = Object.values(stats.createsByExternalId);
 	const maxCreates = Math.max(0, ...creates);
+	const played = (summary.byProduct[product.id] ??= {
+		runs: 0,
+		maxCreatesPerItem: 0,
+		notSentAgain: 0,
+	});
+	played.runs++;
+	played.maxCreatesPerItem = Math.max(played.maxCreatesPerItem, maxCreates);
 	summary.maxCreatesPerItem = Math.max(summary.maxCreatesPerItem, maxCreates);
 	figures.maxCreatesPerItem = Math.max(figures.maxCreatesPerItem, maxCreates);
 	if (maxCreates > 1 || stats.duplicateCreates > 0)
@@ -397,6 +458,7 @@ async function oneRun(
 		if (json.error !== undefined) summary.errorItems.push(String(json.error).slice(0, 160));
 		if (/may have been created, so it was not sent again/.test(String(json.error ?? ''))) {
 			figures.notSentAgain++;
+			played.notSentAgain++;
 			const ext = String(json.externalTaskId ?? '');
 			if (!ext) violation(`item ${i} was not sent again but names no external task ID`);
 			if ((stats.createsByExternalId[ext] ?? 0) > 0) figures.notSentAgainExisted++;

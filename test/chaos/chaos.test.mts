@@ -24,6 +24,14 @@ describe('fault campaign (fixed seeds)', () => {
 			expect(figures.maxCreatesPerItem).toBeLessThanOrEqual(1);
 			expect(figures.itemsLost).toBe(0);
 		}
+		// Image to Video, a video tool, and Lip-Sync (read by task ID only): none paid twice.
+		expect(Object.keys(summary.byProduct).sort()).toEqual([
+			'image2video',
+			'lipSync',
+			'motionControl',
+		]);
+		for (const played of Object.values(summary.byProduct))
+			expect(played.maxCreatesPerItem).toBeLessThanOrEqual(1);
 		expect(Object.values(summary.faultsByKind).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 		expect(summary.forgedTried).toBeGreaterThanOrEqual(15);
 		expect(summary.forgedAccepted).toBe(0);

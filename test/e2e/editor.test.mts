@@ -137,6 +137,7 @@ describe('the n8n editor in a real browser', () => {
 			['talking head', 'Kling Avatar'],
 			['effect', 'Kling Video Effects'],
 			['extend', 'Kling Video Extend'],
+			['lip sync', 'Kling Lip-Sync'],
 		]) {
 			const found = await editor.searchNodes(words, 'regular');
 			await editor.closeNodeCreator();
@@ -167,6 +168,12 @@ describe('the n8n editor in a real browser', () => {
 				'Kling Video Extend',
 				['video', 'prompt'],
 				'panel-video-extend',
+			],
+			[
+				'klingExampleTalkingClipPanel',
+				'Kling Lip-Sync',
+				['video', 'audio', 'faceId'],
+				'panel-lip-sync',
 			],
 		] as const) {
 			await editor.openWorkflow(workflow);

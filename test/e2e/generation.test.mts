@@ -324,6 +324,30 @@ describe('generation nodes inside a real n8n', () => {
 		expect(wav.readUInt32LE(40) / wav.readUInt32LE(28)).toBeCloseTo(5, 1);
 	});
 
+	it('example talking-clip-with-music.json: text to video → lip-sync with an uploaded voice → music, by video IDs', async () => {
+		const result = await n8n.execute(examples['talking-clip-with-music.json'].id);
+		expect(result.error).toBeUndefined();
+		const clipId = (result.nodes['Kling Text to Video'][0].json.videos as Array<{ id: string }>)[0]
+			.id;
+		const [spoken] = result.nodes['Kling Lip-Sync'];
+		expect(spoken.json).toMatchObject({ status: 'succeeded', endpoint: 'lipSync' });
+		const spokenId = (spoken.json.videos as Array<{ id: string }>)[0].id;
+		const stats = emulator.snapshot();
+		expect(stats.syncCalls).toBe(1);
+		expect(stats.tasks.map((t) => t.endpoint)).toEqual(['text2video', 'lipSync', 'videoToAudio']);
+		const [face] = emulator.taskBody(stats.tasks[1].id)!.face_choose as Array<
+			Record<string, unknown>
+		>;
+		// The whole voice-over (its length read from the MP3's frames), from the face's first moment.
+		expect(face).toMatchObject({ face_id: '0', sound_start_time: 0, sound_insert_time: 0 });
+		expect(face.sound_end_time).toBeGreaterThan(3900);
+		expect(emulator.taskBody(stats.tasks[2].id)).toMatchObject({ video_id: spokenId });
+		expect(spokenId).not.toBe(clipId);
+		const [music] = result.nodes['Kling Video to Audio'];
+		expect(n8n.readBinary(music.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		expect(n8n.readBinary(music.binary!.data_1_wav).toString('latin1', 8, 12)).toBe('WAVE');
+	});
+
 	it.each([
 		['avatar.json', 'Kling Avatar', 'avatar'],
 		['video-effect-hug.json', 'Kling Video Effects', 'effects'],

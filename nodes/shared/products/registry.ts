@@ -6,6 +6,7 @@ import { videoToAudio } from './videoToAudio';
 import { avatar } from './avatar';
 import { effects } from './effects';
 import { videoExtend } from './videoExtend';
+import { lipSync } from './lipSync';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -24,6 +25,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	avatar,
 	effects,
 	videoExtend,
+	lipSync,
 ];
 
 export function productById(id: string): ProductSpec | undefined {

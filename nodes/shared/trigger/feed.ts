@@ -5,6 +5,7 @@ import type { KlingClient } from '../api/client';
 import type { TaskRoute } from '../api/routing';
 import type { KlingTask } from '../api/task';
 import { connect } from '../products/connect';
+import { productsOn } from '../products/registry';
 import type { ProductSpec } from '../products/spec';
 import {
 	eventFilter,
@@ -44,9 +45,14 @@ export interface FeedEntry {
  * speaks it, and each task endpoint's page list where the provider serves one. Both are read where
  * both exist, since whether the cursor list shows legacy-created videos is not known.
  */
-export function feedRoutes(client: KlingClient): TaskRoute[] {
+export function feedRoutes(client: KlingClient, taskTypes?: string[]): TaskRoute[] {
 	const { profile } = client.provider;
-	return taskRoutes(client).filter((route) => route.standard === 'new' || profile.taskList);
+	// A legacy list of a task type the trigger does not want is not read at all.
+	const wantedOn = (route: TaskRoute) =>
+		!taskTypes || productsOn(route.legacy).some((p) => taskTypes.includes(p.id));
+	return taskRoutes(client).filter(
+		(route) => route.standard === 'new' || (profile.taskList && wantedOn(route)),
+	);
 }
 
 /** Every task created since `sinceMs` on the account's lists, once each, with its type where known. */
@@ -105,9 +111,9 @@ const HOUR_MS = 3600_000;
  */
 export async function pollEvents(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const client = await connect(ctx, { readAttempts: 3 });
-	const routes = feedRoutes(client);
-	if (!routes.length) throw noList(ctx, client);
 	const filter = eventFilter(ctx);
+	const routes = feedRoutes(client, filter.taskTypes);
+	if (!routes.length) throw noList(ctx, client);
 	const hours = Number(filter.options.lookBackHours ?? 24);
 	const since = Date.now() - Math.max(1, hours) * HOUR_MS;
 	const entries = (await readFeed(client, routes, since, filter.statuses)).filter((e) =>

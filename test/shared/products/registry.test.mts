@@ -5,6 +5,7 @@ import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { modelsFor } from '../../../nodes/shared/models/catalogue.ts';
+import { findableByExternalId } from '../../../nodes/shared/models/product.ts';
 import { PRODUCTS } from '../../../nodes/shared/products/registry.ts';
 import type { ProductSpec } from '../../../nodes/shared/products/spec.ts';
 import { executeGeneration } from '../../../nodes/shared/waiting/runner.ts';
@@ -141,11 +142,17 @@ describe('create safety is the product’s: an uncertain create', () => {
 	const kinds: Array<FaultRule['kind']> = ['5000-after-create', '5002-after-create', 'reset'];
 	const cases = PRODUCTS.flatMap((p) => kinds.map((k) => [p.id, k, p] as const));
 
-	it.each(cases)('%s, %s: is found by external task ID, not paid twice', async (_id, kind, p) => {
-		const { item, stats } = await run(p, kind);
-		expect(item.json.status).toBe('succeeded');
-		expect(stats.creates).toBe(1);
-	});
+	// Lip-sync is read by task ID only: the next test's rule is its own.
+	const findable = cases.filter(([, , p]) => findableByExternalId(p));
+
+	it.each(findable)(
+		'%s, %s: is found by external task ID, not paid twice',
+		async (_id, kind, p) => {
+			const { item, stats } = await run(p, kind);
+			expect(item.json.status).toBe('succeeded');
+			expect(stats.creates).toBe(1);
+		},
+	);
 
 	it.each(cases)(
 		'%s, %s: found by task ID only, it is never sent again',

@@ -29,6 +29,7 @@ export { VIDEO_TO_AUDIO_LABELS, videoToAudioSchema } from './audio';
 export { AVATAR_LABELS, avatarSchema } from './avatar';
 export { EFFECTS_LABELS, effectsSchema } from './effects';
 export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
+export { LIP_SYNC_LABELS, advancedLipSyncSchema, identifyFaceSchema } from './lipSync';
 
 /** The endpoint a route goes to: its documented rules, and its fields' names in the panel. */
 export function schemaFor(route: TaskRoute): Pick<Endpoint, 'rules' | 'labels'> {

@@ -7,7 +7,6 @@ import {
 	forGenerate,
 	getTaskProperties,
 	IMAGE_FIELD_HINT,
-	IMAGE_HINT,
 	imageProperty,
 	maxUnitsOption,
 	operationProperty,
@@ -44,7 +43,7 @@ export const parameters: INodeProperties[] = [
 		displayOptions: generate,
 		options: SCENES,
 		description:
-			"Kling's effect, from its list of 2026-09 (type to search). Two-image scenes make a group video of two photos. Any other scene id can be given by expression; Kling retires scenes on dated notices.",
+			"Kling's effect, from its list of 2026-09 (type to search). Two-image scenes make a group video of two photos. Any other scene ID can be given by expression; Kling retires scenes on dated notices.",
 	},
 	...imageProperty('image', 'Image'),
 	{
@@ -54,7 +53,8 @@ export const parameters: INodeProperties[] = [
 		default: 'data_1',
 		required: true,
 		displayOptions: { show: { operation: ['generate'], scene: [...DUAL_SCENES] } },
-		description: `The right-hand person (the Image is the left). ${IMAGE_HINT}`,
+		description:
+			'The right-hand person (the Image is the left): a binary field name (e.g. data_1), an https URL or raw Base64. JPG or PNG, at most 10 MB, at least 300×300 px.',
 		hint: IMAGE_FIELD_HINT,
 	},
 	...getTaskProperties,

@@ -33,9 +33,9 @@ export const parameters: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'e.g. {{ $json.videos[0].id }}',
+			placeholder: 'e.g. 860323398376423486',
 			description:
-				'The video ID of an earlier Kling video (videos[0].id, not the task ID), at most 30 days old; each run adds 4 to 5 s, up to 3 minutes in all',
+				'The video ID of an earlier Kling video (the ID in its videos list, not the task ID), at most 30 days old; each run adds 4 to 5 s, up to 3 minutes in all',
 		},
 		'The video ID of an earlier Kling video (videos[0].id)',
 	),

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { audioSlot } from '../../input/audio';
+import { applyTaskOptions, binaryFieldsOf, getOptions } from '../../input/request';
+import { classifyMediaValue } from '../../input/media';
+import type { PreparedRequest, Target } from '../../input/types';
+import { InputError } from '../../core/inputError';
+import { checkAudioSpan } from './faces';
+
+/** Advanced lip-sync's sound: 2 to 60 s (docs/reference/kling-api.md#lip-sync). */
+const SOUND_SECONDS = { min: 2, max: 60 };
+const VIDEO = { maxBytes: 100 * 1024 * 1024, seconds: { min: 2, max: 60 }, base64: false };
+
+const ms = (seconds: unknown) =>
+	seconds === undefined || seconds === '' ? undefined : Math.round(Number(seconds) * 1000);
+
+/** The video whose faces Kling identifies: `video_id` or `video_url`. */
+export function videoOf(ctx: IExecuteFunctions, i: number): IDataObject {
+	const ref = classifyMediaValue(
+		ctx.getNodeParameter('video', i),
+		'video',
+		'Video',
+		binaryFieldsOf(ctx, i),
+		VIDEO,
+	);
+	if (ref.kind === 'klingId') return { video_id: ref.value };
+	if (ref.kind === 'url') return { video_url: ref.value };
+	throw new InputError('Video: Kling takes it by its Kling video ID or a public URL');
+}
+
+/**
+ * The lip-sync create in legacy terms, with the session and face left for `completeLipSync`:
+ * the video's faces are identified right before it is sent.
+ */
+export function prepareLipSync(
+	ctx: IExecuteFunctions,
+	i: number,
+	{ route }: Target,
+): PreparedRequest {
+	const options = getOptions(ctx, i);
+	const face: IDataObject = {
+		face_id: '',
+		sound_start_time: ms(options.audioStart) ?? 0,
+		sound_end_time: 0,
+		sound_insert_time: 0,
+	};
+	if (options.audioVolume !== undefined) face.sound_volume = Number(options.audioVolume);
+	if (options.originalAudioVolume !== undefined)
+		face.original_audio_volume = Number(options.originalAudioVolume);
+	const body: IDataObject = { session_id: '', face_choose: [face] };
+	if (options.watermark !== undefined)
+		body.watermark_info = { enabled: Boolean(options.watermark) };
+	applyTaskOptions(body, options);
+	const audio = audioSlot(
+		ctx,
+		i,
+		SOUND_SECONDS,
+		['face_choose', 0, 'sound_file'],
+		['face_choose', 0, 'audio_id'],
+	);
+	const endMs = ms(options.audioEnd);
+	if (endMs !== undefined) checkAudioSpan(Number(face.sound_start_time), endMs);
+	const context: IDataObject = {
+		video: videoOf(ctx, i),
+		faceId: String(ctx.getNodeParameter('faceId', i, '') ?? '').trim(),
+		endMs,
+		insertMs: ms(options.insertAt),
+	};
+	return { body, media: [audio], model: '', route, context };
+}
