@@ -181,7 +181,10 @@ describe('the n8n editor in a real browser', () => {
 			expect(await editor.parameterNames(), node).toEqual(expect.arrayContaining([...parameters]));
 			await editor.shot(shot);
 			if (node === 'Kling Motion Control') {
-				await editor.page.getByText('Kling takes no upload here').first().waitFor();
+				await editor.page
+					.getByText('A public MP4/MOV URL only: Kling downloads it')
+					.first()
+					.waitFor();
 				await expect
 					.poll(() => editor.optionChoices('characterOrientation'), POLL)
 					.toEqual(['As in the Image', 'As in the Video']);

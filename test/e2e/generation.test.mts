@@ -334,7 +334,11 @@ describe('generation nodes inside a real n8n', () => {
 		const spokenId = (spoken.json.videos as Array<{ id: string }>)[0].id;
 		const stats = emulator.snapshot();
 		expect(stats.syncCalls).toBe(1);
-		expect(stats.tasks.map((t) => t.endpoint)).toEqual(['text2video', 'lipSync', 'videoToAudio']);
+		expect(stats.tasks.map((t) => t.endpoint)).toEqual([
+			'new:text-to-video',
+			'lipSync',
+			'videoToAudio',
+		]);
 		const [face] = emulator.taskBody(stats.tasks[1].id)!.face_choose as Array<
 			Record<string, unknown>
 		>;

@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest';
 
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingMultiImage2Image } from '../../nodes/KlingMultiImage2Image/KlingMultiImage2Image.node.ts';
+import { productById } from '../../nodes/shared/products/registry.ts';
+import type { ProductSpec } from '../../nodes/shared/products/spec.ts';
+import { executeGeneration } from '../../nodes/shared/waiting/runner.ts';
 import { binaryItem, makeContext, makeWebhookContext } from '../support/context.mts';
 import { PNG, createRequests, useEmulator } from '../support/emulator.mts';
 import { PROVIDER_CASES } from '../support/providers.mts';
 import { I2V_BASE } from '../support/params.mts';
 
 const i2v = new KlingImage2Video();
+const TOOLS = ['motionControl', 'videoToAudio', 'avatar', 'effects', 'videoExtend', 'lipSync'].map(
+	(id) => productById(id)!,
+);
+/** A tool's Generate from its sample, polled: what the registry's conformance test sends. */
+const toolParams = (product: ProductSpec) => ({
+	operation: 'generate',
+	image: 'data',
+	options: {},
+	...product.sample,
+	wait: 'poll',
+	waitTimeout: 1,
+	pollInterval: 1,
+	downloadResult: false,
+	...(product.defaultModel ? { model: product.defaultModel } : {}),
+	...(product.id === 'motionControl' ? { characterOrientation: 'image' } : {}),
+	...(product.id === 'effects' ? { secondImage: 'data' } : {}),
+});
 const m2i = new KlingMultiImage2Image();
 const base = I2V_BASE;
 
@@ -31,6 +51,26 @@ describe.each(
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
 		expect(createRequests(env.emulator)).toHaveLength(1);
 	});
+
+	// Every video tool on this provider, from the panel defaults and each product's sample (URLs
+	// and the account's sample results), through the provider's prefix and its reads.
+	it.each(TOOLS.map((p) => [p.label, p] as const))(
+		'%s runs through the provider and is read back',
+		async (_label, product) => {
+			const c = makeContext({
+				params: toolParams(product),
+				items: [binaryItem(PNG)],
+				credentials: provider.credentials(env.base),
+			});
+			const [[item]] = await executeGeneration(c.ctx, product, false);
+			expect(item.json).toMatchObject({ status: 'succeeded', endpoint: product.id });
+			expect(env.emulator.snapshot().creates).toBe(1);
+			const create = createRequests(env.emulator).at(-1)!;
+			expect(create.path).toBe(
+				`${provider.relay?.prefix ?? ''}${product.endpoints.legacy[0].path}`,
+			);
+		},
+	);
 
 	it("Multi-Image to Image reaches the provider's route with its scene field spelling", async () => {
 		const [[item]] = await run(m2i, {

@@ -1,3 +1,8 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { KlingText2Video } from '../../nodes/KlingText2Video/KlingText2Video.node.ts';
+import { emulatorCredentials, makeContext } from './context.mts';
+
 /** Generate, polling (1-minute timeout, 1-second interval), downloading the result into `data`. */
 export const POLLING = {
 	operation: 'generate',
@@ -16,3 +21,17 @@ export const I2V_BASE = {
 	prompt: 'A cat walks',
 	options: {},
 };
+
+/**
+ * A Kling 3.0 video made through Text to Video on the emulator at `base`: its output item, whose
+ * `videos[0].id` the video tools take.
+ */
+export async function madeVideo(base: string, prompt = 'A presenter'): Promise<INodeExecutionData> {
+	const c = makeContext({
+		params: { ...POLLING, model: 'kling-v3', prompt, downloadResult: false },
+		items: [{ json: {} }],
+		credentials: emulatorCredentials(base),
+	});
+	const [[made]] = await new KlingText2Video().execute.call(c.ctx);
+	return made;
+}

@@ -126,6 +126,10 @@ export const imageListProperty = (
 	),
 ];
 
+/** Shown under a video field that takes an earlier result's ID too. */
+export const VIDEO_FIELD_HINT =
+	"The video ID of an earlier Kling node's result (in its videos list) or a public MP4/MOV URL";
+
 /**
  * A required video: a URL, or where `hint` says so the ID of an earlier Kling video (e.g.
  * `{{ $json.videos[0].id }}`); as a tool, the URL the model fills.
@@ -134,6 +138,7 @@ export const videoProperty = (
 	name: string,
 	displayName: string,
 	description: string,
+	hint = VIDEO_FIELD_HINT,
 ): INodeProperties[] => [
 	{
 		displayName,
@@ -144,6 +149,7 @@ export const videoProperty = (
 		placeholder: 'https://example.com/clip.mp4',
 		displayOptions: generateInWorkflow,
 		description,
+		hint,
 	},
 	{
 		displayName,

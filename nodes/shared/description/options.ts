@@ -315,6 +315,14 @@ export const concurrencyOption: INodeProperties = {
 /** Shown when generating with one of these models; n8n shows it for a model set by expression too. */
 const forModels = (ids: string[]) => ({ show: { ...generateOption.show, '/model': ids } });
 
+/** What every task the video tools create takes beside its own options (optionsCollection sorts them). */
+export const taskParameters = (): INodeProperties[] => [
+	callbackUrlOption,
+	concurrencyOption,
+	externalTaskIdOption,
+	maxUnitsOption,
+];
+
 /** An option only some of the product's video models take: shown for those alone. */
 export function onlyFor(
 	option: INodeProperties,

@@ -2,11 +2,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { KlingLipSync } from '../../../nodes/KlingLipSync/KlingLipSync.node.ts';
-import { KlingText2Video } from '../../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { makeMp3 } from '../../../emulator/media.mts';
 import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
 import { createRequests, useEmulator } from '../../support/emulator.mts';
-import { POLLING } from '../../support/params.mts';
+import { madeVideo, POLLING } from '../../support/params.mts';
 
 /**
  * Lip-sync (docs/reference/kling-api.md#lip-sync) through the node, against the emulator's rules
@@ -29,18 +28,11 @@ describe('Lip-Sync', () => {
 		const [out] = await node.execute.call(c.ctx);
 		return out;
 	};
-	const madeVideo = async () => {
-		const c = makeContext({
-			params: { ...POLLING, model: 'kling-v3', prompt: 'A presenter', downloadResult: false },
-			items: [{ json: {} }],
-			credentials: emulatorCredentials(env.base),
-		});
-		const [[made]] = await new KlingText2Video().execute.call(c.ctx);
-		return String((made.json.videos as IDataObject[])[0].id);
-	};
+	const videoIdOf = async () =>
+		String(((await madeVideo(env.base)).json.videos as IDataObject[])[0].id);
 
 	it('one step: identifies the faces, then the first face speaks the whole MP3 (its length read from its frames)', async () => {
-		const videoId = await madeVideo();
+		const videoId = await videoIdOf();
 		const out = await run({ video: videoId, options: { audioVolume: 1.5 } });
 		const paths = createRequests(env.emulator).map((r) => r.path);
 		expect(paths.slice(1)).toEqual(['/v1/videos/identify-face', '/v1/videos/advanced-lip-sync']);

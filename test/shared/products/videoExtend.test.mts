@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { KlingText2Video } from '../../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { KlingVideoExtend } from '../../../nodes/KlingVideoExtend/KlingVideoExtend.node.ts';
 import { emulatorCredentials, makeContext } from '../../support/context.mts';
 import { createRequests, useEmulator } from '../../support/emulator.mts';
-import { POLLING } from '../../support/params.mts';
+import { madeVideo, POLLING } from '../../support/params.mts';
 
 /**
  * Video extend (docs/reference/kling-api.md#video-extend) against the emulator's rules from the
@@ -47,12 +46,7 @@ describe('Video Extend', () => {
 	});
 
 	it("Kling's refusal of a newer video says what to do instead", async () => {
-		const c = makeContext({
-			params: { ...POLLING, model: 'kling-v3', prompt: 'A runner', downloadResult: false },
-			items: [{ json: {} }],
-			credentials: emulatorCredentials(env.base),
-		});
-		const [[made]] = await new KlingText2Video().execute.call(c.ctx);
+		const made = await madeVideo(env.base, 'A runner');
 		const error = await run({ video: (made.json.videos as IDataObject[])[0].id }).then(
 			() => undefined,
 			(e: Error & { description?: string }) => e,

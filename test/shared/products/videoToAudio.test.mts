@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { KlingText2Video } from '../../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { KlingVideoToAudio } from '../../../nodes/KlingVideoToAudio/KlingVideoToAudio.node.ts';
 import { emulatorCredentials, makeContext } from '../../support/context.mts';
 import { createRequests, useEmulator } from '../../support/emulator.mts';
-import { POLLING } from '../../support/params.mts';
+import { madeVideo, POLLING } from '../../support/params.mts';
 
 /**
  * Video to audio (docs/reference/kling-api.md#audio) through the node against the emulator's rules
@@ -28,12 +27,7 @@ describe('Video to Audio', () => {
 	};
 
 	it('chains by the video ID of an earlier Kling video: video_id sent, MP4, MP3 and WAV out', async () => {
-		const c = makeContext({
-			params: { ...POLLING, model: 'kling-v3', prompt: 'Waves at dusk', downloadResult: false },
-			items: [{ json: {} }],
-			credentials: emulatorCredentials(env.base),
-		});
-		const [[made]] = await new KlingText2Video().execute.call(c.ctx);
+		const made = await madeVideo(env.base, 'Waves at dusk');
 		const videoId = String((made.json.videos as IDataObject[])[0].id);
 		expect(videoId).not.toBe(made.json.taskId);
 		const out = await run({

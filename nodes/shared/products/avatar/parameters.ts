@@ -2,15 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	audioProperty,
-	callbackUrlOption,
-	concurrencyOption,
-	externalTaskIdOption,
 	getTaskProperties,
 	imageProperty,
-	maxUnitsOption,
 	modeOption,
 	operationProperty,
 	optionsCollection,
+	taskParameters,
 	promptProperty,
 	waitProperties,
 	watermarkOption,
@@ -27,10 +24,7 @@ export const parameters: INodeProperties[] = [
 	// Kling: "10 minutes or more" per video.
 	...waitProperties(60, 20),
 	optionsCollection([
-		callbackUrlOption,
-		concurrencyOption,
-		externalTaskIdOption,
-		maxUnitsOption,
+		...taskParameters(),
 		{
 			...modeOption,
 			description:

@@ -1,16 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	callbackUrlOption,
-	concurrencyOption,
-	externalTaskIdOption,
 	forGenerate,
 	getTaskProperties,
 	IMAGE_FIELD_HINT,
 	imageProperty,
-	maxUnitsOption,
 	operationProperty,
 	optionsCollection,
+	taskParameters,
 	waitProperties,
 } from '../../description/parameters';
 import { generate } from '../../description/show';
@@ -60,9 +57,7 @@ export const parameters: INodeProperties[] = [
 	...getTaskProperties,
 	...waitProperties(30, 10),
 	optionsCollection([
-		callbackUrlOption,
-		concurrencyOption,
-		externalTaskIdOption,
+		...taskParameters(),
 		forGenerate({
 			displayName: 'Extra Input Fields',
 			name: 'extraInput',
@@ -71,6 +66,5 @@ export const parameters: INodeProperties[] = [
 			description:
 				'Fields Kling\'s current page does not list but an older scene may still need, merged into "input", e.g. {"duration": "10"}',
 		}),
-		maxUnitsOption,
 	]),
 ];

@@ -2,13 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	audioProperty,
-	callbackUrlOption,
-	concurrencyOption,
-	externalTaskIdOption,
 	forGenerate,
 	getTaskProperties,
-	maxUnitsOption,
 	optionsCollection,
+	taskParameters,
 	videoProperty,
 	waitProperties,
 	watermarkOption,
@@ -41,6 +38,7 @@ const VIDEO_HINT =
 	'The video, 2 to 60 s: the ID of an earlier Kling video (e.g. {{ $json.videos[0].id }}, not the task ID) or a public MP4/MOV URL (720p or 1080p, at most 100 MB)';
 
 export const parameters: INodeProperties[] = [
+	// Written out: n8n's scanner reads an operation list only as literal entries.
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -99,10 +97,7 @@ export const parameters: INodeProperties[] = [
 			'Where in the audio to stop. Empty: the whole audio, which the node can measure for a file (binary or Base64); for a URL or a text-to-speech ID give its length, e.g. {{ $json.audios[0].duration }}.',
 		),
 		volume('Audio Volume', 'audioVolume', 'The new audio, from 0 to 2 (1: as it is)'),
-		callbackUrlOption,
-		concurrencyOption,
-		externalTaskIdOption,
-		maxUnitsOption,
+		...taskParameters(),
 		volume(
 			'Original Audio Volume',
 			'originalAudioVolume',

@@ -3,18 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { AnyModel } from '../../models/catalogue';
 import type { ProductFacts } from '../../models/product';
 import {
-	callbackUrlOption,
-	concurrencyOption,
 	elementsOption,
-	externalTaskIdOption,
 	forGenerate,
 	getTaskProperties,
 	imageProperty,
-	maxUnitsOption,
 	modeOption,
 	modelProperty,
 	operationProperty,
 	optionsCollection,
+	taskParameters,
 	promptProperty,
 	videoProperty,
 	waitProperties,
@@ -62,6 +59,7 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 		'video',
 		'Motion Video',
 		'The video whose motion the character performs: a public MP4/MOV URL (Kling takes no upload here), 3 to 10 s when the image sets the orientation, up to 30 s when the video does; at most 100 MB, sides 340 to 3850 px, one person in one continuous take',
+		'A public MP4/MOV URL only: Kling downloads it (no binary, no video ID)',
 	),
 	{
 		displayName: 'Character Orientation',
@@ -86,12 +84,5 @@ export const parameters = (product: ProductFacts): INodeProperties[] => [
 	...promptProperty(false, 'e.g. The character dances on a rooftop at sunset'),
 	...getTaskProperties,
 	...waitProperties(30, 10),
-	optionsCollection([
-		callbackUrlOption,
-		concurrencyOption,
-		externalTaskIdOption,
-		maxUnitsOption,
-		watermarkOption,
-		...OWN_OPTIONS,
-	]),
+	optionsCollection([...taskParameters(), watermarkOption, ...OWN_OPTIONS]),
 ];

@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	callbackUrlOption,
-	concurrencyOption,
-	externalTaskIdOption,
 	forGenerate,
 	getTaskProperties,
-	maxUnitsOption,
 	negativePromptOption,
 	operationProperty,
 	optionsCollection,
+	taskParameters,
 	promptProperty,
 	textProperty,
 	waitProperties,
@@ -43,8 +40,7 @@ export const parameters: INodeProperties[] = [
 	...getTaskProperties,
 	...waitProperties(30, 10),
 	optionsCollection([
-		callbackUrlOption,
-		concurrencyOption,
+		...taskParameters(),
 		forGenerate({
 			displayName: 'CFG Scale',
 			name: 'cfgScale',
@@ -53,8 +49,6 @@ export const parameters: INodeProperties[] = [
 			default: 0.5,
 			description: 'How closely to follow the prompt, 0 to 1',
 		}),
-		externalTaskIdOption,
-		maxUnitsOption,
 		negativePromptOption,
 	]),
 ];

@@ -1,14 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	callbackUrlOption,
-	concurrencyOption,
-	externalTaskIdOption,
 	forGenerate,
 	getTaskProperties,
-	maxUnitsOption,
 	operationProperty,
 	optionsCollection,
+	taskParameters,
 	textProperty,
 	videoProperty,
 	waitProperties,
@@ -55,9 +52,6 @@ export const parameters: INodeProperties[] = [
 			default: false,
 			description: 'Whether to bring out fine, detailed sound effects (ASMR)',
 		}),
-		callbackUrlOption,
-		concurrencyOption,
-		externalTaskIdOption,
-		maxUnitsOption,
+		...taskParameters(),
 	]),
 ];
