@@ -64,6 +64,8 @@ export interface EndpointSpec {
 	 * keeps a session it opens for the create that follows.
 	 */
 	call?(body: Body, known: Known, remember: (session: Session) => string): Record<string, unknown>;
+	/** The create's answer is the finished task, result included (text to speech). */
+	answersWithResult?: boolean;
 	/** False where Kling documents reading a task by its task ID only (advanced lip-sync). */
 	readsByExternalId?: boolean;
 	/** New standard: checks a create for a model it serves; returns what the task must know. */

@@ -451,7 +451,12 @@ export class KlingEmulator {
 				: this.options.videoTaskMs;
 		const spread = this.options.taskMsSpread * (2 * this.lengths() - 1);
 		const factor = facts?.lengthFactor ?? 1;
-		const duration = marker ? Number(marker[1]) : Math.round(base * factor * (1 + spread));
+		const spec = endpointByKey(endpoint);
+		const duration = spec.answersWithResult
+			? 0
+			: marker
+				? Number(marker[1])
+				: Math.round(base * factor * (1 + spread));
 		const task: Task = {
 			id: `${now}${String(this.stats.creates).padStart(6, '0')}${Math.floor(this.random() * 1000)}`,
 			endpoint,
@@ -484,21 +489,23 @@ export class KlingEmulator {
 		this.scheduleCallbacks(task);
 		if (afterCreate && (await afterCreateFault(fault!, entry, res, send, requestId, this.laterFn)))
 			return;
-		const data = facts
-			? {
-					id: task.id,
-					status: 'submitted',
-					create_time: task.createdAt,
-					update_time: task.createdAt,
-					...(externalId ? { external_id: externalId } : {}),
-				}
-			: {
-					task_id: task.id,
-					task_status: 'submitted',
-					task_info: externalId ? { external_task_id: externalId } : {},
-					created_at: task.createdAt,
-					updated_at: task.createdAt,
-				};
+		const data = spec.answersWithResult
+			? legacyView(task, 'succeed', this.baseUrl)
+			: facts
+				? {
+						id: task.id,
+						status: 'submitted',
+						create_time: task.createdAt,
+						update_time: task.createdAt,
+						...(externalId ? { external_id: externalId } : {}),
+					}
+				: {
+						task_id: task.id,
+						task_status: 'submitted',
+						task_info: externalId ? { external_task_id: externalId } : {},
+						created_at: task.createdAt,
+						updated_at: task.createdAt,
+					};
 		send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
 	}
 
@@ -683,6 +690,9 @@ export class KlingEmulator {
 		this.stats.queries++;
 		const ok = (data: unknown) =>
 			send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
+		// Text to speech documents no query: its create's answer is the result.
+		if (endpointByKey(endpoint).answersWithResult)
+			throw new KlingError(404, 1202, 'requested method is invalid');
 		if (endpoint === 'elementPresets')
 			return ok(
 				this.options.bareElementPresets
@@ -752,8 +762,8 @@ export class KlingEmulator {
 	/** A result sound, as long as the task says it is. */
 	private sendAudio(res: http.ServerResponse, entry: RequestLogEntry, format: string, task: Task) {
 		const view = legacyView(task, 'succeed', this.baseUrl);
-		const audio = (view.task_result as { audios?: Array<{ duration_mp3: string }> }).audios?.[0];
-		const seconds = Number(audio?.duration_mp3 ?? 5);
+		const audios = (view.task_result as { audios?: Array<Record<string, string>> }).audios;
+		const seconds = Number(audios?.[0]?.duration_mp3 ?? audios?.[0]?.duration ?? 5);
 		const bytes = format === 'wav' ? makeWav(seconds) : makeMp3(seconds);
 		entry.status = 200;
 		res.writeHead(200, {

@@ -40,9 +40,13 @@ function legacyVideoSeconds(task: ViewedTask): number {
 	return endpoint.seconds ? endpoint.seconds(task.body) : Number(task.body.duration ?? 5);
 }
 
-/** `task_result.audios[]` as legacy text to audio and video to audio show it. */
+/** `task_result.audios[]` as legacy text to audio and video to audio show it (TTS: `url`). */
 function audioResult(task: ViewedTask, base: string) {
 	const seconds = String(legacyVideoSeconds(task));
+	if (endpointByKey(task.endpoint).answersWithResult)
+		return [
+			{ id: `audio-${task.id}`, url: `${base}/media/${task.id}/audio.mp3`, duration: seconds },
+		];
 	return [
 		{
 			id: `audio-${task.id}`,

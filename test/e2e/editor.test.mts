@@ -138,6 +138,8 @@ describe('the n8n editor in a real browser', () => {
 			['effect', 'Kling Video Effects'],
 			['extend', 'Kling Video Extend'],
 			['lip sync', 'Kling Lip-Sync'],
+			['text to speech', 'Kling Text to Speech'],
+			['sound effect', 'Kling Text to Audio'],
 		]) {
 			const found = await editor.searchNodes(words, 'regular');
 			await editor.closeNodeCreator();
@@ -174,6 +176,12 @@ describe('the n8n editor in a real browser', () => {
 				'Kling Lip-Sync',
 				['video', 'audio', 'faceId'],
 				'panel-lip-sync',
+			],
+			[
+				'klingExampleSpokenClipPanel',
+				'Kling Text to Speech',
+				['text', 'language', 'voice', 'downloadResult'],
+				'panel-text-to-speech',
 			],
 		] as const) {
 			await editor.openWorkflow(workflow);

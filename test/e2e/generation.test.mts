@@ -352,6 +352,36 @@ describe('generation nodes inside a real n8n', () => {
 		expect(n8n.readBinary(music.binary!.data_1_wav).toString('latin1', 8, 12)).toBe('WAVE');
 	});
 
+	it('example spoken-product-clip.json: image to video → text to speech (no task) → lip-sync by its audio_id', async () => {
+		const result = await n8n.execute(examples['spoken-product-clip.json'].id);
+		expect(result.error).toBeUndefined();
+		const [speech] = result.nodes['Kling Text to Speech'];
+		const audio = (speech.json.audios as Array<{ id: string; duration: string }>)[0];
+		expect(speech.json).toMatchObject({ status: 'succeeded', endpoint: 'textToSpeech' });
+		const stats = emulator.snapshot();
+		// Text to speech answered its create with the sound: it was never read.
+		const ttsTask = stats.tasks.find((t) => t.endpoint === 'textToSpeech')!;
+		expect(stats.pollsByTask[ttsTask.id]).toBeUndefined();
+		const lipSync = stats.tasks.find((t) => t.endpoint === 'lipSync')!;
+		const [face] = emulator.taskBody(lipSync.id)!.face_choose as Array<Record<string, unknown>>;
+		expect(face).toMatchObject({
+			audio_id: audio.id,
+			sound_end_time: Math.round(Number(audio.duration) * 1000),
+		});
+		const [spoken] = result.nodes['Kling Lip-Sync'];
+		expect(n8n.readBinary(spoken.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+	});
+
+	it('example sound-effect.json: an MP3 and a WAV as long as asked', async () => {
+		const result = await n8n.execute(examples['sound-effect.json'].id);
+		expect(result.error).toBeUndefined();
+		const [item] = result.nodes['Kling Text to Audio'];
+		const mp3 = n8n.readBinary(item.binary!.data);
+		expect([mp3[0], mp3[1] & 0xe0]).toEqual([0xff, 0xe0]);
+		const wav = n8n.readBinary(item.binary!.data_wav);
+		expect(wav.readUInt32LE(40) / wav.readUInt32LE(28)).toBe(6.5);
+	});
+
 	it.each([
 		['avatar.json', 'Kling Avatar', 'avatar'],
 		['video-effect-hug.json', 'Kling Video Effects', 'effects'],

@@ -53,6 +53,9 @@ const modelBase = {
 
 /** The node subtitle: the operation, and for Generate the model's display name (its id if typed by hand). */
 export const generationSubtitle = (product: ProductFacts): string => {
+	// A product without models (Avatar, Lip-Sync, …): its operation.
+	if (!product.defaultModel)
+		return `={{ $parameter["operation"] === "getTask" ? "Get task" : ${JSON.stringify(product.label)} }}`;
 	const names = Object.fromEntries(modelsFor(product.id).map((m) => [m.id, modelChoice(m).name]));
 	return `={{ $parameter["operation"] === "getTask" ? "Get task" : "Generate with " + (${JSON.stringify(names)}[$parameter["model"]] || $parameter["model"]) }}`;
 };

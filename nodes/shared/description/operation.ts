@@ -87,14 +87,17 @@ const callbackNotice: INodeProperties = {
 	displayOptions: { show: { wait: ['callback'], operation: ['generate'] } },
 };
 
-/** Whether and where the result files go, in a workflow and as an agent's tool. */
-const downloadProperties: INodeProperties[] = [
+/**
+ * Whether and where the result files go, in a workflow and as an agent's tool, shown `when` the
+ * node has a result to download: once it waited (task products), or always (synchronous ones).
+ */
+const downloads = (when: { [key: string]: string[] }): INodeProperties[] => [
 	{
 		displayName: 'Download Result',
 		name: 'downloadResult',
 		type: 'boolean',
 		default: true,
-		displayOptions: { ...waiting, hide: { '@tool': [true] } },
+		displayOptions: { show: when, hide: { '@tool': [true] } },
 		description: 'Whether to download the generated files into binary fields',
 	},
 	// An agent works with the result URL; n8n drops the files of a tool call, so it is off there.
@@ -103,7 +106,7 @@ const downloadProperties: INodeProperties[] = [
 		name: 'downloadResult',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: { ...waiting.show, '@tool': [true] } },
+		displayOptions: { show: { ...when, '@tool': [true] } },
 		description:
 			'Whether to download the generated files too. The agent gets the result URL in the output either way.',
 	},
@@ -112,10 +115,15 @@ const downloadProperties: INodeProperties[] = [
 		name: 'binaryPropertyOutput',
 		type: 'string',
 		default: 'data',
-		displayOptions: { show: { wait: ['poll', 'callback'], downloadResult: [true] } },
+		displayOptions: { show: { ...when, downloadResult: [true] } },
 		description: 'Binary field for the result; further images go to field_1, field_2, …',
 	},
 ];
+
+const downloadProperties = downloads({ wait: ['poll', 'callback'] });
+
+/** A synchronous product's: its answer holds the result, with no wait before it. */
+export const syncDownloadProperties = downloads({ operation: ['generate'] });
 
 export const waitProperties = (
 	defaultTimeoutMinutes: number,

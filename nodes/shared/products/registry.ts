@@ -7,6 +7,8 @@ import { avatar } from './avatar';
 import { effects } from './effects';
 import { videoExtend } from './videoExtend';
 import { lipSync } from './lipSync';
+import { textToAudio } from './textToAudio';
+import { textToSpeech } from './textToSpeech';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -26,6 +28,8 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	effects,
 	videoExtend,
 	lipSync,
+	textToAudio,
+	textToSpeech,
 ];
 
 export function productById(id: string): ProductSpec | undefined {

@@ -25,7 +25,13 @@ export {
 export { newImageToVideoSchema, newOmniVideoSchema, newTextToVideoSchema } from './newStandard';
 export { kling4ImageSchema, kling4VideoSchema } from './kling4';
 export { MOTION_LABELS, motionControlSchema, newMotionControlSchema } from './motionControl';
-export { VIDEO_TO_AUDIO_LABELS, videoToAudioSchema } from './audio';
+export {
+	AUDIO_LABELS,
+	VIDEO_TO_AUDIO_LABELS,
+	textToAudioSchema,
+	textToSpeechSchema,
+	videoToAudioSchema,
+} from './audio';
 export { AVATAR_LABELS, avatarSchema } from './avatar';
 export { EFFECTS_LABELS, effectsSchema } from './effects';
 export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
