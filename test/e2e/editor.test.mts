@@ -140,6 +140,7 @@ describe('the n8n editor in a real browser', () => {
 			['lip sync', 'Kling Lip-Sync'],
 			['text to speech', 'Kling Text to Speech'],
 			['sound effect', 'Kling Text to Audio'],
+			['expand', 'Kling Image Expand'],
 		]) {
 			const found = await editor.searchNodes(words, 'regular');
 			await editor.closeNodeCreator();

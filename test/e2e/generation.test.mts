@@ -190,6 +190,7 @@ describe('generation nodes inside a real n8n', () => {
 		'image-to-video.json',
 		'multi-image-to-video.json',
 		'multi-image-to-image.json',
+		'image-expand.json',
 		'legacy:image-to-video.json',
 		'legacy:multi-image-to-video.json',
 		'legacy:multi-image-to-image.json',

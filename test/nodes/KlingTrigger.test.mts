@@ -373,10 +373,17 @@ describe('Kling Trigger task types on the new standard', () => {
 });
 
 describe('Kling Trigger task types', () => {
-	it('offers, and by default listens to, every generation node, Text to Video included', () => {
+	it('offers, and by default listens to, every task product, Text to Video included; not the synchronous ones', () => {
 		const property = new KlingTrigger().description.properties.find((p) => p.name === 'taskTypes')!;
 		const offered = (property.options as Array<{ value: string }>).map((o) => o.value).sort();
-		expect(offered).toEqual(PRODUCTS.map((p) => p.id).sort());
+		expect(offered).toEqual(
+			PRODUCTS.filter((p) => p.call === 'task')
+				.map((p) => p.id)
+				.sort(),
+		);
+		expect(offered).toEqual(expect.arrayContaining(['text2video', 'lipSync', 'motionControl']));
+		// Text to speech answers at once: Kling calls nothing back for it.
+		expect(offered).not.toContain('textToSpeech');
 		expect([...(property.default as string[])].sort()).toEqual(offered);
 	});
 });

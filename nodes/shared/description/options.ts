@@ -230,6 +230,15 @@ export const moreReferenceVideosOption: INodeProperties = forGenerate({
 	],
 });
 
+export const numberOfImagesOption: INodeProperties = forGenerate({
+	displayName: 'Number of Images',
+	name: 'numberOfImages',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 9 },
+	default: 1,
+	description: 'How many images to generate, 1 to 9. Each one takes a concurrency slot at Kling.',
+});
+
 export const resolutionOption: INodeProperties = forGenerate({
 	displayName: 'Resolution',
 	name: 'resolution',

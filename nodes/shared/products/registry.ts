@@ -9,6 +9,7 @@ import { videoExtend } from './videoExtend';
 import { lipSync } from './lipSync';
 import { textToAudio } from './textToAudio';
 import { textToSpeech } from './textToSpeech';
+import { imageExpand } from './imageExpand';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -30,6 +31,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	lipSync,
 	textToAudio,
 	textToSpeech,
+	imageExpand,
 ];
 
 export function productById(id: string): ProductSpec | undefined {

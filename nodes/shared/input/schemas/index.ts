@@ -35,6 +35,7 @@ export {
 export { AVATAR_LABELS, avatarSchema } from './avatar';
 export { EFFECTS_LABELS, effectsSchema } from './effects';
 export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
+export { IMAGE_EXPAND_LABELS, imageExpandSchema } from './imageExpand';
 export { LIP_SYNC_LABELS, advancedLipSyncSchema, identifyFaceSchema } from './lipSync';
 
 /** The endpoint a route goes to: its documented rules, and its fields' names in the panel. */
