@@ -4,3 +4,4 @@ export * from './models';
 export * from './inputs';
 export * from './options';
 export * from './operation';
+export * from './voices';

@@ -7,6 +7,7 @@ import { avatar } from './avatar';
 import { effects } from './effects';
 import { videoExtend } from './videoExtend';
 import { lipSync } from './lipSync';
+import { lipSyncOneShot } from './lipSyncOneShot';
 import { textToAudio } from './textToAudio';
 import { textToSpeech } from './textToSpeech';
 import { imageExpand } from './imageExpand';
@@ -29,6 +30,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	effects,
 	videoExtend,
 	lipSync,
+	lipSyncOneShot,
 	textToAudio,
 	textToSpeech,
 	imageExpand,

@@ -36,7 +36,13 @@ export { AVATAR_LABELS, avatarSchema } from './avatar';
 export { EFFECTS_LABELS, effectsSchema } from './effects';
 export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
 export { IMAGE_EXPAND_LABELS, imageExpandSchema } from './imageExpand';
-export { LIP_SYNC_LABELS, advancedLipSyncSchema, identifyFaceSchema } from './lipSync';
+export {
+	LIP_SYNC_LABELS,
+	LIP_SYNC_ONE_SHOT_LABELS,
+	advancedLipSyncSchema,
+	identifyFaceSchema,
+	lipSyncOneShotSchema,
+} from './lipSync';
 
 /** The endpoint a route goes to: its documented rules, and its fields' names in the panel. */
 export function schemaFor(route: TaskRoute): Pick<Endpoint, 'rules' | 'labels'> {

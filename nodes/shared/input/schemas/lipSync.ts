@@ -3,10 +3,12 @@ import { z } from 'zod/v3';
 import {
 	between,
 	common,
+	oneOf,
 	oneSound,
 	oneVideo,
 	soundSource,
 	taskOptions,
+	textUpTo,
 	videoSource,
 } from './fields';
 
@@ -58,4 +60,46 @@ export const LIP_SYNC_LABELS = {
 	'face_choose.#.sound_insert_time': 'Start in Video At (Seconds)',
 	'face_choose.#.sound_volume': 'Audio Volume',
 	'face_choose.#.original_audio_volume': 'Original Audio Volume',
+};
+
+/**
+ * The older one-shot `POST /v1/videos/lip-sync`: everything in `input`, a video (Kling video ID
+ * or URL) and either a text for a TTS voice (≤ 120 characters) or an audio (file or URL).
+ */
+export const lipSyncOneShotSchema = z
+	.object({
+		input: z
+			.object({
+				...videoSource,
+				mode: oneOf(['text2video', 'audio2video']),
+				text: textUpTo(120).optional(),
+				voice_id: z.string().min(1, 'is empty').optional(),
+				voice_language: oneOf(['zh', 'en']).optional(),
+				voice_speed: between(0.8, 2).optional(),
+				audio_type: oneOf(['file', 'url']).optional(),
+				audio_file: z.string().optional(),
+				audio_url: z.string().optional(),
+			})
+			.strict()
+			.superRefine(oneVideo)
+			.superRefine((input, issues) => {
+				const text = input.mode === 'text2video';
+				if (text && !(input.text ?? '').trim())
+					issues.addIssue({ code: 'custom', path: ['text'], message: 'is required' });
+				if (!text && input.audio_file === undefined && input.audio_url === undefined)
+					issues.addIssue({ code: 'custom', path: ['audio_file'], message: 'is required' });
+			}),
+		callback_url: common.callback_url,
+	})
+	.strict();
+
+export const LIP_SYNC_ONE_SHOT_LABELS = {
+	'input.video_id': 'Video',
+	'input.video_url': 'Video',
+	'input.text': 'Text',
+	'input.voice_id': 'Voice',
+	'input.voice_language': 'Language',
+	'input.voice_speed': 'Speed',
+	'input.audio_file': 'Audio',
+	'input.audio_url': 'Audio',
 };

@@ -3,24 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	forGenerate,
 	optionsCollection,
+	voiceProperties,
 	syncDownloadProperties,
 	textProperty,
 } from '../../description/parameters';
-import { generate } from '../../description/show';
-import { TTS_VOICES } from './voices';
-
-const voice = (language: 'en' | 'zh', fallback: string): INodeProperties => ({
-	displayName: 'Voice',
-	name: 'voice',
-	type: 'options',
-	default: fallback,
-	displayOptions: { show: { operation: ['generate'], language: [language] } },
-	options: TTS_VOICES[language]
-		.map(([id, name]) => ({ name: name === id ? id : `${name} (${id})`, value: id }))
-		.sort((a, b) => a.name.localeCompare(b.name)),
-	description:
-		"Kling's voice (type to search). Any other voice ID of the language can be given by expression.",
-});
 
 export const parameters: INodeProperties[] = [
 	{
@@ -51,20 +37,7 @@ export const parameters: INodeProperties[] = [
 		},
 		'What the voice says, at most 1000 characters',
 	),
-	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		default: 'en',
-		displayOptions: generate,
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: 'Chinese', value: 'zh' },
-		],
-		description: "The voice's language; it must match the voice",
-	},
-	voice('en', 'girlfriend_4_speech02'),
-	voice('zh', 'genshin_vindi2'),
+	...voiceProperties(),
 	...syncDownloadProperties,
 	optionsCollection([
 		forGenerate({
