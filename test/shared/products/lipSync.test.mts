@@ -74,10 +74,6 @@ describe('Lip-Sync', () => {
 
 	it.each([
 		[
-			{ video: 'video-sample-v1-6', audio: 'audio-sample-tts' },
-			'Audio End (Seconds): the node cannot tell how long this audio is',
-		],
-		[
 			{ video: 'video-sample-v1-6', options: { insertAt: 4 } },
 			'Start in Video At (Seconds): the face is visible from 0.0 s to 5.0 s; audio placed at 4.0 s overlaps it by 1.0 s',
 		],
@@ -114,6 +110,10 @@ describe('Lip-Sync', () => {
 			'Audio Volume: 3 is outside 0 to 2',
 		],
 		[{ video: 'video-sample-v1-6', options: { maxUnits: 5 } }, 'about 6.05 video units'],
+		[
+			{ video: 'video-sample-v1-6', audio: 'audio-sample-tts' },
+			'Audio End (Seconds): the node cannot tell how long this audio is',
+		],
 	])('refuses bad input before anything is sent: %#', async (params, message) => {
 		await expect(run(params)).rejects.toThrow(message);
 		expect(createRequests(env.emulator)).toHaveLength(0);

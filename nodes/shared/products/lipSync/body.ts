@@ -60,6 +60,11 @@ export function prepareLipSync(
 	);
 	const endMs = ms(options.audioEnd);
 	if (endMs !== undefined) checkAudioSpan(Number(face.sound_start_time), endMs);
+	// Known before the paid face identification: a URL's or an ID's length cannot be read.
+	if (endMs === undefined && (audio.ref.kind === 'url' || audio.ref.kind === 'klingId'))
+		throw new InputError(
+			'Audio End (Seconds): the node cannot tell how long this audio is (a URL or a text-to-speech ID); give its length, e.g. {{ $json.audios[0].duration }}',
+		);
 	const context: IDataObject = {
 		video: videoOf(ctx, i),
 		faceId: String(ctx.getNodeParameter('faceId', i, '') ?? '').trim(),

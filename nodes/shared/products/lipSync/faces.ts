@@ -72,7 +72,7 @@ function endOf(face: IDataObject, given: unknown): number {
 	}
 	if (length === undefined)
 		throw new InputError(
-			`Audio End (Seconds): the node cannot tell how long this audio is (a URL or a text-to-speech ID); give its length, e.g. {{ $json.audios[0].duration }}. ${NOT_CREATED}`,
+			`Audio End (Seconds): the node cannot read this file's length (AAC); give where the audio ends. ${NOT_CREATED}`,
 		);
 	return length;
 }
