@@ -65,6 +65,11 @@ export interface RelayBehaviour {
 	sceneImageField?: 'scene_image' | 'scence_image';
 	/** A header every request must carry (haoee's sample sends `ModelName`). */
 	requiredHeader?: string;
+	/**
+	 * A sub-task on an earlier Kling video (the one-shot lip-sync) must name the task that made it
+	 * (`input.task_id`), as the apifox-family relays and CometAPI document.
+	 */
+	parentTaskId?: boolean;
 }
 
 export interface EmulatorOptions {

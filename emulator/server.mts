@@ -65,10 +65,10 @@ interface Route {
  */
 export const SAMPLE_RESULTS: Record<
 	string,
-	{ kind: 'video' | 'audio'; seconds: number; model: string }
+	{ kind: 'video' | 'audio'; seconds: number; model: string; task: string }
 > = {
-	'video-sample-v1-6': { kind: 'video', seconds: 5, model: 'kling-v1-6' },
-	'audio-sample-tts': { kind: 'audio', seconds: 4, model: '' },
+	'video-sample-v1-6': { kind: 'video', seconds: 5, model: 'kling-v1-6', task: 'task-sample-v1-6' },
+	'audio-sample-tts': { kind: 'audio', seconds: 4, model: '', task: 'task-sample-tts' },
 };
 
 export class KlingEmulator {
@@ -421,12 +421,12 @@ export class KlingEmulator {
 		if (fault && !afterCreate && (await applyTransportFault(fault, entry, res, send, this.laterFn)))
 			return;
 		const endpoint = route.endpoint;
-		this.checkRelayFields(endpoint, body);
+		const checked = this.checkRelayFields(endpoint, body);
 		const facts =
 			route.standard === 'new'
 				? validateNew(endpointByKey(endpoint), route.model!, body, this.options.modelStatus)
 				: undefined;
-		const created = facts ? { slots: facts.images ?? 1 } : this.validate(endpoint, body);
+		const created = facts ? { slots: facts.images ?? 1 } : this.validate(endpoint, checked);
 		const slots = created.slots;
 		const externalId = facts
 			? facts.externalId
@@ -526,11 +526,24 @@ export class KlingEmulator {
 	}
 
 	/** A relay forwards the scene field only in its own spelling. */
-	private checkRelayFields(endpoint: Endpoint, body: Record<string, unknown>): void {
+	/** A relay's own fields checked; returns the body as Kling's rules then see it. */
+	private checkRelayFields(
+		endpoint: Endpoint,
+		body: Record<string, unknown>,
+	): Record<string, unknown> {
 		const field = this.options.relay?.sceneImageField;
 		const other = field === 'scene_image' ? 'scence_image' : 'scene_image';
 		if (field && endpoint === 'multiImage2image' && body[other] !== undefined)
 			throw new KlingError(400, 1201, `${other} is not a parameter of this API; use ${field}`);
+		const input = body.input as Record<string, unknown> | undefined;
+		if (!this.options.relay?.parentTaskId || endpoint !== 'lipSyncOneShot' || !input?.video_id)
+			return body;
+		const id = String(input.video_id);
+		const parent = SAMPLE_RESULTS[id]?.task ?? id.replace(/^video-/, '');
+		if (input.task_id !== parent)
+			throw new KlingError(400, 1201, 'input.task_id must be the task that made the video');
+		const { task_id: _, ...rest } = input;
+		return { ...body, input: rest };
 	}
 
 	/** Kling's documented request rules; returns the concurrency slots the task needs. */

@@ -36,6 +36,7 @@ const documentedRelay: RelayBehaviour = {
 	taskList: false,
 	multiImage2imagePath: 'images/multi-image2image',
 	sceneImageField: 'scene_image',
+	parentTaskId: true,
 };
 
 export const PROVIDER_CASES: ProviderCase[] = [
@@ -65,7 +66,12 @@ export const PROVIDER_CASES: ProviderCase[] = [
 	},
 	{
 		id: 'haoee',
-		relay: { ...documentedRelay, sceneImageField: 'scence_image', requiredHeader: 'ModelName' },
+		relay: {
+			...documentedRelay,
+			sceneImageField: 'scence_image',
+			requiredHeader: 'ModelName',
+			parentTaskId: false,
+		},
 		lookup: false,
 		credentials: relayCredentials('haoee'),
 	},

@@ -68,6 +68,11 @@ export interface ProviderProfile extends ProviderAbilities {
 	sceneImageField: SceneImageField;
 	/** Sent with every request, e.g. haoee's `ModelName` (its sample sends it empty; meaning unknown). */
 	extraHeaders: Record<string, string>;
+	/**
+	 * A sub-task on an earlier Kling video (the one-shot lip-sync) also names the task that made
+	 * it, `input.task_id`: the relay runs it on that task's account (docs/reference/kling-api.md#relays).
+	 */
+	parentTaskId: boolean;
 }
 
 export type SceneImageField = 'scene_image' | 'scence_image';
@@ -79,6 +84,7 @@ const KLING: Omit<ProviderProfile, 'id' | 'label' | 'defaultBaseUrl'> = {
 	minImages: 1,
 	sceneImageField: 'scene_image',
 	extraHeaders: {},
+	parentTaskId: false,
 	externalIdLookup: ['path', 'query'],
 	taskList: true,
 	uniqueExternalIds: true,
@@ -109,12 +115,14 @@ export const PROVIDERS: Record<ProviderId, ProviderProfile> = {
 		id: 'cometapi',
 		label: 'CometAPI',
 		defaultBaseUrl: 'https://api.cometapi.com',
+		parentTaskId: true,
 	},
 	quickrouter: {
 		...RELAY,
 		id: 'quickrouter',
 		label: 'QuickRouter',
 		defaultBaseUrl: 'https://api.quickrouter.ai',
+		parentTaskId: true,
 	},
 	// Its sample body (an apifox mock) spells scence_image and sends an empty ModelName header.
 	haoee: {

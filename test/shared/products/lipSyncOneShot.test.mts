@@ -6,6 +6,9 @@ import { makeMp3 } from '../../../emulator/media.mts';
 import { binaryItem, emulatorCredentials, makeContext } from '../../support/context.mts';
 import { createRequests, useEmulator } from '../../support/emulator.mts';
 import { POLLING } from '../../support/params.mts';
+import { PROVIDER_CASES } from '../../support/providers.mts';
+
+const COMETAPI_RELAY = PROVIDER_CASES.find((p) => p.id === 'cometapi')!.relay!;
 
 /**
  * The older one-shot lip-sync (docs/reference/kling-api.md#lip-sync): a text in a Kling voice or
@@ -76,5 +79,45 @@ describe('Lip-Sync One-Shot', () => {
 	])('refuses bad input before anything is sent: %#', async (params, message) => {
 		await expect(run({ language: 'en', voice: 'uk_boy1', ...params })).rejects.toThrow(message);
 		expect(createRequests(env.emulator)).toHaveLength(0);
+	});
+});
+
+describe('Lip-Sync One-Shot on a relay that runs it on the parent task', () => {
+	const env = useEmulator({ relay: { ...COMETAPI_RELAY } });
+	const run = async (params: IDataObject) => {
+		const c = makeContext({
+			params: {
+				...POLLING,
+				speak: 'text',
+				text: 'Hi!',
+				language: 'en',
+				voice: 'AOT',
+				options: {},
+				...params,
+			},
+			items: [{ json: {} }],
+			credentials: PROVIDER_CASES.find((p) => p.id === 'cometapi')!.credentials(env.base),
+		});
+		const [out] = await node.execute.call(c.ctx);
+		return out;
+	};
+
+	it('sends input.task_id with a video ID, which the relay checks', async () => {
+		const out = await run({ video: 'video-sample-v1-6', parentTaskId: 'task-sample-v1-6' });
+		expect(createRequests(env.emulator)[0]).toMatchObject({ path: '/kling/v1/videos/lip-sync' });
+		expect(env.emulator.taskBody()!.input).toMatchObject({
+			video_id: 'video-sample-v1-6',
+			task_id: 'task-sample-v1-6',
+		});
+		expect(out[0].json.status).toBe('succeeded');
+	});
+
+	it('refuses a video ID without the parent task before sending; a URL needs none', async () => {
+		await expect(run({ video: 'video-sample-v1-6' })).rejects.toThrow(
+			'Parent Task ID: CometAPI needs the task ID of the node that made the video',
+		);
+		expect(createRequests(env.emulator)).toHaveLength(0);
+		await run({ video: 'https://cdn.example.com/clip.mp4' });
+		expect(env.emulator.taskBody()!.input).not.toHaveProperty('task_id');
 	});
 });

@@ -79,6 +79,8 @@ export const lipSyncOneShotSchema = z
 				audio_type: oneOf(['file', 'url']).optional(),
 				audio_file: z.string().optional(),
 				audio_url: z.string().optional(),
+				// Relays that run it on the parent task's account (products/lipSyncOneShot/body.ts).
+				task_id: z.string().optional(),
 			})
 			.strict()
 			.superRefine(oneVideo)

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { InputError } from '../../core/inputError';
 import { getOptions, mediaSlot } from '../../input/request';
 import type { PreparedRequest, Target } from '../../input/types';
 import { videoOf } from '../lipSync/body';
@@ -14,11 +15,20 @@ const AUDIO = { maxBytes: 5 * 1024 * 1024, base64: true };
 export function prepareLipSyncOneShot(
 	ctx: IExecuteFunctions,
 	i: number,
-	{ route }: Target,
+	{ profile, route }: Target,
 ): PreparedRequest {
 	const options = getOptions(ctx, i);
 	const mode = String(ctx.getNodeParameter('speak', i, 'text'));
 	const input: IDataObject = { ...videoOf(ctx, i) };
+	// Relays that run it on the parent task's account name that task too.
+	if (profile.parentTaskId && input.video_id) {
+		const parent = String(ctx.getNodeParameter('parentTaskId', i, '') ?? '').trim();
+		if (!parent)
+			throw new InputError(
+				`Parent Task ID: ${profile.label} needs the task ID of the node that made the video (e.g. {{ $json.taskId }}) beside its video ID`,
+			);
+		input.task_id = parent;
+	}
 	const body: IDataObject = { input };
 	const callbackUrl = String(options.callbackUrl ?? '').trim();
 	if (callbackUrl) body.callback_url = callbackUrl;

@@ -39,5 +39,10 @@ export const lipSyncOneShot: ProductSpec = {
 	toolDescription: TOOL,
 	properties: [toolDescriptionProperty(TOOL), ...parameters],
 	prepare: prepareLipSyncOneShot,
-	sample: { video: 'video-sample-v1-6', text: 'Hello and welcome!' },
+	// The emulator's sample video and the task that made it (emulator/server.mts SAMPLE_RESULTS).
+	sample: {
+		video: 'video-sample-v1-6',
+		parentTaskId: 'task-sample-v1-6',
+		text: 'Hello and welcome!',
+	},
 };

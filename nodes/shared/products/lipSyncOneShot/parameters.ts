@@ -26,6 +26,16 @@ export const parameters: INodeProperties[] = [
 		'The video: the ID of a 5 or 10 s Kling video, or a public MP4/MOV URL of 2 to 10 s, 720p or 1080p (sides 720 to 1920 px, at most 100 MB)',
 	),
 	{
+		displayName: 'Parent Task ID',
+		name: 'parentTaskId',
+		type: 'string',
+		default: '',
+		displayOptions: generate,
+		placeholder: 'e.g. {{ $json.taskId }}',
+		description:
+			"CometAPI and QuickRouter only, with a Kling video ID: the task ID of the node that made the video (they run the lip-sync on that task's account). Ignored elsewhere.",
+	},
+	{
 		displayName: 'Speak',
 		name: 'speak',
 		type: 'options',
