@@ -55,6 +55,12 @@ describe('Lip-Sync', () => {
 		expect(out[0].binary?.data.mimeType).toBe('video/mp4');
 	});
 
+	it('an audio longer than the face is visible is cut at its last moment (Kling refuses audio past the video)', async () => {
+		await run({ video: 'video-sample-v1-6' }, voice(7));
+		const [face] = env.emulator.taskBody()!.face_choose as IDataObject[];
+		expect(face).toMatchObject({ sound_start_time: 0, sound_insert_time: 0, sound_end_time: 5000 });
+	});
+
 	it('Identify Faces: the faces with when each is visible; no task', async () => {
 		const out = await run({ operation: 'identifyFaces', video: 'video-sample-v1-6' });
 		expect(out[0].json).toMatchObject({

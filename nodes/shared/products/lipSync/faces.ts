@@ -104,10 +104,13 @@ export async function completeLipSync(
 	const face = chosen(identified, String(context.faceId ?? ''));
 	const chosenFace = (body.face_choose as IDataObject[])[0];
 	const start = Number(chosenFace.sound_start_time);
-	const end = endOf(chosenFace, context.endMs);
-	checkAudioSpan(start, end);
 	const insert = typeof context.insertMs === 'number' ? context.insertMs : face.startMs;
-	checkOverlap(face, insert, end - start);
+	const whole = endOf(chosenFace, context.endMs);
+	checkOverlap(face, insert, whole - start);
+	// Kling refuses audio placed past the end of the video: what would run on after the face's
+	// last moment is cut.
+	const end = Math.min(whole, start + face.endMs - insert);
+	checkAudioSpan(start, end);
 	body.session_id = identified.sessionId;
 	Object.assign(chosenFace, {
 		face_id: face.faceId,
