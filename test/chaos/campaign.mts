@@ -71,7 +71,8 @@ const CHAOS_PRODUCTS: ChaosProduct[] = [
 		prompted: false,
 	},
 ];
-const productOf = (seed: number) => CHAOS_PRODUCTS[Math.floor(seed / 2) % CHAOS_PRODUCTS.length];
+// Across every provider profile (seed modulo 6), each product in turn.
+const productOf = (seed: number) => CHAOS_PRODUCTS[Math.floor(seed / 6) % CHAOS_PRODUCTS.length];
 const trigger = new KlingTrigger();
 const PNG = makePng(640, 360, 3);
 const WAIT_TIMEOUT_MIN = 1;
