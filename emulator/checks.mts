@@ -98,9 +98,13 @@ export function checkEnum(field: string, value: unknown, allowed: string[]): voi
 export function checkCommon(body: Record<string, unknown>, promptRequired: boolean): void {
 	checkText('prompt', body.prompt, 2500, promptRequired);
 	checkText('negative_prompt', body.negative_prompt, 2500);
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url))) {
+	checkCallbackUrl(body);
+}
+
+/** Every task endpoint's `callback_url`, where given. */
+export function checkCallbackUrl(body: Record<string, unknown>): void {
+	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
 		throw new KlingError(400, 1201, 'callback_url must be an http(s) URL');
-	}
 }
 
 /** `voice_list[{voice_id}]` (docs/reference/kling-api.md#text-to-video, docs/reference/kling-api.md#image-to-video): kling-v2-6 with sound on (pro), ≤ 2, not with elements [C]. */

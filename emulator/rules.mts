@@ -68,6 +68,11 @@ export interface EndpointSpec {
 	answersWithResult?: boolean;
 	/** False where Kling documents reading a task by its task ID only (advanced lip-sync). */
 	readsByExternalId?: boolean;
+	/**
+	 * The solutions family (`/solutions/<name>`, read through `GET /solutions` only). The try-on
+	 * page answers its create with `task_id` and says `succeed`; the other solutions `id`, `succeeded`.
+	 */
+	solution?: { answersTaskId: boolean; done: 'succeed' | 'succeeded' };
 	/** New standard: checks a create for a model it serves; returns what the task must know. */
 	validateNew?(model: string, body: Body): NewTaskFacts;
 }

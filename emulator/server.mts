@@ -54,8 +54,9 @@ interface Route {
 	id?: string;
 	/** New standard: the model id in the path. */
 	model?: string;
-	/** New standard: `/tasks`. */
+	/** New standard: `/tasks`, or the solutions family's `/solutions`. */
 	tasks?: boolean;
+	solutions?: boolean;
 }
 
 /**
@@ -326,7 +327,8 @@ export class KlingEmulator {
 				entry.kind = req.method === 'POST' ? 'list' : 'query';
 				const fault = this.pickFault('query');
 				if (fault && (await applyTransportFault(fault, entry, res, send, this.laterFn))) return;
-				return this.tasksRead(req.method ?? 'GET', url.searchParams, raw, requestId, send);
+				const family = route.solutions === true;
+				return this.tasksRead(req.method ?? 'GET', url.searchParams, raw, requestId, send, family);
 			}
 			const spec = endpointByKey(route.endpoint);
 			if (req.method === 'POST' && !route.id && spec.call) {
@@ -372,8 +374,14 @@ export class KlingEmulator {
 		headers: http.IncomingHttpHeaders,
 	): Route | undefined {
 		if (!path.startsWith(`${relay.prefix}/`)) return undefined;
-		const route = this.route(path.slice(relay.prefix.length));
-		if (!route || route.standard === 'new') return undefined;
+		const found = this.route(path.slice(relay.prefix.length));
+		if (!found || found.standard === 'new') return undefined;
+		// A relay whose older pages route multi-image to image through the generations path.
+		const generations = relay.multiImage2imagePath === 'images/generations';
+		const route =
+			generations && found.endpoint === 'imageGenerations'
+				? { ...found, endpoint: 'multiImage2image' }
+				: found;
 		if (route.endpoint === 'multiImage2image' && relay.multiImage2imagePath) {
 			if (!path.includes(`/v1/${relay.multiImage2imagePath}`)) return undefined;
 		}
@@ -394,6 +402,13 @@ export class KlingEmulator {
 			if (spec && id) return { standard: 'legacy', endpoint: spec.key, id };
 		}
 		if (path === '/tasks') return { standard: 'new', endpoint: 'new:image-to-video', tasks: true };
+		if (path === '/solutions')
+			return {
+				standard: 'new',
+				endpoint: 'solutions:virtual_try_on',
+				tasks: true,
+				solutions: true,
+			};
 		const created = /^\/([a-z0-9.-]+)\/([^/]+)$/.exec(path);
 		const product = created && endpointAt('new', created[1]);
 		if (created && product) {
@@ -493,7 +508,7 @@ export class KlingEmulator {
 			? legacyView(task, 'succeed', this.baseUrl)
 			: facts
 				? {
-						id: task.id,
+						[spec.solution?.answersTaskId ? 'task_id' : 'id']: task.id,
 						status: 'submitted',
 						create_time: task.createdAt,
 						update_time: task.createdAt,
@@ -629,12 +644,13 @@ export class KlingEmulator {
 		raw: string,
 		requestId: string,
 		send: (status: number, body: unknown) => void,
+		solutions = false,
 	): void {
 		this.stats.tasksReads++;
 		this.stats.queries++;
 		const ok = (data: unknown) =>
 			send(200, { code: 0, message: 'SUCCEED', request_id: requestId, data });
-		if (method === 'POST') return ok(this.cursorList(raw));
+		if (method === 'POST') return ok(this.cursorList(raw, solutions));
 		const ids = params.get('task_ids');
 		const externals = params.get('external_task_ids');
 		if ((ids === null) === (externals === null))
@@ -642,9 +658,7 @@ export class KlingEmulator {
 		const wanted = (ids ?? externals)!.split(',').filter(Boolean);
 		if (wanted.length > 20)
 			throw new KlingError(400, 1201, 'task_ids or external_task_ids cannot exceed 20 in total');
-		const visible = [...this.tasks.values()].filter(
-			(t) => t.facts !== undefined || this.options.legacyTasksOnTasks,
-		);
+		const visible = this.readable(solutions);
 		const found = wanted
 			.map((id) => visible.find((t) => (ids !== null ? t.id : t.externalId) === id))
 			.filter((t): t is Task => t !== undefined);
@@ -675,11 +689,21 @@ export class KlingEmulator {
 		};
 	}
 
-	private cursorList(raw: string): Record<string, unknown> {
-		const now = Date.now();
-		const visible = [...this.tasks.values()].filter(
-			(t) => t.facts !== undefined || this.options.legacyTasksOnTasks,
+	/**
+	 * The tasks `/tasks` shows (new-standard ones; legacy ones where a test says so [L]), or the
+	 * solutions that `/solutions` shows: whether `/tasks` shows those too is not known [?], so not.
+	 */
+	private readable(solutions: boolean): Task[] {
+		return [...this.tasks.values()].filter((t) =>
+			endpointByKey(t.endpoint).solution
+				? solutions
+				: !solutions && (t.facts !== undefined || this.options.legacyTasksOnTasks),
 		);
+	}
+
+	private cursorList(raw: string, solutions: boolean): Record<string, unknown> {
+		const now = Date.now();
+		const visible = this.readable(solutions);
 		const listed = visible.reverse().map((task) => {
 			const status = this.statusOf(task, now);
 			const result = endpointByKey(task.endpoint).result;

@@ -178,7 +178,7 @@ export function newView(task: ViewedTask, status: LegacyStatus, base: string) {
 	const { pack, units } = unitsOf(task);
 	return {
 		id: task.id,
-		status: done ? 'succeeded' : status,
+		status: done ? (endpointByKey(task.endpoint).solution?.done ?? 'succeeded') : status,
 		message: status === 'failed' ? FAILURE : '',
 		create_time: task.createdAt,
 		update_time: updatedAt(task, status),

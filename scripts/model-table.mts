@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import {
 	IMAGE_MODELS,
 	VIDEO_MODELS,
+	type ImageModel,
 	type ModelStatus,
 	type VideoModel,
 } from '../nodes/shared/models/catalogue.ts';
@@ -45,14 +46,32 @@ const SOUND = { native: 'on/off', always: 'always', none: '—' };
 const MULTI_SHOT = { setting: 'storyboard, intelligent', prompt: 'storyboard', none: '—' };
 const END_FRAME = { yes: 'yes', no: '—', '1080p': '1080p only', '1080p-silent': '1080p, silent' };
 
+const label = (id: string) => productById(id)?.label ?? id;
+
+function imageResolutions(m: ImageModel): string {
+	const own = Object.entries(m.resolutionsOn ?? {}).map(
+		([id, r]) => `${label(id)}: ${r!.join(', ')}`,
+	);
+	return [m.resolutions.join(', '), ...own].filter(Boolean).join('; ') || '—';
+}
+
+function imageUnits(m: ImageModel): string {
+	if (m.unpriced) return 'not published by Kling';
+	const k4 = m.unitsPerImage['4k'] ? ` (4k ${m.unitsPerImage['4k']})` : '';
+	const own = Object.entries(m.unitsOn ?? {}).map(
+		([id, u]) => `; ${label(id)}: ${u!.fromText}, from an image ${u!.fromImage}`,
+	);
+	return `${m.unitsPerImage.default}${k4}${own.join('')}`;
+}
+
 export function modelTable(): string {
 	const video = VIDEO_MODELS.map((m) => {
-		const nodes = Object.keys(m.routes).map((id) => productById(id)?.label ?? id);
+		const nodes = Object.keys(m.routes).map(label);
 		return `| ${m.name} | \`${m.id}\` | ${nodes.join(', ')} | ${standards(m as never)} | ${seconds(m)} | ${m.resolutions.join(', ')} | ${SOUND[m.audio]}${m.audioNeeds1080p ? ' (1080p)' : ''} | ${END_FRAME[m.lastFrame]}${m.middleFrames ? ` + ${m.middleFrames} middle keyframes` : ''} | ${MULTI_SHOT[m.multiShot]} | ${m.elements || '—'} | ${m.voices || '—'} | ${m.referenceVideo ? 'feature, base' : '—'} | ${units(m)} | ${status(m.status)} |`;
 	});
 	const image = IMAGE_MODELS.map(
 		(m) =>
-			`| ${m.name} | \`${m.id}\` | ${Object.keys(m.routes).map((id) => productById(id)?.label ?? id)} | ${standards(m as never)} | ${m.referenceImages.max} images | ${m.resolutions.join(', ') || '—'} | ${m.unpriced ? 'not published by Kling' : `${m.unitsPerImage.default}${m.unitsPerImage['4k'] ? ` (4k ${m.unitsPerImage['4k']})` : ''}`} | ${status(m.status)} |`,
+			`| ${m.name} | \`${m.id}\` | ${Object.keys(m.routes).map(label).join(', ')} | ${standards(m as never)} | ${m.referenceImages.max} image${m.referenceImages.max === 1 ? '' : 's'} | ${imageResolutions(m)} | ${imageUnits(m)} | ${status(m.status)} |`,
 	);
 	return [
 		START,

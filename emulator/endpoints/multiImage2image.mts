@@ -21,8 +21,8 @@ export function validateMultiImage2Image(model: string, body: Record<string, unk
 export const endpoint: EndpointSpec = {
 	key: 'multiImage2image',
 	standard: 'legacy',
-	// CometAPI's older pages route multi-image to image through the generations path.
-	paths: ['images/multi-image2image', 'images/generations'],
+	// CometAPI's older pages route it through images/generations (server.mts relayRoute).
+	paths: ['images/multi-image2image'],
 	result: 'image',
 	// [?] kling-v2-1 is in the vendor enum and in the V2.1 end-of-life group: live by default.
 	models: { 'kling-v2-1': 'live', 'kling-v2': 'retired', 'kling-v1': 'retired' },

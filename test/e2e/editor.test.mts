@@ -141,6 +141,8 @@ describe('the n8n editor in a real browser', () => {
 			['text to speech', 'Kling Text to Speech'],
 			['sound effect', 'Kling Text to Audio'],
 			['expand', 'Kling Image Expand'],
+			['text to image', 'Kling Text to Image'],
+			['try on', 'Kling Virtual Try-On'],
 		]) {
 			const found = await editor.searchNodes(words, 'regular');
 			await editor.closeNodeCreator();
@@ -183,6 +185,12 @@ describe('the n8n editor in a real browser', () => {
 				'Kling Text to Speech',
 				['text', 'language', 'voice', 'downloadResult'],
 				'panel-text-to-speech',
+			],
+			[
+				'klingExampleImageToImagePanel',
+				'Kling Text to Image',
+				['model', 'prompt', 'options'],
+				'panel-text-to-image',
 			],
 		] as const) {
 			await editor.openWorkflow(workflow);

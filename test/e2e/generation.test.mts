@@ -191,6 +191,7 @@ describe('generation nodes inside a real n8n', () => {
 		'multi-image-to-video.json',
 		'multi-image-to-image.json',
 		'image-expand.json',
+		'image-to-image.json',
 		'legacy:image-to-video.json',
 		'legacy:multi-image-to-video.json',
 		'legacy:multi-image-to-image.json',
@@ -353,9 +354,28 @@ describe('generation nodes inside a real n8n', () => {
 		expect(n8n.readBinary(music.binary!.data_1_wav).toString('latin1', 8, 12)).toBe('WAVE');
 	});
 
-	it('example spoken-product-clip.json: image to video → text to speech (no task) → lip-sync by its audio_id', async () => {
+	it('example spoken-product-clip.json: text to image → image to video → text to speech (no task) → lip-sync by its audio_id', async () => {
 		const result = await n8n.execute(examples['spoken-product-clip.json'].id);
 		expect(result.error).toBeUndefined();
+		const [shot] = result.nodes['Kling Text to Image'];
+		expect(shot.json).toMatchObject({ status: 'succeeded', endpoint: 'textToImage' });
+		const png = n8n.readBinary(shot.binary!.data);
+		expect(png.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+		const made = emulator.snapshot().tasks;
+		const t2i = made.find((t) => t.endpoint === 'imageGenerations')!;
+		expect(emulator.taskBody(t2i.id)).toMatchObject({
+			model_name: 'kling-v3',
+			aspect_ratio: '16:9',
+		});
+		// The generated image itself went on to image to video.
+		const i2v = made.find(
+			(t) => t.endpoint !== 'imageGenerations' && t.endpoint !== 'textToSpeech',
+		)!;
+		const frame = emulator.taskBody(i2v.id)!;
+		const first = (frame.contents as Array<{ type: string; url?: string }> | undefined)?.find(
+			(c) => c.type === 'first_frame',
+		)?.url;
+		expect(Buffer.from(String(frame.image ?? first), 'base64').equals(png)).toBe(true);
 		const [speech] = result.nodes['Kling Text to Speech'];
 		const audio = (speech.json.audios as Array<{ id: string; duration: string }>)[0];
 		expect(speech.json).toMatchObject({ status: 'succeeded', endpoint: 'textToSpeech' });
@@ -371,6 +391,24 @@ describe('generation nodes inside a real n8n', () => {
 		});
 		const [spoken] = result.nodes['Kling Lip-Sync'];
 		expect(n8n.readBinary(spoken.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+	});
+
+	it('example virtual-try-on.json: Try-On 3.0 on the solutions API, two URLs in, a PNG out', async () => {
+		const result = await n8n.execute(examples['virtual-try-on.json'].id);
+		expect(result.error).toBeUndefined();
+		const [item] = result.nodes['Kling Virtual Try-On'];
+		expect(item.json).toMatchObject({ status: 'succeeded', endpoint: 'virtualTryOn' });
+		expect(n8n.readBinary(item.binary!.data).subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+		const stats = emulator.snapshot();
+		expect(stats.creates).toBe(1);
+		const sent = emulator.taskBody(stats.tasks[0].id)!;
+		expect(sent.contents).toEqual([
+			{ type: 'product_image', url: expect.stringMatching(/photo-8-800x800\.png$/) },
+			{ type: 'person_image', url: expect.stringMatching(/photo-7-768x1024\.png$/) },
+		]);
+		expect(sent.settings).toEqual({ keep_background: false });
+		const reads = stats.requests.filter((r) => r.kind === 'query').map((r) => r.path);
+		expect(new Set(reads)).toEqual(new Set(['/solutions']));
 	});
 
 	it('example sound-effect.json: an MP3 and a WAV as long as asked', async () => {

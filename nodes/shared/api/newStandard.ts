@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KlingProtocol } from './protocol';
-import { modelPath } from './providers';
+import { endpointPath, modelPath } from './providers';
 import type { TaskRoute } from './routing';
 import { normalizeTask, type KlingTask } from './task';
 import { createSafety, type CreateResult, type KlingTransport } from './transport';
@@ -26,15 +26,18 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 	constructor(private readonly http: KlingTransport) {}
 
 	private async tasks(
+		route: TaskRoute,
 		by: 'taskId' | 'externalId',
 		ids: string[],
 		itemIndex?: number,
 	): Promise<KlingTask[]> {
 		const key = by === 'taskId' ? 'task_ids' : 'external_task_ids';
 		const found: KlingTask[] = [];
+		// A solution's tasks are read where its family keeps them (`/solutions`).
+		const reads = route.new?.solution?.reads ?? '/tasks';
 		for (let i = 0; i < ids.length; i += TASKS_PER_READ) {
 			const chunk = ids.slice(i, i + TASKS_PER_READ).join(',');
-			const path = `${this.http.provider.profile.pathPrefix}/tasks`;
+			const path = `${this.http.provider.profile.pathPrefix}${reads}`;
 			const data = await this.http.read({ method: 'GET', path, qs: { [key]: chunk } }, itemIndex);
 			found.push(...tasksOf(data));
 		}
@@ -42,11 +45,11 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 	}
 
 	async findTask(
-		_route: TaskRoute,
+		route: TaskRoute,
 		taskId: string,
 		itemIndex?: number,
 	): Promise<KlingTask | undefined> {
-		const tasks = await this.tasks('taskId', [taskId], itemIndex);
+		const tasks = await this.tasks(route, 'taskId', [taskId], itemIndex);
 		return tasks.find((t) => t.taskId === taskId);
 	}
 
@@ -57,22 +60,22 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 	}
 
 	async findByExternalId(
-		_route: TaskRoute,
+		route: TaskRoute,
 		externalId: string,
 		itemIndex?: number,
 	): Promise<KlingTask | undefined> {
-		const tasks = await this.tasks('externalId', [externalId], itemIndex);
+		const tasks = await this.tasks(route, 'externalId', [externalId], itemIndex);
 		return tasks.find((t) => t.externalTaskId === externalId);
 	}
 
 	/** One read per 20 tasks; undefined only when the reads fail, so callers fall back to one by one. */
 	async readMany(
-		_route: TaskRoute,
+		route: TaskRoute,
 		ids: string[],
 		by: 'taskId' | 'externalId',
 	): Promise<KlingTask[] | undefined> {
 		try {
-			return await this.tasks(by, ids);
+			return await this.tasks(route, by, ids);
 		} catch {
 			return undefined;
 		}
@@ -104,7 +107,11 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 		const externalId = String((body.options as IDataObject | undefined)?.external_task_id ?? '');
 		const { profile } = this.http.provider;
 		const find = async () => await this.findByExternalId(route, externalId, itemIndex);
-		const path = modelPath(profile, route.new!, route.model);
+		const endpoint = route.new!;
+		// A solution's path names the product alone.
+		const path = endpoint.solution
+			? endpointPath(profile, endpoint)
+			: modelPath(profile, endpoint, route.model);
 		return await this.http.createOnce(
 			{ method: 'POST', path, body },
 			createSafety(route, profile, externalId, find),

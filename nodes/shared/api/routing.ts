@@ -101,7 +101,7 @@ export function lookupRoutes(
 		(endpoint): TaskRoute => ({ product, standard: 'legacy', legacy: endpoint, model: '' }),
 	);
 	const { canNew } = credentialStandards(profile, credentials);
-	const newRoute: TaskRoute = { ...legacy[0], standard: 'new' };
+	const newRoute: TaskRoute = { ...legacy[0], standard: 'new', new: product.endpoints.new[0] };
 	// Only a product the new standard serves can have tasks there.
 	return canNew && product.endpoints.new.length ? [newRoute, ...legacy] : legacy;
 }

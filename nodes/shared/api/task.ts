@@ -187,7 +187,7 @@ function newTask(data: IDataObject): KlingTask | undefined {
 	const units = listOf(data.billing).find((b) => b.charge_type === 'unit');
 	const cash = listOf(data.billing).find((b) => b.charge_type === 'cash');
 	return {
-		taskId: String(data.id),
+		taskId: String(data.id ?? data.task_id),
 		externalTaskId: str(data.external_id),
 		status,
 		statusMessage: str(data.message),
@@ -211,7 +211,8 @@ export function normalizeTask(input: unknown): KlingTask | undefined {
 	if ('data' in data && ('code' in data || 'request_id' in data)) {
 		data = asObject(Array.isArray(data.data) ? data.data[0] : data.data);
 	}
-	if (data.task_id !== undefined) return legacyTask(data);
-	if (data.id !== undefined && data.status !== undefined) return newTask(data);
+	if (data.task_id !== undefined && data.status === undefined) return legacyTask(data);
+	// The try-on solution answers its create with `task_id` beside the new standard's `status`.
+	if ((data.id ?? data.task_id) !== undefined && data.status !== undefined) return newTask(data);
 	return undefined;
 }

@@ -22,7 +22,7 @@ export function checkCapabilities(route: TaskRoute, body: IDataObject): void {
 	if (!model || route.product.checksGeneration === false) return;
 	const problem = isVideoModel(model)
 		? videoProblem(model, route, body)
-		: imageProblem(model, body);
+		: imageProblem(model, body, model.resolutionsOn?.[route.product.id] ?? model.resolutions);
 	if (problem) throw new InputError(problem);
 }
 
@@ -273,7 +273,11 @@ function promptChecks(
 	];
 }
 
-function imageProblem(model: ImageModel, body: IDataObject): string | undefined {
+function imageProblem(
+	model: ImageModel,
+	body: IDataObject,
+	resolutions: ImageModel['resolutions'],
+): string | undefined {
 	const name = model.name;
 	const images = Array.isArray(body.image_list)
 		? body.image_list.length
@@ -290,13 +294,13 @@ function imageProblem(model: ImageModel, body: IDataObject): string | undefined 
 			`Images: ${images} images in all (subjects, scene and style); ${name} takes at most ${model.referenceImages.max}`,
 		],
 		[
-			body.resolution !== undefined && model.resolutions.length === 0,
+			body.resolution !== undefined && resolutions.length === 0,
 			`Resolution: ${name} has no resolution setting on its endpoint; remove the option`,
 		],
 		[
 			body.resolution !== undefined &&
-				!model.resolutions.includes(body.resolution as ImageModel['resolutions'][number]),
-			`Resolution: ${name} takes ${model.resolutions.map((r) => r.toUpperCase()).join(' or ')}, not ${String(body.resolution).toUpperCase()}`,
+				!resolutions.includes(body.resolution as ImageModel['resolutions'][number]),
+			`Resolution: ${name} takes ${resolutions.map((r) => r.toUpperCase()).join(' or ')}, not ${String(body.resolution).toUpperCase()}`,
 		],
 		[
 			body.aspect_ratio !== undefined && !model.aspectRatios.includes(String(body.aspect_ratio)),

@@ -101,23 +101,54 @@ function optionsOf(body: IDataObject): IDataObject {
 	return options;
 }
 
+/** What a solution's body takes beside its inputs and settings (its options; the model is its path). */
+const SOLUTION_FIELDS = ['model_name', 'callback_url', 'external_task_id', 'watermark_info'];
+
 /** A setting of the request that only the legacy standard has (negative prompt, camera control, …). */
 export function legacyOnlySetting(request: PreparedRequest): string | undefined {
 	const fields = [
 		...Object.keys(request.body),
 		...request.media.map((slot) => String(slot.path[0])),
 	];
-	return fields.find((key) => !MAPPED.has(key));
+	const solution = request.route.new?.solution;
+	const known = solution
+		? new Set([...SOLUTION_FIELDS, ...Object.keys(solution.contents), ...solution.settings])
+		: MAPPED;
+	return fields.find((key) => !known.has(key));
+}
+
+type Solution = NonNullable<NonNullable<PreparedRequest['route']['new']>['solution']>;
+
+/** A solution's body: each input by its own content type, its settings as they are. */
+function solutionBody(request: PreparedRequest, solution: Solution): PreparedRequest {
+	const legacy = request.body;
+	const contents: IDataObject[] = [];
+	const media = request.media.map((slot): MediaSlot => {
+		contents.push({ type: solution.contents[String(slot.path[0])] });
+		return { ...slot, path: ['contents', contents.length - 1, 'url'] };
+	});
+	const body: IDataObject = { contents };
+	const settings = solution.settings.filter((key) => legacy[key] !== undefined);
+	if (settings.length) body.settings = Object.fromEntries(settings.map((k) => [k, legacy[k]]));
+	const options = optionsOf(legacy);
+	if (options.watermark_info !== undefined) {
+		delete options.watermark_info;
+		options[solution.watermarkKey] = legacy.watermark_info;
+	}
+	if (Object.keys(options).length) body.options = options;
+	return { ...request, body, media };
 }
 
 export function toNewStandard(request: PreparedRequest): PreparedRequest {
 	const legacy = request.body;
+	const solution = request.route.new?.solution;
 	const unmapped = legacyOnlySetting(request);
 	if (unmapped) {
 		throw new InputError(
 			`${fieldLabel([unmapped])}: Kling's new API standard has no such setting. Remove it, or set API Standard to Legacy in the credential (API key or access key both work there).`,
 		);
 	}
+	if (solution) return solutionBody(request, solution);
 	const contents: IDataObject[] = [];
 	// A required prompt arrives even when empty, so the rules can say it is missing.
 	const prompt = promptOf(legacy);

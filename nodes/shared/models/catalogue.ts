@@ -83,6 +83,8 @@ export interface VideoModel {
 	status: ModelStatus;
 }
 
+export type ImageResolution = '1k' | '2k' | '4k' | '8k';
+
 export interface ImageModel {
 	id: string;
 	name: string;
@@ -90,12 +92,16 @@ export interface ImageModel {
 	legacyName?: string;
 	newId?: string;
 	routes: Partial<Record<ProductId, ModelRoutes>>;
-	resolutions: Array<'1k' | '2k' | '4k' | '8k'>;
+	resolutions: ImageResolution[];
+	/** Where one of its products' endpoints takes other resolutions (Kling 2.1 generations: 1K, 2K). */
+	resolutionsOn?: Partial<Record<ProductId, ImageResolution[]>>;
 	aspectRatios: string[];
 	/** Images (plus elements) one request may reference. */
 	referenceImages: { min: number; max: number };
 	promptRequired: boolean;
 	unitsPerImage: { default: number; '4k'?: number };
+	/** Where a product prices it otherwise (Kling 2.1 generations: 4 per image, 8 from an image). */
+	unitsOn?: Partial<Record<ProductId, { fromText: number; fromImage: number }>>;
 	/** Why there is no price, where Kling has published none: the estimate says it. */
 	unpriced?: string;
 	status: ModelStatus;
@@ -120,6 +126,8 @@ const NO_4_PRICE =
 /** A 30-second 1080p video takes many minutes (3 s at 720p ≈ 2 min [A] useapi). */
 const KLING_4_WAIT = { timeoutMinutes: 60, pollSeconds: 20 };
 const EOL = '[C] Comfy-Org/docs PR #1326: end of life for V1.5, V1.6, V2.1, V2.1 Master';
+const TRY_ON_PRICE =
+	"Kling's try-on price is on a page not captured (about $0.16 a run by ComfyUI's figure)";
 
 const base = {
 	cameraControl: false,
@@ -368,16 +376,35 @@ export const IMAGE_MODELS: ImageModel[] = [
 		status: { state: 'live', source: '[V] kling-image-o1-generation.md' },
 	},
 	{
+		id: 'kling-v3',
+		name: 'Kling Image 3.0',
+		legacyName: 'kling-v3',
+		routes: { textToImage: { legacy: 'imageGenerations' } },
+		resolutions: ['1k', '2k'],
+		aspectRatios: IMAGE_ASPECT_RATIOS,
+		// One reference image: image to image (docs/reference/kling-api.md#text-to-image).
+		referenceImages: { min: 0, max: 1 },
+		// The endpoint's own rules require the prompt (input/schemas/imageGenerations.ts).
+		promptRequired: false,
+		unitsPerImage: { default: 8 },
+		status: { state: 'live', source: '[V] kling-image-omni-3.0-generation.md' },
+	},
+	{
 		id: 'kling-v2-1',
 		name: 'Kling 2.1 (end of life announced)',
 		legacyName: 'kling-v2-1',
-		routes: { multiImage2image: { legacy: 'multiImage2image' } },
+		routes: {
+			multiImage2image: { legacy: 'multiImage2image' },
+			textToImage: { legacy: 'imageGenerations' },
+		},
 		// multi-image2image has no resolution field (docs/reference/kling-api.md#legacy-requests).
 		resolutions: [],
+		resolutionsOn: { textToImage: ['1k', '2k'] },
 		aspectRatios: IMAGE_ASPECT_RATIOS,
 		referenceImages: { min: 1, max: 4 },
 		promptRequired: false,
 		unitsPerImage: { default: 16 },
+		unitsOn: { textToImage: { fromText: 4, fromImage: 8 } },
 		// [V] still in the vendor enum on 2026-09-20 vs [C] the V2.1 end-of-life group.
 		status: { state: 'uncertain', date: '2026-09-15', source: `[V] enum vs ${EOL}` },
 	},
@@ -396,6 +423,41 @@ export const IMAGE_MODELS: ImageModel[] = [
 			state: 'retired',
 			date: '2026-09-15',
 			source: '[C] Comfy-Org/ComfyUI PR #15676; absent from every current enum [V]',
+		},
+	},
+	{
+		id: 'virtual-try-on-3.0',
+		name: 'Virtual Try-On 3.0',
+		// Relays reach 3.0 through the older Kolors path: Kling runs V1.5 requests on it since 2026-09-15.
+		legacyName: 'kolors-virtual-try-on-v1-5',
+		routes: { virtualTryOn: { new: 'virtual_try_on', legacy: 'kolorsVirtualTryOn' } },
+		resolutions: [],
+		aspectRatios: [],
+		referenceImages: { min: 2, max: 2 },
+		promptRequired: false,
+		unitsPerImage: { default: 0 },
+		unpriced: TRY_ON_PRICE,
+		status: {
+			state: 'live',
+			source: '[Z] api/ecommerce-replication/virtual-try-on; [V] log 09/15/2026',
+		},
+	},
+	{
+		id: 'kolors-virtual-try-on-v1',
+		name: 'Kolors Virtual Try-On 1.0 (end of life announced)',
+		legacyName: 'kolors-virtual-try-on-v1',
+		routes: { virtualTryOn: { legacy: 'kolorsVirtualTryOn' } },
+		resolutions: [],
+		aspectRatios: [],
+		referenceImages: { min: 2, max: 2 },
+		promptRequired: false,
+		unitsPerImage: { default: 0 },
+		unpriced: TRY_ON_PRICE,
+		// [C] ComfyUI ended its node on 2026-09-15; [V] Kling says V1 requests now run on 3.0.
+		status: {
+			state: 'uncertain',
+			date: '2026-09-15',
+			source: '[C] Comfy-Org/docs PR #1326 vs [V] log 09/15/2026',
 		},
 	},
 ];

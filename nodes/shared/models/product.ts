@@ -31,6 +31,18 @@ export interface Endpoint {
 	safety?: ProductFacts['safety'];
 	/** False where Kling calls no callback_url back (Kling 4.0): the node polls instead. */
 	callbacks?: boolean;
+	/**
+	 * The solutions family (docs/reference/kling-api.md#virtual-try-on): new-standard bodies on a
+	 * path with no model after it, tasks read through `reads` instead of `/tasks`, and, per page,
+	 * its own content types for the legacy-named inputs, settings copied as they are, and the key
+	 * the watermark goes under.
+	 */
+	solution?: {
+		reads: string;
+		contents: Record<string, string>;
+		settings: string[];
+		watermarkKey: 'watermark' | 'watermark_info';
+	};
 }
 
 /** What a finished task hands over. */

@@ -11,6 +11,8 @@ import { lipSyncOneShot } from './lipSyncOneShot';
 import { textToAudio } from './textToAudio';
 import { textToSpeech } from './textToSpeech';
 import { imageExpand } from './imageExpand';
+import { textToImage } from './textToImage';
+import { virtualTryOn } from './virtualTryOn';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -34,6 +36,8 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	textToAudio,
 	textToSpeech,
 	imageExpand,
+	textToImage,
+	virtualTryOn,
 ];
 
 export function productById(id: string): ProductSpec | undefined {

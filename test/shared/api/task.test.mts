@@ -51,6 +51,25 @@ describe('task normalisation', () => {
 		});
 	});
 
+	it("reads the try-on solution's two shapes: task_id with status on create, succeed on read", () => {
+		expect(
+			normalizeTask({
+				code: 0,
+				data: { task_id: '77', status: 'submitted', create_time: 1, external_id: 'n8n-vto-1' },
+			}),
+		).toMatchObject({ taskId: '77', status: 'submitted', externalTaskId: 'n8n-vto-1' });
+		expect(
+			normalizeTask({
+				id: '77',
+				status: 'succeed',
+				outputs: [{ type: 'image', url: 'https://cdn.example.com/r.png' }],
+			}),
+		).toMatchObject({
+			status: 'succeeded',
+			images: [{ index: 0, url: 'https://cdn.example.com/r.png' }],
+		});
+	});
+
 	it('is undefined for anything that is not a task', () => {
 		expect(normalizeTask({ code: 0, data: {} })).toBeUndefined();
 		expect(normalizeTask({ task_id: 'x', task_status: 'weird' })).toBeUndefined();

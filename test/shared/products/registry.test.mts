@@ -86,9 +86,14 @@ describe('the product registry', () => {
 				}
 			}
 			for (const e of [...product.endpoints.legacy, ...product.endpoints.new]) {
-				expect(e.path, e.id).toMatch(
-					e.standard === 'legacy' ? /^\/v1\/[a-z-]+(\/[a-z0-9-]+){1,2}$/ : /^\/[a-z0-9.-]+$/,
-				);
+				// New standard: /{product} (the model follows), or a solution's own /solutions/{name}.
+				const shape =
+					e.standard === 'legacy'
+						? /^\/v1\/[a-z-]+(\/[a-z0-9-]+){1,2}$/
+						: e.solution
+							? /^\/solutions(\/e-commerce)?\/[a-z_]+$/
+							: /^\/[a-z0-9.-]+$/;
+				expect(e.path, e.id).toMatch(shape);
 				expect(typeof e.rules.safeParse, e.id).toBe('function');
 			}
 		});

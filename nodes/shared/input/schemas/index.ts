@@ -36,6 +36,8 @@ export { AVATAR_LABELS, avatarSchema } from './avatar';
 export { EFFECTS_LABELS, effectsSchema } from './effects';
 export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
 export { IMAGE_EXPAND_LABELS, imageExpandSchema } from './imageExpand';
+export { IMAGE_GENERATIONS_LABELS, imageGenerationsSchema } from './imageGenerations';
+export { TRY_ON_LABELS, kolorsTryOnSchema, virtualTryOnSchema } from './virtualTryOn';
 export {
 	LIP_SYNC_LABELS,
 	LIP_SYNC_ONE_SHOT_LABELS,
