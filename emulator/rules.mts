@@ -46,7 +46,9 @@ export interface EndpointSpec {
 	/** Legacy: below `/v1` (`videos/image2video`, and relays' aliases); new: the product (`omni-video`). */
 	paths: string[];
 	/** What a finished task holds: video to audio returns its video with the new sound. */
-	result: 'video' | 'image' | 'element' | 'audio' | 'video+audio';
+	result: 'video' | 'image' | 'element' | 'audio' | 'video+audio' | 'voice';
+	/** A list endpoint of Kling's own entries (preset voices): answered as they are. */
+	presets?: unknown[];
 	/** Seconds of the result where the body decides them (text to audio's `duration`). */
 	seconds?(body: Body): number;
 	/** The models it serves, as the docs list them; none for an endpoint that takes no model. */

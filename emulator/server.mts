@@ -730,6 +730,8 @@ export class KlingEmulator {
 		// Text to speech documents no query: its create's answer is the result.
 		if (endpointByKey(endpoint).answersWithResult)
 			throw new KlingError(404, 1202, 'requested method is invalid');
+		const presets = endpointByKey(endpoint).presets;
+		if (presets) return ok(presets);
 		if (endpoint === 'elementPresets')
 			return ok(
 				this.options.bareElementPresets

@@ -145,6 +145,17 @@ function legacyResult(task: ViewedTask, base: string) {
 			return elementResult(task);
 		case 'audio':
 			return { audios: audioResult(task, base) };
+		case 'voice':
+			return {
+				voices: [
+					{
+						voice_id: task.id,
+						voice_name: task.body.voice_name,
+						trial_url: `${base}/media/${task.id}/audio.mp3`,
+						owned_by: 'account',
+					},
+				],
+			};
 		case 'video+audio':
 			return { videos: videos(), audios: audioResult(task, base) };
 		case 'image':

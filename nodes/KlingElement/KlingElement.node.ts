@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resumeFromCallback, resumeWebhooks } from '../shared/waiting/callbackWait';
 import { executeGeneration } from '../shared/waiting/runner';
 import { noRemoteWebhookMethods } from '../shared/callbacks/webhooks';
-import { listElements } from './list';
+import { listOperation } from '../shared/output/list';
 import { element as product } from '../shared/products/element';
 
 export class KlingElement implements INodeType {
@@ -44,7 +44,7 @@ export class KlingElement implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('operation', 0) === 'list')
-			return await listElements(this, this.continueOnFail());
+			return await listOperation(this, product, this.continueOnFail());
 		return await executeGeneration(this, product, this.continueOnFail());
 	}
 }

@@ -143,6 +143,7 @@ describe('the n8n editor in a real browser', () => {
 			['expand', 'Kling Image Expand'],
 			['text to image', 'Kling Text to Image'],
 			['try on', 'Kling Virtual Try-On'],
+			['voice', 'Kling Voice'],
 		]) {
 			const found = await editor.searchNodes(words, 'regular');
 			await editor.closeNodeCreator();
@@ -186,6 +187,13 @@ describe('the n8n editor in a real browser', () => {
 				['text', 'language', 'voice', 'downloadResult'],
 				'panel-text-to-speech',
 			],
+			[
+				'klingExampleVirtualTryOnPanel',
+				'Kling Virtual Try-On',
+				['model', 'personImage', 'garmentImage'],
+				'panel-virtual-try-on',
+			],
+			['klingExampleCustomVoicePanel', 'Kling Voice', ['voiceName', 'voiceSample'], 'panel-voice'],
 			[
 				'klingExampleImageToImagePanel',
 				'Kling Text to Image',

@@ -411,6 +411,28 @@ describe('generation nodes inside a real n8n', () => {
 		expect(new Set(reads)).toEqual(new Set(['/solutions']));
 	});
 
+	it('example custom-voice.json: a voice from a recording, its voiceId spoken in a Kling 2.6 video', async () => {
+		const result = await n8n.execute(examples['custom-voice.json'].id);
+		expect(result.error).toBeUndefined();
+		const [made] = result.nodes['Kling Voice'];
+		const voiceId = String(made.json.voiceId);
+		expect(voiceId).not.toBe('');
+		const stats = emulator.snapshot();
+		const voiceTask = stats.tasks.find((t) => t.endpoint === 'customVoice')!;
+		expect(emulator.taskBody(voiceTask.id)).toMatchObject({
+			voice_name: 'Narrator',
+			voice_url: expect.stringMatching(/narrator-12s\.mp3$/),
+		});
+		const video = stats.tasks.find((t) => t.endpoint !== 'customVoice')!;
+		expect(emulator.taskBody(video.id)!.contents).toContainEqual({
+			type: 'voice',
+			voice_id: voiceId,
+			id: 'voice_1',
+		});
+		const [clip] = result.nodes['Kling Image to Video'];
+		expect(n8n.readBinary(clip.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+	});
+
 	it('example sound-effect.json: an MP3 and a WAV as long as asked', async () => {
 		const result = await n8n.execute(examples['sound-effect.json'].id);
 		expect(result.error).toBeUndefined();

@@ -15,10 +15,14 @@ import type { CreateOutcome, KlingProtocol } from './protocol';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { createdTaskId, rememberCreated } from './createdTasks';
 import type { TaskRoute } from './routing';
-import { elementsOf, normalizeTask, type KlingElement, type KlingTask } from './task';
+import { normalizeTask, type KlingTask } from './task';
 import { CREDENTIAL_TYPE, KlingTransport, type KlingContext } from './transport';
 
 export { CREDENTIAL_TYPE, type KlingContext };
+
+/** A list page's size: Kling allows 500 (docs/reference/kling-api.md#elements-and-voices). */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 1000;
 
 /**
  * The one way this package talks to Kling: the shared transport, and each call handed to the
@@ -148,16 +152,24 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	 * A page of the account's elements or Kling's presets; elements are legacy-shaped in both
 	 * standards. Entries may be element tasks or, for presets, bare elements [?]: both are read.
 	 */
-	async listElements(
+	/**
+	 * A list endpoint's entries (elements, voices), page after page until `limit` or the last
+	 * page; `pick` reads what an entry holds, whether Kling lists it as a task or bare.
+	 */
+	async listAll<T>(
 		product: ProductFacts,
 		list: Endpoint,
-		pageNum: number,
-		pageSize: number,
+		limit: number,
+		pick: (task: KlingTask | undefined, entry: unknown) => T[],
 		itemIndex?: number,
-	): Promise<{ entries: number; elements: KlingElement[] }> {
+	): Promise<T[]> {
 		const route: TaskRoute = { product, standard: 'legacy', legacy: list, model: '' };
-		const page = await this.standards.legacy.listPage(route, pageNum, pageSize, itemIndex);
-		const elements = page.flatMap((entry) => normalizeTask(entry)?.elements ?? elementsOf([entry]));
-		return { entries: page.length, elements };
+		const found: T[] = [];
+		for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
+			const entries = await this.standards.legacy.listPage(route, page, PAGE_SIZE, itemIndex);
+			found.push(...entries.flatMap((entry) => pick(normalizeTask(entry), entry)));
+			if (entries.length < PAGE_SIZE) break;
+		}
+		return found.slice(0, limit);
 	}
 }

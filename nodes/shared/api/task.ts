@@ -44,6 +44,15 @@ export interface KlingElement {
 	voiceId: string | null;
 }
 
+/** A custom or preset voice (docs/reference/kling-api.md#elements-and-voices), for 2.6 videos and elements. */
+export interface KlingVoice {
+	voiceId: string;
+	name: string | null;
+	/** A short sample of the voice. */
+	trialUrl: string | null;
+	ownedBy: string | null;
+}
+
 /** One task in the shape every node, the trigger and the waiter share. */
 export interface KlingTask {
 	taskId: string;
@@ -54,6 +63,7 @@ export interface KlingTask {
 	images: KlingImage[];
 	audios: KlingAudio[];
 	elements: KlingElement[];
+	voices: KlingVoice[];
 	unitsDeducted: string | null;
 	/** Money taken where the account pays from a balance: legacy `{quota, list_price}`, new `billing` cash. */
 	finalBalanceDeduction: IDataObject | null;
@@ -117,6 +127,18 @@ export function elementsOf(list: unknown): KlingElement[] {
 		}));
 }
 
+/** Legacy `task_result.voices`, or the bare voice objects of a list. */
+export function voicesOf(list: unknown): KlingVoice[] {
+	return (Array.isArray(list) ? (list as IDataObject[]) : [])
+		.filter((v) => v.voice_id !== undefined)
+		.map((v) => ({
+			voiceId: String(v.voice_id),
+			name: str(v.voice_name),
+			trialUrl: str(v.trial_url),
+			ownedBy: str(v.owned_by),
+		}));
+}
+
 /** Result videos, from legacy `task_result.videos` or new-standard `outputs` (type video). */
 function videosOf(list: IDataObject[]): KlingVideo[] {
 	return list
@@ -169,6 +191,7 @@ function legacyTask(data: IDataObject): KlingTask | undefined {
 		images: imagesOf(listOf(result.images)),
 		audios: audiosOf(listOf(result.audios)),
 		elements: elementsOf(result.elements),
+		voices: voicesOf(result.voices),
 		unitsDeducted: str(data.final_unit_deduction),
 		finalBalanceDeduction:
 			data.final_balance_deduction && typeof data.final_balance_deduction === 'object'
@@ -195,6 +218,7 @@ function newTask(data: IDataObject): KlingTask | undefined {
 		images: imagesOf(outputs.filter((o) => o.type === 'image')),
 		audios: audiosOf(outputs.filter((o) => o.type === 'audio')),
 		elements: elementsOf(outputs),
+		voices: [],
 		unitsDeducted: units ? str(units.amount) : null,
 		finalBalanceDeduction: cash ?? null,
 		createdAt: num(data.create_time),

@@ -190,3 +190,37 @@ export const getTaskProperties: INodeProperties[] = [
 			'The external task ID given when the task was created (the External Task ID option)',
 	},
 ];
+
+const list = { show: { operation: ['list'] } };
+
+/** List (Element, Voice): the account's own entries or Kling's presets, all or up to a limit. */
+export const listProperties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		default: 'own',
+		displayOptions: list,
+		options: [
+			{ name: 'Mine', value: 'own', description: "The ones made with this account's key" },
+			{ name: "Kling's Presets", value: 'presets', description: 'The ones Kling offers everyone' },
+		],
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: list,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { operation: ['list'], returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+];

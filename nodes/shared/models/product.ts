@@ -46,7 +46,7 @@ export interface Endpoint {
 }
 
 /** What a finished task hands over. */
-export type ResultKind = 'video' | 'image' | 'audio' | 'element';
+export type ResultKind = 'video' | 'image' | 'audio' | 'element' | 'voice';
 
 /**
  * What the transport, routing and waiting need to know of a Kling product: data only. The full

@@ -62,6 +62,12 @@ export function taskJson(task: KlingTask, context: TaskContext): IDataObject {
 					elements: task.elements as unknown as IDataObject[],
 				}
 			: {}),
+		...(kind === 'voice' || (kind === null && task.voices.length)
+			? {
+					voiceId: task.voices[0]?.voiceId ?? null,
+					voices: task.voices as unknown as IDataObject[],
+				}
+			: {}),
 		unitsDeducted: task.unitsDeducted,
 		finalBalanceDeduction: task.finalBalanceDeduction,
 		createdAt: iso(task.createdAt),

@@ -13,6 +13,7 @@ import { textToSpeech } from './textToSpeech';
 import { imageExpand } from './imageExpand';
 import { textToImage } from './textToImage';
 import { virtualTryOn } from './virtualTryOn';
+import { voice } from './voice';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -38,6 +39,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	imageExpand,
 	textToImage,
 	virtualTryOn,
+	voice,
 ];
 
 export function productById(id: string): ProductSpec | undefined {

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { KlingTask } from '../api/task';
 import type { GenerationSpec } from '../input/types';
 import type { Endpoint } from '../models/product';
 
@@ -27,4 +28,9 @@ export interface ProductSpec extends GenerationSpec {
 	 * synchronous calls (Lip-Sync: face identification).
 	 */
 	otherEndpoints?: Endpoint[];
+	/**
+	 * Element and Voice: their List operation reads the create endpoint (the account's own) or
+	 * `presets` (Kling's), and `pick` reads what an entry holds, listed as a task or bare.
+	 */
+	lists?: { presets: Endpoint; pick(task: KlingTask | undefined, entry: unknown): IDataObject[] };
 }

@@ -58,7 +58,13 @@ const generateParams = (product: ProductSpec): IDataObject => ({
 	pollInterval: 1,
 });
 
-const RESULT_FIELD = { video: 'videos', image: 'images', element: 'elements', audio: 'audios' };
+const RESULT_FIELD = {
+	video: 'videos',
+	image: 'images',
+	element: 'elements',
+	audio: 'audios',
+	voice: 'voices',
+};
 
 describe('the product registry', () => {
 	const env = useEmulator();

@@ -37,6 +37,7 @@ export { EFFECTS_LABELS, effectsSchema } from './effects';
 export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
 export { IMAGE_EXPAND_LABELS, imageExpandSchema } from './imageExpand';
 export { IMAGE_GENERATIONS_LABELS, imageGenerationsSchema } from './imageGenerations';
+export { VOICE_LABELS, customVoiceSchema } from './voice';
 export { TRY_ON_LABELS, kolorsTryOnSchema, virtualTryOnSchema } from './virtualTryOn';
 export {
 	LIP_SYNC_LABELS,

@@ -1,3 +1,4 @@
+import { elementsOf } from '../../api/task';
 import { elementSchema } from '../../input/schemas';
 import type { Endpoint, ProductFacts } from '../../models/product';
 import { toolDescriptionProperty } from '../../description/parameters';
@@ -44,6 +45,10 @@ export const element: ProductSpec = {
 	toolDescription: TOOL,
 	properties: [toolDescriptionProperty(TOOL), ...properties],
 	otherEndpoints: [elementPresets],
+	lists: {
+		presets: elementPresets,
+		pick: (task, entry) => (task?.elements ?? elementsOf([entry])).map((e) => ({ ...e })),
+	},
 	prepare: prepareElement,
 	sample: {
 		elementName: 'Captain',

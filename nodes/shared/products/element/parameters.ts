@@ -8,12 +8,11 @@ import {
 	getTaskProperties,
 	imageListProperty,
 	imageProperty,
+	listProperties,
 	optionsCollection,
 	textProperty,
 	waitProperties,
 } from '../../description/parameters';
-
-const list = { show: { operation: ['list'] } };
 
 /** Element's panel: Create, Get Task and List; elements take no model. */
 export const properties: INodeProperties[] = [
@@ -75,34 +74,7 @@ export const properties: INodeProperties[] = [
 		'1 to 3 more images of the same character or object from other angles',
 		'1 to 3',
 	),
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		default: 'own',
-		displayOptions: list,
-		options: [
-			{ name: 'My Elements', value: 'own' },
-			{ name: "Kling's Presets", value: 'presets' },
-		],
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: list,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { operation: ['list'], returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...listProperties,
 	...getTaskProperties,
 	// An element has no file to download.
 	...waitProperties(5, 3)
