@@ -24,10 +24,14 @@ export interface Known {
 	session?(id: string): Session | undefined;
 }
 
-/** What `identify-face` found: the faces (ms windows) of one video. */
+/**
+ * A synchronous session on one video (valid 24 h): the faces `identify-face` found (ms windows),
+ * or the frames a multi-element selection has marked so far.
+ */
 export interface Session {
 	videoSeconds: number;
 	faces: Array<{ face_id: string; face_image: string; start_time: number; end_time: number }>;
+	markedFrames?: number[];
 }
 
 const NOTHING_KNOWN: Known = { result: () => undefined };

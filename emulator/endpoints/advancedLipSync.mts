@@ -4,7 +4,7 @@
  * 2 to 60 s; the part used (start to end) at least 2 s and within the audio; placed where it
  * overlaps the face's window by at least 2 s. Tasks are read by task ID only.
  */
-import { KlingError, onlyKnownKeys } from '../checks.mts';
+import { KlingError, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { Created, EndpointSpec, Known } from '../rules.mts';
 import { checkSound } from '../sounds.mts';
 
@@ -62,8 +62,7 @@ function validate(_model: string, body: Record<string, unknown>, known: Known): 
 		throw bad('the inserted audio must stay within the video');
 	volume(face, 'sound_volume');
 	volume(face, 'original_audio_volume');
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	// The result is as long as the source video.
 	return { slots: 1, seconds: session.videoSeconds };
 }

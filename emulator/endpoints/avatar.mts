@@ -3,11 +3,10 @@
  * sound it speaks: the ID of a Kling text-to-speech audio, or a sound file (URL or Base64, mp3,
  * wav, m4a or aac, at most 5 MB, 2 to 300 s), exactly one. The video is as long as the sound.
  */
-import { checkEnum, checkImage, checkText, KlingError, onlyKnownKeys } from '../checks.mts';
+import { checkEnum, checkImage, checkText, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { Created, EndpointSpec, Known } from '../rules.mts';
 import { checkSound } from '../sounds.mts';
 
-const bad = (message: string) => new KlingError(400, 1201, message);
 const SECONDS = { min: 2, max: 300 };
 
 function validate(_model: string, body: Record<string, unknown>, known: Known): Created {
@@ -25,8 +24,7 @@ function validate(_model: string, body: Record<string, unknown>, known: Known): 
 	const seconds = checkSound(body, known, SECONDS);
 	checkText('prompt', body.prompt, 2500);
 	checkEnum('mode', body.mode, ['std', 'pro']);
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return { slots: 1, seconds };
 }
 

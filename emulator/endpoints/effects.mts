@@ -4,7 +4,7 @@
  * exactly two images in `input.images`, the others one in `input.image`. The page has no model,
  * mode or duration; the older pages' `input.duration` ("5" or "10") is still taken.
  */
-import { checkEnum, checkImage, KlingError, onlyKnownKeys } from '../checks.mts';
+import { checkEnum, checkImage, KlingError, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { EndpointSpec } from '../rules.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
@@ -82,8 +82,7 @@ function validate(_model: string, body: Record<string, unknown>): number {
 		if (input.images !== undefined) throw bad(`${scene} takes input.image, not input.images`);
 		checkImage('input.image', input.image);
 	}
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return 1;
 }
 

@@ -6,7 +6,7 @@
  */
 import { KlingError, onlyKnownKeys } from '../checks.mts';
 import type { EndpointSpec, Known, Session } from '../rules.mts';
-import { checkSourceVideo } from './videoToAudio.mts';
+import { checkSourceVideo } from '../videos.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
 

@@ -3,7 +3,7 @@
  * expansion ratios (0 to 2, all required), the new area at most 3 times the original's; 1 to 9
  * images, each a concurrency slot. No model.
  */
-import { checkImage, checkText, KlingError, onlyKnownKeys } from '../checks.mts';
+import { checkImage, checkText, KlingError, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { EndpointSpec } from '../rules.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
@@ -31,8 +31,7 @@ function validate(_model: string, body: Record<string, unknown>): number {
 	const n = body.n ?? 1;
 	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 9)
 		throw bad('n must be 1 to 9');
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return n;
 }
 

@@ -4,7 +4,7 @@
  * most 120 characters, a voice and its language, a speed of 0.8 to 2.0) or `audio2video` (an audio
  * file as Base64 or an audio URL); `callback_url` at the top. No external task ID in its table.
  */
-import { checkEnum, checkText, KlingError, onlyKnownKeys } from '../checks.mts';
+import { checkEnum, checkText, KlingError, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { EndpointSpec, Known } from '../rules.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
@@ -58,8 +58,7 @@ function validate(_model: string, body: Record<string, unknown>, known: Known): 
 	]);
 	checkVideo(input, known);
 	checkSpeech(input);
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return 1;
 }
 

@@ -9,6 +9,7 @@ import {
 	checkText,
 	KlingError,
 	onlyKnownKeys,
+	checkCallbackUrl,
 } from '../checks.mts';
 import type { EndpointSpec } from '../rules.mts';
 
@@ -57,8 +58,7 @@ function validate(model: string, body: Record<string, unknown>): number {
 	checkEnum('mode', body.mode, ['std', 'pro']);
 	checkEnum('keep_original_sound', body.keep_original_sound, ['yes', 'no']);
 	checkElementList(body, model === 'kling-v3' ? 1 : 0, model);
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return 1;
 }
 

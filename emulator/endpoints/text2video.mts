@@ -7,6 +7,7 @@ import {
 	KlingError,
 	onlyKnownKeys,
 	SECONDS_3_15,
+	checkCallbackUrl,
 } from '../checks.mts';
 
 /** `/v1/videos/text2video` (docs/reference/kling-api.md#text-to-video): kling-v3, kling-v2-6, kling-v2-5-turbo. */
@@ -31,8 +32,7 @@ export function validateText2Video(model: string, body: Record<string, unknown>)
 	const storyboard = body.multi_shot === true && body.shot_type === 'customize';
 	checkText('prompt', body.prompt, 2500, !storyboard);
 	checkText('negative_prompt', body.negative_prompt, 2500);
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw new KlingError(400, 1201, 'callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	const v3 = model === 'kling-v3';
 	checkEnum('mode', body.mode, v3 ? ['std', 'pro', '4k'] : ['std', 'pro']);
 	checkEnum('duration', body.duration, v3 ? SECONDS_3_15 : ['5', '10']);

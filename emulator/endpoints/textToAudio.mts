@@ -2,7 +2,7 @@
  * `POST /v1/audio/text-to-audio` (docs/reference/kling-api.md#audio): a sound effect from a prompt
  * of at most 200 characters, 3.0 to 10.0 s with one decimal. No model, no watermark.
  */
-import { checkText, KlingError, onlyKnownKeys } from '../checks.mts';
+import { checkText, KlingError, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { EndpointSpec } from '../rules.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
@@ -13,8 +13,7 @@ function validate(_model: string, body: Record<string, unknown>): number {
 	const d = body.duration;
 	if (typeof d !== 'number' || d < 3 || d > 10 || Math.round(d * 10) !== d * 10)
 		throw bad('duration must be a number from 3.0 to 10.0 with one decimal');
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return 1;
 }
 

@@ -3,28 +3,11 @@
  * video (by its video ID, ≤ 30 days old) or a video URL, exactly one, of 3 to 20 s. The result
  * holds the video with its new sound and the sound alone (MP3 and WAV).
  */
-import { checkText, KlingError, onlyKnownKeys } from '../checks.mts';
+import { checkText, KlingError, onlyKnownKeys, checkCallbackUrl } from '../checks.mts';
 import type { EndpointSpec, Known } from '../rules.mts';
+import { checkSourceVideo } from '../videos.mts';
 
 const bad = (message: string) => new KlingError(400, 1201, message);
-
-/** An earlier video, by ID or URL: what the products that take one check alike. */
-export function checkSourceVideo(
-	body: Record<string, unknown>,
-	known: Known,
-	seconds: { min: number; max: number },
-): void {
-	const { video_id: id, video_url: url } = body;
-	if ((id === undefined) === (url === undefined))
-		throw bad('exactly one of video_id and video_url is required');
-	if (url !== undefined && !/^https?:\/\/\S+$/i.test(String(url)))
-		throw bad('video_url must be a video URL (mp4/mov)');
-	if (id === undefined) return;
-	const video = known.result('video', String(id));
-	if (!video) throw bad('video_id is invalid: no video with this id, or it is older than 30 days');
-	if (video.seconds < seconds.min || video.seconds > seconds.max + 0.5)
-		throw bad(`the video must be ${seconds.min} to ${seconds.max} seconds long`);
-}
 
 function validate(_model: string, body: Record<string, unknown>, known: Known): number {
 	onlyKnownKeys(body, [
@@ -41,8 +24,7 @@ function validate(_model: string, body: Record<string, unknown>, known: Known): 
 	checkText('bgm_prompt', body.bgm_prompt, 200);
 	if (body.asmr_mode !== undefined && typeof body.asmr_mode !== 'boolean')
 		throw bad('asmr_mode must be a boolean');
-	if (body.callback_url !== undefined && !/^https?:\/\//.test(String(body.callback_url)))
-		throw bad('callback_url must be an http(s) URL');
+	checkCallbackUrl(body);
 	return 1;
 }
 

@@ -19,7 +19,9 @@ import { makePng, mulberry32 } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingLipSync } from '../../nodes/KlingLipSync/KlingLipSync.node.ts';
 import { KlingMotionControl } from '../../nodes/KlingMotionControl/KlingMotionControl.node.ts';
+import { KlingTextToImage } from '../../nodes/KlingTextToImage/KlingTextToImage.node.ts';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
+import { KlingVirtualTryOn } from '../../nodes/KlingVirtualTryOn/KlingVirtualTryOn.node.ts';
 import {
 	binaryItem,
 	emulatorCredentials,
@@ -30,8 +32,9 @@ import { PROVIDER_CASES, type ProviderCase } from '../support/providers.mts';
 
 /**
  * The products a seed plays, in turn: Image to Video (found by external task ID), Motion Control
- * (a video tool on the same rules) and Lip-Sync (found by task ID only, with a synchronous call
- * before its create). Each has a fault-free reference of its own.
+ * (a video tool on the same rules), Lip-Sync (found by task ID only, with a synchronous call
+ * before its create), Text to Image (n images, n slots) and Virtual Try-On (the solutions family).
+ * Each has a fault-free reference of its own.
  */
 interface ChaosProduct {
 	id: string;
@@ -67,6 +70,23 @@ const CHAOS_PRODUCTS: ChaosProduct[] = [
 			video: 'video-sample-v1-6',
 			audio: 'https://cdn.example.com/voice-4s.mp3',
 			options: { audioEnd: 4 },
+		}),
+		prompted: false,
+	},
+	{
+		id: 'textToImage',
+		node: new KlingTextToImage(),
+		params: (prompt) => ({ model: 'kling-v3', prompt, options: { numberOfImages: 2 } }),
+		prompted: true,
+	},
+	{
+		// The solutions family on the official API (read through /solutions), the Kolors path on relays.
+		id: 'virtualTryOn',
+		node: new KlingVirtualTryOn(),
+		params: () => ({
+			model: 'virtual-try-on-3.0',
+			personImage: 'https://cdn.example.com/person.png',
+			garmentImage: 'https://cdn.example.com/dress.png',
 		}),
 		prompted: false,
 	},
@@ -189,6 +209,7 @@ function comparable(item: INodeExecutionData) {
 		updatedAt,
 		elapsedMs,
 		videos,
+		images,
 		provider,
 		apiStandard,
 		...rest
@@ -197,7 +218,9 @@ function comparable(item: INodeExecutionData) {
 	// use the legacy standard, API-key runs the new one.
 	return {
 		...rest,
+		// Result URLs name their task: the counts are what a fault must not change.
 		videos: (videos as unknown[] | undefined)?.length ?? null,
+		images: (images as unknown[] | undefined)?.length ?? null,
 		binary: item.binary?.data?.data,
 		mime: item.binary?.data?.mimeType,
 	};

@@ -24,11 +24,14 @@ describe('fault campaign (fixed seeds)', () => {
 			expect(figures.maxCreatesPerItem).toBeLessThanOrEqual(1);
 			expect(figures.itemsLost).toBe(0);
 		}
-		// Image to Video, a video tool, and Lip-Sync (read by task ID only): none paid twice.
+		// Image to Video, a video tool, Lip-Sync (read by task ID only), Text to Image and Virtual
+		// Try-On (the solutions family): none paid twice.
 		expect(Object.keys(summary.byProduct).sort()).toEqual([
 			'image2video',
 			'lipSync',
 			'motionControl',
+			'textToImage',
+			'virtualTryOn',
 		]);
 		for (const played of Object.values(summary.byProduct))
 			expect(played.maxCreatesPerItem).toBeLessThanOrEqual(1);

@@ -433,6 +433,30 @@ describe('generation nodes inside a real n8n', () => {
 		expect(n8n.readBinary(clip.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
 	});
 
+	it('example video-edit.json: a generated clip, its cup removed by video ID and two marked frames', async () => {
+		const result = await n8n.execute(examples['video-edit.json'].id);
+		expect(result.error).toBeUndefined();
+		const [clip] = result.nodes['Kling Text to Video'];
+		const [edited] = result.nodes['Kling Video Edit'];
+		expect(edited.json).toMatchObject({ status: 'succeeded', endpoint: 'videoEdit' });
+		expect(n8n.readBinary(edited.binary!.data).subarray(4, 8).toString('ascii')).toBe('ftyp');
+		const stats = emulator.snapshot();
+		const calls = stats.requests.filter((r) => r.path.startsWith('/v1/videos/multi-elements'));
+		expect(calls.map((r) => r.path)).toEqual([
+			'/v1/videos/multi-elements/init-selection',
+			'/v1/videos/multi-elements/add-selection',
+			'/v1/videos/multi-elements/add-selection',
+			'/v1/videos/multi-elements',
+			...calls.slice(4).map(() => expect.stringMatching(/^\/v1\/videos\/multi-elements\/\d+$/)),
+		]);
+		const task = stats.tasks.find((t) => t.endpoint === 'multiElements')!;
+		expect(emulator.taskBody(task.id)).toMatchObject({
+			edit_mode: 'removal',
+			prompt: 'Delete the red coffee cup from <<<video_1>>>',
+		});
+		expect(String((clip.json.videos as Array<{ id: string }>)[0].id)).not.toBe('');
+	});
+
 	it('example sound-effect.json: an MP3 and a WAV as long as asked', async () => {
 		const result = await n8n.execute(examples['sound-effect.json'].id);
 		expect(result.error).toBeUndefined();

@@ -95,6 +95,12 @@ export class Editor {
 			.first()
 			.waitFor();
 		await this.page.waitForTimeout(300);
+		// n8n renders a long result list in batches as it is scrolled: scroll until no more come.
+		for (let seen = -1, n = await items.count(); n !== seen && n > 0; n = await items.count()) {
+			seen = n;
+			await items.nth(n - 1).scrollIntoViewIfNeeded();
+			await this.page.waitForTimeout(300);
+		}
 		return await items.allInnerTexts();
 	}
 

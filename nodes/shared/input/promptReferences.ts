@@ -20,6 +20,8 @@ const REFERENCE =
 
 /** Legacy endpoints whose prompt may name images and a video by their place in the lists. */
 const NAMES_MEDIA = new Set(['omniVideo', 'omniImage']);
+/** Multi-element editing: the prompt names the video it edits, <<<video_1>>>, and its images. */
+const EDITS_VIDEO = new Set(['multiElements']);
 
 const WHAT: Record<ReferenceKind, string> = {
 	image: 'Images (numbered from 1 in their order, frames included)',
@@ -34,10 +36,11 @@ export function referableInputs(
 	route: TaskRoute,
 ): Record<ReferenceKind, number> {
 	const media = NAMES_MEDIA.has(route.legacy.id);
+	const edits = EDITS_VIDEO.has(route.legacy.id);
 	const length = (key: string) => ((body[key] as unknown[] | undefined) ?? []).length;
 	return {
-		image: media ? length('image_list') : 0,
-		video: media ? referenceVideosOf(body).length : 0,
+		image: media || edits ? length('image_list') : 0,
+		video: media ? referenceVideosOf(body).length : edits ? 1 : 0,
 		element: length('element_list'),
 		voice: length('voice_list'),
 	};

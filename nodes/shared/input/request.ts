@@ -159,3 +159,15 @@ export function imageList(
 		imageSlot(ctx, itemIndex, value, `${displayName} #${n + 1}`, path(n)),
 	);
 }
+
+/**
+ * An earlier video a synchronous call reads before the create (face identification, selections):
+ * `video_id` for a Kling video ID, `video_url` for a URL; nothing else.
+ */
+export function sourceVideo(ctx: IExecuteFunctions, i: number, rules: MediaRules): IDataObject {
+	const value = ctx.getNodeParameter('video', i);
+	const ref = classifyMediaValue(value, 'video', 'Video', binaryFieldsOf(ctx, i), rules);
+	if (ref.kind === 'klingId') return { video_id: ref.value };
+	if (ref.kind === 'url') return { video_url: ref.value };
+	throw new InputError('Video: Kling takes it by its Kling video ID or a public URL');
+}

@@ -14,6 +14,7 @@ import { imageExpand } from './imageExpand';
 import { textToImage } from './textToImage';
 import { virtualTryOn } from './virtualTryOn';
 import { voice } from './voice';
+import { videoEdit } from './videoEdit';
 import { image2video } from './image2video';
 import { multiImage2image } from './multiImage2image';
 import { multiImage2video } from './multiImage2video';
@@ -40,6 +41,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
 	textToImage,
 	virtualTryOn,
 	voice,
+	videoEdit,
 ];
 
 export function productById(id: string): ProductSpec | undefined {

@@ -38,6 +38,12 @@ export { VIDEO_EXTEND_LABELS, videoExtendSchema } from './videoExtend';
 export { IMAGE_EXPAND_LABELS, imageExpandSchema } from './imageExpand';
 export { IMAGE_GENERATIONS_LABELS, imageGenerationsSchema } from './imageGenerations';
 export { VOICE_LABELS, customVoiceSchema } from './voice';
+export {
+	VIDEO_EDIT_LABELS,
+	addSelectionSchema,
+	initSelectionSchema,
+	videoEditSchema,
+} from './videoEdit';
 export { TRY_ON_LABELS, kolorsTryOnSchema, virtualTryOnSchema } from './virtualTryOn';
 export {
 	LIP_SYNC_LABELS,

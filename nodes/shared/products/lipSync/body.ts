@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { audioSlot } from '../../input/audio';
-import { applyTaskOptions, binaryFieldsOf, getOptions } from '../../input/request';
-import { classifyMediaValue } from '../../input/media';
+import { applyTaskOptions, getOptions, sourceVideo } from '../../input/request';
 import type { PreparedRequest, Target } from '../../input/types';
 import { InputError } from '../../core/inputError';
 import { checkAudioSpan } from './faces';
@@ -11,22 +10,12 @@ import { checkAudioSpan } from './faces';
 const SOUND_SECONDS = { min: 2, max: 60 };
 const VIDEO = { maxBytes: 100 * 1024 * 1024, seconds: { min: 2, max: 60 }, base64: false };
 
+/** The video whose faces Kling identifies: `video_id` or `video_url`. */
+export const videoOf = (ctx: IExecuteFunctions, i: number): IDataObject =>
+	sourceVideo(ctx, i, VIDEO);
+
 const ms = (seconds: unknown) =>
 	seconds === undefined || seconds === '' ? undefined : Math.round(Number(seconds) * 1000);
-
-/** The video whose faces Kling identifies: `video_id` or `video_url`. */
-export function videoOf(ctx: IExecuteFunctions, i: number): IDataObject {
-	const ref = classifyMediaValue(
-		ctx.getNodeParameter('video', i),
-		'video',
-		'Video',
-		binaryFieldsOf(ctx, i),
-		VIDEO,
-	);
-	if (ref.kind === 'klingId') return { video_id: ref.value };
-	if (ref.kind === 'url') return { video_url: ref.value };
-	throw new InputError('Video: Kling takes it by its Kling video ID or a public URL');
-}
 
 /**
  * The lip-sync create in legacy terms, with the session and face left for `completeLipSync`:
