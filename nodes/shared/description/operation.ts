@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { generate, getTask, waiting } from './show';
+import { generate, getTask, optionsCollection, waiting } from './show';
 
 /** Operation, Get Task and Wait: the parameters every generation node has. */
 
@@ -194,7 +194,7 @@ export const getTaskProperties: INodeProperties[] = [
 const list = { show: { operation: ['list'] } };
 
 /** List (Element, Voice): the account's own entries or Kling's presets, all or up to a limit. */
-export const listProperties: INodeProperties[] = [
+const listProperties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -223,4 +223,20 @@ export const listProperties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['list'], returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
+];
+
+/**
+ * The rest of the panel of a product that makes an ID, not a file, and can list (Element,
+ * Voice): List's own parameters, Get Task, Wait without a download, and the create's options.
+ */
+export const listingProductTail = (options: INodeProperties[]): INodeProperties[] => [
+	...listProperties,
+	...getTaskProperties,
+	...waitProperties(5, 3)
+		.filter((p) => !['downloadResult', 'binaryPropertyOutput'].includes(p.name))
+		.map((p) => ({
+			...p,
+			displayOptions: { ...p.displayOptions, hide: { operation: ['list'] } },
+		})),
+	{ ...optionsCollection(options), displayOptions: { hide: { operation: ['list'] } } },
 ];

@@ -126,8 +126,16 @@ const NO_4_PRICE =
 /** A 30-second 1080p video takes many minutes (3 s at 720p ≈ 2 min [A] useapi). */
 const KLING_4_WAIT = { timeoutMinutes: 60, pollSeconds: 20 };
 const EOL = '[C] Comfy-Org/docs PR #1326: end of life for V1.5, V1.6, V2.1, V2.1 Master';
-const TRY_ON_PRICE =
-	"Kling's try-on price is on a page not captured (about $0.16 a run by ComfyUI's figure)";
+/** What the try-on models share: a person and a garment, no settings of size, no known price. */
+const tryOn = {
+	resolutions: [],
+	aspectRatios: [],
+	referenceImages: { min: 2, max: 2 },
+	promptRequired: false,
+	unitsPerImage: { default: 0 },
+	unpriced:
+		"Kling's try-on price is on a page not captured (about $0.16 a run by ComfyUI's figure)",
+};
 
 const base = {
 	cameraControl: false,
@@ -431,12 +439,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		// Relays reach 3.0 through the older Kolors path: Kling runs V1.5 requests on it since 2026-09-15.
 		legacyName: 'kolors-virtual-try-on-v1-5',
 		routes: { virtualTryOn: { new: 'virtual_try_on', legacy: 'kolorsVirtualTryOn' } },
-		resolutions: [],
-		aspectRatios: [],
-		referenceImages: { min: 2, max: 2 },
-		promptRequired: false,
-		unitsPerImage: { default: 0 },
-		unpriced: TRY_ON_PRICE,
+		...tryOn,
 		status: {
 			state: 'live',
 			source: '[Z] api/ecommerce-replication/virtual-try-on; [V] log 09/15/2026',
@@ -447,12 +450,7 @@ export const IMAGE_MODELS: ImageModel[] = [
 		name: 'Kolors Virtual Try-On 1.0 (end of life announced)',
 		legacyName: 'kolors-virtual-try-on-v1',
 		routes: { virtualTryOn: { legacy: 'kolorsVirtualTryOn' } },
-		resolutions: [],
-		aspectRatios: [],
-		referenceImages: { min: 2, max: 2 },
-		promptRequired: false,
-		unitsPerImage: { default: 0 },
-		unpriced: TRY_ON_PRICE,
+		...tryOn,
 		// [C] ComfyUI ended its node on 2026-09-15; [V] Kling says V1 requests now run on 3.0.
 		status: {
 			state: 'uncertain',

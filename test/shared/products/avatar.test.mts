@@ -70,7 +70,7 @@ describe('Avatar', () => {
 			withVoice(6),
 			'Prompt: is 2501 characters; Kling accepts at most 2500',
 		],
-		[{ image: '' }, withVoice(6), 'Image'],
+		[{ image: '' }, withVoice(6), 'Image: is empty; give a public image URL'],
 	])('refuses bad input before anything is sent: %#', async (params, item, message) => {
 		await expect(run(params, item)).rejects.toThrow(message);
 		expect(createRequests(env.emulator)).toHaveLength(0);

@@ -22,28 +22,31 @@ const PERSON = 'https://cdn.example.com/person.png';
 const GARMENT = 'https://cdn.example.com/dress.png';
 const PNG_HEX = '89504e470d0a1a0a';
 
+/** One try-on item, person and garment by URL unless the params say otherwise. */
+async function tryOn(params: IDataObject, credentials: IDataObject, item: INodeExecutionData) {
+	const c = makeContext({
+		params: {
+			...POLLING,
+			model: 'virtual-try-on-3.0',
+			personImage: PERSON,
+			garmentImage: GARMENT,
+			options: {},
+			...params,
+		},
+		items: [item],
+		credentials,
+	});
+	const [out] = await node.execute.call(c.ctx);
+	return out;
+}
+
 describe('Virtual Try-On', () => {
 	const env = useEmulator();
 	const run = async (
 		params: IDataObject,
 		credentials = emulatorCredentials(env.base),
 		item: INodeExecutionData = { json: {} },
-	) => {
-		const c = makeContext({
-			params: {
-				...POLLING,
-				model: 'virtual-try-on-3.0',
-				personImage: PERSON,
-				garmentImage: GARMENT,
-				options: {},
-				...params,
-			},
-			items: [item],
-			credentials,
-		});
-		const [out] = await node.execute.call(c.ctx);
-		return out;
-	};
+	) => await tryOn(params, credentials, item);
 
 	it('Try-On 3.0: the solution body, read through /solutions, the image as a PNG binary', async () => {
 		const out = await run({ options: { keepBackground: false, watermark: true } });
@@ -118,18 +121,7 @@ describe('Virtual Try-On on a relay', () => {
 	const env = useEmulator({ relay: { ...cometapi.relay! } });
 
 	it('goes to the Kolors path below the relay prefix', async () => {
-		const c = makeContext({
-			params: {
-				...POLLING,
-				model: 'virtual-try-on-3.0',
-				personImage: PERSON,
-				garmentImage: GARMENT,
-				options: {},
-			},
-			items: [{ json: {} }],
-			credentials: cometapi.credentials(env.base),
-		});
-		const [out] = await node.execute.call(c.ctx);
+		const out = await tryOn({}, cometapi.credentials(env.base), { json: {} });
 		expect(createRequests(env.emulator)[0].path).toBe('/kling/v1/images/kolors-virtual-try-on');
 		expect(out[0].json).toMatchObject({ status: 'succeeded', endpoint: 'virtualTryOn' });
 	});

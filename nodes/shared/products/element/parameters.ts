@@ -5,13 +5,10 @@ import {
 	concurrencyOption,
 	externalTaskIdOption,
 	forGenerate,
-	getTaskProperties,
 	imageListProperty,
 	imageProperty,
-	listProperties,
-	optionsCollection,
+	listingProductTail,
 	textProperty,
-	waitProperties,
 } from '../../description/parameters';
 
 /** Element's panel: Create, Get Task and List; elements take no model. */
@@ -74,29 +71,17 @@ export const properties: INodeProperties[] = [
 		'1 to 3 more images of the same character or object from other angles',
 		'1 to 3',
 	),
-	...listProperties,
-	...getTaskProperties,
-	// An element has no file to download.
-	...waitProperties(5, 3)
-		.filter((p) => !['downloadResult', 'binaryPropertyOutput'].includes(p.name))
-		.map((p) => ({
-			...p,
-			displayOptions: { ...p.displayOptions, hide: { operation: ['list'] } },
-		})),
-	{
-		...optionsCollection([
-			callbackUrlOption,
-			externalTaskIdOption,
-			concurrencyOption,
-			forGenerate({
-				displayName: 'Voice ID',
-				name: 'voiceId',
-				type: 'string',
-				default: '',
-				description:
-					'A voice to bind to the element (a character), from your custom voices or the presets',
-			}),
-		]),
-		displayOptions: { hide: { operation: ['list'] } },
-	},
+	...listingProductTail([
+		callbackUrlOption,
+		externalTaskIdOption,
+		concurrencyOption,
+		forGenerate({
+			displayName: 'Voice ID',
+			name: 'voiceId',
+			type: 'string',
+			default: '',
+			description:
+				'A voice to bind to the element (a character), from your custom voices or the presets',
+		}),
+	]),
 ];

@@ -4,11 +4,8 @@ import {
 	callbackUrlOption,
 	concurrencyOption,
 	externalTaskIdOption,
-	getTaskProperties,
-	listProperties,
-	optionsCollection,
+	listingProductTail,
 	textProperty,
-	waitProperties,
 } from '../../description/parameters';
 
 const create = { show: { operation: ['generate'] } };
@@ -65,17 +62,5 @@ export const properties: INodeProperties[] = [
 		description:
 			"A public URL of an MP3, WAV, MP4 or MOV with one clean voice, 5 to 30 seconds; or the video ID of a Kling video with speech (Kling 2.6 with sound, Avatar or Lip-Sync) from an earlier node's output",
 	},
-	...listProperties,
-	...getTaskProperties,
-	// A voice has no file to download: its trial URL is in the output.
-	...waitProperties(5, 3)
-		.filter((p) => !['downloadResult', 'binaryPropertyOutput'].includes(p.name))
-		.map((p) => ({
-			...p,
-			displayOptions: { ...p.displayOptions, hide: { operation: ['list'] } },
-		})),
-	{
-		...optionsCollection([callbackUrlOption, externalTaskIdOption, concurrencyOption]),
-		displayOptions: { hide: { operation: ['list'] } },
-	},
+	...listingProductTail([callbackUrlOption, externalTaskIdOption, concurrencyOption]),
 ];
