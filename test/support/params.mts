@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { KlingText2Video } from '../../nodes/KlingText2Video/KlingText2Video.node.ts';
 import { emulatorCredentials, makeContext } from './context.mts';
@@ -34,4 +34,16 @@ export async function madeVideo(base: string, prompt = 'A presenter'): Promise<I
 	});
 	const [[made]] = await new KlingText2Video().execute.call(c.ctx);
 	return made;
+}
+
+/** The panel's defaults for Generate, as a workflow builder who changes nothing gets them. */
+export function generateDefaults(properties: INodeProperties[]): IDataObject {
+	const params: IDataObject = {};
+	for (const p of properties) {
+		const show = p.displayOptions?.show ?? {};
+		if (p.type === 'notice' || show['@tool'] || p.name in params) continue;
+		if (show.operation && !show.operation.includes('generate')) continue;
+		params[p.name] = p.default as IDataObject[keyof IDataObject];
+	}
+	return params;
 }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { modelsFor } from '../../../nodes/shared/models/catalogue.ts';
@@ -12,6 +12,7 @@ import { executeGeneration } from '../../../nodes/shared/waiting/runner.ts';
 import type { FaultRule } from '../../../emulator/server.mts';
 import { emulatorCredentials, legacyCredentials, makeContext } from '../../support/context.mts';
 import { useEmulator } from '../../support/emulator.mts';
+import { generateDefaults } from '../../support/params.mts';
 
 /**
  * The conformance test: it walks the registry, so a product added there is held to every rule
@@ -35,18 +36,6 @@ const NODES: INodeType[] = await Promise.all(
 		return new (NodeClass as new () => INodeType)();
 	}),
 );
-
-/** The panel's defaults for Generate, as a workflow builder who changes nothing gets them. */
-function generateDefaults(properties: INodeProperties[]): IDataObject {
-	const params: IDataObject = {};
-	for (const p of properties) {
-		const show = p.displayOptions?.show ?? {};
-		if (p.type === 'notice' || show['@tool'] || p.name in params) continue;
-		if (show.operation && !show.operation.includes('generate')) continue;
-		params[p.name] = p.default as IDataObject[keyof IDataObject];
-	}
-	return params;
-}
 
 /** The panel's defaults and the spec's sample, polled for its result. */
 const generateParams = (product: ProductSpec): IDataObject => ({
