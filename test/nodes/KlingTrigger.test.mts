@@ -196,6 +196,35 @@ describe('Kling Trigger webhook', () => {
 		expect(forged.workflowData).toBeUndefined();
 	});
 
+	it('confirms a try-on callback through the solutions family, where /tasks does not show it, and knows its type', async () => {
+		const r = await fetch(`${env.base}/solutions/virtual_try_on`, {
+			method: 'POST',
+			headers: { authorization: 'Bearer emulator-api-key', 'content-type': 'application/json' },
+			body: JSON.stringify({
+				contents: [
+					{ type: 'product_image', url: 'https://cdn.example.com/dress.png' },
+					{ type: 'person_image', url: 'https://cdn.example.com/person.png' },
+				],
+			}),
+		});
+		const id = ((await r.json()) as { data: { task_id: string } }).data.task_id;
+		let body = env.emulator.callbackBody(id)!;
+		for (let i = 0; i < 100 && body.status !== 'succeed'; i++) {
+			await new Promise((done) => setTimeout(done, 50));
+			body = env.emulator.callbackBody(id)!;
+		}
+		expect(body).toMatchObject({ id, status: 'succeed' });
+		const out = await call(body, { staticData: {} }).result;
+		expect(out.workflowData?.[0][0].json).toMatchObject({
+			taskId: id,
+			status: 'succeeded',
+			taskType: 'virtualTryOn',
+			confirmedWithApi: true,
+		});
+		const reads = env.emulator.snapshot().requests.filter((q) => q.kind === 'query');
+		expect(reads.map((q) => q.path)).toEqual(['/tasks', '/solutions']);
+	});
+
 	it("two callbacks handled at once cannot erase each other's record, so a later repeat starts nothing", async () => {
 		// n8n loads the static data afresh for each webhook call and saves it when the call returns:
 		// both calls below start from the same empty copy, and the last save wins.

@@ -36,18 +36,25 @@ export function knownType(task: KlingTask): ProductSpec | undefined {
 
 /** The one product whose tasks live on this legacy endpoint; none where several share it (omni-video). */
 export function onlyTypeOn(route: TaskRoute): ProductSpec | null {
+	// A solution's reads show its own tasks only; /tasks shows every product's.
+	const solution = route.standard === 'new' && route.new?.solution;
+	if (solution) return TASK_PRODUCTS.find((p) => p.endpoints.new.includes(route.new!)) ?? null;
 	if (route.standard === 'new') return null;
 	const serving = productsOn(route.legacy);
 	return serving.length === 1 ? serving[0] : null;
 }
 
-/** Every route a task of this account may be read on: the new standard once, each legacy endpoint once. */
+/**
+ * Every route a task of this account may be read on: the new standard's /tasks once, each
+ * solution's reads once, each legacy endpoint once.
+ */
 export function taskRoutes(client: KlingClient): TaskRoute[] {
 	const seen = new Set<string>();
 	return TASK_PRODUCTS.flatMap((product) =>
 		lookupRoutes(product, client.provider.profile, client.credentials),
 	).filter((route) => {
-		const key = route.standard === 'new' ? 'new' : route.legacy.path;
+		const key =
+			route.standard === 'new' ? (route.new?.solution?.reads ?? '/tasks') : route.legacy.path;
 		return !seen.has(key) && seen.add(key);
 	});
 }
