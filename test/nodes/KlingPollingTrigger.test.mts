@@ -39,6 +39,36 @@ describe('Kling Polling Trigger', () => {
 		expect(out?.[0][0].binary?.data?.mimeType).toBe('video/mp4');
 	});
 
+	it("reads a solution's own list for a try-on, and only when try-ons are wanted", async () => {
+		const created = await postCreate(env.base, '/solutions/virtual_try_on', {
+			contents: [
+				{ type: 'product_image', url: 'https://cdn.example.com/dress.png' },
+				{ type: 'person_image', url: 'https://cdn.example.com/person.png' },
+			],
+		});
+		env.emulator.finishNow((created.json as unknown as { data: { task_id: string } }).data.task_id);
+		const poll = async (taskTypes: string[]) => {
+			const { ctx } = makePollContext({
+				credentials: emulatorCredentials(env.base),
+				mode: 'manual',
+				params: { taskTypes },
+			});
+			return await node.poll.call(ctx);
+		};
+		const out = await poll(['virtualTryOn']);
+		expect(out?.[0][0].json).toMatchObject({ status: 'succeeded', taskType: 'virtualTryOn' });
+		const lists = () =>
+			env.emulator
+				.snapshot()
+				.requests.filter((r) => r.kind === 'list')
+				.map((r) => r.path);
+		// /tasks, the solution's list, and the older Kolors path's list.
+		const first = lists();
+		expect(first).toEqual(['/tasks', '/solutions', '/v1/images/kolors-virtual-try-on']);
+		await poll(['image2video']);
+		expect(lists().slice(first.length)).not.toContain('/solutions');
+	});
+
 	it('refuses a relay without a task list, saying what to use instead', async () => {
 		const { ctx } = makePollContext({
 			credentials: { provider: 'quickrouter', apiKey: 'relay-secret-key', baseUrl: env.base },

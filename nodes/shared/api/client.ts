@@ -131,7 +131,7 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	 */
 	async listSince(route: TaskRoute, sinceMs: number, statuses: string[]): Promise<KlingTask[]> {
 		return route.standard === 'new'
-			? await this.standards.new.listSince(sinceMs, statuses)
+			? await this.standards.new.listSince(route, sinceMs, statuses)
 			: await this.standards.legacy.listSince(route, sinceMs);
 	}
 

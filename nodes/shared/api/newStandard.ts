@@ -83,10 +83,12 @@ export class NewStandardProtocol implements Omit<KlingProtocol, 'tryCreate'> {
 
 	/**
 	 * The account's tasks created since `sinceMs` in the statuses asked for, every page of the
-	 * cursor list `POST /tasks`. The list spans both standards' tasks [L], whatever made them.
+	 * cursor list `POST /tasks` (it spans both standards' tasks [L], whatever made them), or of a
+	 * solution family's own (`POST /solutions`).
 	 */
-	async listSince(sinceMs: number, statuses: string[]): Promise<KlingTask[]> {
-		const path = `${this.http.provider.profile.pathPrefix}/tasks`;
+	async listSince(route: TaskRoute, sinceMs: number, statuses: string[]): Promise<KlingTask[]> {
+		const reads = route.new?.solution?.reads ?? '/tasks';
+		const path = `${this.http.provider.profile.pathPrefix}${reads}`;
 		const first: IDataObject = {
 			start_time: sinceMs,
 			limit: LIST_LIMIT,

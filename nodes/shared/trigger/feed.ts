@@ -50,8 +50,13 @@ export function feedRoutes(client: KlingClient, taskTypes?: string[]): TaskRoute
 	// A legacy list of a task type the trigger does not want is not read at all.
 	const wantedOn = (route: TaskRoute) =>
 		!taskTypes || productsOn(route.legacy).some((p) => taskTypes.includes(p.id));
-	return taskRoutes(client).filter(
-		(route) => route.standard === 'new' || (profile.taskList && wantedOn(route)),
+	// A solution's own list (try-on) likewise, only when its product is wanted.
+	const solutionWanted = (route: TaskRoute) =>
+		!taskTypes || taskTypes.includes(onlyTypeOn(route)?.id ?? '');
+	return taskRoutes(client).filter((route) =>
+		route.standard === 'new'
+			? !route.new?.solution || solutionWanted(route)
+			: profile.taskList && wantedOn(route),
 	);
 }
 
