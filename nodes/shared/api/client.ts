@@ -149,12 +149,9 @@ export class KlingClient extends KlingTransport implements KlingProtocol {
 	}
 
 	/**
-	 * A page of the account's elements or Kling's presets; elements are legacy-shaped in both
-	 * standards. Entries may be element tasks or, for presets, bare elements [?]: both are read.
-	 */
-	/**
-	 * A list endpoint's entries (elements, voices), page after page until `limit` or the last
-	 * page; `pick` reads what an entry holds, whether Kling lists it as a task or bare.
+	 * A list endpoint's entries (elements, voices; legacy-shaped in both standards), page after
+	 * page until `limit` or the last page. Entries may be tasks or, for presets, bare objects [?]:
+	 * `pick` reads either.
 	 */
 	async listAll<T>(
 		product: ProductFacts,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RESOLUTION_OF } from '../models/catalogue';
+import type { Solution } from '../models/product';
 import { InputError } from '../core/inputError';
 import { fieldLabel } from './schemas';
 import { idContents } from './elements';
@@ -116,8 +117,6 @@ export function legacyOnlySetting(request: PreparedRequest): string | undefined 
 		: MAPPED;
 	return fields.find((key) => !known.has(key));
 }
-
-type Solution = NonNullable<NonNullable<PreparedRequest['route']['new']>['solution']>;
 
 /** A solution's body: each input by its own content type, its settings as they are. */
 function solutionBody(request: PreparedRequest, solution: Solution): PreparedRequest {

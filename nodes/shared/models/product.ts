@@ -37,12 +37,15 @@ export interface Endpoint {
 	 * its own content types for the legacy-named inputs, settings copied as they are, and the key
 	 * the watermark goes under.
 	 */
-	solution?: {
-		reads: string;
-		contents: Record<string, string>;
-		settings: string[];
-		watermarkKey: 'watermark' | 'watermark_info';
-	};
+	solution?: Solution;
+}
+
+/** What a solution endpoint declares (see `Endpoint.solution`). */
+export interface Solution {
+	reads: string;
+	contents: Record<string, string>;
+	settings: string[];
+	watermarkKey: 'watermark' | 'watermark_info';
 }
 
 /** What a finished task hands over. */
