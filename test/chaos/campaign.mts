@@ -19,7 +19,11 @@ import { makePng, mulberry32 } from '../../emulator/media.mts';
 import { KlingImage2Video } from '../../nodes/KlingImage2Video/KlingImage2Video.node.ts';
 import { KlingLipSync } from '../../nodes/KlingLipSync/KlingLipSync.node.ts';
 import { KlingMotionControl } from '../../nodes/KlingMotionControl/KlingMotionControl.node.ts';
+import { KlingImageExpand } from '../../nodes/KlingImageExpand/KlingImageExpand.node.ts';
+import { KlingTextToAudio } from '../../nodes/KlingTextToAudio/KlingTextToAudio.node.ts';
 import { KlingTextToImage } from '../../nodes/KlingTextToImage/KlingTextToImage.node.ts';
+import { KlingVideoEdit } from '../../nodes/KlingVideoEdit/KlingVideoEdit.node.ts';
+import { KlingVoice } from '../../nodes/KlingVoice/KlingVoice.node.ts';
 import { KlingTrigger } from '../../nodes/KlingTrigger/KlingTrigger.node.ts';
 import { KlingVirtualTryOn } from '../../nodes/KlingVirtualTryOn/KlingVirtualTryOn.node.ts';
 import {
@@ -33,8 +37,9 @@ import { PROVIDER_CASES, type ProviderCase } from '../support/providers.mts';
 /**
  * The products a seed plays, in turn: Image to Video (found by external task ID), Motion Control
  * (a video tool on the same rules), Lip-Sync (found by task ID only, with a synchronous call
- * before its create), Text to Image (n images, n slots) and Virtual Try-On (the solutions family).
- * Each has a fault-free reference of its own.
+ * before its create), Text to Image (n images, n slots), Virtual Try-On (the solutions family),
+ * Image Expand, Text to Audio, Voice and Video Edit (selection calls before its create). Each has
+ * a fault-free reference of its own.
  */
 interface ChaosProduct {
 	id: string;
@@ -89,6 +94,36 @@ const CHAOS_PRODUCTS: ChaosProduct[] = [
 			garmentImage: 'https://cdn.example.com/dress.png',
 		}),
 		prompted: false,
+	},
+	{
+		id: 'imageExpand',
+		node: new KlingImageExpand(),
+		params: (prompt) => ({ image: 'data', ratios: { left: 0.25, right: 0.25 }, prompt }),
+		prompted: true,
+	},
+	{
+		id: 'textToAudio',
+		node: new KlingTextToAudio(),
+		params: (prompt) => ({ prompt: `Rain on a tin roof ${prompt}`, duration: 4 }),
+		prompted: true,
+	},
+	{
+		id: 'voice',
+		node: new KlingVoice(),
+		params: () => ({ voiceName: 'Narrator', voiceSample: 'https://cdn.example.com/v-10s.mp3' }),
+		prompted: false,
+	},
+	{
+		// Synchronous selection calls before its create, as Lip-Sync's face identification.
+		id: 'videoEdit',
+		node: new KlingVideoEdit(),
+		params: (prompt) => ({
+			video: 'video-sample-v1-6',
+			editMode: 'removal',
+			selections: { frame: [{ frame: 10, points: '0.5,0.5' }] },
+			prompt: `Delete the cup from <<<video_1>>> ${prompt}`,
+		}),
+		prompted: true,
 	},
 ];
 // Across every provider profile (seed modulo 6), each product in turn.
@@ -210,6 +245,9 @@ function comparable(item: INodeExecutionData) {
 		elapsedMs,
 		videos,
 		images,
+		audios,
+		voices,
+		voiceId,
 		provider,
 		apiStandard,
 		...rest
@@ -221,6 +259,9 @@ function comparable(item: INodeExecutionData) {
 		// Result URLs name their task: the counts are what a fault must not change.
 		videos: (videos as unknown[] | undefined)?.length ?? null,
 		images: (images as unknown[] | undefined)?.length ?? null,
+		audios: (audios as unknown[] | undefined)?.length ?? null,
+		voices: (voices as unknown[] | undefined)?.length ?? null,
+		voiceId: voiceId === undefined ? undefined : typeof voiceId,
 		binary: item.binary?.data?.data,
 		mime: item.binary?.data?.mimeType,
 	};
