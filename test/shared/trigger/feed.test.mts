@@ -70,13 +70,16 @@ describe('feedRoutes: which lists a credential can read', () => {
 	const routesFor = async (credentials: Record<string, unknown>) => {
 		const ctx = makeContext({ params: {}, credentials: credentials as never }).ctx;
 		const client = await KlingClient.connect(ctx);
-		return feedRoutes(client).map((r) => (r.standard === 'new' ? 'new /tasks' : r.legacy.path));
+		return feedRoutes(client).map((r) =>
+			r.standard === 'new' ? `new ${r.new?.solution?.reads ?? '/tasks'}` : r.legacy.path,
+		);
 	};
 	const official = emulatorCredentials('http://127.0.0.1:9');
 
-	it('official API key: the cursor list and every task endpoint list, each once', async () => {
+	it('official API key: the cursor lists (/tasks, the solutions) and every task endpoint list, each once', async () => {
 		const routes = await routesFor(official);
 		expect(routes[0]).toBe('new /tasks');
+		expect(routes).toContain('new /solutions');
 		expect(routes).toContain('/v1/videos/image2video');
 		expect(routes).toContain('/v1/videos/omni-video');
 		expect(new Set(routes).size).toBe(routes.length);
